@@ -1,0 +1,110 @@
+package io.dossiersync.core.queue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+
+/**
+ * The body queue view of a {@link QueueStore} (PRODUCT.md §3).
+ *
+ * <p>Rules every implementation follows (the testkit's {@code QueueStoreContract} checks them):
+ *
+ * <ul>
+ *   <li>{@link #enqueue} stores all given tasks in one transaction (a whole feature's bodies in
+ *       one commit). A task whose 7-field key (five namespace fields, {@code artifact_path},
+ *       {@code content_hash}) is already pending is {@link EnqueueStatus#ALREADY_IN_QUEUE}.
+ *       Supersede (DS-02): a task removes every pending task with the same namespace and path but
+ *       another hash, leased or not (counted in {@link EnqueueResult#superseded()}). Past {@code
+ *       maxQueueSize} pending tasks, the rest of the batch is {@link EnqueueStatus#QUEUE_FULL}.
+ *       A new task is ready at once.
+ *   <li>{@link #claim} follows {@link ClaimRequest}; two claims never hold the same task under
+ *       unexpired leases. Bodies are read only for the claimed tasks.
+ *   <li>{@link #complete}, {@link #reschedule}, {@link #release} and {@link #fail} act only on a
+ *       task still held under the claim's lease owner, and return false otherwise (the task was
+ *       superseded, purged, or its lease expired and was taken over).
+ * </ul>
+ */
+public interface BodyQueue {
+
+  /**
+   * Enqueues tasks in one transaction.
+   *
+   * @param tasks the tasks, in order
+   * @param now the enqueue time, which is also their first {@code next_attempt_at}
+   * @return one status per task, and how many older tasks were superseded
+   * @throws QueueStoreException when the store cannot be written (nothing of the batch is kept)
+   */
+  EnqueueResult enqueue(List<BodyUploadTask> tasks, Instant now);
+
+  /**
+   * Claims ready tasks, oldest first, under a lease.
+   *
+   * @param request how many, when, for whom, which projects, and whether to hold bodies whose
+   *     namespace still has pending events
+   * @return the claimed tasks with their bodies, at most {@code request.maxTasks()}
+   */
+  List<ClaimedBody> claim(ClaimRequest request);
+
+  /**
+   * Deletes a delivered task (uploaded or already_exists).
+   *
+   * @param body a claimed task
+   * @return true when deleted, false when the lease was lost
+   */
+  boolean complete(ClaimedBody body);
+
+  /**
+   * Records a failed attempt: {@code retry_count + 1}, the next attempt time, the error; the
+   * lease is dropped.
+   *
+   * @param body a claimed task
+   * @param nextAttemptAt when it may be claimed again
+   * @param lastError the reason code of this failure
+   * @return true when updated, false when the lease was lost
+   */
+  boolean reschedule(ClaimedBody body, Instant nextAttemptAt, String lastError);
+
+  /**
+   * Gives a task back untouched (no retry counted, same {@code next_attempt_at}): used when the
+   * token was rejected or the drain stopped before sending it.
+   *
+   * @param body a claimed task
+   * @return true when released, false when the lease was lost
+   */
+  boolean release(ClaimedBody body);
+
+  /**
+   * Moves a task to the failure records, body included so that it can be re-queued.
+   *
+   * @param body a claimed task
+   * @param reason the reason code of the failure
+   * @param now the failure time
+   * @return true when moved, false when the lease was lost
+   */
+  boolean fail(ClaimedBody body, String reason, Instant now);
+
+  /**
+   * Counts pending tasks of the projects in scope.
+   *
+   * @param scope the projects to count
+   * @return the number of tasks in the queue, leased or not
+   */
+  long pending(ProjectScope scope);
+
+  /**
+   * The earliest time a task of the scope becomes claimable: its {@code next_attempt_at}, or its
+   * lease expiry when leased.
+   *
+   * @param scope the projects to consider
+   * @return empty when no task of the scope is pending
+   */
+  Optional<Instant> nextDue(ProjectScope scope);
+
+  /**
+   * The projects that have pending tasks.
+   *
+   * @return project UUIDs in order
+   */
+  SortedSet<String> projects();
+}

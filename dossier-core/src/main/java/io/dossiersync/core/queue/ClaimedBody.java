@@ -1,0 +1,22 @@
+package io.dossiersync.core.queue;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A body task claimed for sending, with its retry state and the lease that fences what follows.
+ *
+ * @param task the queued task, body included
+ * @param retryCount how many failed attempts the task has had so far
+ * @param createdAt when it was enqueued
+ * @param lease the lease this claim holds
+ */
+public record ClaimedBody(BodyUploadTask task, int retryCount, Instant createdAt, Lease lease) {
+
+  /** Checks that no field is null. */
+  public ClaimedBody {
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(lease, "lease");
+  }
+}

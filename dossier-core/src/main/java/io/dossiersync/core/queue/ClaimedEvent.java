@@ -1,0 +1,22 @@
+package io.dossiersync.core.queue;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An event claimed for sending, with its retry state and the lease that fences what follows.
+ *
+ * @param event the queued event
+ * @param retryCount how many failed attempts the event has had so far
+ * @param createdAt when it was enqueued
+ * @param lease the lease this claim holds
+ */
+public record ClaimedEvent(EventRecord event, int retryCount, Instant createdAt, Lease lease) {
+
+  /** Checks that no field is null. */
+  public ClaimedEvent {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(lease, "lease");
+  }
+}

@@ -1,0 +1,107 @@
+package io.dossiersync.core.queue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+
+/**
+ * The event queue view of a {@link QueueStore} (PRODUCT.md §3).
+ *
+ * <p>Rules every implementation follows (the testkit's {@code QueueStoreContract} checks them):
+ *
+ * <ul>
+ *   <li>{@link #enqueue} stores all given events in one transaction. An event whose {@code
+ *       event_id} is already pending is {@link EnqueueStatus#ALREADY_IN_QUEUE}. An event with a
+ *       coalesce key removes every pending event with the same key (counted in {@link
+ *       EnqueueResult#superseded()}). Past {@code maxQueueSize} pending events, the rest of the
+ *       batch is {@link EnqueueStatus#QUEUE_FULL}. A new event is ready at once ({@code
+ *       next_attempt_at = now}).
+ *   <li>{@link #claim} follows {@link ClaimRequest}; two claims never hold the same event under
+ *       unexpired leases.
+ *   <li>{@link #complete}, {@link #reschedule}, {@link #release} and {@link #fail} act only on
+ *       events still held under the given claim's lease owner and return how many they changed.
+ * </ul>
+ */
+public interface EventQueue {
+
+  /**
+   * Enqueues events in one transaction.
+   *
+   * @param events the events, in order
+   * @param now the enqueue time, which is also their first {@code next_attempt_at}
+   * @return one status per event, and how many pending events were coalesced away
+   * @throws QueueStoreException when the store cannot be written (nothing of the batch is kept)
+   */
+  EnqueueResult enqueue(List<EventRecord> events, Instant now);
+
+  /**
+   * Claims ready events, oldest first, under a lease.
+   *
+   * @param request how many, when, for whom, which projects
+   * @return the claimed events, at most {@code request.maxTasks()}, maybe none
+   */
+  List<ClaimedEvent> claim(ClaimRequest request);
+
+  /**
+   * Deletes delivered events (success or duplicate).
+   *
+   * @param events events of one or more claims
+   * @return how many were deleted (events whose lease was lost are left alone)
+   */
+  int complete(List<ClaimedEvent> events);
+
+  /**
+   * Records a failed attempt: {@code retry_count + 1}, the next attempt time and the error; the
+   * lease is dropped.
+   *
+   * @param events events of one or more claims
+   * @param nextAttemptAt when they may be claimed again
+   * @param lastError the reason code of this failure
+   * @return how many were updated
+   */
+  int reschedule(List<ClaimedEvent> events, Instant nextAttemptAt, String lastError);
+
+  /**
+   * Gives events back untouched (no retry counted, same {@code next_attempt_at}): used when the
+   * token was rejected, which is not the events' fault.
+   *
+   * @param events events of one or more claims
+   * @return how many were released
+   */
+  int release(List<ClaimedEvent> events);
+
+  /**
+   * Moves an event to the failure records with its reason.
+   *
+   * @param event a claimed event
+   * @param reason the reason code of the failure
+   * @param now the failure time
+   * @return true when the event was moved, false when its lease was lost
+   */
+  boolean fail(ClaimedEvent event, String reason, Instant now);
+
+  /**
+   * Counts pending events of the projects in scope.
+   *
+   * @param scope the projects to count
+   * @return the number of events in the queue, leased or not
+   */
+  long pending(ProjectScope scope);
+
+  /**
+   * The earliest time an event of the scope becomes claimable: its {@code next_attempt_at}, or
+   * its lease expiry when leased.
+   *
+   * @param scope the projects to consider
+   * @return empty when no event of the scope is pending
+   */
+  Optional<Instant> nextDue(ProjectScope scope);
+
+  /**
+   * The projects that have pending events.
+   *
+   * @return project UUIDs in order
+   */
+  SortedSet<String> projects();
+}

@@ -1,0 +1,9 @@
+package io.dossiersync.core.queue;
+
+/**
+ * How many pending tasks a purge deleted (or would delete, in a dry run).
+ *
+ * @param events events
+ * @param bodies body tasks
+ */
+public record PurgeCount(long events, long bodies) {}

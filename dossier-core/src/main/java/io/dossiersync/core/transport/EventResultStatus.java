@@ -1,0 +1,11 @@
+package io.dossiersync.core.transport;
+
+/** The receiver's verdict on one event of a batch (PRODUCT.md §4.2). */
+public enum EventResultStatus {
+  /** Accepted: delete the event. */
+  SUCCESS,
+  /** Already known: delete the event. */
+  DUPLICATE,
+  /** Refused: move the event to the failure records. */
+  REJECTED
+}
