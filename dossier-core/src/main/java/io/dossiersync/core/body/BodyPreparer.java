@@ -1,0 +1,148 @@
+package io.dossiersync.core.body;
+
+import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.index.ArtifactRef;
+import io.dossiersync.core.index.Sha256;
+import io.dossiersync.core.queue.BodyUploadTask;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Decides body eligibility and reads eligible bodies (PRODUCT.md §2). The checks run in this
+ * order, the first failure giving a {@code skipped} outcome:
+ *
+ * <ol>
+ *   <li>present, else {@code not_present: <error_reason>};
+ *   <li>on a surface of the {@link SurfacePolicy}, else {@code unsupported_surface};
+ *   <li>a supported format ({@link BodyFormats}), else {@code unsupported_format: <ext>};
+ *   <li>at most {@value OutcomeReasons#INLINE_LIMIT_BYTES} bytes, else {@code oversized: <n> bytes
+ *       > 524288 limit};
+ *   <li>re-hash race check: the file is read once now and its SHA-256 compared with the index's;
+ *       missing now gives {@code deleted_after_scan}, different bytes {@code content_hash_mismatch},
+ *       a failed read {@code read_error: <what>}. A symlink whose target has meanwhile left the
+ *       feature directory is not read ({@code read_error});
+ *   <li>valid UTF-8 by strict decoding (no replacement), else {@code not_valid_utf8};
+ *   <li>not empty, else {@code empty_content}.
+ * </ol>
+ *
+ * <p>Reading never takes more than the inline limit plus one byte into memory. Thread-safe: every
+ * call uses its own decoder and digest. Nothing is thrown for a file problem.
+ */
+public final class BodyPreparer {
+
+  private static final int READ_LIMIT = (int) OutcomeReasons.INLINE_LIMIT_BYTES + 1;
+
+  private final SurfacePolicy surfaces;
+  private final Supplier<String> uploadIds;
+  private final BodyReader reader;
+
+  /**
+   * Creates a preparer.
+   *
+   * @param surfaces the surfaces whose bodies are synced
+   * @param uploadIds a source of unique upload ids (ULIDs) for the tasks
+   */
+  public BodyPreparer(SurfacePolicy surfaces, Supplier<String> uploadIds) {
+    this(surfaces, uploadIds, BodyReader.FILES);
+  }
+
+  BodyPreparer(SurfacePolicy surfaces, Supplier<String> uploadIds, BodyReader reader) {
+    this.surfaces = Objects.requireNonNull(surfaces, "surfaces");
+    this.uploadIds = Objects.requireNonNull(uploadIds, "uploadIds");
+    this.reader = Objects.requireNonNull(reader, "reader");
+  }
+
+  /**
+   * Prepares one artifact's body.
+   *
+   * @param featureDir the feature directory the artifact was indexed in
+   * @param namespace the namespace of the upload task
+   * @param artifact the indexed artifact
+   * @return an eligible task, or a skipped outcome with its reason
+   */
+  public PreparedBody prepare(Path featureDir, NamespaceRef namespace, ArtifactRef artifact) {
+    String path = artifact.relativePath();
+    if (!artifact.isPresent()) {
+      return skip(artifact, OutcomeReasons.notPresent(artifact.errorReason().orElseThrow()));
+    }
+    if (!surfaces.isSupported(path)) {
+      return skip(artifact, OutcomeReasons.UNSUPPORTED_SURFACE);
+    }
+    Optional<String> format = BodyFormats.unsupportedDetail(path);
+    if (format.isPresent()) {
+      return skip(artifact, OutcomeReasons.unsupportedFormat(format.get()));
+    }
+    if (artifact.sizeBytes() > OutcomeReasons.INLINE_LIMIT_BYTES) {
+      return skip(artifact, OutcomeReasons.oversized(artifact.sizeBytes()));
+    }
+    byte[] bytes;
+    try {
+      bytes = read(featureDir, path);
+    } catch (NoSuchFileException e) {
+      return skip(artifact, OutcomeReasons.DELETED_AFTER_SCAN);
+    } catch (IOException e) {
+      return skip(artifact, OutcomeReasons.readError(describe(e)));
+    }
+    String hash = Sha256.hex(bytes);
+    if (!Optional.of(hash).equals(artifact.contentHashSha256())) {
+      return skip(artifact, OutcomeReasons.CONTENT_HASH_MISMATCH);
+    }
+    Optional<String> body = decodeStrict(bytes);
+    if (body.isEmpty()) {
+      return skip(artifact, OutcomeReasons.NOT_VALID_UTF8);
+    }
+    if (bytes.length == 0) {
+      return skip(artifact, OutcomeReasons.EMPTY_CONTENT);
+    }
+    return new PreparedBody.Eligible(
+        artifact,
+        new BodyUploadTask(uploadIds.get(), namespace, path, hash, body.get(), bytes.length));
+  }
+
+  private byte[] read(Path featureDir, String relativePath) throws IOException {
+    Path file = featureDir.resolve(relativePath);
+    if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(featureDir.toRealPath())) {
+      throw new IOException("symlink target outside the feature directory");
+    }
+    return reader.read(file, READ_LIMIT);
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof FileSystemException fse) {
+      String reason = fse.getReason();
+      return e.getClass().getSimpleName() + (reason == null ? "" : " (" + reason + ")");
+    }
+    String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  private static Optional<String> decodeStrict(byte[] bytes) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      return Optional.of(decoder.decode(ByteBuffer.wrap(bytes)).toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static PreparedBody skip(ArtifactRef artifact, String reason) {
+    return new PreparedBody.Skipped(
+        artifact,
+        UploadOutcome.skipped(artifact.relativePath(), reason, artifact.contentHashSha256()));
+  }
+}

@@ -1,0 +1,121 @@
+package io.dossiersync.core.pipeline;
+
+import io.dossiersync.core.body.SurfacePolicy;
+import io.dossiersync.core.event.UlidGenerator;
+import io.dossiersync.core.index.FileSystemIndexer;
+import io.dossiersync.core.index.Indexer;
+import io.dossiersync.core.index.ManifestRegistry;
+import io.dossiersync.core.queue.QueueStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link DossierPipeline}. Only {@link #queueStore} is required; every other part has a
+ * default:
+ *
+ * <ul>
+ *   <li>{@link #indexer}: a {@link FileSystemIndexer};
+ *   <li>{@link #clock}: {@link Clock#systemUTC()};
+ *   <li>{@link #surfacePolicy}: {@link SurfacePolicy#specKittyDefault()};
+ *   <li>{@link #manifests}: {@link ManifestRegistry#builtIn()};
+ *   <li>{@link #ids}: a {@link UlidGenerator} on the pipeline's clock and a {@link SecureRandom}.
+ * </ul>
+ *
+ * <p>Not thread-safe; the pipeline it builds is.
+ */
+public final class DossierPipelineBuilder {
+
+  private @Nullable QueueStore queueStore;
+  private Indexer indexer = new FileSystemIndexer();
+  private Clock clock = Clock.systemUTC();
+  private SurfacePolicy surfacePolicy = SurfacePolicy.specKittyDefault();
+  private ManifestRegistry manifests = ManifestRegistry.builtIn();
+  private @Nullable Supplier<String> ids;
+
+  DossierPipelineBuilder() {}
+
+  /**
+   * The store whose event and body queues receive the sync (required).
+   *
+   * @param store the queue store; the pipeline does not close it
+   * @return this builder
+   */
+  public DossierPipelineBuilder queueStore(QueueStore store) {
+    this.queueStore = Objects.requireNonNull(store, "queueStore");
+    return this;
+  }
+
+  /**
+   * The indexer (default: a {@link FileSystemIndexer}).
+   *
+   * @param indexer the indexer
+   * @return this builder
+   */
+  public DossierPipelineBuilder indexer(Indexer indexer) {
+    this.indexer = Objects.requireNonNull(indexer, "indexer");
+    return this;
+  }
+
+  /**
+   * The clock for enqueue times, event timestamps and ULIDs (default: {@link Clock#systemUTC()}).
+   *
+   * @param clock the clock
+   * @return this builder
+   */
+  public DossierPipelineBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
+   * The surfaces whose bodies are synced (default: {@link SurfacePolicy#specKittyDefault()}).
+   *
+   * @param policy the policy; the format filter and the size guard still apply
+   * @return this builder
+   */
+  public DossierPipelineBuilder surfacePolicy(SurfacePolicy policy) {
+    this.surfacePolicy = Objects.requireNonNull(policy, "surfacePolicy");
+    return this;
+  }
+
+  /**
+   * The expected-artifact manifests by mission type (default: {@link ManifestRegistry#builtIn()}).
+   *
+   * @param registry the manifests
+   * @return this builder
+   */
+  public DossierPipelineBuilder manifests(ManifestRegistry registry) {
+    this.manifests = Objects.requireNonNull(registry, "manifests");
+    return this;
+  }
+
+  /**
+   * The source of event ids, snapshot ids and upload ids (default: a {@link UlidGenerator} on the
+   * pipeline's clock with a {@link SecureRandom}). Every value must be unique.
+   *
+   * @param ids the id source, thread-safe
+   * @return this builder
+   */
+  public DossierPipelineBuilder ids(Supplier<String> ids) {
+    this.ids = Objects.requireNonNull(ids, "ids");
+    return this;
+  }
+
+  /**
+   * Builds the pipeline.
+   *
+   * @return the pipeline
+   * @throws IllegalArgumentException when no queue store was given
+   */
+  public DossierPipeline build() {
+    QueueStore store = queueStore;
+    if (store == null) {
+      throw new IllegalArgumentException("queueStore is required: pass the store to enqueue into");
+    }
+    Supplier<String> idSource = ids != null ? ids : new UlidGenerator(clock, new SecureRandom());
+    return new DossierPipeline(store, indexer, clock, surfacePolicy, manifests, idSource);
+  }
+}
