@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Test helper: the real spec-kitty corpus, when this machine has it. Looks for an unpacked copy in
@@ -34,6 +36,18 @@ public final class Corpus {
         root.isPresent(),
         "spec-kitty corpus not available (no /tmp/corpus, target/corpus or " + TARBALL + ")");
     return root.get();
+  }
+
+  /**
+   * The corpus feature directories, sorted, or a skipped test.
+   *
+   * @return every directory under {@code kitty-specs/}
+   * @throws IOException when the directory cannot be listed
+   */
+  public static List<Path> features() throws IOException {
+    try (Stream<Path> dirs = Files.list(root().resolve("kitty-specs"))) {
+      return dirs.filter(Files::isDirectory).sorted().toList();
+    }
   }
 
   private static Optional<Path> find() {

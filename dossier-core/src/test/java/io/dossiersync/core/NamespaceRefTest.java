@@ -19,7 +19,12 @@ class NamespaceRefTest {
   @Test
   void normalisesTheUuidToLowerCaseAndKeepsTheOtherFields() {
     NamespaceRef ref =
-        ns(" " + UUID.toUpperCase(java.util.Locale.ROOT) + " ", "047-x", "main", "software-dev", "1");
+        ns(
+            " " + UUID.toUpperCase(java.util.Locale.ROOT) + " ",
+            "047-x",
+            "main",
+            "software-dev",
+            "1");
 
     assertThat(ref.projectUuid()).isEqualTo(UUID);
     assertThat(ref.featureSlug()).isEqualTo("047-x");
@@ -32,7 +37,8 @@ class NamespaceRefTest {
   void equalityIsOverAllFiveFields() {
     NamespaceRef a = ns(UUID, "a-1", "main", "software-dev", "1");
 
-    assertThat(a).isEqualTo(ns(UUID.toUpperCase(java.util.Locale.ROOT), "a-1", "main", "software-dev", "1"));
+    assertThat(a)
+        .isEqualTo(ns(UUID.toUpperCase(java.util.Locale.ROOT), "a-1", "main", "software-dev", "1"));
     assertThat(a).isNotEqualTo(ns(UUID, "a-1", "main", "software-dev", "2"));
     assertThat(a).isNotEqualTo(ns(UUID, "a-1", "dev", "software-dev", "1"));
     assertThat(a.withManifestVersion("2")).isEqualTo(ns(UUID, "a-1", "main", "software-dev", "2"));
@@ -62,7 +68,8 @@ class NamespaceRefTest {
       delimiter = '|',
       quoteCharacter = '"',
       value = {
-        "-leading|feature_slug must hold only letters, digits and '-' and start with a letter or digit, got '-leading'",
+        "-leading|feature_slug must hold only letters, digits and '-' and start with a letter or"
+            + " digit, got '-leading'",
         "has space|feature_slug must hold only letters, digits and '-'",
         "under_score|feature_slug must hold only letters, digits and '-'",
         "dot.ted|feature_slug must hold only letters, digits and '-'"
@@ -81,7 +88,8 @@ class NamespaceRefTest {
         .hasMessageStartingWith("invalid namespace: project_uuid is required");
     assertThatThrownBy(() -> ns("not-a-uuid", "a", "main", "k", "1"))
         .hasMessage(
-            "invalid namespace: project_uuid must be a UUID in 8-4-4-4-12 hex form, got 'not-a-uuid'");
+            "invalid namespace: project_uuid must be a UUID in 8-4-4-4-12 hex form, got"
+                + " 'not-a-uuid'");
   }
 
   @Test

@@ -24,8 +24,8 @@ public final class BodyFormats {
    * The last extension of a path's file name, as written.
    *
    * @param relativePath a {@code /}-separated path
-   * @return e.g. {@code .gz} for {@code a.tar.gz}, {@code .TXT} for {@code x.TXT}; empty for
-   *     {@code Makefile} (a name whose only dot is its first character, {@code .env}, has none)
+   * @return e.g. {@code .gz} for {@code a.tar.gz}, {@code .TXT} for {@code x.TXT}; empty for {@code
+   *     Makefile} (a name whose only dot is its first character, {@code .env}, has none)
    */
   public static Optional<String> extension(String relativePath) {
     String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);

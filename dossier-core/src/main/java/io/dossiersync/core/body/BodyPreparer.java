@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Decides body eligibility and reads eligible bodies (PRODUCT.md §2). The checks run in this
- * order, the first failure giving a {@code skipped} outcome:
+ * Decides body eligibility and reads eligible bodies (PRODUCT.md §2). The checks run in this order,
+ * the first failure giving a {@code skipped} outcome:
  *
  * <ol>
  *   <li>present, else {@code not_present: <error_reason>};
@@ -29,9 +29,9 @@ import java.util.function.Supplier;
  *   <li>at most {@value OutcomeReasons#INLINE_LIMIT_BYTES} bytes, else {@code oversized: <n> bytes
  *       > 524288 limit};
  *   <li>re-hash race check: the file is read once now and its SHA-256 compared with the index's;
- *       missing now gives {@code deleted_after_scan}, different bytes {@code content_hash_mismatch},
- *       a failed read {@code read_error: <what>}. A symlink whose target has meanwhile left the
- *       feature directory is not read ({@code read_error});
+ *       missing now gives {@code deleted_after_scan}, different bytes {@code
+ *       content_hash_mismatch}, a failed read {@code read_error: <what>}. A symlink whose target
+ *       has meanwhile left the feature directory is not read ({@code read_error});
  *   <li>valid UTF-8 by strict decoding (no replacement), else {@code not_valid_utf8};
  *   <li>not empty, else {@code empty_content}.
  * </ol>

@@ -5,8 +5,8 @@ import io.dossiersync.core.queue.BodyUploadTask;
 import java.util.Objects;
 
 /**
- * What body preparation made of one artifact: an upload task to enqueue, or a skipped outcome
- * with its reason. Immutable.
+ * What body preparation made of one artifact: an upload task to enqueue, or a skipped outcome with
+ * its reason. Immutable.
  */
 public sealed interface PreparedBody {
 

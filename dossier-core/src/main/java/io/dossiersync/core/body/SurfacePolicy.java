@@ -1,9 +1,9 @@
 package io.dossiersync.core.body;
 
 /**
- * Which artifacts are on a supported surface and may have their bodies synced (PRODUCT.md §2,
- * body eligibility step 2). The format filter and the size guard apply after it whatever the
- * policy says.
+ * Which artifacts are on a supported surface and may have their bodies synced (PRODUCT.md §2, body
+ * eligibility step 2). The format filter and the size guard apply after it whatever the policy
+ * says.
  *
  * <p>{@link #specKittyDefault()} is the surface list of the spec-kitty dashboard. A host that wants
  * every Markdown body (DS-04) passes its own, e.g. {@code path -> true}. Implementations must be

@@ -90,7 +90,6 @@ final class CheckoutFile {
   }
 
   CheckoutException wrongType(String field, String expected) {
-    return new CheckoutException(
-        "field " + field + " in " + file + " must be " + expected);
+    return new CheckoutException("field " + field + " in " + file + " must be " + expected);
   }
 }

@@ -23,8 +23,7 @@ import java.util.regex.Pattern;
  *   <li>{@code feature_slug}: the directory name; a different {@code mission_slug}, {@code
  *       feature_slug} or {@code slug} in {@code meta.json} is reported as a warning.
  *   <li>{@code target_branch}: {@code target_branch} of {@code meta.json}, required.
- *   <li>{@code mission_key}: {@code mission_type}, else {@code mission}, else {@code
- *       software-dev}.
+ *   <li>{@code mission_key}: {@code mission_type}, else {@code mission}, else {@code software-dev}.
  *   <li>{@code manifest_version}: from the mission type's manifest (the registry's, else the
  *       checkout's {@code packs/built-in/missions/<type>/expected-artifacts.yaml}), else {@code
  *       "1"}.
@@ -86,7 +85,8 @@ public final class SpecKittyCheckout {
   public CheckoutNamespace read(Path featureDir, NamespaceOverrides overrides) {
     Path dir = featureDir.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
-      throw new CheckoutException("feature directory " + dir + " does not exist or is not a directory");
+      throw new CheckoutException(
+          "feature directory " + dir + " does not exist or is not a directory");
     }
     Path nameElement = dir.getFileName();
     String slug = nameElement == null ? "" : nameElement.toString();
@@ -134,7 +134,10 @@ public final class SpecKittyCheckout {
   private static String readProjectUuid(Path dir, Optional<Path> root) {
     if (root.isEmpty()) {
       throw new CheckoutException(
-          "no " + CONFIG_FILE + " in any parent directory of " + dir
+          "no "
+              + CONFIG_FILE
+              + " in any parent directory of "
+              + dir
               + ": cannot read project.uuid; give the project UUID explicitly");
     }
     CheckoutFile config = CheckoutFile.yaml(root.get().resolve(CONFIG_FILE));
@@ -144,7 +147,8 @@ public final class SpecKittyCheckout {
         .orElseThrow(
             () ->
                 new CheckoutException(
-                    "field project.uuid is missing or blank in " + config.file()
+                    "field project.uuid is missing or blank in "
+                        + config.file()
                         + "; give the project UUID explicitly"));
   }
 
@@ -168,8 +172,13 @@ public final class SpecKittyCheckout {
           .ifPresent(
               value ->
                   warnings.add(
-                      meta.file() + ": " + field + " '" + value
-                          + "' differs from the directory name '" + slug
+                      meta.file()
+                          + ": "
+                          + field
+                          + " '"
+                          + value
+                          + "' differs from the directory name '"
+                          + slug
                           + "'; the directory name is used"));
     }
   }
@@ -180,7 +189,8 @@ public final class SpecKittyCheckout {
         .orElseThrow(
             () ->
                 new CheckoutException(
-                    "field target_branch is missing or blank in " + meta.file()
+                    "field target_branch is missing or blank in "
+                        + meta.file()
                         + "; give the target branch explicitly"));
   }
 

@@ -27,8 +27,7 @@ import java.util.function.Supplier;
  * aggregate_id}, {@code aggregate_type} ({@code MissionDossier}), {@code timestamp} (UTC ISO-8601,
  * one instant per build), {@code project_uuid}, {@code payload}. Coalesce keys: {@code
  * indexed|<ns>|<relative_path>}, {@code missing|<ns>|<artifact_key>}, {@code snapshot|<ns>}, where
- * {@code <ns>} is the five namespace fields joined by {@code |}. Thread-safe when the id source
- * is.
+ * {@code <ns>} is the five namespace fields joined by {@code |}. Thread-safe when the id source is.
  */
 public final class DossierEvents {
 
@@ -53,8 +52,8 @@ public final class DossierEvents {
    *
    * @param dossier the indexed dossier
    * @param namespace its namespace
-   * @param manifest the manifest the dossier was classified with, for the {@code blocking} flag
-   *     and the {@code expected_path_pattern} of missing artifacts
+   * @param manifest the manifest the dossier was classified with, for the {@code blocking} flag and
+   *     the {@code expected_path_pattern} of missing artifacts
    * @return the events in emission order
    */
   public List<EventRecord> build(
@@ -148,7 +147,12 @@ public final class DossierEvents {
     envelope.put("project_uuid", namespace.projectUuid());
     envelope.set("payload", payload);
     return new EventRecord(
-        eventId, type.wireName(), aggregateId, namespace, Optional.of(coalesceKey), write(envelope));
+        eventId,
+        type.wireName(),
+        aggregateId,
+        namespace,
+        Optional.of(coalesceKey),
+        write(envelope));
   }
 
   private static String write(ObjectNode envelope) {

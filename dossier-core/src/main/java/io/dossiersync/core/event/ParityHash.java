@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The parity hash of a dossier (PRODUCT.md §2): for the present artifacts, the lines {@code
- * <relative_path>\t<content_hash>} sorted by path in code-point order, joined with {@code \n}
- * (no trailing newline), SHA-256 of their UTF-8 bytes, written {@code sha256:<hex>}. No present
+ * <relative_path>\t<content_hash>} sorted by path in code-point order, joined with {@code \n} (no
+ * trailing newline), SHA-256 of their UTF-8 bytes, written {@code sha256:<hex>}. No present
  * artifact gives {@code sha256:} and the SHA-256 of the empty string. Stateless and thread-safe.
  */
 public final class ParityHash {

@@ -10,11 +10,11 @@ import java.util.random.RandomGenerator;
  * Generates ULIDs: 26 Crockford base32 characters, a 48-bit millisecond timestamp followed by 80
  * random bits, so that ids sort by creation time.
  *
- * <p>Within one millisecond the generator is monotonic: the next id increments the previous
- * random part by one instead of drawing new bits, so ids of one generator are strictly
- * increasing even when the clock stands still or steps back (the last timestamp is kept). The
- * clock and the random source are injected; the default is {@link Clock#systemUTC()} and a
- * {@link SecureRandom}. Thread-safe (the state is guarded by the instance lock).
+ * <p>Within one millisecond the generator is monotonic: the next id increments the previous random
+ * part by one instead of drawing new bits, so ids of one generator are strictly increasing even
+ * when the clock stands still or steps back (the last timestamp is kept). The clock and the random
+ * source are injected; the default is {@link Clock#systemUTC()} and a {@link SecureRandom}.
+ * Thread-safe (the state is guarded by the instance lock).
  */
 public final class UlidGenerator implements Supplier<String> {
 

@@ -36,7 +36,10 @@ final class ArtifactClassifier {
    * @param error why it is absent, empty when it was read
    */
   void addFile(
-      String relativePath, Optional<String> hash, long sizeBytes, Optional<ArtifactErrorReason> error) {
+      String relativePath,
+      Optional<String> hash,
+      long sizeBytes,
+      Optional<ArtifactErrorReason> error) {
     Optional<SpecMatch> match = request.manifest().flatMap(m -> m.match(relativePath));
     String baseKey;
     ArtifactClass artifactClass;

@@ -48,6 +48,10 @@ final class ArtifactKeys {
   }
 
   private static boolean isKeyChar(int cp) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '.' || cp == '_' || cp == '-';
+    return (cp >= 'a' && cp <= 'z')
+        || (cp >= '0' && cp <= '9')
+        || cp == '.'
+        || cp == '_'
+        || cp == '-';
   }
 }

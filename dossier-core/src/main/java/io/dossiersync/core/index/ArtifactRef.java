@@ -6,10 +6,10 @@ import java.util.Optional;
 /**
  * One artifact of a dossier, as the indexer found it (PRODUCT.md §2, {@code ArtifactRef}).
  *
- * <p>A present artifact carries the hash and size of its raw bytes; an absent one ({@code
- * isPresent == false}) carries an {@link ArtifactErrorReason} and no hash. For a required
- * artifact that has no file ({@code not_found}) the relative path is the manifest's path pattern.
- * Immutable and thread-safe.
+ * <p>A present artifact carries the hash and size of its raw bytes; an absent one ({@code isPresent
+ * == false}) carries an {@link ArtifactErrorReason} and no hash. For a required artifact that has
+ * no file ({@code not_found}) the relative path is the manifest's path pattern. Immutable and
+ * thread-safe.
  *
  * @param artifactKey the key, unique within the dossier (e.g. {@code input.spec.main})
  * @param artifactClass the class
@@ -48,19 +48,18 @@ public record ArtifactRef(
     if (artifactKey.isBlank()) {
       throw new IllegalArgumentException("artifactKey must not be blank");
     }
-    if (relativePath.isEmpty()
-        || relativePath.startsWith("/")
-        || relativePath.indexOf('\\') >= 0
-        || ("/" + relativePath + "/").contains("/../")) {
+    if (!RelativePaths.staysInside(relativePath)) {
       throw new IllegalArgumentException(
           "relativePath must be a non-empty '/'-separated path inside the feature directory, got '"
-              + relativePath + "'");
+              + relativePath
+              + "'");
     }
     if (sizeBytes < 0) {
       throw new IllegalArgumentException("sizeBytes must be >= 0, got " + sizeBytes);
     }
     if (isPresent == errorReason.isPresent()) {
-      throw new IllegalArgumentException("errorReason must be given exactly when isPresent is false");
+      throw new IllegalArgumentException(
+          "errorReason must be given exactly when isPresent is false");
     }
     if (isPresent != contentHashSha256.isPresent()) {
       throw new IllegalArgumentException(

@@ -3,8 +3,8 @@ package io.dossiersync.core.index;
 import java.util.Objects;
 
 /**
- * One entry of an expected-artifact manifest: which key and class a matching file gets
- * (PRODUCT.md §2). Immutable.
+ * One entry of an expected-artifact manifest: which key and class a matching file gets (PRODUCT.md
+ * §2). Immutable.
  *
  * @param artifactKey the key given to matching files, e.g. {@code input.spec.main}
  * @param artifactClass the class given to matching files
@@ -23,13 +23,11 @@ public record ArtifactSpec(
     if (artifactKey.isBlank()) {
       throw new IllegalArgumentException("artifact_key must not be blank");
     }
-    if (pathPattern.isBlank()
-        || pathPattern.startsWith("/")
-        || pathPattern.indexOf('\\') >= 0
-        || ("/" + pathPattern + "/").contains("/../")) {
+    if (!RelativePaths.staysInside(pathPattern)) {
       throw new IllegalArgumentException(
           "path_pattern must be a non-blank '/'-separated relative pattern without '..', got '"
-              + pathPattern + "'");
+              + pathPattern
+              + "'");
     }
   }
 }

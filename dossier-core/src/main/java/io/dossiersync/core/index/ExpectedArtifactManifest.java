@@ -220,7 +220,8 @@ public final class ExpectedArtifactManifest {
 
   @Override
   public int hashCode() {
-    return Objects.hash(missionType, manifestVersion, requiredAlways, requiredBySteps, optionalAlways);
+    return Objects.hash(
+        missionType, manifestVersion, requiredAlways, requiredBySteps, optionalAlways);
   }
 
   @Override

@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lists the files of a feature directory (PRODUCT.md §2): recursively, regular files only, no
- * path component starting with {@code .}, a symlink followed only when its real target is a
- * regular file inside the directory, symlinked directories never descended, sorted by code point.
+ * Lists the files of a feature directory (PRODUCT.md §2): recursively, regular files only, no path
+ * component starting with {@code .}, a symlink followed only when its real target is a regular file
+ * inside the directory, symlinked directories never descended, sorted by code point.
  */
 final class FeatureWalker {
 
@@ -84,7 +84,8 @@ final class FeatureWalker {
     try {
       target = link.toRealPath();
     } catch (IOException e) {
-      LOG.debug("skipping symlink {}: its target cannot be resolved: {}", relativePath, e.toString());
+      LOG.debug(
+          "skipping symlink {}: its target cannot be resolved: {}", relativePath, e.toString());
       return;
     }
     if (!target.startsWith(realRoot)) {

@@ -11,8 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default {@link Indexer}: walks a feature directory on the local file system (PRODUCT.md
- * §2).
+ * The default {@link Indexer}: walks a feature directory on the local file system (PRODUCT.md §2).
  *
  * <ul>
  *   <li>Files are listed recursively and sorted by relative path in code-point order ({@link
@@ -22,12 +21,12 @@ import org.slf4j.LoggerFactory;
  *       directories are not descended.
  *   <li>Every file is hashed whatever its type or size: the SHA-256 of its raw bytes, streamed
  *       through a fixed buffer, never decoded. A file that cannot be read is absent with {@code
- *       unreadable}; one that vanished between listing and reading with {@code
- *       deleted_after_scan}. One bad file never aborts the index.
+ *       unreadable}; one that vanished between listing and reading with {@code deleted_after_scan}.
+ *       One bad file never aborts the index.
  *   <li>Files are classified by the request's manifest (see {@link ExpectedArtifactManifest});
  *       unmatched files get the key {@code artifact.<sanitised path>} and the class {@code
- *       workflow} ({@code tasks/WP*.md}) or {@code other}. Clashing keys get {@code -2}, {@code
- *       -3} suffixes. Required specs with no file are appended as {@code not_found} artifacts.
+ *       workflow} ({@code tasks/WP*.md}) or {@code other}. Clashing keys get {@code -2}, {@code -3}
+ *       suffixes. Required specs with no file are appended as {@code not_found} artifacts.
  * </ul>
  *
  * <p>Stateless and thread-safe: concurrent {@link #index} calls share nothing. The result is a
@@ -73,13 +72,19 @@ public final class FileSystemIndexer implements Indexer {
       }
     } catch (NoSuchFileException e) {
       LOG.debug("{} vanished before it was hashed", entry.relativePath());
-      out.addFile(entry.relativePath(), Optional.empty(), 0, Optional.of(ArtifactErrorReason.DELETED_AFTER_SCAN));
+      out.addFile(
+          entry.relativePath(),
+          Optional.empty(),
+          0,
+          Optional.of(ArtifactErrorReason.DELETED_AFTER_SCAN));
       return;
     } catch (IOException e) {
       LOG.debug("{} is unreadable: {}", entry.relativePath(), e.toString());
-      out.addFile(entry.relativePath(), Optional.empty(), 0, Optional.of(ArtifactErrorReason.UNREADABLE));
+      out.addFile(
+          entry.relativePath(), Optional.empty(), 0, Optional.of(ArtifactErrorReason.UNREADABLE));
       return;
     }
-    out.addFile(entry.relativePath(), Optional.of(Sha256.toHex(digest.digest())), size, Optional.empty());
+    out.addFile(
+        entry.relativePath(), Optional.of(Sha256.toHex(digest.digest())), size, Optional.empty());
   }
 }

@@ -1,8 +1,8 @@
 package io.dossiersync.core.index;
 
 /**
- * An expected-artifact manifest could not be read or is malformed. The message names the file
- * (or resource) and, when known, the field.
+ * An expected-artifact manifest could not be read or is malformed. The message names the file (or
+ * resource) and, when known, the field.
  */
 public class ManifestException extends RuntimeException {
 

@@ -133,7 +133,8 @@ public final class ManifestLoader {
                         source,
                         field + ".artifact_class",
                         "must be one of input|workflow|output|evidence|policy|runtime|other, got '"
-                            + classText + "'"));
+                            + classText
+                            + "'"));
     String pattern =
         scalar(source, node, "path_pattern", field)
             .filter(s -> !s.isBlank())

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A manifest {@code path_pattern}, matched against the whole feature-relative path (PRODUCT.md
- * §2). Matching is case-sensitive and uses {@code /} as the only separator.
+ * A manifest {@code path_pattern}, matched against the whole feature-relative path (PRODUCT.md §2).
+ * Matching is case-sensitive and uses {@code /} as the only separator.
  *
  * <ul>
  *   <li>{@code *} matches any run of characters within one path segment (never {@code /});

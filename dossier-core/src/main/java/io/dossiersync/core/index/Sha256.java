@@ -5,8 +5,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 helpers: a fresh digest and lower-case hex. Every Java platform must provide SHA-256,
- * so its absence is an {@link IllegalStateException}. Stateless and thread-safe.
+ * SHA-256 helpers: a fresh digest and lower-case hex. Every Java platform must provide SHA-256, so
+ * its absence is an {@link IllegalStateException}. Stateless and thread-safe.
  */
 public final class Sha256 {
 

@@ -142,7 +142,9 @@ public final class DossierPipeline {
       LOG.warn(
           "queue full while syncing {}: {} events and {} bodies not queued (queue_full);"
               + " drain the queue or raise maxQueueSize",
-          namespace.featureSlug(), eventsFull, bodiesFull);
+          namespace.featureSlug(),
+          eventsFull,
+          bodiesFull);
     }
     DossierSyncResult result =
         new DossierSyncResult(namespace, dossier, eventsEmitted, outcomes, errors);

@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param eventsEmitted how many dossier events the event queue accepted (enqueued or already
  *     pending); 0 when the event enqueue failed
  * @param outcomes exactly one outcome per artifact of the dossier, in the dossier's order
- * @param errors store-level problems of this sync (e.g. {@code event queue: <message>}); empty
- *     when all went well
+ * @param errors store-level problems of this sync (e.g. {@code event queue: <message>}); empty when
+ *     all went well
  */
 public record DossierSyncResult(
     NamespaceRef namespace,

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BodyPreparerTest {
 
   private static final NamespaceRef NS =
-      new NamespaceRef("8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-x", "main", "software-dev", "1");
+      new NamespaceRef(
+          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-x", "main", "software-dev", "1");
 
   @TempDir Path root;
   private Path dir;
@@ -34,12 +35,14 @@ class BodyPreparerTest {
   @BeforeEach
   void setUp() throws IOException {
     dir = Files.createDirectories(root.resolve("047-x"));
-    preparer = new BodyPreparer(SurfacePolicy.specKittyDefault(), () -> "id-" + ids.incrementAndGet());
+    preparer =
+        new BodyPreparer(SurfacePolicy.specKittyDefault(), () -> "id-" + ids.incrementAndGet());
   }
 
   private ArtifactRef indexed(String relativePath) {
     MissionDossier dossier =
-        new FileSystemIndexer().index(dir, new IndexRequest("x", Optional.empty(), Optional.empty()));
+        new FileSystemIndexer()
+            .index(dir, new IndexRequest("x", Optional.empty(), Optional.empty()));
     return dossier.artifacts().stream()
         .filter(a -> a.relativePath().equals(relativePath))
         .findFirst()
@@ -82,10 +85,17 @@ class BodyPreparerTest {
   @Test
   void absentArtifactsAreNotPresentWithTheirErrorReason() {
     ArtifactRef missing =
-        new ArtifactRef("input.spec.main", io.dossiersync.core.index.ArtifactClass.INPUT, "spec.md",
-            Optional.empty(), 0, false,
+        new ArtifactRef(
+            "input.spec.main",
+            io.dossiersync.core.index.ArtifactClass.INPUT,
+            "spec.md",
+            Optional.empty(),
+            0,
+            false,
             Optional.of(io.dossiersync.core.index.ArtifactErrorReason.NOT_FOUND),
-            io.dossiersync.core.index.RequiredStatus.REQUIRED, Optional.empty(), Optional.empty());
+            io.dossiersync.core.index.RequiredStatus.REQUIRED,
+            Optional.empty(),
+            Optional.empty());
 
     assertThat(reasonOf(preparer.prepare(dir, NS, missing))).isEqualTo("not_present: not_found");
   }

@@ -30,7 +30,8 @@ class DossierEventsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final NamespaceRef NS =
-      new NamespaceRef("8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-x", "main", "software-dev", "1");
+      new NamespaceRef(
+          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-x", "main", "software-dev", "1");
   private static final String NS_KEY =
       "8a4a7da6-a97c-4bb4-893a-b31664abfee4|047-x|main|software-dev|1";
   private static final Optional<ExpectedArtifactManifest> DEV =
@@ -44,7 +45,8 @@ class DossierEventsTest {
     write(dir, "plan.md", "# plan");
     write(dir, "tasks/WP01-setup.md", "# wp");
     MissionDossier dossier =
-        new FileSystemIndexer().index(dir, new IndexRequest("software-dev", DEV, Optional.of("specify")));
+        new FileSystemIndexer()
+            .index(dir, new IndexRequest("software-dev", DEV, Optional.of("specify")));
     AtomicInteger n = new AtomicInteger();
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T10:15:30.123Z"), ZoneOffset.UTC);
     events = new DossierEvents(clock, () -> "ID" + n.incrementAndGet()).build(dossier, NS, DEV);
@@ -65,12 +67,14 @@ class DossierEventsTest {
     assertThat(events)
         .extracting(EventRecord::eventType, EventRecord::aggregateId, EventRecord::eventId)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("MissionDossierArtifactIndexed", "047-x:plan.md", "ID1"),
+            org.assertj.core.groups.Tuple.tuple(
+                "MissionDossierArtifactIndexed", "047-x:plan.md", "ID1"),
             org.assertj.core.groups.Tuple.tuple(
                 "MissionDossierArtifactIndexed", "047-x:tasks/WP01-setup.md", "ID2"),
             org.assertj.core.groups.Tuple.tuple(
                 "MissionDossierArtifactMissing", "047-x:input.spec.main", "ID3"),
-            org.assertj.core.groups.Tuple.tuple("MissionDossierSnapshotComputed", "047-x:ID4", "ID5"));
+            org.assertj.core.groups.Tuple.tuple(
+                "MissionDossierSnapshotComputed", "047-x:ID4", "ID5"));
     assertThat(events).allMatch(e -> e.namespace().equals(NS));
   }
 
@@ -118,11 +122,20 @@ class DossierEventsTest {
 
     assertThat(fieldNames(json(events.get(2))))
         .containsExactly(
-            "event_id", "event_type", "aggregate_id", "aggregate_type", "timestamp", "project_uuid",
+            "event_id",
+            "event_type",
+            "aggregate_id",
+            "aggregate_type",
+            "timestamp",
+            "project_uuid",
             "payload");
     assertThat(fieldNames(payload))
         .containsExactly(
-            "artifact_key", "artifact_class", "expected_path_pattern", "reason_code", "blocking",
+            "artifact_key",
+            "artifact_class",
+            "expected_path_pattern",
+            "reason_code",
+            "blocking",
             "namespace");
     assertThat(payload.get("artifact_key").asText()).isEqualTo("input.spec.main");
     assertThat(payload.get("artifact_class").asText()).isEqualTo("input");
@@ -137,11 +150,18 @@ class DossierEventsTest {
 
     assertThat(fieldNames(payload))
         .containsExactly(
-            "parity_hash_sha256", "artifact_counts", "completeness_status", "snapshot_id",
+            "parity_hash_sha256",
+            "artifact_counts",
+            "completeness_status",
+            "snapshot_id",
             "namespace");
     assertThat(fieldNames(payload.get("artifact_counts")))
         .containsExactly(
-            "total", "required", "required_present", "required_missing", "optional",
+            "total",
+            "required",
+            "required_present",
+            "required_missing",
+            "optional",
             "optional_present");
     assertThat(payload.get("artifact_counts"))
         .isEqualTo(
@@ -165,16 +185,23 @@ class DossierEventsTest {
             "1",
             List.of(
                 new io.dossiersync.core.index.ArtifactRef(
-                    "output.tasks.per_wp-2", io.dossiersync.core.index.ArtifactClass.OUTPUT,
-                    "tasks/WP02.md", Optional.empty(), 0, false,
+                    "output.tasks.per_wp-2",
+                    io.dossiersync.core.index.ArtifactClass.OUTPUT,
+                    "tasks/WP02.md",
+                    Optional.empty(),
+                    0,
+                    false,
                     Optional.of(io.dossiersync.core.index.ArtifactErrorReason.UNREADABLE),
-                    io.dossiersync.core.index.RequiredStatus.REQUIRED, Optional.of("WP02"),
+                    io.dossiersync.core.index.RequiredStatus.REQUIRED,
+                    Optional.of("WP02"),
                     Optional.empty())),
             true);
 
-    List<EventRecord> records = new DossierEvents(Clock.systemUTC(), new UlidGenerator()).build(dossier, NS, DEV);
+    List<EventRecord> records =
+        new DossierEvents(Clock.systemUTC(), new UlidGenerator()).build(dossier, NS, DEV);
 
-    assertThat(records).extracting(EventRecord::eventType)
+    assertThat(records)
+        .extracting(EventRecord::eventType)
         .containsExactly("MissionDossierArtifactMissing", "MissionDossierSnapshotComputed");
     assertThat(records.get(0).json())
         .contains("\"expected_path_pattern\":\"tasks/WP*.md\"", "\"reason_code\":\"unreadable\"");

@@ -13,9 +13,17 @@ import org.junit.jupiter.api.Test;
 class ParityHashTest {
 
   private static ArtifactRef present(String path, char hashChar) {
-    return new ArtifactRef("k." + path, ArtifactClass.OTHER, path,
-        Optional.of(String.valueOf(hashChar).repeat(64)), 1, true, Optional.empty(),
-        RequiredStatus.OPTIONAL, Optional.empty(), Optional.empty());
+    return new ArtifactRef(
+        "k." + path,
+        ArtifactClass.OTHER,
+        path,
+        Optional.of(String.valueOf(hashChar).repeat(64)),
+        1,
+        true,
+        Optional.empty(),
+        RequiredStatus.OPTIONAL,
+        Optional.empty(),
+        Optional.empty());
   }
 
   @Test
@@ -24,13 +32,22 @@ class ParityHashTest {
         List.of(
             present("x\uD83D\uDE00.md", 'c'),
             present("spec.md", 'b'),
-            new ArtifactRef("input.x", ArtifactClass.INPUT, "missing.md", Optional.empty(), 0, false,
-                Optional.of(ArtifactErrorReason.NOT_FOUND), RequiredStatus.REQUIRED,
-                Optional.empty(), Optional.empty()),
+            new ArtifactRef(
+                "input.x",
+                ArtifactClass.INPUT,
+                "missing.md",
+                Optional.empty(),
+                0,
+                false,
+                Optional.of(ArtifactErrorReason.NOT_FOUND),
+                RequiredStatus.REQUIRED,
+                Optional.empty(),
+                Optional.empty()),
             present("plan.md", 'a'),
             present("x\uE000.md", 'a'));
 
-    // sha256("plan.md\t" + a*64 + "\nspec.md\t" + b*64 + "\nx\uE000.md\t" + a*64 + "\nx😀.md\t" + c*64)
+    // sha256("plan.md\t" + a*64 + "\nspec.md\t" + b*64 + "\nx\uE000.md\t" + a*64 + "\nx😀.md\t" +
+    // c*64)
     assertThat(ParityHash.of(artifacts))
         .isEqualTo("sha256:ff0bb52169ac2ca4252bf78117cd9bbab2282049e2b73bbf338106865c53e148");
   }

@@ -31,7 +31,8 @@ class UlidGeneratorTest {
   @Test
   void encodesAllEightyRandomBits() {
     assertThat(UlidGenerator.encode(0, 0, 0)).isEqualTo("00000000000000000000000000");
-    assertThat(UlidGenerator.encode((1L << 48) - 1, 0xFFFF, -1L)).isEqualTo("7ZZZZZZZZZZZZZZZZZZZZZZZZZ");
+    assertThat(UlidGenerator.encode((1L << 48) - 1, 0xFFFF, -1L))
+        .isEqualTo("7ZZZZZZZZZZZZZZZZZZZZZZZZZ");
     assertThat(UlidGenerator.encode(0, 0x8000, 0)).isEqualTo("0000000000G000000000000000");
     assertThat(UlidGenerator.encode(0, 0, 1)).isEqualTo("00000000000000000000000001");
   }

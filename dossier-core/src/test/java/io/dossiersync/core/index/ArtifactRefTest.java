@@ -12,13 +12,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ArtifactRefTest {
 
   static ArtifactRef present(String path, RequiredStatus status) {
-    return new ArtifactRef("k." + path, ArtifactClass.OTHER, path, Optional.of("ab"), 2, true,
-        Optional.empty(), status, Optional.empty(), Optional.empty());
+    return new ArtifactRef(
+        "k." + path,
+        ArtifactClass.OTHER,
+        path,
+        Optional.of("ab"),
+        2,
+        true,
+        Optional.empty(),
+        status,
+        Optional.empty(),
+        Optional.empty());
   }
 
   static ArtifactRef absent(String path, RequiredStatus status) {
-    return new ArtifactRef("k." + path, ArtifactClass.OTHER, path, Optional.empty(), 0, false,
-        Optional.of(ArtifactErrorReason.NOT_FOUND), status, Optional.empty(), Optional.empty());
+    return new ArtifactRef(
+        "k." + path,
+        ArtifactClass.OTHER,
+        path,
+        Optional.empty(),
+        0,
+        false,
+        Optional.of(ArtifactErrorReason.NOT_FOUND),
+        status,
+        Optional.empty(),
+        Optional.empty());
   }
 
   @ParameterizedTest
@@ -31,23 +49,67 @@ class ArtifactRefTest {
 
   @Test
   void acceptsDotsThatAreNotParentSegments() {
-    assertThat(present("a..b/..c.md", RequiredStatus.OPTIONAL).relativePath()).isEqualTo("a..b/..c.md");
+    assertThat(present("a..b/..c.md", RequiredStatus.OPTIONAL).relativePath())
+        .isEqualTo("a..b/..c.md");
   }
 
   @Test
   void presenceHashAndErrorReasonMustAgree() {
-    assertThatThrownBy(() -> new ArtifactRef("k", ArtifactClass.OTHER, "a", Optional.of("ab"), 0,
-            true, Optional.of(ArtifactErrorReason.UNREADABLE), RequiredStatus.OPTIONAL,
-            Optional.empty(), Optional.empty()))
+    assertThatThrownBy(
+            () ->
+                new ArtifactRef(
+                    "k",
+                    ArtifactClass.OTHER,
+                    "a",
+                    Optional.of("ab"),
+                    0,
+                    true,
+                    Optional.of(ArtifactErrorReason.UNREADABLE),
+                    RequiredStatus.OPTIONAL,
+                    Optional.empty(),
+                    Optional.empty()))
         .hasMessageContaining("errorReason");
-    assertThatThrownBy(() -> new ArtifactRef("k", ArtifactClass.OTHER, "a", Optional.empty(), 0,
-            true, Optional.empty(), RequiredStatus.OPTIONAL, Optional.empty(), Optional.empty()))
+    assertThatThrownBy(
+            () ->
+                new ArtifactRef(
+                    "k",
+                    ArtifactClass.OTHER,
+                    "a",
+                    Optional.empty(),
+                    0,
+                    true,
+                    Optional.empty(),
+                    RequiredStatus.OPTIONAL,
+                    Optional.empty(),
+                    Optional.empty()))
         .hasMessageContaining("contentHashSha256");
-    assertThatThrownBy(() -> new ArtifactRef(" ", ArtifactClass.OTHER, "a", Optional.of("ab"), 0,
-            true, Optional.empty(), RequiredStatus.OPTIONAL, Optional.empty(), Optional.empty()))
+    assertThatThrownBy(
+            () ->
+                new ArtifactRef(
+                    " ",
+                    ArtifactClass.OTHER,
+                    "a",
+                    Optional.of("ab"),
+                    0,
+                    true,
+                    Optional.empty(),
+                    RequiredStatus.OPTIONAL,
+                    Optional.empty(),
+                    Optional.empty()))
         .hasMessageContaining("artifactKey");
-    assertThatThrownBy(() -> new ArtifactRef("k", ArtifactClass.OTHER, "a", Optional.of("ab"), -1,
-            true, Optional.empty(), RequiredStatus.OPTIONAL, Optional.empty(), Optional.empty()))
+    assertThatThrownBy(
+            () ->
+                new ArtifactRef(
+                    "k",
+                    ArtifactClass.OTHER,
+                    "a",
+                    Optional.of("ab"),
+                    -1,
+                    true,
+                    Optional.empty(),
+                    RequiredStatus.OPTIONAL,
+                    Optional.empty(),
+                    Optional.empty()))
         .hasMessageContaining("sizeBytes");
   }
 
@@ -65,7 +127,9 @@ class ArtifactRefTest {
 
     assertThat(dossier.counts()).isEqualTo(new ArtifactCounts(5, 2, 1, 1, 3, 2));
     assertThat(dossier.completeness()).isEqualTo(Completeness.INCOMPLETE);
-    assertThat(MissionDossier.of("t", Optional.empty(), "1", artifacts.subList(0, 1), true).completeness())
+    assertThat(
+            MissionDossier.of("t", Optional.empty(), "1", artifacts.subList(0, 1), true)
+                .completeness())
         .isEqualTo(Completeness.COMPLETE);
     assertThat(MissionDossier.of("t", Optional.empty(), "1", artifacts, false).completeness())
         .isEqualTo(Completeness.UNKNOWN);

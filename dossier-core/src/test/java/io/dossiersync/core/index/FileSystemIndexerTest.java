@@ -72,7 +72,8 @@ class FileSystemIndexerTest {
     assertThat(spec.sizeBytes()).isEqualTo(bytes.length);
     assertThat(spec.isPresent()).isTrue();
     assertThat(spec.errorReason()).isEmpty();
-    assertThat(blob.contentHashSha256()).contains("2da45f2cd1f9c8e69a67abf7a6b26c282533d0a7686787a9533265418680d4d2");
+    assertThat(blob.contentHashSha256())
+        .contains("2da45f2cd1f9c8e69a67abf7a6b26c282533d0a7686787a9533265418680d4d2");
     assertThat(blob.sizeBytes()).isEqualTo(3);
     assertThat(Sha256.hex(new byte[0]))
         .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
@@ -114,7 +115,10 @@ class FileSystemIndexerTest {
 
     MissionDossier dossier =
         new FileSystemIndexer(opener)
-            .index(dir, new IndexRequest("software-dev", Optional.of(SOFTWARE_DEV), Optional.of("specify")));
+            .index(
+                dir,
+                new IndexRequest(
+                    "software-dev", Optional.of(SOFTWARE_DEV), Optional.of("specify")));
 
     assertThat(paths(dossier)).containsExactly("a.md", "spec.md", "z.md");
     ArtifactRef spec = dossier.artifacts().get(1);
@@ -164,7 +168,12 @@ class FileSystemIndexerTest {
   void classifiesByTheManifestWithClashSuffixesAndWorkPackageIds() throws IOException {
     Path dir = feature();
     for (String p :
-        List.of("spec.md", "tasks/WP01-setup.md", "tasks/WP02.md", "research.md", "Notes/My File.TXT",
+        List.of(
+            "spec.md",
+            "tasks/WP01-setup.md",
+            "tasks/WP02.md",
+            "research.md",
+            "Notes/My File.TXT",
             "lint-report.json")) {
       write(dir, p, "x");
     }
@@ -173,28 +182,69 @@ class FileSystemIndexerTest {
 
     assertThat(artifacts)
         .extracting(
-            ArtifactRef::relativePath, ArtifactRef::artifactKey, ArtifactRef::artifactClass,
-            ArtifactRef::requiredStatus, ArtifactRef::wpId, ArtifactRef::stepId)
+            ArtifactRef::relativePath,
+            ArtifactRef::artifactKey,
+            ArtifactRef::artifactClass,
+            ArtifactRef::requiredStatus,
+            ArtifactRef::wpId,
+            ArtifactRef::stepId)
         .containsExactly(
-            tuple("Notes/My File.TXT", "artifact.notes-my-file.txt", ArtifactClass.OTHER,
-                RequiredStatus.OPTIONAL, Optional.empty(), Optional.empty()),
-            tuple("lint-report.json", "runtime.charter-lint.decay", ArtifactClass.RUNTIME,
-                RequiredStatus.OPTIONAL, Optional.empty(), Optional.empty()),
-            tuple("research.md", "evidence.research", ArtifactClass.EVIDENCE,
-                RequiredStatus.OPTIONAL, Optional.empty(), Optional.empty()),
-            tuple("spec.md", "input.spec.main", ArtifactClass.INPUT,
-                RequiredStatus.REQUIRED, Optional.empty(), Optional.of("specify")),
-            tuple("tasks/WP01-setup.md", "output.tasks.per_wp", ArtifactClass.OUTPUT,
-                RequiredStatus.REQUIRED, Optional.of("WP01"), Optional.of("tasks_packages")),
-            tuple("tasks/WP02.md", "output.tasks.per_wp-2", ArtifactClass.OUTPUT,
-                RequiredStatus.REQUIRED, Optional.of("WP02"), Optional.of("tasks_packages")));
+            tuple(
+                "Notes/My File.TXT",
+                "artifact.notes-my-file.txt",
+                ArtifactClass.OTHER,
+                RequiredStatus.OPTIONAL,
+                Optional.empty(),
+                Optional.empty()),
+            tuple(
+                "lint-report.json",
+                "runtime.charter-lint.decay",
+                ArtifactClass.RUNTIME,
+                RequiredStatus.OPTIONAL,
+                Optional.empty(),
+                Optional.empty()),
+            tuple(
+                "research.md",
+                "evidence.research",
+                ArtifactClass.EVIDENCE,
+                RequiredStatus.OPTIONAL,
+                Optional.empty(),
+                Optional.empty()),
+            tuple(
+                "spec.md",
+                "input.spec.main",
+                ArtifactClass.INPUT,
+                RequiredStatus.REQUIRED,
+                Optional.empty(),
+                Optional.of("specify")),
+            tuple(
+                "tasks/WP01-setup.md",
+                "output.tasks.per_wp",
+                ArtifactClass.OUTPUT,
+                RequiredStatus.REQUIRED,
+                Optional.of("WP01"),
+                Optional.of("tasks_packages")),
+            tuple(
+                "tasks/WP02.md",
+                "output.tasks.per_wp-2",
+                ArtifactClass.OUTPUT,
+                RequiredStatus.REQUIRED,
+                Optional.of("WP02"),
+                Optional.of("tasks_packages")));
   }
 
   @Test
   void unmatchedFilesGetSanitisedKeysAndWorkflowClassForWorkPackages() throws IOException {
     Path dir = feature();
-    for (String p : List.of("a b.md", "a-b.md", "a+b.md", "tasks/WP01.md", "tasks/WPx.md",
-        "tasks/README.md", "caf\u00E9\uD83D\uDE00.md")) {
+    for (String p :
+        List.of(
+            "a b.md",
+            "a-b.md",
+            "a+b.md",
+            "tasks/WP01.md",
+            "tasks/WPx.md",
+            "tasks/README.md",
+            "caf\u00E9\uD83D\uDE00.md")) {
       write(dir, p, "x");
     }
 
@@ -227,13 +277,20 @@ class FileSystemIndexerTest {
     ArtifactRef missing = dossier.artifacts().get(1);
     assertThat(missing)
         .isEqualTo(
-            new ArtifactRef("output.tasks.per_wp", ArtifactClass.OUTPUT, "tasks/WP*.md",
-                Optional.empty(), 0, false, Optional.of(ArtifactErrorReason.NOT_FOUND),
-                RequiredStatus.REQUIRED, Optional.empty(), Optional.of("tasks_packages")));
+            new ArtifactRef(
+                "output.tasks.per_wp",
+                ArtifactClass.OUTPUT,
+                "tasks/WP*.md",
+                Optional.empty(),
+                0,
+                false,
+                Optional.of(ArtifactErrorReason.NOT_FOUND),
+                RequiredStatus.REQUIRED,
+                Optional.empty(),
+                Optional.of("tasks_packages")));
     assertThat(dossier.completeness()).isEqualTo(Completeness.INCOMPLETE);
     assertThat(dossier.step()).contains("tasks_packages");
-    assertThat(dossier.counts())
-        .isEqualTo(new ArtifactCounts(2, 2, 1, 1, 0, 0));
+    assertThat(dossier.counts()).isEqualTo(new ArtifactCounts(2, 2, 1, 1, 0, 0));
   }
 
   @Test
@@ -242,7 +299,9 @@ class FileSystemIndexerTest {
     write(dir, "notes.md", "x");
     ExpectedArtifactManifest manifest =
         new ExpectedArtifactManifest(
-            "1.0", "custom", "2",
+            "1.0",
+            "custom",
+            "2",
             List.of(new ArtifactSpec("input.charter", ArtifactClass.POLICY, "charter.md", true)),
             Map.of("s", List.of(new ArtifactSpec("output.x", ArtifactClass.OUTPUT, "x.md", true))),
             List.of());
@@ -266,6 +325,25 @@ class FileSystemIndexerTest {
     assertThat(ArtifactClassifier.wpId("tasks/WP01/notes.md")).isEmpty();
     assertThat(ArtifactClassifier.wpId("tasks/WP01.txt")).isEmpty();
     assertThat(ArtifactClassifier.wpId("other/WP01.md")).isEmpty();
+  }
+
+  @Test
+  void specialFilesAndLinksToThemAreSkipped() throws Exception {
+    Path dir = feature();
+    write(dir, "a.md", "x");
+    Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("pipe.md").toString()).start();
+    assumeThat(mkfifo.waitFor()).as("mkfifo is needed to create a special file").isZero();
+    Files.createSymbolicLink(dir.resolve("link-to-pipe.md"), dir.resolve("pipe.md"));
+
+    assertThat(paths(index(dir, "unknown-type", Optional.empty()))).containsExactly("a.md");
+  }
+
+  @Test
+  void aVanishedFeatureDirectoryIndexesToAnEmptyDossier() {
+    MissionDossier dossier = index(root.resolve("absent"), "software-dev", Optional.empty());
+
+    assertThat(dossier.artifacts()).isEmpty();
+    assertThat(dossier.completeness()).isEqualTo(Completeness.COMPLETE);
   }
 
   private static org.assertj.core.groups.Tuple tuple(Object... values) {

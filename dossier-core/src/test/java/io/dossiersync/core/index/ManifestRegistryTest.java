@@ -30,13 +30,16 @@ class ManifestRegistryTest {
   void softwareDevClassifiesLikeSpecKitty() {
     ExpectedArtifactManifest dev = ManifestRegistry.builtIn().find("software-dev").orElseThrow();
 
-    assertThat(dev.classify("spec.md")).contains(
-        new ArtifactSpec("input.spec.main", ArtifactClass.INPUT, "spec.md", true));
-    assertThat(dev.classify("tasks/WP07-x.md")).map(ArtifactSpec::artifactKey)
+    assertThat(dev.classify("spec.md"))
+        .contains(new ArtifactSpec("input.spec.main", ArtifactClass.INPUT, "spec.md", true));
+    assertThat(dev.classify("tasks/WP07-x.md"))
+        .map(ArtifactSpec::artifactKey)
         .contains("output.tasks.per_wp");
-    assertThat(dev.classify("lint-report.json")).map(ArtifactSpec::artifactClass)
+    assertThat(dev.classify("lint-report.json"))
+        .map(ArtifactSpec::artifactClass)
         .contains(ArtifactClass.RUNTIME);
-    assertThat(dev.requiredAt(Optional.of("specify"))).extracting(ArtifactSpec::pathPattern)
+    assertThat(dev.requiredAt(Optional.of("specify")))
+        .extracting(ArtifactSpec::pathPattern)
         .containsExactly("spec.md");
     assertThat(dev.isRequiredKey("evidence.research")).isFalse();
   }
@@ -44,7 +47,8 @@ class ManifestRegistryTest {
   @Test
   void aHostManifestReplacesOrAddsAMissionType() {
     ExpectedArtifactManifest custom =
-        new ExpectedArtifactManifest("1.0", "software-dev", "7", List.of(), java.util.Map.of(), List.of());
+        new ExpectedArtifactManifest(
+            "1.0", "software-dev", "7", List.of(), java.util.Map.of(), List.of());
 
     ManifestRegistry registry = ManifestRegistry.builtIn().with(custom);
 
@@ -59,7 +63,10 @@ class ManifestRegistryTest {
   @ValueSource(strings = {"software-dev", "research", "documentation", "plan"})
   void builtInsEqualTheCorpusManifests(String type) {
     Path corpusFile =
-        Corpus.root().resolve("packs/built-in/missions").resolve(type).resolve("expected-artifacts.yaml");
+        Corpus.root()
+            .resolve("packs/built-in/missions")
+            .resolve(type)
+            .resolve("expected-artifacts.yaml");
 
     ExpectedArtifactManifest upstream = ManifestLoader.load(corpusFile);
 

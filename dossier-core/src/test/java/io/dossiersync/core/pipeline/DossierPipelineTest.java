@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,9 +46,18 @@ class DossierPipelineTest {
   void fixture() throws Exception {
     dir = Files.createDirectories(root.resolve("047-fixture"));
     for (String surface :
-        List.of("spec.md", "plan.md", "tasks.md", "research.md", "data-model.md",
-            "research/notes.md", "contracts/api.yaml", "contracts/schema.json",
-            "checklists/requirements.md", "research/sources.csv", "tasks/WP01-setup.md")) {
+        List.of(
+            "spec.md",
+            "plan.md",
+            "tasks.md",
+            "research.md",
+            "data-model.md",
+            "research/notes.md",
+            "contracts/api.yaml",
+            "contracts/schema.json",
+            "checklists/requirements.md",
+            "research/sources.csv",
+            "tasks/WP01-setup.md")) {
       write(dir, surface, "# " + surface + "\n");
     }
     write(dir, "quickstart.md", "");
@@ -86,8 +94,11 @@ class DossierPipelineTest {
         tasks ->
             new EnqueueResult(
                 tasks.stream()
-                    .map(t -> t.artifactPath().equals("plan.md")
-                        ? EnqueueStatus.ALREADY_IN_QUEUE : EnqueueStatus.ENQUEUED)
+                    .map(
+                        t ->
+                            t.artifactPath().equals("plan.md")
+                                ? EnqueueStatus.ALREADY_IN_QUEUE
+                                : EnqueueStatus.ENQUEUED)
                     .toList(),
                 0);
 
@@ -108,7 +119,8 @@ class DossierPipelineTest {
             tuple("research/Makefile", OutcomeStatus.SKIPPED, "unsupported_format: (no extension)"),
             tuple("research/archive.tar.gz", OutcomeStatus.SKIPPED, "unsupported_format: .gz"),
             tuple("research/bad.md", OutcomeStatus.SKIPPED, "not_valid_utf8"),
-            tuple("research/big.md", OutcomeStatus.SKIPPED, "oversized: 524289 bytes > 524288 limit"),
+            tuple(
+                "research/big.md", OutcomeStatus.SKIPPED, "oversized: 524289 bytes > 524288 limit"),
             tuple("research/data.jsonl", OutcomeStatus.SKIPPED, "unsupported_format: .jsonl"),
             tuple("research/notes.md", OutcomeStatus.QUEUED, null),
             tuple("research/sources.csv", OutcomeStatus.QUEUED, null),
@@ -143,15 +155,26 @@ class DossierPipelineTest {
     assertThat(store.bodyBatches).hasSize(1);
     List<EventRecord> events = store.eventBatches.get(0);
     assertThat(events).hasSize(22 + 1 + 1);
-    assertThat(events.get(events.size() - 2).eventType()).isEqualTo("MissionDossierArtifactMissing");
-    assertThat(events.get(events.size() - 1).eventType()).isEqualTo("MissionDossierSnapshotComputed");
+    assertThat(events.get(events.size() - 2).eventType())
+        .isEqualTo("MissionDossierArtifactMissing");
+    assertThat(events.get(events.size() - 1).eventType())
+        .isEqualTo("MissionDossierSnapshotComputed");
     assertThat(result.eventsEmitted()).isEqualTo(24);
     List<BodyUploadTask> bodies = store.bodyBatches.get(0);
-    assertThat(bodies).extracting(BodyUploadTask::artifactPath)
+    assertThat(bodies)
+        .extracting(BodyUploadTask::artifactPath)
         .containsExactly(
-            "checklists/requirements.md", "contracts/api.yaml", "contracts/schema.json",
-            "data-model.md", "plan.md", "research.md", "research/notes.md", "research/sources.csv",
-            "spec.md", "tasks.md", "tasks/WP01-setup.md");
+            "checklists/requirements.md",
+            "contracts/api.yaml",
+            "contracts/schema.json",
+            "data-model.md",
+            "plan.md",
+            "research.md",
+            "research/notes.md",
+            "research/sources.csv",
+            "spec.md",
+            "tasks.md",
+            "tasks/WP01-setup.md");
     assertThat(bodies).allMatch(b -> b.namespace().equals(NS));
     assertThat(bodies.get(0).contentBody()).isEqualTo("# checklists/requirements.md\n");
     assertThat(store.enqueueTimes).containsOnly(NOW);
@@ -160,30 +183,37 @@ class DossierPipelineTest {
   @Test
   void aFullQueueFailsTheRemainingBodiesRetryablyAndWarnsOnce() throws Exception {
     store.eventAnswer =
-        events -> new EnqueueResult(
-            events.stream().map(e -> EnqueueStatus.QUEUE_FULL).toList(), 0);
+        events -> new EnqueueResult(events.stream().map(e -> EnqueueStatus.QUEUE_FULL).toList(), 0);
     store.bodyAnswer =
-        tasks -> new EnqueueResult(
-            tasks.stream()
-                .map(t -> t.artifactPath().startsWith("research") || t.artifactPath().startsWith("c")
-                    ? EnqueueStatus.ENQUEUED : EnqueueStatus.QUEUE_FULL)
-                .toList(),
-            0);
+        tasks ->
+            new EnqueueResult(
+                tasks.stream()
+                    .map(
+                        t ->
+                            t.artifactPath().startsWith("research")
+                                    || t.artifactPath().startsWith("c")
+                                ? EnqueueStatus.ENQUEUED
+                                : EnqueueStatus.QUEUE_FULL)
+                    .toList(),
+                0);
 
-    String stderr = captureStderr(() -> {
-      DossierSyncResult result = pipeline.syncFeatureDossier(dir, NS);
+    String stderr =
+        captureStderr(
+            () -> {
+              DossierSyncResult result = pipeline.syncFeatureDossier(dir, NS);
 
-      assertThat(result.count(OutcomeStatus.FAILED)).isEqualTo(5);
-      assertThat(result.outcomes())
-          .filteredOn(o -> o.status() == OutcomeStatus.FAILED)
-          .allSatisfy(o -> {
-            assertThat(o.reason()).contains("queue_full");
-            assertThat(o.retryable()).isTrue();
-            assertThat(o.contentHash()).isPresent();
-          });
-      assertThat(result.eventsEmitted()).isZero();
-      assertThat(result.hasFailures()).isTrue();
-    });
+              assertThat(result.count(OutcomeStatus.FAILED)).isEqualTo(5);
+              assertThat(result.outcomes())
+                  .filteredOn(o -> o.status() == OutcomeStatus.FAILED)
+                  .allSatisfy(
+                      o -> {
+                        assertThat(o.reason()).contains("queue_full");
+                        assertThat(o.retryable()).isTrue();
+                        assertThat(o.contentHash()).isPresent();
+                      });
+              assertThat(result.eventsEmitted()).isZero();
+              assertThat(result.hasFailures()).isTrue();
+            });
 
     List<String> warnings =
         stderr.lines().filter(l -> l.contains("WARN")).collect(Collectors.toList());
@@ -193,26 +223,30 @@ class DossierPipelineTest {
 
   @Test
   void aStoreFailureFailsEveryEligibleBodyAndIsReportedNotThrown() {
-    store.eventAnswer = events -> {
-      throw new QueueStoreException("database /q.db is locked");
-    };
-    store.bodyAnswer = tasks -> {
-      throw new QueueStoreException("database /q.db is locked");
-    };
+    store.eventAnswer =
+        events -> {
+          throw new QueueStoreException("database /q.db is locked");
+        };
+    store.bodyAnswer =
+        tasks -> {
+          throw new QueueStoreException("database /q.db is locked");
+        };
 
     DossierSyncResult result = pipeline.syncFeatureDossier(dir, NS);
 
     assertThat(result.errors())
-        .containsExactly("event queue: database /q.db is locked", "body queue: database /q.db is locked");
+        .containsExactly(
+            "event queue: database /q.db is locked", "body queue: database /q.db is locked");
     assertThat(result.eventsEmitted()).isZero();
     assertThat(result.outcomes())
         .filteredOn(o -> o.status() == OutcomeStatus.FAILED)
         .hasSize(11)
-        .allSatisfy(o -> {
-          assertThat(o.reason()).contains("queue_error: database /q.db is locked");
-          assertThat(o.reasonCode()).contains("queue_error");
-          assertThat(o.retryable()).isTrue();
-        });
+        .allSatisfy(
+            o -> {
+              assertThat(o.reason()).contains("queue_error: database /q.db is locked");
+              assertThat(o.reasonCode()).contains("queue_error");
+              assertThat(o.retryable()).isTrue();
+            });
     assertThat(result.count(OutcomeStatus.SKIPPED)).isEqualTo(11);
   }
 
@@ -235,7 +269,8 @@ class DossierPipelineTest {
 
     assertThat(store.bodyBatches).isEmpty();
     assertThat(store.eventBatches).hasSize(1);
-    assertThat(rows(result)).containsExactly(tuple("notes.txt", OutcomeStatus.SKIPPED, "unsupported_surface"));
+    assertThat(rows(result))
+        .containsExactly(tuple("notes.txt", OutcomeStatus.SKIPPED, "unsupported_surface"));
     assertThat(result.dossier().completeness().wireName()).isEqualTo("complete");
   }
 
