@@ -31,6 +31,7 @@ final class BodyDrain {
   private final ExecutorService executor;
   private final int concurrency;
   private final Semaphore inFlight;
+  private boolean shutDown;
 
   BodyDrain(DrainRound round, ExecutorService executor) {
     this.round = round;
@@ -48,7 +49,7 @@ final class BodyDrain {
    */
   void run() {
     try {
-      while (!round.stopped()) {
+      while (!round.stopped() && !shutDown) {
         List<ClaimedBody> batch = queue.claim(round.claim(round.settings.bodyClaimBatchSize(), true));
         if (batch.isEmpty()) {
           break;
@@ -70,6 +71,7 @@ final class BodyDrain {
       try {
         executor.execute(() -> sendAndRelease(body));
       } catch (RejectedExecutionException e) {
+        shutDown = true;
         inFlight.release();
         batch.subList(i, batch.size()).forEach(b -> release(b, "drain_stopped"));
         return;

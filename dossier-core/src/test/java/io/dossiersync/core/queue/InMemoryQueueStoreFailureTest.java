@@ -105,6 +105,28 @@ class InMemoryQueueStoreFailureTest {
   }
 
   @Test
+  void anEventWithoutAReadablePayloadHasNoArtifact() {
+    EventRecord broken = new EventRecord("E-broken", "MissionDossierArtifactIndexed", "x:y", ns,
+        Optional.empty(), "{not json");
+    store.events().enqueue(List.of(broken), T0);
+
+    store.events().fail(store.events().claim(claim(1, T0, "d")).get(0), "rejected", T0);
+
+    assertThat(store.failures().list(1).get(0).artifactPath()).isEmpty();
+  }
+
+  @Test
+  void aBodyRecordStaysWhileTheBodyQueueIsFull() {
+    InMemoryQueueStore small = InMemoryQueueStore.builder().maxQueueSize(1).build();
+    small.bodies().enqueue(List.of(body("a.md", "1")), T0);
+    small.bodies().fail(small.bodies().claim(claim(1, T0, "d")).get(0), "failed", T0);
+    small.bodies().enqueue(List.of(body("b.md", "1")), T0);
+
+    assertThat(small.failures().requeueAll(T0)).isZero();
+    assertThat(small.failures().count()).isEqualTo(1);
+  }
+
+  @Test
   void listIsOldestFirstAndBounded() {
     failBody(body("a.md", "1"), 1);
     failBody(body("b.md", "1"), 1);
