@@ -48,6 +48,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>Consent:</b> each round drains only the projects with queued tasks that the {@link
  * SyncConsent} allows and the configured project scope includes; other tasks are never claimed.
  *
+ * <p><b>Logs</b> (SLF4J, logger {@code io.dossiersync.core.drain.DrainEngine}): one INFO summary
+ * per round that attempted anything (DEBUG for an idle round), one DEBUG line per task with its
+ * path, hash, status and reason; never a body or a token. The same results reach the {@link
+ * DrainListener}, whose exceptions are caught and logged.
+ *
  * <p><b>Thread-safety:</b> rounds are serialised (a second caller waits); body sends run on the
  * engine's {@code concurrency} daemon threads. <b>Durability:</b> the engine holds no state of its
  * own; what happens to a task is what the {@link QueueStore} records. A send interrupted by a
