@@ -1,0 +1,254 @@
+package io.dossiersync.core.drain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link DrainEngine} in the background (PRODUCT.md §5): one scheduler thread drains,
+ * then waits until the next task is due (at most {@code maxPollInterval}), never in a busy loop.
+ * {@link #wakeUp()} starts a drain at once; hosts call it after they enqueue.
+ *
+ * <pre>{@code
+ * BackgroundSync sync = BackgroundSync.builder(engine).build();
+ * sync.start();
+ * pipeline.sync(feature);   // enqueues
+ * sync.wakeUp();
+ * ...
+ * sync.stop(Duration.ofSeconds(5));
+ * }</pre>
+ *
+ * <p><b>Failures:</b> nothing escapes a background drain. An exception from the store, a
+ * transport or a listener is logged and the service keeps running; the engine keeps the affected
+ * task with backoff when it can, else its lease expires and it is sent again. When the receiver
+ * rejects the token and no fresh one comes, the service waits {@code authPause} before trying
+ * again (a {@link #wakeUp()} does not shorten that pause).
+ *
+ * <p><b>Shutdown:</b> {@link #stop(Duration)} stops claiming, lets the sends in flight finish up
+ * to the timeout, and releases claimed tasks that were not sent: every task ends either finished
+ * or still queued. A send still running after the timeout records its result when it ends, or,
+ * if the process exits first, its task is sent again once its lease expires (at least once).
+ * Thread-safe.
+ */
+public final class BackgroundSync implements AutoCloseable {
+
+  /** Default longest wait between two drains. */
+  public static final Duration DEFAULT_MAX_POLL_INTERVAL = Duration.ofSeconds(30);
+  /** Default pause after the token was rejected. */
+  public static final Duration DEFAULT_AUTH_PAUSE = Duration.ofSeconds(60);
+  /** Default shutdown timeout of {@link #close()}. */
+  public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final Logger LOG = LoggerFactory.getLogger(BackgroundSync.class);
+
+  private final DrainEngine engine;
+  private final Duration maxPollInterval;
+  private final Duration authPause;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final Thread thread;
+  private boolean wakeRequested;
+  private boolean started;
+  private volatile boolean stopping;
+
+  private BackgroundSync(DrainEngine engine, Duration maxPollInterval, Duration authPause) {
+    this.engine = engine;
+    this.maxPollInterval = maxPollInterval;
+    this.authPause = authPause;
+    this.thread = new Thread(this::run, "dossier-background-sync");
+    this.thread.setDaemon(true);
+  }
+
+  /**
+   * A builder for a service around an engine.
+   *
+   * @param engine the engine to run; the caller keeps owning it
+   * @return a builder with the defaults
+   */
+  public static Builder builder(DrainEngine engine) {
+    return new Builder(engine);
+  }
+
+  /**
+   * Starts the scheduler thread, which drains at once.
+   *
+   * @throws IllegalStateException when already started (a stopped service cannot restart)
+   */
+  public void start() {
+    lock.lock();
+    try {
+      if (started) {
+        throw new IllegalStateException("this BackgroundSync was already started");
+      }
+      started = true;
+      thread.start();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Asks for a drain now (or right after the running one); returns at once. */
+  public void wakeUp() {
+    lock.lock();
+    try {
+      wakeRequested = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Tells whether the scheduler thread is running.
+   *
+   * @return true between {@link #start()} and the end of {@link #stop(Duration)}
+   */
+  public boolean isRunning() {
+    return thread.isAlive();
+  }
+
+  /**
+   * Stops gracefully: no new claim, sends in flight finish up to {@code timeout}, unsent claimed
+   * tasks are released. Idempotent.
+   *
+   * @param timeout the longest time to wait for the sends in flight
+   * @return true when the service stopped within the timeout, false when sends were still in
+   *     flight (they record their results when they end)
+   */
+  public boolean stop(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    stopping = true;
+    wakeUp();
+    if (!started || thread == Thread.currentThread()) {
+      return true;
+    }
+    try {
+      thread.join(Math.max(1, timeout.toMillis()));
+      if (thread.isAlive()) {
+        LOG.warn("background sync: sends still in flight after {}; stopping without them", timeout);
+        thread.interrupt();
+        thread.join(DEFAULT_SHUTDOWN_TIMEOUT.toMillis());
+        return false;
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      thread.interrupt();
+      return false;
+    }
+  }
+
+  /** {@link #stop(Duration)} with {@link #DEFAULT_SHUTDOWN_TIMEOUT}. */
+  @Override
+  public void close() {
+    stop(DEFAULT_SHUTDOWN_TIMEOUT);
+  }
+
+  private void run() {
+    LOG.debug("background sync started");
+    while (!stopping) {
+      Duration wait = drainSafely();
+      if (!stopping) {
+        await(wait);
+      }
+    }
+    LOG.debug("background sync stopped");
+  }
+
+  /** One drain that never throws; returns how long to wait before the next one. */
+  private Duration drainSafely() {
+    try {
+      DrainReport report = engine.drainOnce(() -> stopping);
+      if (report.authPaused()) {
+        return authPause.negated();
+      }
+      if (report.queuesEmpty()) {
+        return maxPollInterval;
+      }
+      Instant now = engine.settings().clock().instant();
+      return engine.waitBeforeNextRound(report, now, now.plus(maxPollInterval)).orElse(Duration.ZERO);
+    } catch (RuntimeException | Error e) {
+      if (e instanceof VirtualMachineError) {
+        throw e;
+      }
+      LOG.error("background drain failed; the service keeps running and retries in {}: {}",
+          maxPollInterval, e.toString(), e);
+      return maxPollInterval;
+    }
+  }
+
+  /** Waits; a negative duration is an auth pause, which {@link #wakeUp()} does not shorten. */
+  private void await(Duration wait) {
+    boolean wakeable = !wait.isNegative();
+    long nanos = wait.abs().toNanos();
+    lock.lock();
+    try {
+      while (nanos > 0 && !stopping && !(wakeable && wakeRequested)) {
+        nanos = changed.awaitNanos(nanos);
+      }
+      wakeRequested = false;
+    } catch (InterruptedException e) {
+      stopping = true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Builds a {@link BackgroundSync}. Not thread-safe. */
+  public static final class Builder {
+
+    private final DrainEngine engine;
+    private Duration maxPollInterval = DEFAULT_MAX_POLL_INTERVAL;
+    private Duration authPause = DEFAULT_AUTH_PAUSE;
+
+    private Builder(DrainEngine engine) {
+      this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    /**
+     * The longest wait between two drains, 10 ms to 24 hours. Default 30 seconds.
+     *
+     * @param value the interval
+     * @return this builder
+     */
+    public Builder maxPollInterval(Duration value) {
+      this.maxPollInterval = Objects.requireNonNull(value, "maxPollInterval");
+      return this;
+    }
+
+    /**
+     * How long to wait after the receiver rejected the token, 10 ms to 24 hours. Default 60
+     * seconds.
+     *
+     * @param value the pause
+     * @return this builder
+     */
+    public Builder authPause(Duration value) {
+      this.authPause = Objects.requireNonNull(value, "authPause");
+      return this;
+    }
+
+    /**
+     * Checks the settings; the thread starts with {@link BackgroundSync#start()}.
+     *
+     * @return the service, not started
+     * @throws IllegalArgumentException naming a setting out of range
+     */
+    public BackgroundSync build() {
+      check("maxPollInterval", maxPollInterval);
+      check("authPause", authPause);
+      return new BackgroundSync(engine, maxPollInterval, authPause);
+    }
+
+    private static void check(String field, Duration value) {
+      if (value.toMillis() < 10 || value.compareTo(Duration.ofHours(24)) > 0) {
+        throw new IllegalArgumentException(
+            field + " must be between 10 ms and 24 hours, got " + value);
+      }
+    }
+  }
+}

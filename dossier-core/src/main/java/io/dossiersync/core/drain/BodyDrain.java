@@ -1,0 +1,198 @@
+package io.dossiersync.core.drain;
+
+import io.dossiersync.core.queue.BodyQueue;
+import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.ClaimedBody;
+import io.dossiersync.core.transport.AccessToken;
+import io.dossiersync.core.transport.PushContentRequest;
+import io.dossiersync.core.transport.PushOutcome;
+import io.dossiersync.core.transport.PushResult;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The body half of a round (PRODUCT.md §4.1): claims ready bodies a batch at a time and pushes
+ * them on the engine's executor with at most {@code concurrency} in flight. The round's thread
+ * claims the next batch only once every task of the previous one is in flight, so the bodies in
+ * memory are bounded by the claim batch size plus the concurrency, never by the queue length.
+ */
+final class BodyDrain {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DrainEngine.class);
+
+  private final DrainRound round;
+  private final BodyQueue queue;
+  private final ExecutorService executor;
+  private final int concurrency;
+  private final Semaphore inFlight;
+  private boolean shutDown;
+
+  BodyDrain(DrainRound round, ExecutorService executor) {
+    this.round = round;
+    this.queue = round.settings.store().bodies();
+    this.executor = executor;
+    this.concurrency = round.settings.concurrency();
+    this.inFlight = new Semaphore(concurrency);
+  }
+
+  /**
+   * Sends every ready body of the round's scope whose namespace has no pending event, until none
+   * is left or the round stops; then waits for the sends in flight. When the waiting thread is
+   * interrupted it stops claiming, releases what it has not handed out and returns at once; the
+   * sends in flight still record their results.
+   */
+  void run() {
+    try {
+      while (!round.stopped() && !shutDown) {
+        List<ClaimedBody> batch = queue.claim(round.claim(round.settings.bodyClaimBatchSize(), true));
+        if (batch.isEmpty()) {
+          break;
+        }
+        dispatch(batch);
+      }
+    } finally {
+      awaitInFlight();
+    }
+  }
+
+  private void dispatch(List<ClaimedBody> batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      ClaimedBody body = batch.get(i);
+      if (round.stopped() || !acquire()) {
+        batch.subList(i, batch.size()).forEach(b -> release(b, stopReason()));
+        return;
+      }
+      try {
+        executor.execute(() -> sendAndRelease(body));
+      } catch (RejectedExecutionException e) {
+        shutDown = true;
+        inFlight.release();
+        batch.subList(i, batch.size()).forEach(b -> release(b, "drain_stopped"));
+        return;
+      }
+    }
+  }
+
+  private boolean acquire() {
+    try {
+      inFlight.acquire();
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void awaitInFlight() {
+    try {
+      inFlight.acquire(concurrency);
+      inFlight.release(concurrency);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void sendAndRelease(ClaimedBody body) {
+    try {
+      if (round.stopped()) {
+        release(body, stopReason());
+      } else {
+        apply(body, sendWithRefresh(body));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not record the result of body {}:{} ({}): {}",
+          body.task().namespace().featureSlug(), body.task().artifactPath(),
+          body.task().uploadId(), e.toString(), e);
+      keepWithBackoff(body, "store_error: " + e.getClass().getSimpleName());
+    } finally {
+      inFlight.release();
+    }
+  }
+
+  private PushResult sendWithRefresh(ClaimedBody body) {
+    Optional<AccessToken> token = round.auth.current();
+    PushResult result = push(body.task());
+    if (result.outcome() == PushOutcome.UNAUTHORIZED && round.auth.mayRetry(token)) {
+      result = push(body.task());
+      if (result.outcome() == PushOutcome.UNAUTHORIZED) {
+        round.auth.pause();
+      }
+    }
+    return result;
+  }
+
+  private PushResult push(BodyUploadTask task) {
+    try {
+      return round.settings.content().push(PushContentRequest.of(task));
+    } catch (RuntimeException e) {
+      return PushResult.networkError(TransportErrors.reason(e));
+    }
+  }
+
+  private void apply(ClaimedBody body, PushResult result) {
+    switch (result.outcome()) {
+      case UPLOADED -> complete(body, TaskStatus.UPLOADED, result.reason());
+      case ALREADY_EXISTS -> complete(body, TaskStatus.ALREADY_EXISTS, result.reason());
+      case UNAUTHORIZED -> release(body, result.reason());
+      case FAILED -> fail(body, result.reason());
+      case RETRY -> retry(body, result);
+    }
+  }
+
+  private void complete(ClaimedBody body, TaskStatus status, String reason) {
+    if (queue.complete(body)) {
+      record(body, status, reason, Optional.empty());
+    }
+  }
+
+  private void retry(ClaimedBody body, PushResult result) {
+    Optional<Instant> next = round.retryAt(body.retryCount() + 1, result.retryAfter());
+    if (next.isEmpty()) {
+      fail(body, "retry_ceiling: " + result.reason());
+    } else if (queue.reschedule(body, next.get(), result.reason())) {
+      record(body, TaskStatus.RETRY, result.reason(), next);
+    }
+  }
+
+  private void fail(ClaimedBody body, String reason) {
+    if (queue.fail(body, reason, round.now())) {
+      record(body, TaskStatus.FAILED, reason, Optional.empty());
+    }
+  }
+
+  private void release(ClaimedBody body, String reason) {
+    try {
+      if (queue.release(body)) {
+        record(body, TaskStatus.RELEASED, reason, Optional.empty());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("body {} stays leased until its lease expires: {}", body.task().uploadId(),
+          e.toString());
+    }
+  }
+
+  private void keepWithBackoff(ClaimedBody body, String reason) {
+    try {
+      retry(body, PushResult.networkError(reason));
+    } catch (RuntimeException e) {
+      LOG.warn("body {} stays leased until its lease expires: {}", body.task().uploadId(),
+          e.toString());
+    }
+  }
+
+  private String stopReason() {
+    return round.auth.paused() ? "unauthorized" : "drain_stopped";
+  }
+
+  private void record(ClaimedBody claimed, TaskStatus status, String reason, Optional<Instant> next) {
+    BodyUploadTask task = claimed.task();
+    round.record(new TaskResult(TaskKind.BODY, task.uploadId(), task.namespace(),
+        task.artifactPath(), Optional.of(task.contentHash()), status, reason, next));
+  }
+}

@@ -1,0 +1,264 @@
+package io.dossiersync.core.drain;
+
+import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.transport.ContentTransport;
+import io.dossiersync.core.transport.EventTransport;
+import io.dossiersync.core.transport.TokenProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link DrainEngine}. Every setting has a named default (see each setter); {@link
+ * #build()} checks them all and names the field and its allowed range on a bad value. Not
+ * thread-safe; use it from one thread.
+ */
+public final class DrainEngineBuilder {
+
+  private @Nullable QueueStore store;
+  private @Nullable ContentTransport content;
+  private @Nullable EventTransport events;
+  private @Nullable TokenProvider tokens;
+  private SyncConsent consent = SyncConsent.allowAll();
+  private ProjectScope projectScope = ProjectScope.all();
+  private Clock clock = Clock.systemUTC();
+  private Sleeper sleeper = Sleeper.system();
+  private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+  private int concurrency = DrainEngine.DEFAULT_CONCURRENCY;
+  private int eventBatchSize = DrainEngine.DEFAULT_EVENT_BATCH_SIZE;
+  private int bodyClaimBatchSize = DrainEngine.DEFAULT_BODY_CLAIM_BATCH_SIZE;
+  private Duration leaseDuration = DrainEngine.DEFAULT_LEASE_DURATION;
+  private int retryCeiling = DrainEngine.DEFAULT_RETRY_CEILING;
+  private Duration maxRetryAfter = Backoff.DEFAULT_MAX_RETRY_AFTER;
+  private DrainListener listener = DrainListener.noop();
+
+  DrainEngineBuilder() {}
+
+  /**
+   * The queue to drain. Required.
+   *
+   * @param value the store; the caller keeps owning it
+   * @return this builder
+   */
+  public DrainEngineBuilder queueStore(QueueStore value) {
+    this.store = Objects.requireNonNull(value, "queueStore");
+    return this;
+  }
+
+  /**
+   * Where bodies go. Required.
+   *
+   * @param value the transport; the caller keeps owning it
+   * @return this builder
+   */
+  public DrainEngineBuilder contentTransport(ContentTransport value) {
+    this.content = Objects.requireNonNull(value, "contentTransport");
+    return this;
+  }
+
+  /**
+   * Where events go. Required.
+   *
+   * @param value the transport; the caller keeps owning it
+   * @return this builder
+   */
+  public DrainEngineBuilder eventTransport(EventTransport value) {
+    this.events = Objects.requireNonNull(value, "eventTransport");
+    return this;
+  }
+
+  /**
+   * The token source the transports use, asked to refresh after a 401. Required.
+   *
+   * @param value the provider
+   * @return this builder
+   */
+  public DrainEngineBuilder tokenProvider(TokenProvider value) {
+    this.tokens = Objects.requireNonNull(value, "tokenProvider");
+    return this;
+  }
+
+  /**
+   * Which projects may be sent. Default {@link SyncConsent#allowAll()}.
+   *
+   * @param value the consent port
+   * @return this builder
+   */
+  public DrainEngineBuilder consent(SyncConsent value) {
+    this.consent = Objects.requireNonNull(value, "consent");
+    return this;
+  }
+
+  /**
+   * Which projects this engine drains at all ({@code dossier drain --project}), on top of
+   * consent. Default {@link ProjectScope#all()}.
+   *
+   * @param value the scope
+   * @return this builder
+   */
+  public DrainEngineBuilder projectScope(ProjectScope value) {
+    this.projectScope = Objects.requireNonNull(value, "projectScope");
+    return this;
+  }
+
+  /**
+   * The clock for claims, backoff and deadlines. Default {@link Clock#systemUTC()}.
+   *
+   * @param value the clock
+   * @return this builder
+   */
+  public DrainEngineBuilder clock(Clock value) {
+    this.clock = Objects.requireNonNull(value, "clock");
+    return this;
+  }
+
+  /**
+   * How {@link DrainEngine#drainUntilEmpty} waits. Default {@link Sleeper#system()}.
+   *
+   * @param value the sleeper
+   * @return this builder
+   */
+  public DrainEngineBuilder sleeper(Sleeper value) {
+    this.sleeper = Objects.requireNonNull(value, "sleeper");
+    return this;
+  }
+
+  /**
+   * The jitter source of {@link Backoff}: numbers in {@code [0, 1]}. Default {@link
+   * ThreadLocalRandom}.
+   *
+   * @param value the source; called from several threads
+   * @return this builder
+   */
+  public DrainEngineBuilder jitter(DoubleSupplier value) {
+    this.jitter = Objects.requireNonNull(value, "jitter");
+    return this;
+  }
+
+  /**
+   * Bodies in flight at once, 1 to 64. Default {@value DrainEngine#DEFAULT_CONCURRENCY}.
+   *
+   * @param value the concurrency
+   * @return this builder
+   */
+  public DrainEngineBuilder concurrency(int value) {
+    this.concurrency = value;
+    return this;
+  }
+
+  /**
+   * Events per batch, 1 to 1,000. Default {@value DrainEngine#DEFAULT_EVENT_BATCH_SIZE}.
+   *
+   * @param value the batch size
+   * @return this builder
+   */
+  public DrainEngineBuilder eventBatchSize(int value) {
+    this.eventBatchSize = value;
+    return this;
+  }
+
+  /**
+   * Bodies claimed (and so held in memory) at a time, 1 to 1,000. Default {@value
+   * DrainEngine#DEFAULT_BODY_CLAIM_BATCH_SIZE}.
+   *
+   * @param value the claim batch size
+   * @return this builder
+   */
+  public DrainEngineBuilder bodyClaimBatchSize(int value) {
+    this.bodyClaimBatchSize = value;
+    return this;
+  }
+
+  /**
+   * How long a claim protects its tasks from other drainers, 1 second to 24 hours; it must
+   * outlast the sends of one claim batch. Default 10 minutes.
+   *
+   * @param value the lease duration
+   * @return this builder
+   */
+  public DrainEngineBuilder leaseDuration(Duration value) {
+    this.leaseDuration = Objects.requireNonNull(value, "leaseDuration");
+    return this;
+  }
+
+  /**
+   * The failure count at which a task goes to the failure records, 1 to 1,000. Default {@value
+   * DrainEngine#DEFAULT_RETRY_CEILING}.
+   *
+   * @param value the ceiling
+   * @return this builder
+   */
+  public DrainEngineBuilder retryCeiling(int value) {
+    this.retryCeiling = value;
+    return this;
+  }
+
+  /**
+   * The cap on a receiver's Retry-After, 1 second to 24 hours. Default 1 hour.
+   *
+   * @param value the cap
+   * @return this builder
+   */
+  public DrainEngineBuilder maxRetryAfter(Duration value) {
+    this.maxRetryAfter = Objects.requireNonNull(value, "maxRetryAfter");
+    return this;
+  }
+
+  /**
+   * Receives every task result and drain summary. Default {@link DrainListener#noop()}.
+   *
+   * @param value the listener
+   * @return this builder
+   */
+  public DrainEngineBuilder listener(DrainListener value) {
+    this.listener = Objects.requireNonNull(value, "listener");
+    return this;
+  }
+
+  /**
+   * Checks the settings and starts the engine's send threads.
+   *
+   * @return the engine; close it to stop its threads
+   * @throws IllegalArgumentException naming the first missing or out-of-range setting
+   */
+  public DrainEngine build() {
+    QueueStore s = required(store, "queueStore");
+    ContentTransport c = required(content, "contentTransport");
+    EventTransport e = required(events, "eventTransport");
+    TokenProvider t = required(tokens, "tokenProvider");
+    range("concurrency", concurrency, 64);
+    range("eventBatchSize", eventBatchSize, 1_000);
+    range("bodyClaimBatchSize", bodyClaimBatchSize, 1_000);
+    range("retryCeiling", retryCeiling, 1_000);
+    duration("leaseDuration", leaseDuration);
+    duration("maxRetryAfter", maxRetryAfter);
+    return new DrainEngine(new DrainSettings(s, c, e, t, consent, projectScope, clock, sleeper,
+        new Backoff(jitter, maxRetryAfter), concurrency, eventBatchSize, bodyClaimBatchSize,
+        leaseDuration, retryCeiling, listener));
+  }
+
+  private static <T> T required(@Nullable T value, String field) {
+    if (value == null) {
+      throw new IllegalArgumentException(field + " is required");
+    }
+    return value;
+  }
+
+  private static void range(String field, int value, int max) {
+    if (value < 1 || value > max) {
+      throw new IllegalArgumentException(
+          field + " must be between 1 and " + max + ", got " + value);
+    }
+  }
+
+  private static void duration(String field, Duration value) {
+    if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.compareTo(Duration.ofHours(24)) > 0) {
+      throw new IllegalArgumentException(
+          field + " must be between 1 second and 24 hours, got " + value);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package io.dossiersync.core.queue;
+
+import io.dossiersync.core.NamespaceRef;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.function.Predicate;
+
+/** The body queue of an {@link InMemoryQueueStore}; every call runs under the store lock. */
+final class InMemoryBodyQueue implements BodyQueue {
+
+  private final InMemoryState state;
+
+  InMemoryBodyQueue(InMemoryState state) {
+    this.state = state;
+  }
+
+  @Override
+  public EnqueueResult enqueue(List<BodyUploadTask> tasks, Instant now) {
+    return state.locked(
+        () -> {
+          rejectUploadIdClashes(tasks);
+          return state.enqueue(
+              state.bodies, tasks, now, BodyUploadTask::uploadId, this::pendingSameTask);
+        });
+  }
+
+  @Override
+  public List<ClaimedBody> claim(ClaimRequest request) {
+    return state.locked(
+        () -> {
+          Predicate<BodyUploadTask> accept = t -> true;
+          if (request.holdNamespacesWithPendingEvents()) {
+            Set<NamespaceRef> held = state.namespacesWithEvents();
+            accept = t -> !held.contains(t.namespace());
+          }
+          return state.bodies.claim(request, accept).stream()
+              .map(e -> new ClaimedBody(e.task, e.retryCount, e.createdAt, request.lease()))
+              .toList();
+        });
+  }
+
+  @Override
+  public boolean complete(ClaimedBody body) {
+    return state.locked(() -> held(body).map(this::remove).isPresent());
+  }
+
+  @Override
+  public boolean reschedule(ClaimedBody body, Instant nextAttemptAt, String lastError) {
+    Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+    Objects.requireNonNull(lastError, "lastError");
+    return state.locked(
+        () -> {
+          Optional<InMemoryEntry<BodyUploadTask>> held = held(body);
+          held.ifPresent(e -> state.bodies.reschedule(e, nextAttemptAt, lastError));
+          return held.isPresent();
+        });
+  }
+
+  @Override
+  public boolean release(ClaimedBody body) {
+    return state.locked(
+        () -> {
+          Optional<InMemoryEntry<BodyUploadTask>> held = held(body);
+          held.ifPresent(e -> e.lease = null);
+          return held.isPresent();
+        });
+  }
+
+  @Override
+  public boolean fail(ClaimedBody body, String reason, Instant now) {
+    return state.locked(
+        () -> {
+          Optional<InMemoryEntry<BodyUploadTask>> held = held(body);
+          held.ifPresent(
+              e -> {
+                remove(e);
+                BodyUploadTask task = e.task;
+                state.addFailure(
+                    FailureKind.BODY,
+                    e,
+                    task.namespace(),
+                    Optional.of(task.artifactPath()),
+                    Optional.of(task.contentHash()),
+                    reason,
+                    now);
+              });
+          return held.isPresent();
+        });
+  }
+
+  @Override
+  public long pending(ProjectScope scope) {
+    return state.locked(() -> state.bodies.count(scope));
+  }
+
+  @Override
+  public Optional<Instant> nextDue(ProjectScope scope) {
+    return state.locked(() -> state.bodies.nextDue(scope));
+  }
+
+  @Override
+  public SortedSet<String> projects() {
+    return state.locked(state.bodies::projects);
+  }
+
+  /**
+   * Re-queues a failed body as new under the enqueue rules: dropped when the same task or a newer
+   * hash for its namespace and path is pending; kept as a record when the queue is full or its
+   * upload id names another pending task.
+   */
+  InMemoryRequeue requeue(BodyUploadTask task, Instant now) {
+    if (state.bodies.replaceable(task).isPresent()) {
+      return InMemoryRequeue.DROPPED;
+    }
+    if (!state.hasRoom(state.bodies) || state.bodies.get(task.uploadId()).isPresent()) {
+      return InMemoryRequeue.KEPT;
+    }
+    state.bodies.add(task.uploadId(), task, now);
+    return InMemoryRequeue.REQUEUED;
+  }
+
+  private Optional<InMemoryEntry<BodyUploadTask>> pendingSameTask(BodyUploadTask task) {
+    return state.bodies.replaceable(task).filter(e -> e.task.contentHash().equals(task.contentHash()));
+  }
+
+  private Optional<InMemoryEntry<BodyUploadTask>> held(ClaimedBody body) {
+    return state.bodies.held(body.task().uploadId(), body.lease());
+  }
+
+  private InMemoryEntry<BodyUploadTask> remove(InMemoryEntry<BodyUploadTask> entry) {
+    state.bodies.remove(entry);
+    return entry;
+  }
+
+  /** An upload id must name one namespace and path; a clash fails the whole batch up front. */
+  private void rejectUploadIdClashes(List<BodyUploadTask> tasks) {
+    Map<String, BodyUploadTask> seen = new HashMap<>();
+    for (BodyUploadTask task : Objects.requireNonNull(tasks, "tasks")) {
+      Objects.requireNonNull(task, "task");
+      BodyUploadTask other = seen.putIfAbsent(task.uploadId(), task);
+      if (other == null) {
+        other = state.bodies.get(task.uploadId()).map(e -> e.task).orElse(task);
+      }
+      if (!other.namespace().equals(task.namespace())
+          || !other.artifactPath().equals(task.artifactPath())) {
+        throw new QueueStoreException(
+            "upload_id " + task.uploadId() + " already names another task (" + other
+                + "); nothing of the batch was enqueued");
+      }
+    }
+  }
+}

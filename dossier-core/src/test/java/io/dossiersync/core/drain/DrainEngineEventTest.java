@@ -1,0 +1,187 @@
+package io.dossiersync.core.drain;
+
+import static io.dossiersync.core.queue.QueueTestData.PROJECT_A;
+import static io.dossiersync.core.queue.QueueTestData.T0;
+import static io.dossiersync.core.queue.QueueTestData.namespace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.FailureKind;
+import io.dossiersync.core.queue.FailureRecord;
+import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.transport.EventBatchResult;
+import io.dossiersync.core.transport.EventResult;
+import io.dossiersync.core.transport.EventResultStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class DrainEngineEventTest {
+
+  private final DrainFixture bench = new DrainFixture();
+  private final NamespaceRef ns = namespace(PROJECT_A, "001-feature");
+  private final NamespaceRef other = namespace(PROJECT_A, "002-other");
+
+  @Test
+  void everyReadyEventIsSentBeforeAnyBody() {
+    for (int i = 0; i < 250; i++) {
+      bench.enqueueEvent(ns, "research/r" + i + ".md");
+    }
+    bench.enqueueBody(ns, "spec.md");
+
+    DrainReport report = drainOnce();
+
+    assertThat(bench.calls).containsExactly("events 100", "events 100", "events 50", "body spec.md");
+    assertThat(report.eventsSent()).isEqualTo(250);
+    assertThat(report.bodiesUploaded()).isEqualTo(1);
+  }
+
+  @Test
+  void eachVerdictOfADeliveredBatchIsApplied() {
+    EventRecord ok = bench.enqueueEvent(ns, "a.md");
+    EventRecord dup = bench.enqueueEvent(ns, "b.md");
+    EventRecord bad = bench.enqueueEvent(ns, "c.md");
+    EventRecord silent = bench.enqueueEvent(ns, "d.md");
+    bench.events.answer(e -> EventBatchResult.delivered(List.of(
+        new EventResult(ok.eventId(), EventResultStatus.SUCCESS, Optional.empty()),
+        new EventResult(dup.eventId(), EventResultStatus.DUPLICATE, Optional.empty()),
+        new EventResult(bad.eventId(), EventResultStatus.REJECTED, Optional.of("bad schema")))));
+
+    DrainReport report = drainOnce();
+
+    assertThat(report.eventsSent()).isEqualTo(2);
+    assertThat(report.eventsFailed()).isEqualTo(1);
+    assertThat(report.eventsRetry()).isEqualTo(1);
+    FailureRecord record = bench.store.failures().list(10).get(0);
+    assertThat(record.kind()).isEqualTo(FailureKind.EVENT);
+    assertThat(record.reason()).isEqualTo("rejected: bad schema");
+    assertThat(record.artifactPath()).contains("c.md");
+    assertThat(bench.listener.tasks).filteredOn(t -> t.status() == TaskStatus.RETRY)
+        .singleElement()
+        .satisfies(t -> {
+          assertThat(t.taskId()).isEqualTo(silent.eventId());
+          assertThat(t.reason()).isEqualTo("missing_result");
+        });
+  }
+
+  @Test
+  void aRetryableBatchKeepsEveryEventAndHoldsTheirNamespacesBodies() {
+    bench.enqueueEvent(ns, "spec.md");
+    bench.enqueueBody(ns, "spec.md");
+    bench.enqueueBody(other, "plan.md");
+    bench.events.answer(e -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 429, "rate_limited",
+        Optional.of(Duration.ofSeconds(30))));
+
+    DrainReport report = drainOnce();
+
+    assertThat(report.eventsRetry()).isEqualTo(1);
+    assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0.plusSeconds(30));
+    assertThat(bench.content.pushes).extracting(r -> r.namespace()).containsExactly(other);
+    assertThat(report.pendingBodies()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedBatchMovesItsEventsToTheFailureRecords() {
+    bench.enqueueEvent(ns, "spec.md");
+    bench.enqueueEvent(ns, "plan.md");
+    bench.events.answer(e -> EventBatchResult.notDelivered(BatchOutcome.FAILED, 413,
+        "unexpected_status: 413", Optional.empty()));
+
+    DrainReport report = drainOnce();
+
+    assertThat(report.eventsFailed()).isEqualTo(2);
+    assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
+        .containsOnly("unexpected_status: 413");
+  }
+
+  @Test
+  void aSendThatThrowsKeepsTheBatchWithBackoff() {
+    bench.enqueueEvent(ns, "spec.md");
+    bench.events.answer(e -> {
+      throw new IllegalArgumentException("not a JSON object");
+    });
+
+    DrainReport report = drainOnce();
+
+    assertThat(report.eventsRetry()).isEqualTo(1);
+    assertThat(bench.listener.tasks.get(0).reason())
+        .isEqualTo("transport_error: IllegalArgumentException: not a JSON object");
+    assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0.plusSeconds(1));
+  }
+
+  @Test
+  void anEventPastTheCeilingGoesToTheFailureRecords() {
+    bench.enqueueEvent(ns, "spec.md");
+    bench.events.answer(e -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 503, "http_503",
+        Optional.empty()));
+
+    try (DrainEngine engine = bench.builder().retryCeiling(2).build()) {
+      engine.drainOnce();
+      bench.clock.advance(Duration.ofSeconds(1));
+      engine.drainOnce();
+    }
+
+    assertThat(bench.pendingEvents()).isZero();
+    assertThat(bench.store.failures().list(1).get(0).reason()).isEqualTo("retry_ceiling: http_503");
+  }
+
+  @Test
+  void aStoreFailureWhileRecordingKeepsTheEventWithBackoff() {
+    bench.enqueueEvent(ns, "spec.md");
+    CountDownLatch fired = new CountDownLatch(1);
+
+    try (DrainEngine engine =
+        bench.builder(FaultyStore.failingOnce(bench.store, "events", "complete", fired)).build()) {
+      engine.drainOnce();
+    }
+
+    assertThat(fired.getCount()).isZero();
+    assertThat(bench.listener.tasks).extracting(TaskResult::status, TaskResult::reason)
+        .containsExactly(tuple(TaskStatus.RETRY, "store_error: QueueStoreException"));
+    assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0.plusSeconds(1));
+  }
+
+  @Test
+  void aStopAfterTheClaimReleasesTheBatchUntouched() {
+    bench.enqueueEvent(ns, "spec.md");
+    AtomicInteger asked = new AtomicInteger();
+
+    DrainReport report;
+    try (DrainEngine engine = bench.builder().build()) {
+      report = engine.drainOnce(() -> asked.incrementAndGet() > 1);
+    }
+
+    assertThat(report.released()).isEqualTo(1);
+    assertThat(bench.events.batches).isEmpty();
+    assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0);
+  }
+
+  @Test
+  void aFreshTokenRejectedTooReleasesTheBatch() {
+    ScriptedTokens tokens = new ScriptedTokens("old-token", Optional.of("new-token"));
+    bench.enqueueEvent(ns, "spec.md");
+    bench.events.answer(e -> EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401,
+        "unauthorized", Optional.empty()));
+
+    DrainReport report;
+    try (DrainEngine engine = bench.builder().tokenProvider(tokens).build()) {
+      report = engine.drainOnce();
+    }
+
+    assertThat(report.authPaused()).isTrue();
+    assertThat(bench.events.batches).hasSize(2);
+    assertThat(bench.pendingEvents()).isEqualTo(1);
+  }
+
+  private DrainReport drainOnce() {
+    try (DrainEngine engine = bench.builder().build()) {
+      return engine.drainOnce();
+    }
+  }
+}

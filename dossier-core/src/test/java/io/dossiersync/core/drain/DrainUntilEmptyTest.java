@@ -1,0 +1,131 @@
+package io.dossiersync.core.drain;
+
+import static io.dossiersync.core.queue.QueueTestData.PROJECT_A;
+import static io.dossiersync.core.queue.QueueTestData.T0;
+import static io.dossiersync.core.queue.QueueTestData.namespace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.transport.EventBatchResult;
+import io.dossiersync.core.transport.PushOutcome;
+import io.dossiersync.core.transport.PushResult;
+import io.dossiersync.core.transport.TokenProvider;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class DrainUntilEmptyTest {
+
+  private static final PushResult RATE_LIMITED =
+      new PushResult(PushOutcome.RETRY, 429, "rate_limited", Optional.of(Duration.ofSeconds(100)));
+
+  private final DrainFixture bench = new DrainFixture();
+  private final NamespaceRef ns = namespace(PROJECT_A, "001-feature");
+
+  @Test
+  void sleepsExactlyUntilTheNextTaskIsDue() {
+    bench.enqueueBody(ns, "spec.md");
+    AtomicInteger attempts = new AtomicInteger();
+    bench.content.answer(r -> attempts.incrementAndGet() == 1 ? RATE_LIMITED : DrainFixture.STORED);
+
+    DrainReport report = drain(Duration.ofMinutes(10));
+
+    assertThat(bench.sleeper.sleeps).containsExactly(Duration.ofSeconds(100));
+    assertThat(report.bodiesRetry()).isEqualTo(1);
+    assertThat(report.bodiesUploaded()).isEqualTo(1);
+    assertThat(report.queuesEmpty()).isTrue();
+    assertThat(report.timedOut()).isFalse();
+    assertThat(bench.listener.drains).hasSize(2);
+  }
+
+  @Test
+  void stopsWhenTheTimeIsUpAndSaysWhatIsPending() {
+    bench.enqueueBody(ns, "spec.md");
+    bench.content.answer(r -> RATE_LIMITED);
+
+    DrainReport report = drain(Duration.ofSeconds(250));
+
+    assertThat(bench.sleeper.sleeps)
+        .containsExactly(Duration.ofSeconds(100), Duration.ofSeconds(100), Duration.ofSeconds(50));
+    assertThat(bench.clock.instant()).isEqualTo(T0.plusSeconds(250));
+    assertThat(report.timedOut()).isTrue();
+    assertThat(report.bodiesRetry()).isEqualTo(3);
+    assertThat(report.pendingBodies()).isEqualTo(1);
+  }
+
+  @Test
+  void aBodyHeldBehindItsEventWaitsForThatEvent() {
+    bench.enqueueEvent(ns, "spec.md");
+    bench.enqueueBody(ns, "spec.md");
+    AtomicInteger batches = new AtomicInteger();
+    bench.events.answer(e -> batches.incrementAndGet() == 1
+        ? EventBatchResult.notDelivered(BatchOutcome.RETRY, 503, "http_503", Optional.of(Duration.ofSeconds(10)))
+        : ScriptedEventTransport.acceptAll().apply(e));
+
+    DrainReport report = drain(Duration.ofMinutes(10));
+
+    assertThat(bench.sleeper.sleeps).containsExactly(Duration.ofSeconds(10));
+    assertThat(bench.calls).containsExactly("events 1", "events 1", "body spec.md");
+    assertThat(report.queuesEmpty()).isTrue();
+  }
+
+  @Test
+  void returnsAtOnceWhenTheTokenIsRejected() {
+    bench.enqueueBody(ns, "spec.md");
+    bench.content.answer(r -> PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized"));
+
+    DrainReport report;
+    try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build()) {
+      report = engine.drainUntilEmpty(Duration.ofMinutes(10));
+    }
+
+    assertThat(report.authPaused()).isTrue();
+    assertThat(report.timedOut()).isFalse();
+    assertThat(report.pendingBodies()).isEqualTo(1);
+    assertThat(bench.sleeper.sleeps).isEmpty();
+  }
+
+  @Test
+  void anEmptyQueueNeedsNoSleep() {
+    DrainReport report = drain(Duration.ofSeconds(1));
+
+    assertThat(report.queuesEmpty()).isTrue();
+    assertThat(report.projects()).isEmpty();
+    assertThat(bench.sleeper.sleeps).isEmpty();
+  }
+
+  @Test
+  void anInterruptedSleepEndsTheDrain() {
+    bench.enqueueBody(ns, "spec.md");
+    bench.content.answer(r -> RATE_LIMITED);
+
+    DrainReport report;
+    try (DrainEngine engine = bench.builder().sleeper(d -> {
+      throw new InterruptedException("host shutting down");
+    }).build()) {
+      report = engine.drainUntilEmpty(Duration.ofMinutes(10));
+    }
+
+    assertThat(Thread.interrupted()).isTrue();
+    assertThat(report.timedOut()).isFalse();
+    assertThat(report.pendingBodies()).isEqualTo(1);
+  }
+
+  @Test
+  void aNegativeTimeIsRejected() {
+    try (DrainEngine engine = bench.builder().build()) {
+      assertThatThrownBy(() -> engine.drainUntilEmpty(Duration.ofSeconds(-1)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("maxTime");
+    }
+  }
+
+  private DrainReport drain(Duration maxTime) {
+    try (DrainEngine engine = bench.builder().build()) {
+      return engine.drainUntilEmpty(maxTime);
+    }
+  }
+}
