@@ -61,9 +61,7 @@ final class BodyRows {
   }
 
   void insert(List<BodyUploadTask> tasks, long now) {
-    for (int from = 0; from < tasks.size(); from += ROWS_PER_INSERT) {
-      List<BodyUploadTask> chunk =
-          tasks.subList(from, Math.min(tasks.size(), from + ROWS_PER_INSERT));
+    for (List<BodyUploadTask> chunk : QueueQueries.chunks(tasks, ROWS_PER_INSERT)) {
       InsertValuesStep14<BodyQueueRow, String, String, String, String, String, String, String,
           String, String, String, Long, Long, Integer, Long> insert = dsl.insertInto(BODY_QUEUE,
               BODY_QUEUE.UPLOAD_ID, BODY_QUEUE.PROJECT_UUID, BODY_QUEUE.FEATURE_SLUG,

@@ -23,7 +23,7 @@ import org.sqlite.SQLiteConfig;
  * takes the file's write lock up front, so it never fails half-way on a lock upgrade).
  *
  * <p>Thread-safe: each operation borrows its own connection from a small pool and gives it back
- * when done; writers of this process queue on a fair lock so that they do not spin on SQLite's
+ * when done; writers sharing this instance queue on a fair lock so that they do not spin on SQLite's
  * lock against each other, and writers of other processes are waited for by SQLite's busy
  * timeout. A write that still meets {@code SQLITE_BUSY} is rolled back and run again, up to
  * {@value #WRITE_ATTEMPTS} times. No transaction is ever left open between two calls.

@@ -2,29 +2,35 @@ package io.dossiersync.sqlite.internal;
 
 import static io.dossiersync.sqlite.internal.jooq.Tables.EVENT_QUEUE;
 
+import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.QueueStoreException;
+import io.dossiersync.sqlite.internal.jooq.tables.records.EventQueueRow;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import org.jooq.CloseableQuery;
+import java.util.Map;
+import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.Param;
-import org.jooq.Query;
-import org.jooq.impl.DSL;
+import org.jooq.InsertValuesStep13;
 
 /**
- * One event enqueue batch inside its write transaction: insert-or-ignore on {@code event_id}
- * (row count 1 = enqueued, 0 = already in queue), then, for an event with a coalesce key, delete
- * the other pending events of that key. When the queue is full an event is still reported
- * {@code ALREADY_IN_QUEUE} when pending, and still stored when it replaces an event of its key.
- * Not thread-safe: one instance per batch.
+ * One event enqueue batch inside its write transaction, planned in memory and written in bulk,
+ * like {@link BodyEnqueue}: an event whose {@code event_id} is pending (in the file or earlier in
+ * the batch) is {@code ALREADY_IN_QUEUE}; an event with a coalesce key replaces every pending
+ * event of that key; an event is {@code QUEUE_FULL} only when the queue is full and it replaces
+ * nothing. Not thread-safe: one instance per batch.
  */
 final class EventEnqueue {
 
+  private static final int ROWS_PER_INSERT = 500;
+
   private final DSLContext dsl;
   private final int maxQueueSize;
-  private final NamespaceParams ns = new NamespaceParams("");
 
   EventEnqueue(DSLContext dsl, int maxQueueSize) {
     this.dsl = dsl;
@@ -33,71 +39,95 @@ final class EventEnqueue {
 
   EnqueueResult run(List<EventRecord> events, long now) {
     long pending = dsl.fetchCount(EVENT_QUEUE);
+    Set<String> ids = pendingIds(events);
+    Map<String, List<Pending>> byKey = pendingRowsByKey(events);
+    Set<Integer> toInsert = new LinkedHashSet<>();
+    List<Long> doomed = new ArrayList<>();
     List<EnqueueStatus> statuses = new ArrayList<>(events.size());
     int superseded = 0;
-    try (CloseableQuery insert = insertQuery().keepStatement(true);
-        CloseableQuery coalesce = coalesceQuery().keepStatement(true)) {
-      insert.bind("now", now);
-      for (EventRecord event : events) {
-        if (pending >= maxQueueSize && !roomByCoalescing(event)) {
-          statuses.add(isPending(event) ? EnqueueStatus.ALREADY_IN_QUEUE : EnqueueStatus.QUEUE_FULL);
-          continue;
-        }
-        bind(insert, event);
-        if (insert.execute() == 0) {
-          statuses.add(EnqueueStatus.ALREADY_IN_QUEUE);
-          continue;
-        }
-        int removed = 0;
-        if (event.coalesceKey().isPresent()) {
-          coalesce.bind("c_coalesce_key", event.coalesceKey().get());
-          coalesce.bind("c_event_id", event.eventId());
-          removed = coalesce.execute();
-        }
-        superseded += removed;
-        pending += 1 - removed;
-        statuses.add(EnqueueStatus.ENQUEUED);
+    for (int i = 0; i < events.size(); i++) {
+      EventRecord event = events.get(i);
+      if (ids.contains(event.eventId())) {
+        statuses.add(EnqueueStatus.ALREADY_IN_QUEUE);
+        continue;
       }
+      List<Pending> older = event.coalesceKey()
+          .map(k -> byKey.computeIfAbsent(k, x -> new ArrayList<>())).orElse(new ArrayList<>());
+      if (pending >= maxQueueSize && older.isEmpty()) {
+        statuses.add(EnqueueStatus.QUEUE_FULL);
+        continue;
+      }
+      for (Pending version : older) {
+        ids.remove(version.eventId());
+        if (version.batchIndex() >= 0) {
+          toInsert.remove(version.batchIndex());
+        } else {
+          doomed.add(version.rowId());
+        }
+      }
+      superseded += older.size();
+      pending += 1 - older.size();
+      older.clear();
+      older.add(new Pending(-1, i, event.eventId()));
+      ids.add(event.eventId());
+      toInsert.add(i);
+      statuses.add(EnqueueStatus.ENQUEUED);
     }
+    for (List<Long> chunk : QueueQueries.chunks(doomed)) {
+      dsl.deleteFrom(EVENT_QUEUE).where(EVENT_QUEUE.ID.in(chunk)).execute();
+    }
+    List<EventRecord> inserts = new ArrayList<>(toInsert.size());
+    toInsert.forEach(i -> inserts.add(events.get(i)));
+    insert(inserts, now);
     return new EnqueueResult(statuses, superseded);
   }
 
-  private void bind(Query insert, EventRecord event) {
-    insert.bind("event_id", event.eventId());
-    insert.bind("event_type", event.eventType());
-    insert.bind("aggregate_id", event.aggregateId());
-    ns.bind(insert, event.namespace());
-    insert.bind("coalesce_key", event.coalesceKey().orElse(null));
-    insert.bind("payload", event.json());
+  private Set<String> pendingIds(List<EventRecord> events) {
+    Set<String> found = new HashSet<>();
+    List<String> wanted = events.stream().map(EventRecord::eventId).toList();
+    for (List<String> chunk : QueueQueries.chunks(wanted)) {
+      found.addAll(dsl.select(EVENT_QUEUE.EVENT_ID).from(EVENT_QUEUE)
+          .where(EVENT_QUEUE.EVENT_ID.in(chunk)).fetch(EVENT_QUEUE.EVENT_ID));
+    }
+    return found;
   }
 
-  private Query insertQuery() {
-    Param<Long> now = DSL.param("now", Long.class);
-    return dsl.insertInto(EVENT_QUEUE, EVENT_QUEUE.EVENT_ID, EVENT_QUEUE.EVENT_TYPE,
-            EVENT_QUEUE.AGGREGATE_ID, EVENT_QUEUE.PROJECT_UUID, EVENT_QUEUE.FEATURE_SLUG,
-            EVENT_QUEUE.TARGET_BRANCH, EVENT_QUEUE.MISSION_KEY, EVENT_QUEUE.MANIFEST_VERSION,
-            EVENT_QUEUE.COALESCE_KEY, EVENT_QUEUE.PAYLOAD, EVENT_QUEUE.CREATED_AT,
-            EVENT_QUEUE.RETRY_COUNT, EVENT_QUEUE.NEXT_ATTEMPT_AT)
-        .values(DSL.param("event_id", String.class), DSL.param("event_type", String.class),
-            DSL.param("aggregate_id", String.class), ns.project, ns.feature, ns.branch,
-            ns.mission, ns.manifest, DSL.param("coalesce_key", String.class),
-            DSL.param("payload", String.class), now, DSL.inline(0), now)
-        .onConflictDoNothing();
+  /** The pending rows (ids only) that share a coalesce key with an event of the batch. */
+  private Map<String, List<Pending>> pendingRowsByKey(List<EventRecord> events) {
+    Map<String, List<Pending>> rows = new HashMap<>();
+    List<String> keys = events.stream().flatMap(e -> e.coalesceKey().stream()).distinct().toList();
+    for (List<String> chunk : QueueQueries.chunks(keys)) {
+      dsl.select(EVENT_QUEUE.ID, EVENT_QUEUE.EVENT_ID, EVENT_QUEUE.COALESCE_KEY).from(EVENT_QUEUE)
+          .where(EVENT_QUEUE.COALESCE_KEY.in(chunk))
+          .forEach(r -> rows.computeIfAbsent(r.value3(), k -> new ArrayList<>())
+              .add(new Pending(r.value1(), -1, r.value2())));
+    }
+    return rows;
   }
 
-  private Query coalesceQuery() {
-    return dsl.deleteFrom(EVENT_QUEUE)
-        .where(EVENT_QUEUE.COALESCE_KEY.eq(DSL.param("c_coalesce_key", String.class)))
-        .and(EVENT_QUEUE.EVENT_ID.ne(DSL.param("c_event_id", String.class)));
-  }
+  /** A pending event of a coalesce key: a row in the file, or an event earlier in the batch. */
+  private record Pending(long rowId, int batchIndex, String eventId) {}
 
-  private boolean roomByCoalescing(EventRecord event) {
-    return !isPending(event)
-        && event.coalesceKey().isPresent()
-        && dsl.fetchExists(EVENT_QUEUE, EVENT_QUEUE.COALESCE_KEY.eq(event.coalesceKey().get()));
-  }
-
-  private boolean isPending(EventRecord event) {
-    return dsl.fetchExists(EVENT_QUEUE, EVENT_QUEUE.EVENT_ID.eq(event.eventId()));
+  private void insert(List<EventRecord> events, long now) {
+    for (List<EventRecord> chunk : QueueQueries.chunks(events, ROWS_PER_INSERT)) {
+      InsertValuesStep13<EventQueueRow, String, String, String, String, String, String, String,
+          String, String, String, Long, Integer, Long> insert = dsl.insertInto(EVENT_QUEUE,
+              EVENT_QUEUE.EVENT_ID, EVENT_QUEUE.EVENT_TYPE, EVENT_QUEUE.AGGREGATE_ID,
+              EVENT_QUEUE.PROJECT_UUID, EVENT_QUEUE.FEATURE_SLUG, EVENT_QUEUE.TARGET_BRANCH,
+              EVENT_QUEUE.MISSION_KEY, EVENT_QUEUE.MANIFEST_VERSION, EVENT_QUEUE.COALESCE_KEY,
+              EVENT_QUEUE.PAYLOAD, EVENT_QUEUE.CREATED_AT, EVENT_QUEUE.RETRY_COUNT,
+              EVENT_QUEUE.NEXT_ATTEMPT_AT);
+      for (EventRecord e : chunk) {
+        NamespaceRef ns = e.namespace();
+        insert = insert.values(e.eventId(), e.eventType(), e.aggregateId(), ns.projectUuid(),
+            ns.featureSlug(), ns.targetBranch(), ns.missionKey(), ns.manifestVersion(),
+            e.coalesceKey().orElse(null), e.json(), now, 0, now);
+      }
+      int inserted = insert.execute();
+      if (inserted != chunk.size()) {
+        throw new QueueStoreException("event enqueue inserted " + inserted + " of "
+            + chunk.size() + " planned rows; the batch was rolled back");
+      }
+    }
   }
 }

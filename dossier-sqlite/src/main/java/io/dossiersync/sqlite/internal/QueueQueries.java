@@ -93,9 +93,13 @@ final class QueueQueries {
   }
 
   static <T> List<List<T>> chunks(List<T> items) {
+    return chunks(items, CHUNK);
+  }
+
+  static <T> List<List<T>> chunks(List<T> items, int size) {
     List<List<T>> chunks = new ArrayList<>();
-    for (int from = 0; from < items.size(); from += CHUNK) {
-      chunks.add(items.subList(from, Math.min(items.size(), from + CHUNK)));
+    for (int from = 0; from < items.size(); from += size) {
+      chunks.add(items.subList(from, Math.min(items.size(), from + size)));
     }
     return chunks;
   }
