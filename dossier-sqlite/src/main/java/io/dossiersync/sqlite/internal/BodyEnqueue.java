@@ -1,0 +1,95 @@
+package io.dossiersync.sqlite.internal;
+
+import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.EnqueueResult;
+import io.dossiersync.core.queue.EnqueueStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+
+/**
+ * One body enqueue batch inside its write transaction, planned in memory and written in bulk.
+ *
+ * <p>It reads the keys (never the bodies) of the pending tasks in the batch's namespaces, then
+ * walks the batch in order as if each task were enqueued alone: a task whose 7-field key is
+ * pending (in the file or earlier in the batch) is {@code ALREADY_IN_QUEUE}; otherwise it
+ * supersedes every pending task of its namespace and path with another hash, and is {@code
+ * QUEUE_FULL} only when the queue is full and it replaces nothing. Then it deletes the superseded
+ * rows and inserts the surviving new rows with multi-row inserts. The write lock of {@code BEGIN
+ * IMMEDIATE} keeps the plan valid until commit. Not thread-safe: one instance per batch.
+ */
+final class BodyEnqueue {
+
+  private final BodyRows rows;
+  private final int maxQueueSize;
+
+  BodyEnqueue(DSLContext dsl, int maxQueueSize) {
+    this.rows = new BodyRows(dsl);
+    this.maxQueueSize = maxQueueSize;
+  }
+
+  EnqueueResult run(List<BodyUploadTask> tasks, long now) {
+    long pending = rows.count();
+    Map<PathKey, List<Pending>> live = rows.pendingKeys(namespaces(tasks));
+    List<EnqueueStatus> statuses = new ArrayList<>(tasks.size());
+    List<Long> doomed = new ArrayList<>();
+    Set<Integer> toInsert = new LinkedHashSet<>();
+    int superseded = 0;
+    for (int i = 0; i < tasks.size(); i++) {
+      BodyUploadTask task = tasks.get(i);
+      PathKey key = new PathKey(task.namespace(), task.artifactPath());
+      List<Pending> versions = live.computeIfAbsent(key, k -> new ArrayList<>());
+      if (versions.stream().anyMatch(v -> v.hash().equals(task.contentHash()))) {
+        statuses.add(EnqueueStatus.ALREADY_IN_QUEUE);
+        continue;
+      }
+      if (pending >= maxQueueSize && versions.isEmpty()) {
+        statuses.add(EnqueueStatus.QUEUE_FULL);
+        continue;
+      }
+      for (Pending older : versions) {
+        if (older.batchIndex() >= 0) {
+          toInsert.remove(older.batchIndex());
+        } else {
+          doomed.add(older.rowId());
+        }
+      }
+      superseded += versions.size();
+      pending += 1 - versions.size();
+      versions.clear();
+      versions.add(new Pending(-1, i, task.contentHash()));
+      toInsert.add(i);
+      statuses.add(EnqueueStatus.ENQUEUED);
+    }
+    rows.delete(doomed);
+    List<BodyUploadTask> inserts = new ArrayList<>(toInsert.size());
+    toInsert.forEach(i -> inserts.add(tasks.get(i)));
+    rows.insert(inserts, now);
+    return new EnqueueResult(statuses, superseded);
+  }
+
+  private static Set<NamespaceRef> namespaces(List<BodyUploadTask> tasks) {
+    Set<NamespaceRef> namespaces = new LinkedHashSet<>();
+    tasks.forEach(task -> namespaces.add(task.namespace()));
+    return namespaces;
+  }
+
+  /** A namespace and an artifact path: the key that supersede works on. */
+  record PathKey(NamespaceRef namespace, String artifactPath) {}
+
+  /** A pending version of a key: a row in the file, or a task earlier in this batch. */
+  record Pending(long rowId, int batchIndex, String hash) {
+
+    static Map<PathKey, List<Pending>> index(List<Map.Entry<PathKey, Pending>> entries) {
+      Map<PathKey, List<Pending>> index = new HashMap<>();
+      entries.forEach(e -> index.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+          .add(e.getValue()));
+      return index;
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package io.dossiersync.sqlite.internal;
+
+import io.dossiersync.core.queue.QueueStoreException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The connections to one queue file and the two ways to use them: a read (a deferred
+ * transaction, one consistent snapshot) and a write (a {@code BEGIN IMMEDIATE} transaction that
+ * takes the file's write lock up front, so it never fails half-way on a lock upgrade).
+ *
+ * <p>Thread-safe: each operation borrows its own connection from a small pool and gives it back
+ * when done; writers sharing this instance queue on a fair lock so that they do not spin on SQLite's
+ * lock against each other, and writers of other processes are waited for by SQLite's busy
+ * timeout. A write that still meets {@code SQLITE_BUSY} is rolled back and run again, up to
+ * {@value #WRITE_ATTEMPTS} times. No transaction is ever left open between two calls.
+ */
+public final class Database implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  private static final int WRITE_ATTEMPTS = 3;
+  /** SQLite's own limit on bind variables since 3.32; jOOQ must not inline below it. */
+  private static final int MAX_BINDS = 32_766;
+
+  static {
+    // jOOQ prints a banner and tips on first use unless told otherwise; a host may still opt in.
+    if (System.getProperty("org.jooq.no-logo") == null) {
+      System.setProperty("org.jooq.no-logo", "true");
+    }
+    if (System.getProperty("org.jooq.no-tips") == null) {
+      System.setProperty("org.jooq.no-tips", "true");
+    }
+  }
+
+  private final Path file;
+  private final String url;
+  private final SQLiteConfig config;
+  private final BlockingQueue<Connection> idle;
+  private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final Settings settings =
+      new Settings().withInlineThreshold(MAX_BINDS).withRenderSchema(false);
+  private volatile boolean closed;
+
+  /**
+   * Prepares connections to a file; none is opened yet.
+   *
+   * @param file the database file
+   * @param busyTimeout how long a statement waits for another connection's lock
+   * @param fullSync true for {@code synchronous=FULL}, false for {@code NORMAL}
+   * @param poolSize how many idle connections to keep
+   */
+  public Database(Path file, Duration busyTimeout, boolean fullSync, int poolSize) {
+    this.file = file;
+    this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+    this.config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(
+        fullSync ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+    config.enforceForeignKeys(true);
+    this.idle = new ArrayBlockingQueue<>(poolSize);
+  }
+
+  /**
+   * The file this database lives in.
+   *
+   * @return the path given at construction
+   */
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Runs read-only work in one deferred transaction (a consistent snapshot).
+   *
+   * @param operation what is being done, for error messages
+   * @param work the queries
+   * @param <T> the result type
+   * @return what {@code work} returned
+   */
+  public <T> T read(String operation, Function<DSLContext, T> work) {
+    return run(operation, "BEGIN", work);
+  }
+
+  /**
+   * Runs work in one {@code BEGIN IMMEDIATE} transaction, committed when {@code work} returns and
+   * rolled back when it throws; retried from the start when the file stays locked.
+   *
+   * @param operation what is being done, for error messages
+   * @param work the statements; must have no effect outside the transaction
+   * @param <T> the result type
+   * @return what {@code work} returned
+   */
+  public <T> T write(String operation, Function<DSLContext, T> work) {
+    writeLock.lock();
+    try {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return run(operation, "BEGIN IMMEDIATE", work);
+        } catch (QueueStoreException e) {
+          if (attempt >= WRITE_ATTEMPTS || !SqliteErrors.isBusy(e)) {
+            throw e;
+          }
+          LOG.debug("queue file {} busy during {}, attempt {} of {}", file, operation, attempt,
+              WRITE_ATTEMPTS);
+        }
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private <T> T run(String operation, String begin, Function<DSLContext, T> work) {
+    Connection connection = borrow(operation);
+    boolean healthy = false;
+    try {
+      DSLContext dsl = DSL.using(connection, SQLDialect.SQLITE, settings);
+      dsl.execute(begin);
+      try {
+        T result = work.apply(dsl);
+        dsl.execute("COMMIT");
+        healthy = true;
+        return result;
+      } catch (RuntimeException e) {
+        healthy = rollback(connection);
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      throw SqliteErrors.translate(file, operation, e);
+    } finally {
+      giveBack(connection, healthy);
+    }
+  }
+
+  private static boolean rollback(Connection connection) {
+    try {
+      if (!connection.getAutoCommit() || connection.isClosed()) {
+        return false;
+      }
+      try (var statement = connection.createStatement()) {
+        statement.execute("ROLLBACK");
+      }
+      return true;
+    } catch (SQLException e) {
+      // "no transaction is active" when BEGIN itself failed: the connection is still usable.
+      return e.getMessage() != null && e.getMessage().contains("no transaction is active");
+    }
+  }
+
+  private Connection borrow(String operation) {
+    if (closed) {
+      throw new QueueStoreException("queue file " + file + " is closed; " + operation + " refused");
+    }
+    Connection pooled = idle.poll();
+    if (pooled != null) {
+      return pooled;
+    }
+    try {
+      return config.createConnection(url);
+    } catch (SQLException e) {
+      throw SqliteErrors.translate(file, "opening a connection for " + operation, e);
+    }
+  }
+
+  private void giveBack(Connection connection, boolean healthy) {
+    if (healthy && !closed && idle.offer(connection)) {
+      if (closed) {
+        close(); // close() raced with this give-back: drain again so nothing stays open
+      }
+      return;
+    }
+    closeQuietly(connection);
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      LOG.debug("closing a queue connection failed", e);
+    }
+  }
+
+  /** Closes the idle connections; operations after this fail with a clear message. */
+  @Override
+  public void close() {
+    closed = true;
+    Connection connection;
+    while ((connection = idle.poll()) != null) {
+      closeQuietly(connection);
+    }
+  }
+}

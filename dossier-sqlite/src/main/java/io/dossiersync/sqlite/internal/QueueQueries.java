@@ -1,0 +1,110 @@
+package io.dossiersync.sqlite.internal;
+
+import io.dossiersync.core.queue.ClaimRequest;
+import io.dossiersync.core.queue.ProjectScope;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/** The queries that both queues run the same way, on {@link QueueColumns}. Stateless. */
+final class QueueQueries {
+
+  /** Ids per statement, far below SQLite's bind limit. */
+  static final int CHUNK = 500;
+
+  private QueueQueries() {}
+
+  static long pending(DSLContext dsl, QueueColumns q, ProjectScope scope) {
+    if (scope.isEmpty()) {
+      return 0;
+    }
+    return dsl.fetchCount(q.table(), q.inScope(scope));
+  }
+
+  static Optional<Instant> nextDue(DSLContext dsl, QueueColumns q, ProjectScope scope) {
+    if (scope.isEmpty()) {
+      return Optional.empty();
+    }
+    Long due = dsl.select(DSL.min(q.dueAt())).from(q.table()).where(q.inScope(scope))
+        .fetchOne(0, Long.class);
+    return Optional.ofNullable(due).map(Millis::toInstant);
+  }
+
+  static SortedSet<String> projects(DSLContext dsl, QueueColumns q) {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(
+        dsl.selectDistinct(q.projectUuid()).from(q.table()).fetch(q.projectUuid())));
+  }
+
+  /**
+   * Selects the ready rows to claim and puts them under the request's lease; must run in the
+   * claim's write transaction.
+   *
+   * @return the claimed row ids, in claim order
+   */
+  static List<Long> lease(DSLContext dsl, QueueColumns q, ClaimRequest request, Condition extra) {
+    long now = Millis.of(request.now());
+    List<Long> ids = dsl.select(q.id()).from(q.table())
+        .where(q.ready(now)).and(q.inScope(request.scope())).and(extra)
+        .orderBy(q.claimOrder()).limit(request.maxTasks())
+        .fetch(q.id());
+    long until = Millis.of(request.lease().until());
+    for (List<Long> chunk : chunks(ids)) {
+      dsl.update(q.table())
+          .set(q.leaseOwner(), request.owner())
+          .set(q.leaseUntil(), until)
+          .set(q.claimedAt(), now)
+          .where(q.id().in(chunk))
+          .execute();
+    }
+    return ids;
+  }
+
+  /** Drops the lease after a failed attempt: one more retry, a new due time, the error. */
+  static int reschedule(DSLContext dsl, QueueColumns q, Condition fenced, Instant next,
+      String lastError) {
+    return dsl.update(q.table())
+        .set(q.retryCount(), q.retryCount().plus(1))
+        .set(q.nextAttemptAt(), Millis.of(next))
+        .set(q.lastError(), lastError)
+        .set(q.firstFailedAt(), DSL.coalesce(q.firstFailedAt(), q.claimedAt()))
+        .set(q.leaseOwner(), (String) null)
+        .set(q.leaseUntil(), (Long) null)
+        .set(q.claimedAt(), (Long) null)
+        .where(fenced)
+        .execute();
+  }
+
+  /** Drops the lease without counting a retry. */
+  static int release(DSLContext dsl, QueueColumns q, Condition fenced) {
+    return dsl.update(q.table())
+        .set(q.leaseOwner(), (String) null)
+        .set(q.leaseUntil(), (Long) null)
+        .set(q.claimedAt(), (Long) null)
+        .where(fenced)
+        .execute();
+  }
+
+  static <T> List<List<T>> chunks(List<T> items) {
+    return chunks(items, CHUNK);
+  }
+
+  static <T> List<List<T>> chunks(List<T> items, int size) {
+    List<List<T>> chunks = new ArrayList<>();
+    for (int from = 0; from < items.size(); from += size) {
+      chunks.add(items.subList(from, Math.min(items.size(), from + size)));
+    }
+    return chunks;
+  }
+
+  static Field<Long> millis(Instant instant) {
+    return DSL.val(Millis.of(instant));
+  }
+}

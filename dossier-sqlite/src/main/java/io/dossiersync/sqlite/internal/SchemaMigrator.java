@@ -1,0 +1,149 @@
+package io.dossiersync.sqlite.internal;
+
+import io.dossiersync.core.queue.QueueStoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Creates the schema of a new queue file and upgrades an older one in place, tracking the
+ * version in {@code PRAGMA user_version}. Version {@code n} is the script {@code
+ * schema/V<n>__*.sql}; a new file runs every script in order, so the upgrade path is the path
+ * every file takes. Stateless.
+ */
+public final class SchemaMigrator {
+
+  /** The schema version this code reads and writes. */
+  public static final int CURRENT_VERSION = 2;
+
+  private static final List<String> SCRIPTS =
+      List.of("V1__queues.sql", "V2__first_failure_and_stats.sql");
+
+  private SchemaMigrator() {}
+
+  /**
+   * Refuses a file that must not be written: not a SQLite database, visibly truncated, another
+   * application's database, or a newer schema version. Opens it read-only, so a refused file
+   * keeps its bytes. A missing or empty file passes (it becomes a new queue).
+   *
+   * @param file the queue file
+   * @throws QueueStoreException naming the file and the problem
+   */
+  public static void inspect(Path file) {
+    try {
+      if (!Files.exists(file) || Files.size(file) == 0) {
+        return;
+      }
+      Optional<String> problem = DatabaseFileCheck.problem(file);
+      if (problem.isPresent()) {
+        throw SqliteErrors.corrupt(file, problem.get(), null);
+      }
+    } catch (IOException e) {
+      throw new QueueStoreException("queue file " + file + " cannot be read: " + e.getMessage(), e);
+    }
+    SQLiteConfig readOnly = new SQLiteConfig();
+    readOnly.setReadOnly(true);
+    try (Connection connection = readOnly.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+      DSLContext dsl = DSL.using(connection, SQLDialect.SQLITE);
+      int version = version(dsl);
+      refuseNewer(file, version);
+      int foreignTables = dsl.fetchCount(DSL.selectOne()
+          .from(DSL.table(DSL.name("sqlite_master")))
+          .where(DSL.field(DSL.name("type"), String.class).eq("table")));
+      if (version == 0 && foreignTables > 0) {
+        throw SqliteErrors.corrupt(file, "a SQLite database of another application", null);
+      }
+    } catch (SQLException | RuntimeException e) {
+      throw SqliteErrors.translate(file, "opening", e);
+    }
+  }
+
+  /**
+   * Brings the schema to {@link #CURRENT_VERSION} in one write transaction; a no-op when it is
+   * there already (another process may have migrated it first).
+   *
+   * @param database the open database
+   * @return the version the file had before
+   */
+  public static int migrate(Database database) {
+    return database.write("migrating the schema", dsl -> {
+      int version = version(dsl);
+      refuseNewer(database.file(), version);
+      for (int next = version + 1; next <= CURRENT_VERSION; next++) {
+        for (String statement : statements(script(next))) {
+          dsl.execute(statement);
+        }
+      }
+      if (version != CURRENT_VERSION) {
+        dsl.execute("PRAGMA user_version = " + CURRENT_VERSION);
+      }
+      return version;
+    });
+  }
+
+  /**
+   * The text of one version's script, as shipped in this jar.
+   *
+   * @param version a version from 1 to {@link #CURRENT_VERSION}
+   * @return the DDL script
+   */
+  public static String script(int version) {
+    String name = "/io/dossiersync/sqlite/schema/" + SCRIPTS.get(version - 1);
+    try (InputStream in = SchemaMigrator.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("schema script missing from the jar: " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Splits a script into statements: {@code --} comments dropped, split on {@code ;}.
+   *
+   * @param script a schema script (no {@code ;} inside literals)
+   * @return the statements, in order
+   */
+  public static List<String> statements(String script) {
+    StringBuilder text = new StringBuilder();
+    for (String line : script.split("\n")) {
+      int comment = line.indexOf("--");
+      text.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
+    }
+    List<String> statements = new ArrayList<>();
+    for (String part : text.toString().split(";")) {
+      if (!part.isBlank()) {
+        statements.add(part.strip());
+      }
+    }
+    return statements;
+  }
+
+  private static int version(DSLContext dsl) {
+    Integer version = dsl.resultQuery("PRAGMA user_version").fetchOne(0, Integer.class);
+    return version == null ? 0 : version;
+  }
+
+  private static void refuseNewer(Path file, int version) {
+    if (version > CURRENT_VERSION) {
+      throw new QueueStoreException(
+          "queue file " + file + " has schema version " + version
+              + ", newer than the version " + CURRENT_VERSION
+              + " this dossier-sync reads; it was not modified: use a newer dossier-sync or "
+              + "another --db path");
+    }
+  }
+}
