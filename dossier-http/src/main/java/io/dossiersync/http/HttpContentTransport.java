@@ -14,7 +14,6 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.hc.core5.http.ContentType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +73,7 @@ public final class HttpContentTransport implements ContentTransport {
       Optional<AccessToken> token = tokens.currentToken();
       byte[] body = PushContentJson.encode(request);
       ReceivedAnswer answer =
-          client.post(endpoint, body, ContentType.APPLICATION_JSON, Optional.empty(), token);
+          client.post(endpoint, body, PooledHttpClient.APPLICATION_JSON, Optional.empty(), token);
       result = PushAnswerClassifier.classify(answer, config.clock().instant());
     } catch (Exception e) {
       result = PushResult.networkError(NetworkFailures.reason(e));

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.hc.core5.http.ContentType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +72,7 @@ public final class HttpEventTransport implements EventTransport {
       Optional<AccessToken> token = tokens.currentToken();
       byte[] body = EventBatchJson.encodeGzip(events);
       ReceivedAnswer answer =
-          client.post(endpoint, body, ContentType.APPLICATION_JSON, Optional.of("gzip"), token);
+          client.post(endpoint, body, PooledHttpClient.APPLICATION_JSON, Optional.of("gzip"), token);
       result = BatchAnswerClassifier.classify(answer, config.clock().instant());
     } catch (Exception e) {
       result =

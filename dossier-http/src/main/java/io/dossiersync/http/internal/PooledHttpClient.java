@@ -37,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PooledHttpClient {
 
+  /** {@code application/json}, without a charset parameter (JSON is always UTF-8, RFC 8259). */
+  public static final ContentType APPLICATION_JSON = ContentType.create("application/json");
+
   /** The most answer bytes read; the rest is discarded. Answers are small JSON objects. */
   public static final int MAX_ANSWER_BYTES = 64 * 1024;
 
