@@ -1,19 +1,14 @@
 package io.dossiersync.http;
 
-import io.dossiersync.core.transport.AccessToken;
 import io.dossiersync.core.transport.ContentTransport;
 import io.dossiersync.core.transport.PushContentRequest;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
-import io.dossiersync.http.internal.NetworkFailures;
-import io.dossiersync.http.internal.PooledHttpClient;
 import io.dossiersync.http.internal.PushAnswerClassifier;
 import io.dossiersync.http.internal.PushContentJson;
-import io.dossiersync.http.internal.ReceivedAnswer;
-import java.net.URI;
+import io.dossiersync.http.internal.ReceiverEndpoint;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,17 +34,10 @@ public final class HttpContentTransport implements ContentTransport {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpContentTransport.class);
 
-  private final HttpTransportConfig config;
-  private final PooledHttpClient client;
-  private final TokenProvider tokens;
-  private final URI endpoint;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final ReceiverEndpoint endpoint;
 
-  HttpContentTransport(HttpTransportConfig config, PooledHttpClient client, TokenProvider tokens) {
-    this.config = config;
-    this.client = client;
-    this.tokens = tokens;
-    this.endpoint = config.pushContentUri();
+  HttpContentTransport(ReceiverEndpoint endpoint) {
+    this.endpoint = endpoint;
   }
 
   /**
@@ -68,20 +56,16 @@ public final class HttpContentTransport implements ContentTransport {
   @Override
   public PushResult push(PushContentRequest request) {
     long start = System.nanoTime();
-    PushResult result;
-    try {
-      Optional<AccessToken> token = tokens.currentToken();
-      byte[] body = PushContentJson.encode(request);
-      ReceivedAnswer answer =
-          client.post(endpoint, body, PooledHttpClient.APPLICATION_JSON, Optional.empty(), token);
-      result = PushAnswerClassifier.classify(answer, config.clock().instant());
-    } catch (Exception e) {
-      result = PushResult.networkError(NetworkFailures.reason(e));
-    }
+    PushResult result =
+        endpoint.exchange(
+            () -> PushContentJson.encode(request),
+            Optional.empty(),
+            PushAnswerClassifier::classify,
+            PushResult::networkError);
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "POST {} -> {} {} {} artifact_path={} in {} ms",
-          endpoint.getRawPath(),
+          endpoint.path(),
           result.httpStatus(),
           result.outcome(),
           result.reason(),
@@ -94,13 +78,11 @@ public final class HttpContentTransport implements ContentTransport {
   /** Releases this transport's share of the connection pool; idempotent. */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      client.release();
-    }
+    endpoint.close();
   }
 
   @Override
   public String toString() {
-    return "HttpContentTransport[" + endpoint + "]";
+    return "HttpContentTransport[" + endpoint.uri() + "]";
   }
 }

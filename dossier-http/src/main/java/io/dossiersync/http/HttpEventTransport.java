@@ -1,21 +1,16 @@
 package io.dossiersync.http;
 
 import io.dossiersync.core.queue.EventRecord;
-import io.dossiersync.core.transport.AccessToken;
 import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventTransport;
 import io.dossiersync.core.transport.TokenProvider;
 import io.dossiersync.http.internal.BatchAnswerClassifier;
 import io.dossiersync.http.internal.EventBatchJson;
-import io.dossiersync.http.internal.NetworkFailures;
-import io.dossiersync.http.internal.PooledHttpClient;
-import io.dossiersync.http.internal.ReceivedAnswer;
-import java.net.URI;
+import io.dossiersync.http.internal.ReceiverEndpoint;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,17 +33,10 @@ public final class HttpEventTransport implements EventTransport {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpEventTransport.class);
 
-  private final HttpTransportConfig config;
-  private final PooledHttpClient client;
-  private final TokenProvider tokens;
-  private final URI endpoint;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final ReceiverEndpoint endpoint;
 
-  HttpEventTransport(HttpTransportConfig config, PooledHttpClient client, TokenProvider tokens) {
-    this.config = config;
-    this.client = client;
-    this.tokens = tokens;
-    this.endpoint = config.eventBatchUri();
+  HttpEventTransport(ReceiverEndpoint endpoint) {
+    this.endpoint = endpoint;
   }
 
   /**
@@ -67,22 +55,16 @@ public final class HttpEventTransport implements EventTransport {
   @Override
   public EventBatchResult send(List<EventRecord> events) {
     long start = System.nanoTime();
-    EventBatchResult result;
-    try {
-      Optional<AccessToken> token = tokens.currentToken();
-      byte[] body = EventBatchJson.encodeGzip(events);
-      ReceivedAnswer answer =
-          client.post(endpoint, body, PooledHttpClient.APPLICATION_JSON, Optional.of("gzip"), token);
-      result = BatchAnswerClassifier.classify(answer, config.clock().instant());
-    } catch (Exception e) {
-      result =
-          EventBatchResult.notDelivered(
-              BatchOutcome.RETRY, 0, NetworkFailures.reason(e), Optional.empty());
-    }
+    EventBatchResult result =
+        endpoint.exchange(
+            () -> EventBatchJson.encodeGzip(events),
+            Optional.of("gzip"),
+            BatchAnswerClassifier::classify,
+            reason -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 0, reason, Optional.empty()));
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "POST {} -> {} {} {} events={} in {} ms",
-          endpoint.getRawPath(),
+          endpoint.path(),
           result.httpStatus(),
           result.outcome(),
           result.reason(),
@@ -95,13 +77,11 @@ public final class HttpEventTransport implements EventTransport {
   /** Releases this transport's share of the connection pool; idempotent. */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      client.release();
-    }
+    endpoint.close();
   }
 
   @Override
   public String toString() {
-    return "HttpEventTransport[" + endpoint + "]";
+    return "HttpEventTransport[" + endpoint.uri() + "]";
   }
 }

@@ -2,6 +2,8 @@ package io.dossiersync.http;
 
 import io.dossiersync.core.transport.TokenProvider;
 import io.dossiersync.http.internal.PooledHttpClient;
+import io.dossiersync.http.internal.ReceiverEndpoint;
+import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -50,8 +52,7 @@ public final class HttpTransports implements AutoCloseable {
    * @throws IllegalStateException when this factory is closed
    */
   public HttpContentTransport contentTransport(TokenProvider tokens) {
-    requireOpen();
-    return new HttpContentTransport(config, client.retain(), Objects.requireNonNull(tokens, "tokens"));
+    return new HttpContentTransport(endpoint(tokens, config.pushContentUri()));
   }
 
   /**
@@ -62,8 +63,15 @@ public final class HttpTransports implements AutoCloseable {
    * @throws IllegalStateException when this factory is closed
    */
   public HttpEventTransport eventTransport(TokenProvider tokens) {
-    requireOpen();
-    return new HttpEventTransport(config, client.retain(), Objects.requireNonNull(tokens, "tokens"));
+    return new HttpEventTransport(endpoint(tokens, config.eventBatchUri()));
+  }
+
+  private ReceiverEndpoint endpoint(TokenProvider tokens, URI uri) {
+    Objects.requireNonNull(tokens, "tokens");
+    if (closed.get()) {
+      throw new IllegalStateException("HttpTransports is closed");
+    }
+    return new ReceiverEndpoint(client.retain(), tokens, uri, config.clock());
   }
 
   /**
@@ -73,12 +81,6 @@ public final class HttpTransports implements AutoCloseable {
    */
   public HttpTransportConfig config() {
     return config;
-  }
-
-  private void requireOpen() {
-    if (closed.get()) {
-      throw new IllegalStateException("HttpTransports is closed");
-    }
   }
 
   /** Releases this factory's share of the pool; idempotent. */

@@ -3,10 +3,8 @@ package io.dossiersync.http;
 import static io.dossiersync.http.Samples.BATCH_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockserver.model.HttpRequest.request;
-import static org.mockserver.model.HttpResponse.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mockserver.client.MockServerClient;
 import org.mockserver.model.Header;
 import org.mockserver.model.HttpError;
 import org.mockserver.model.HttpRequest;
@@ -30,23 +27,13 @@ import org.mockserver.verify.VerificationTimes;
  * The event batch wire contract (PRODUCT.md §4.2) against a MockServer receiver. Abstract: run
  * once against MockServer in-process and once against a MockServer container.
  */
-abstract class EventBatchContractTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
+abstract class EventBatchContractTest extends ReceiverContractTest {
 
   private HttpEventTransport transport;
 
-  /** The receiver to script and to inspect. */
-  protected abstract MockServerClient mockServer();
-
-  /** The receiver's base URL, as a host would configure it. */
-  protected abstract String baseUrl();
-
   @BeforeEach
-  void resetReceiver() {
-    mockServer().reset();
-    HttpTransportConfig config = HttpTransportConfig.builder(baseUrl()).clock(Samples.CLOCK).build();
-    transport = HttpEventTransport.create(config, TokenProvider.fixed(Samples.TOKEN));
+  void openTransport() {
+    transport = HttpEventTransport.create(config().build(), TokenProvider.fixed(Samples.TOKEN));
   }
 
   @AfterEach
@@ -55,15 +42,11 @@ abstract class EventBatchContractTest {
   }
 
   private void answer(int status, String body, Header... headers) {
-    mockServer()
-        .when(request().withMethod("POST").withPath(BATCH_PATH))
-        .respond(response().withStatusCode(status).withHeaders(headers).withBody(body));
+    answer(BATCH_PATH, status, body, headers);
   }
 
   private HttpRequest onlyRecorded() {
-    var recorded = mockServer().retrieveRecordedRequests(request().withPath(BATCH_PATH));
-    assertThat(recorded).hasSize(1);
-    return (HttpRequest) recorded[0];
+    return onlyRecorded(BATCH_PATH);
   }
 
   /**

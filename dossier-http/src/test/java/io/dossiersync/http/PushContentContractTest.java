@@ -6,7 +6,6 @@ import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dossiersync.core.transport.PushContentRequest;
 import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mockserver.client.MockServerClient;
 import org.mockserver.model.Header;
 import org.mockserver.model.HttpError;
 import org.mockserver.model.HttpRequest;
@@ -41,31 +39,18 @@ import org.mockserver.verify.VerificationTimes;
  * The push-content wire contract (PRODUCT.md §4.1) against a MockServer receiver. Abstract: run
  * once against MockServer in-process and once against a MockServer container.
  */
-abstract class PushContentContractTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
+abstract class PushContentContractTest extends ReceiverContractTest {
 
   private HttpTransports transports;
 
-  /** The receiver to script and to inspect. */
-  protected abstract MockServerClient mockServer();
-
-  /** The receiver's base URL, as a host would configure it. */
-  protected abstract String baseUrl();
-
   @BeforeEach
-  void resetReceiver() {
-    mockServer().reset();
+  void openTransports() {
     transports = HttpTransports.create(config().build());
   }
 
   @AfterEach
   void closeTransports() {
     transports.close();
-  }
-
-  HttpTransportConfigBuilder config() {
-    return HttpTransportConfig.builder(baseUrl()).clock(Samples.CLOCK);
   }
 
   private PushResult push(TokenProvider tokens, PushContentRequest request) {
@@ -75,15 +60,11 @@ abstract class PushContentContractTest {
   }
 
   private void answer(int status, String body, Header... headers) {
-    mockServer()
-        .when(request().withMethod("POST").withPath(PUSH_PATH))
-        .respond(response().withStatusCode(status).withHeaders(headers).withBody(body));
+    answer(PUSH_PATH, status, body, headers);
   }
 
   private HttpRequest onlyRecorded() {
-    var recorded = mockServer().retrieveRecordedRequests(request().withPath(PUSH_PATH));
-    assertThat(recorded).hasSize(1);
-    return (HttpRequest) recorded[0];
+    return onlyRecorded(PUSH_PATH);
   }
 
   static Stream<AnswerRow> table() {
@@ -272,7 +253,7 @@ abstract class PushContentContractTest {
         .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(PushOutcome.UPLOADED));
     Set<String> paths = new HashSet<>();
     for (var recorded : mockServer().retrieveRecordedRequests(request().withPath(PUSH_PATH))) {
-      paths.add(JSON.readTree(((HttpRequest) recorded).getBodyAsRawBytes()).get("artifact_path").asText());
+      paths.add(JSON.readTree(recorded.getBodyAsRawBytes()).get("artifact_path").asText());
     }
     assertThat(paths).hasSize(threads * perThread);
   }

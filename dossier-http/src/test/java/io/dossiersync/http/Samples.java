@@ -4,11 +4,13 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.transport.AccessToken;
 import io.dossiersync.core.transport.PushContentRequest;
+import io.dossiersync.core.transport.TokenProvider;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Sample requests, events, tokens and a pinned clock shared by the tests. */
 final class Samples {
@@ -43,6 +45,21 @@ final class Samples {
     return new EventRecord(
         id, "MissionDossierArtifactIndexed", "047-http-transport:spec.md", NAMESPACE,
         Optional.empty(), json);
+  }
+
+  /** A token provider whose current token comes from {@code current}; it cannot refresh. */
+  static TokenProvider tokens(Supplier<Optional<AccessToken>> current) {
+    return new TokenProvider() {
+      @Override
+      public Optional<AccessToken> currentToken() {
+        return current.get();
+      }
+
+      @Override
+      public Optional<AccessToken> refresh(Optional<AccessToken> rejected) {
+        return Optional.empty();
+      }
+    };
   }
 
   static List<EventRecord> events(String... ids) {
