@@ -83,6 +83,16 @@ public final class HttpTransports implements AutoCloseable {
     return config;
   }
 
+  /**
+   * How many pooled connections are leased right now: zero whenever no request is in flight
+   * (diagnostics and tests).
+   *
+   * @return the leased connection count
+   */
+  public int leasedConnections() {
+    return client.leasedConnections();
+  }
+
   /** Releases this factory's share of the pool; idempotent. */
   @Override
   public void close() {

@@ -49,8 +49,10 @@ abstract class PushContentContractTest extends ReceiverContractTest {
   }
 
   @AfterEach
-  void closeTransports() {
+  void everyConnectionIsBackInThePool() {
+    int leased = transports.leasedConnections();
     transports.close();
+    assertThat(leased).as("connections still leased after the test's pushes").isZero();
   }
 
   private PushResult push(TokenProvider tokens, PushContentRequest request) {

@@ -20,7 +20,14 @@ public record ErrorBody(
     Optional<String> detail,
     Optional<Duration> retryAfter) {
 
-  /** Checks that no field is null. */
+  /**
+   * Checks that no field is null.
+   *
+   * @param status the textual {@code status} field
+   * @param error the textual {@code error} field
+   * @param detail a one-line human detail
+   * @param retryAfter the {@code retry_after} field as a delay
+   */
   public ErrorBody {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(error, "error");

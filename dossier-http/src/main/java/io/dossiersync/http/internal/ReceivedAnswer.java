@@ -15,7 +15,14 @@ import java.util.Optional;
 public record ReceivedAnswer(
     int status, Optional<String> retryAfter, Optional<String> location, byte[] body) {
 
-  /** Checks that no field is null. */
+  /**
+   * Checks that no field is null.
+   *
+   * @param status the HTTP status code
+   * @param retryAfter the first {@code Retry-After} header, if any
+   * @param location the first {@code Location} header, if any
+   * @param body the answer body
+   */
   public ReceivedAnswer {
     Objects.requireNonNull(retryAfter, "retryAfter");
     Objects.requireNonNull(location, "location");
