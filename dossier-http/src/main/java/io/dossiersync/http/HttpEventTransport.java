@@ -1,0 +1,87 @@
+package io.dossiersync.http;
+
+import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.transport.EventBatchResult;
+import io.dossiersync.core.transport.EventTransport;
+import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.http.internal.BatchAnswerClassifier;
+import io.dossiersync.http.internal.EventBatchJson;
+import io.dossiersync.http.internal.ReceiverEndpoint;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link EventTransport} over HTTP: {@code POST {base}/api/v1/events/batch/} with {@code
+ * {"events":[...]}} gzip-compressed ({@code Content-Encoding: gzip}), the same bearer token as
+ * the content transport, classified by PRODUCT.md §4.2.
+ *
+ * <pre>{@code
+ * try (HttpEventTransport http = HttpEventTransport.create(config, tokens)) {
+ *   EventBatchResult result = http.send(events);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #send} never throws: a failure without an answer is a {@code RETRY} of
+ * the whole batch. Each send writes one DEBUG line with the method, path, status, reason, event
+ * count and time taken; the token and the payload are never logged. Nothing is durable here.
+ */
+public final class HttpEventTransport implements EventTransport {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpEventTransport.class);
+
+  private final ReceiverEndpoint endpoint;
+
+  HttpEventTransport(ReceiverEndpoint endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  /**
+   * A transport with a pool of its own, released by {@link #close()}.
+   *
+   * @param config the settings
+   * @param tokens where the bearer token comes from
+   * @return the transport
+   */
+  public static HttpEventTransport create(HttpTransportConfig config, TokenProvider tokens) {
+    try (HttpTransports factory = HttpTransports.create(config)) {
+      return factory.eventTransport(tokens);
+    }
+  }
+
+  @Override
+  public EventBatchResult send(List<EventRecord> events) {
+    long start = System.nanoTime();
+    EventBatchResult result =
+        endpoint.exchange(
+            () -> EventBatchJson.encodeGzip(events),
+            Optional.of("gzip"),
+            BatchAnswerClassifier::classify,
+            reason -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 0, reason, Optional.empty()));
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "POST {} -> {} {} {} events={} in {} ms",
+          endpoint.path(),
+          result.httpStatus(),
+          result.outcome(),
+          result.reason(),
+          events.size(),
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+    return result;
+  }
+
+  /** Releases this transport's share of the connection pool; idempotent. */
+  @Override
+  public void close() {
+    endpoint.close();
+  }
+
+  @Override
+  public String toString() {
+    return "HttpEventTransport[" + endpoint.uri() + "]";
+  }
+}

@@ -1,0 +1,103 @@
+package io.dossiersync.http;
+
+import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.http.internal.PooledHttpClient;
+import io.dossiersync.http.internal.ReceiverEndpoint;
+import java.net.URI;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Creates {@link HttpContentTransport}s and {@link HttpEventTransport}s that share one pooled
+ * HttpClient (one set of connections to the receiver).
+ *
+ * <pre>{@code
+ * try (HttpTransports http = HttpTransports.create(config)) {
+ *   ContentTransport bodies = http.contentTransport(tokens);
+ *   EventTransport events = http.eventTransport(tokens);
+ *   ... drain ...
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. The pool is released when this factory and every transport it created have
+ * been closed: closing one transport never breaks another that is still in use, and a transport
+ * that outlives its factory keeps working until it is closed itself.
+ */
+public final class HttpTransports implements AutoCloseable {
+
+  private final HttpTransportConfig config;
+  private final PooledHttpClient client;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private HttpTransports(HttpTransportConfig config) {
+    this.config = config;
+    this.client = new PooledHttpClient(config);
+  }
+
+  /**
+   * Builds the shared pool.
+   *
+   * @param config the settings
+   * @return the factory; close it when done
+   */
+  public static HttpTransports create(HttpTransportConfig config) {
+    return new HttpTransports(Objects.requireNonNull(config, "config"));
+  }
+
+  /**
+   * A push-content transport on the shared pool.
+   *
+   * @param tokens where the bearer token comes from
+   * @return the transport; close it when done
+   * @throws IllegalStateException when this factory is closed
+   */
+  public HttpContentTransport contentTransport(TokenProvider tokens) {
+    return new HttpContentTransport(endpoint(tokens, config.pushContentUri()));
+  }
+
+  /**
+   * An event batch transport on the shared pool.
+   *
+   * @param tokens where the bearer token comes from
+   * @return the transport; close it when done
+   * @throws IllegalStateException when this factory is closed
+   */
+  public HttpEventTransport eventTransport(TokenProvider tokens) {
+    return new HttpEventTransport(endpoint(tokens, config.eventBatchUri()));
+  }
+
+  private ReceiverEndpoint endpoint(TokenProvider tokens, URI uri) {
+    Objects.requireNonNull(tokens, "tokens");
+    if (closed.get()) {
+      throw new IllegalStateException("HttpTransports is closed");
+    }
+    return new ReceiverEndpoint(client.retain(), tokens, uri, config.clock());
+  }
+
+  /**
+   * The settings the transports use.
+   *
+   * @return the configuration
+   */
+  public HttpTransportConfig config() {
+    return config;
+  }
+
+  /**
+   * How many pooled connections are leased right now: zero whenever no request is in flight
+   * (diagnostics and tests).
+   *
+   * @return the leased connection count
+   */
+  public int leasedConnections() {
+    return client.leasedConnections();
+  }
+
+  /** Releases this factory's share of the pool; idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      client.release();
+    }
+  }
+}

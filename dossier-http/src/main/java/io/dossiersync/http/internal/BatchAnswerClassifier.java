@@ -1,0 +1,118 @@
+package io.dossiersync.http.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.transport.EventBatchResult;
+import io.dossiersync.core.transport.EventResult;
+import io.dossiersync.core.transport.EventResultStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Classifies an answer to {@code POST /api/v1/events/batch/} (PRODUCT.md §4.2). Pure and total.
+ *
+ * <p>A 2xx must carry {@code {"results":[{"event_id","status","error"}...]}} with every status one
+ * of {@code success}, {@code duplicate}, {@code rejected}; anything else (an unknown status, a
+ * missing id, not JSON) retries the whole batch as {@code malformed_response}, so no event is
+ * dropped or failed on a misread answer. 401 is unauthorized; 429, 5xx retry (with the delay
+ * asked for); 3xx is failed naming the location; every other status is failed.
+ */
+public final class BatchAnswerClassifier {
+
+  private BatchAnswerClassifier() {}
+
+  /**
+   * Classifies one answer.
+   *
+   * @param answer the status, headers and body received
+   * @param now the current instant, for an HTTP-date {@code Retry-After}
+   * @return the classified result
+   */
+  public static EventBatchResult classify(ReceivedAnswer answer, Instant now) {
+    int status = answer.status();
+    if (answer.isSuccess()) {
+      return delivered(answer);
+    }
+    if (answer.isRedirect()) {
+      return failed(BatchOutcome.FAILED, status, answer.redirectReason());
+    }
+    Optional<ErrorBody> body = ErrorBodyParser.parse(answer.body());
+    if (status == 401) {
+      return failed(BatchOutcome.UNAUTHORIZED, status, "unauthorized");
+    }
+    if (status == 429) {
+      return EventBatchResult.notDelivered(
+          BatchOutcome.RETRY, status, "rate_limited", PushAnswerClassifier.delay(answer, body, now));
+    }
+    if (status >= 500 && status < 600) {
+      return EventBatchResult.notDelivered(
+          BatchOutcome.RETRY, status, "http_" + status, PushAnswerClassifier.delay(answer, body, now));
+    }
+    if (status == 400) {
+      return failed(
+          BatchOutcome.FAILED,
+          status,
+          "validation_error" + body.flatMap(ErrorBody::detail).map(d -> ": " + d).orElse(""));
+    }
+    return failed(BatchOutcome.FAILED, status, "unexpected_status: " + status);
+  }
+
+  private static EventBatchResult delivered(ReceivedAnswer answer) {
+    int status = answer.status();
+    Optional<JsonNode> object = ErrorBodyParser.readObject(answer.body());
+    JsonNode results = object.map(o -> o.get("results")).orElse(null);
+    if (results == null || !results.isArray()) {
+      return malformed(status, "no results list");
+    }
+    List<EventResult> out = new ArrayList<>(results.size());
+    for (JsonNode item : results) {
+      Optional<EventResult> result = result(item);
+      if (result.isEmpty()) {
+        return malformed(status, "unreadable result " + ErrorBodyParser.oneLine(item.toString()));
+      }
+      out.add(result.get());
+    }
+    return new EventBatchResult(BatchOutcome.DELIVERED, out, status, "delivered", Optional.empty());
+  }
+
+  private static Optional<EventResult> result(JsonNode item) {
+    JsonNode id = item.get("event_id");
+    JsonNode status = item.get("status");
+    if (!item.isObject() || id == null || !id.isTextual() || id.asText().isBlank()
+        || status == null || !status.isTextual()) {
+      return Optional.empty();
+    }
+    return statusOf(status.asText()).map(s -> new EventResult(id.asText(), s, error(item)));
+  }
+
+  private static Optional<EventResultStatus> statusOf(String text) {
+    switch (text) {
+      case "success":
+        return Optional.of(EventResultStatus.SUCCESS);
+      case "duplicate":
+        return Optional.of(EventResultStatus.DUPLICATE);
+      case "rejected":
+        return Optional.of(EventResultStatus.REJECTED);
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private static Optional<String> error(JsonNode item) {
+    JsonNode error = item.get("error");
+    if (error == null || error.isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(ErrorBodyParser.oneLine(error.isTextual() ? error.asText() : error.toString()));
+  }
+
+  private static EventBatchResult malformed(int status, String what) {
+    return failed(BatchOutcome.RETRY, status, "malformed_response: " + status + " " + what);
+  }
+
+  private static EventBatchResult failed(BatchOutcome outcome, int status, String reason) {
+    return EventBatchResult.notDelivered(outcome, status, reason, Optional.empty());
+  }
+}

@@ -1,0 +1,152 @@
+package io.dossiersync.http;
+
+import static io.dossiersync.http.Samples.BATCH_PATH;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockserver.model.HttpRequest.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.transport.EventBatchResult;
+import io.dossiersync.core.transport.EventResult;
+import io.dossiersync.core.transport.EventResultStatus;
+import io.dossiersync.core.transport.TokenProvider;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mockserver.model.Header;
+import org.mockserver.model.HttpError;
+import org.mockserver.model.HttpRequest;
+import org.mockserver.verify.VerificationTimes;
+
+/**
+ * The event batch wire contract (PRODUCT.md §4.2) against a MockServer receiver. Abstract: run
+ * once against MockServer in-process and once against a MockServer container.
+ */
+abstract class EventBatchContractTest extends ReceiverContractTest {
+
+  private HttpEventTransport transport;
+
+  @BeforeEach
+  void openTransport() {
+    transport = HttpEventTransport.create(config().build(), TokenProvider.fixed(Samples.TOKEN));
+  }
+
+  @AfterEach
+  void closeTransport() {
+    transport.close();
+  }
+
+  private void answer(int status, String body, Header... headers) {
+    answer(BATCH_PATH, status, body, headers);
+  }
+
+  private HttpRequest onlyRecorded() {
+    return onlyRecorded(BATCH_PATH);
+  }
+
+  /**
+   * The request body as the receiver decoded it. MockServer gunzips a body sent with {@code
+   * Content-Encoding: gzip}, so a body that was not really gzip would not parse here;
+   * GzipOnTheWireTest checks the raw bytes too.
+   */
+  private static JsonNode decodedJson(HttpRequest recorded) throws IOException {
+    return JSON.readTree(recorded.getBodyAsRawBytes());
+  }
+
+  @Test
+  void sendsTheEventsGzippedWithHeadersAndReadsPerEventResults() throws Exception {
+    answer(200, "{\"results\":[{\"event_id\":\"E1\",\"status\":\"success\"},"
+        + "{\"event_id\":\"E2\",\"status\":\"duplicate\",\"error\":null},"
+        + "{\"event_id\":\"E3\",\"status\":\"rejected\",\"error\":\"payload.size_bytes < 0\"}]}");
+
+    EventBatchResult result = transport.send(Samples.events("E1", "E2", "E3"));
+
+    assertThat(result.outcome()).isEqualTo(BatchOutcome.DELIVERED);
+    assertThat(result.results())
+        .containsExactly(
+            new EventResult("E1", EventResultStatus.SUCCESS, Optional.empty()),
+            new EventResult("E2", EventResultStatus.DUPLICATE, Optional.empty()),
+            new EventResult("E3", EventResultStatus.REJECTED, Optional.of("payload.size_bytes < 0")));
+    HttpRequest recorded = onlyRecorded();
+    assertThat(recorded.getFirstHeader("Content-Encoding")).isEqualTo("gzip");
+    assertThat(recorded.getFirstHeader("Content-Type")).isEqualTo("application/json");
+    assertThat(recorded.getFirstHeader("Authorization")).isEqualTo("Bearer " + Samples.TOKEN.value());
+    assertThat(recorded.getFirstHeader("User-Agent")).startsWith("dossier-sync/");
+    JsonNode sent = decodedJson(recorded);
+    assertThat(sent.size()).isEqualTo(1);
+    assertThat(sent.get("events")).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      String id = "E" + (i + 1);
+      assertThat(sent.get("events").get(i)).isEqualTo(JSON.readTree(Samples.event(id).json()));
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2} {3}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "401 | '' | UNAUTHORIZED | unauthorized",
+        "500 | oops | RETRY | http_500",
+        "503 | '' | RETRY | http_503",
+        "400 | '{\"detail\":\"events must be a list\"}' | FAILED | 'validation_error: events must be a list'",
+        "404 | '' | FAILED | 'unexpected_status: 404'",
+        "413 | '' | FAILED | 'unexpected_status: 413'",
+        "200 | '<html>ok</html>' | RETRY | 'malformed_response: 200 no results list'",
+        "200 | '{\"results\":{}}' | RETRY | 'malformed_response: 200 no results list'",
+        "200 | '{\"results\":[{\"event_id\":\"E1\",\"status\":\"accepted\"}]}' | RETRY | "
+            + "'malformed_response: 200 unreadable result {\"event_id\":\"E1\",\"status\":\"accepted\"}'",
+        "200 | '{\"results\":[{\"status\":\"success\"}]}' | RETRY | "
+            + "'malformed_response: 200 unreadable result {\"status\":\"success\"}'",
+      })
+  void classifiesTheWholeBatch(int status, String body, BatchOutcome outcome, String reason) {
+    answer(status, body);
+
+    EventBatchResult result = transport.send(Samples.events("E1"));
+
+    assertThat(result.outcome()).isEqualTo(outcome);
+    assertThat(result.reason()).isEqualTo(reason);
+    assertThat(result.httpStatus()).isEqualTo(status);
+    assertThat(result.results()).isEmpty();
+  }
+
+  @Test
+  void rateLimitKeepsTheBatchWithTheLongestDelayAskedFor() {
+    answer(429, "{\"retry_after\":2}", new Header("Retry-After", "45"));
+
+    EventBatchResult result = transport.send(Samples.events("E1", "E2"));
+
+    assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+    assertThat(result.reason()).isEqualTo("rate_limited");
+    assertThat(result.retryAfter()).contains(Duration.ofSeconds(45));
+  }
+
+  @Test
+  void aRedirectIsFailedAndNotFollowed() {
+    String target = baseUrl() + "/elsewhere/batch/";
+    answer(301, "", new Header("Location", target));
+
+    EventBatchResult result = transport.send(Samples.events("E1"));
+
+    assertThat(result.outcome()).isEqualTo(BatchOutcome.FAILED);
+    assertThat(result.reason()).isEqualTo("redirect: " + target);
+    mockServer().verify(request().withPath("/elsewhere/batch/"), VerificationTimes.never());
+  }
+
+  @Test
+  void aDroppedConnectionRetriesTheWholeBatch() {
+    mockServer()
+        .when(request().withPath(BATCH_PATH))
+        .error(HttpError.error().withDropConnection(true));
+
+    EventBatchResult result = transport.send(Samples.events("E1", "E2"));
+
+    assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+    assertThat(result.httpStatus()).isZero();
+    assertThat(result.reason()).startsWith("connection_error: ");
+  }
+}

@@ -1,0 +1,105 @@
+package io.dossiersync.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dossiersync.http.internal.UserAgent;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class HttpTransportConfigTest {
+
+  @Test
+  void hasTheDocumentedDefaults() {
+    HttpTransportConfig config = HttpTransportConfig.builder("https://receiver.example.org").build();
+
+    assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.responseTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.maxConnections()).isEqualTo(16);
+    assertThat(config.maxConnectionsPerRoute()).isEqualTo(8);
+    assertThat(config.clock()).isEqualTo(Clock.systemUTC());
+    assertThat(config.userAgent()).isEqualTo("dossier-sync/" + UserAgent.version());
+  }
+
+  @Test
+  void theVersionComesFromTheBuildNotTheFallback() {
+    assertThat(UserAgent.version()).isNotEqualTo("dev").matches("\\d+\\.\\d+\\.\\d+.*");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "https://receiver.example.org, https://receiver.example.org/api/dossier/push-content/",
+    "https://receiver.example.org/, https://receiver.example.org/api/dossier/push-content/",
+    "HTTP://127.0.0.1:8000//, http://127.0.0.1:8000/api/dossier/push-content/",
+    "https://example.org/sync/v2/, https://example.org/sync/v2/api/dossier/push-content/",
+  })
+  void buildsTheEndpointsUnderTheBaseUrl(String base, String pushContent) {
+    HttpTransportConfig config = HttpTransportConfig.builder(base).build();
+
+    assertThat(config.pushContentUri()).isEqualTo(URI.create(pushContent));
+    assertThat(config.eventBatchUri().toString())
+        .isEqualTo(pushContent.replace("/api/dossier/push-content/", "/api/v1/events/batch/"));
+  }
+
+  static Stream<Arguments> invalid() {
+    return Stream.of(
+        Arguments.of("ftp://example.org", id(), "baseUrl must use http or https"),
+        Arguments.of("example.org", id(), "baseUrl must use http or https"),
+        Arguments.of("http:///path", id(), "baseUrl must name a host"),
+        Arguments.of("https://example.org/?token=x", id(), "must not carry a query"),
+        Arguments.of("https://user:pw@example.org", id(), "must not carry a query, fragment or user info"),
+        Arguments.of("https://exa mple.org", id(), "baseUrl is not a valid URL"),
+        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
+            b -> b.connectTimeout(Duration.ZERO), "connectTimeout must be in (0, PT1H]"),
+        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
+            b -> b.responseTimeout(Duration.ofHours(2)), "responseTimeout must be in (0, PT1H]"),
+        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
+            b -> b.maxConnections(0), "maxConnections must be in [1, 1024], got 0"),
+        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
+            b -> b.maxConnections(4).maxConnectionsPerRoute(5),
+            "maxConnectionsPerRoute must be in [1, maxConnections=4], got 5"),
+        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
+            b -> b.userAgent(" "), "userAgent must be non-blank printable ASCII"),
+        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
+            b -> b.userAgent("agent\r\nX-Evil: 1"), "userAgent must be non-blank printable ASCII"));
+  }
+
+  private static UnaryOperator<HttpTransportConfigBuilder> id() {
+    return b -> b;
+  }
+
+  @ParameterizedTest(name = "{0} {2}")
+  @MethodSource("invalid")
+  void rejectsInvalidSettingsNamingTheField(
+      String base, UnaryOperator<HttpTransportConfigBuilder> change, String message) {
+    assertThatThrownBy(() -> change.apply(HttpTransportConfig.builder(base)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void aSmallPoolCapsThePerRouteDefault() {
+    HttpTransportConfig config =
+        HttpTransportConfig.builder("http://127.0.0.1:1").maxConnections(4).build();
+
+    assertThat(config.maxConnectionsPerRoute()).isEqualTo(4);
+  }
+
+  @Test
+  void equalConfigsAreEqualAndShowNoSecrets() {
+    HttpTransportConfig a = HttpTransportConfig.builder("https://example.org/").build();
+    HttpTransportConfig b = HttpTransportConfig.builder("https://example.org").build();
+
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a).isNotEqualTo(HttpTransportConfig.builder("https://example.com").build());
+    assertThat(a.toString()).contains("https://example.org", "PT10S", "PT30S", "16/8");
+  }
+}
