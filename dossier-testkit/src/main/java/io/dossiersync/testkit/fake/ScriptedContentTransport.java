@@ -3,6 +3,7 @@ package io.dossiersync.testkit.fake;
 import io.dossiersync.core.transport.ContentTransport;
 import io.dossiersync.core.transport.PushContentRequest;
 import io.dossiersync.core.transport.PushResult;
+import io.dossiersync.testkit.Sleeper;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -71,7 +72,9 @@ public final class ScriptedContentTransport implements ContentTransport {
   @SafeVarargs
   public final ScriptedContentTransport thenAnswer(
       ScriptedAnswer<PushContentRequest, PushResult>... answers) {
-    script.addInOrder(List.of(answers));
+    for (ScriptedAnswer<PushContentRequest, PushResult> answer : answers) {
+      script.addInOrder(List.of(answer));
+    }
     return this;
   }
 
@@ -96,7 +99,9 @@ public final class ScriptedContentTransport implements ContentTransport {
   @SafeVarargs
   public final ScriptedContentTransport forPath(
       String artifactPath, ScriptedAnswer<PushContentRequest, PushResult>... answers) {
-    script.addForKey(artifactPath, List.of(answers));
+    for (ScriptedAnswer<PushContentRequest, PushResult> answer : answers) {
+      script.addForKey(artifactPath, List.of(answer));
+    }
     return this;
   }
 

@@ -5,6 +5,7 @@ import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
 import io.dossiersync.core.transport.EventTransport;
+import io.dossiersync.testkit.Sleeper;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -87,7 +88,9 @@ public final class ScriptedEventTransport implements EventTransport {
   @SafeVarargs
   public final ScriptedEventTransport thenAnswer(
       ScriptedAnswer<List<EventRecord>, EventBatchResult>... answers) {
-    script.addInOrder(List.of(answers));
+    for (ScriptedAnswer<List<EventRecord>, EventBatchResult> answer : answers) {
+      script.addInOrder(List.of(answer));
+    }
     return this;
   }
 

@@ -1,10 +1,10 @@
-package io.dossiersync.testkit.fake;
+package io.dossiersync.testkit;
 
 import java.time.Duration;
 
 /**
- * Waits for a while; the fakes use it for delayed answers so that tests can replace real sleeping
- * with a recording stub.
+ * Waits for a while; the fakes and the reference receiver use it for delays, so that tests can
+ * replace real sleeping with a recording stub.
  */
 @FunctionalInterface
 public interface Sleeper {
