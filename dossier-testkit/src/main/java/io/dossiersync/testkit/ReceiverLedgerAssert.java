@@ -12,7 +12,8 @@ import org.assertj.core.api.AbstractAssert;
  * DossierAssertions#assertThat(ReceiverLedger)}. Each check reads a fresh snapshot of the ledger,
  * so call them after the traffic has settled. Not thread-safe, like every AssertJ assertion object.
  */
-public final class ReceiverLedgerAssert extends AbstractAssert<ReceiverLedgerAssert, ReceiverLedger> {
+public final class ReceiverLedgerAssert
+    extends AbstractAssert<ReceiverLedgerAssert, ReceiverLedger> {
 
   ReceiverLedgerAssert(ReceiverLedger actual) {
     super(actual, ReceiverLedgerAssert.class);

@@ -153,7 +153,8 @@ public final class UploadOutcomesAssert
       List<String> extra = got.stream().filter(p -> !expected.contains(p))
           .collect(Collectors.toList());
       fail("expected exactly the paths " + expected + " in any order; missing " + missing
-          + ", unexpected " + extra + (missing.isEmpty() && extra.isEmpty() ? ", counts differ" : ""));
+          + ", unexpected " + extra
+          + (missing.isEmpty() && extra.isEmpty() ? ", counts differ" : ""));
     }
     return this;
   }

@@ -80,7 +80,7 @@ final class LedgerJournal implements AutoCloseable {
       writer.flush();
     } catch (IOException e) {
       broken = true;
-      LOG.warn("receiver ledger file {} is not writable any more; keeping the ledger in memory only",
+      LOG.warn("receiver ledger file {} is not writable any more; keeping the ledger in memory",
           file, e);
     }
   }

@@ -1,7 +1,9 @@
 package io.dossiersync.testkit.receiver;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
@@ -26,10 +28,7 @@ import java.util.Set;
  */
 public final class ReceiverFaults {
 
-  private double resetRate;
-  private double failureRate;
-  private double rateLimitRate;
-  private double bareNotFoundRate;
+  private final Map<FaultDecision, Double> rates = new EnumMap<>(FaultDecision.class);
   private Duration retryAfter = Duration.ofSeconds(1);
   private Duration responseDelay = Duration.ZERO;
   private boolean tokensRejected;
@@ -45,9 +44,7 @@ public final class ReceiverFaults {
    * @return this
    */
   public synchronized ReceiverFaults failureRate(double rate) {
-    checkRates(resetRate, rate, rateLimitRate, bareNotFoundRate, "failureRate", rate);
-    failureRate = rate;
-    return this;
+    return setRate(FaultDecision.SERVICE_UNAVAILABLE, "failureRate", rate);
   }
 
   /**
@@ -57,9 +54,7 @@ public final class ReceiverFaults {
    * @return this
    */
   public synchronized ReceiverFaults rateLimitRate(double rate) {
-    checkRates(resetRate, failureRate, rate, bareNotFoundRate, "rateLimitRate", rate);
-    rateLimitRate = rate;
-    return this;
+    return setRate(FaultDecision.RATE_LIMITED, "rateLimitRate", rate);
   }
 
   /**
@@ -69,9 +64,7 @@ public final class ReceiverFaults {
    * @return this
    */
   public synchronized ReceiverFaults bareNotFoundRate(double rate) {
-    checkRates(resetRate, failureRate, rateLimitRate, rate, "bareNotFoundRate", rate);
-    bareNotFoundRate = rate;
-    return this;
+    return setRate(FaultDecision.BARE_NOT_FOUND, "bareNotFoundRate", rate);
   }
 
   /**
@@ -81,9 +74,7 @@ public final class ReceiverFaults {
    * @return this
    */
   public synchronized ReceiverFaults resetRate(double rate) {
-    checkRates(rate, failureRate, rateLimitRate, bareNotFoundRate, "resetRate", rate);
-    resetRate = rate;
-    return this;
+    return setRate(FaultDecision.RESET, "resetRate", rate);
   }
 
   /**
@@ -158,10 +149,7 @@ public final class ReceiverFaults {
    * @return this
    */
   public synchronized ReceiverFaults none() {
-    resetRate = 0;
-    failureRate = 0;
-    rateLimitRate = 0;
-    bareNotFoundRate = 0;
+    rates.clear();
     responseDelay = Duration.ZERO;
     tokensRejected = false;
     return this;
@@ -172,20 +160,14 @@ public final class ReceiverFaults {
       return FaultDecision.NONE;
     }
     double draw = random.nextDouble();
-    double bound = resetRate;
-    if (draw < bound) {
-      return FaultDecision.RESET;
+    double bound = 0;
+    for (Map.Entry<FaultDecision, Double> rate : rates.entrySet()) {
+      bound += rate.getValue();
+      if (draw < bound) {
+        return rate.getKey();
+      }
     }
-    bound += failureRate;
-    if (draw < bound) {
-      return FaultDecision.SERVICE_UNAVAILABLE;
-    }
-    bound += rateLimitRate;
-    if (draw < bound) {
-      return FaultDecision.RATE_LIMITED;
-    }
-    bound += bareNotFoundRate;
-    return draw < bound ? FaultDecision.BARE_NOT_FOUND : FaultDecision.NONE;
+    return FaultDecision.NONE;
   }
 
   synchronized Duration delayFor(Endpoint endpoint) {
@@ -201,24 +183,31 @@ public final class ReceiverFaults {
     return tokensRejected;
   }
 
-  private static void checkRates(
-      double reset, double failure, double rateLimit, double bareNotFound, String field,
-      double value) {
-    if (!(value >= 0.0 && value <= 1.0)) {
-      throw new IllegalArgumentException(field + " must be in [0.0, 1.0], got " + value);
+  private double rate(FaultDecision fault) {
+    return rates.getOrDefault(fault, 0.0);
+  }
+
+  private ReceiverFaults setRate(FaultDecision fault, String field, double rate) {
+    if (!(rate >= 0.0 && rate <= 1.0)) {
+      throw new IllegalArgumentException(field + " must be in [0.0, 1.0], got " + rate);
     }
-    double sum = reset + failure + rateLimit + bareNotFound;
-    if (sum > 1.0 + 1e-9) {
+    double others = rates.entrySet().stream().filter(e -> e.getKey() != fault)
+        .mapToDouble(Map.Entry::getValue).sum();
+    if (others + rate > 1.0 + 1e-9) {
       throw new IllegalArgumentException(
           "the fault rates (reset, failure, rate limit, bare 404) must add up to at most 1.0, got "
-              + sum + " with " + field + "=" + value);
+              + (others + rate) + " with " + field + "=" + rate);
     }
+    rates.put(fault, rate);
+    return this;
   }
 
   @Override
   public synchronized String toString() {
-    return "ReceiverFaults[reset=" + resetRate + ", 503=" + failureRate + ", 429=" + rateLimitRate
-        + ", 404=" + bareNotFoundRate + ", delay=" + responseDelay + ", tokensRejected="
+    return "ReceiverFaults[reset=" + rate(FaultDecision.RESET) + ", 503="
+        + rate(FaultDecision.SERVICE_UNAVAILABLE) + ", 429=" + rate(FaultDecision.RATE_LIMITED)
+        + ", 404=" + rate(FaultDecision.BARE_NOT_FOUND) + ", delay=" + responseDelay
+        + ", tokensRejected="
         + tokensRejected + ", scope=" + scope + "]";
   }
 }

@@ -34,7 +34,8 @@ class PushContentValidationTest {
 
   static Stream<Arguments> brokenFields() {
     return Stream.of(
-        broken("missing field", b -> (ObjectNode) b.without("mission_key"), "missing field(s): mission_key"),
+        broken("missing field", b -> (ObjectNode) b.without("mission_key"),
+            "missing field(s): mission_key"),
         broken("extra field", b -> b.put("size_bytes", "3"), "unexpected field(s): size_bytes"),
         broken("number instead of string", b -> b.put("manifest_version", 1),
             "manifest_version must be a string"),
@@ -50,7 +51,8 @@ class PushContentValidationTest {
         broken("blank manifest_version", b -> b.put("manifest_version", "  "), "manifest_version"),
         broken("hash_algorithm md5", b -> b.put("hash_algorithm", "md5"), "hash_algorithm"),
         broken("upper-case hash", b -> b.put("content_hash",
-            b.get("content_hash").asText().toUpperCase(java.util.Locale.ROOT)), "content_hash must be 64"),
+            b.get("content_hash").asText().toUpperCase(java.util.Locale.ROOT)),
+            "content_hash must be 64"),
         broken("short hash", b -> b.put("content_hash", "abc123"), "content_hash must be 64"),
         broken("hash of another body", b -> b.put("content_body", "other"),
             "does not match the SHA-256"),
