@@ -17,7 +17,8 @@ import java.util.OptionalLong;
  * @param answer what the receiver answered, as a code: {@code stored}, {@code already_exists},
  *     {@code validation_error}, {@code unauthorized}, {@code namespace_not_found}, {@code
  *     index_entry_not_found}, {@code delivered} (an event batch), {@code method_not_allowed},
- *     {@code not_found}, {@code payload_too_large}, or for injected faults {@code fault:reset},
+ *     {@code not_found}, {@code payload_too_large}, {@code internal_error} (a receiver bug), or
+ *     for injected faults {@code fault:reset},
  *     {@code fault:503}, {@code fault:429}, {@code fault:404}, {@code fault:unauthorized}
  * @param namespace the push's namespace, when its five fields were valid
  * @param artifactPath the push's {@code artifact_path} as sent, when it was a string

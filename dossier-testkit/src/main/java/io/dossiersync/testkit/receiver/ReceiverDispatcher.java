@@ -67,12 +67,22 @@ final class ReceiverDispatcher implements HttpHandler {
     } else if (body.isEmpty()) {
       answer = Answer.json(413, "payload_too_large", Json.error("payload_too_large"));
     } else {
-      answer = answer(exchange, endpoint, body.get(), facts, receivedAt);
+      answer = answerSafely(exchange, endpoint, body.get(), facts, receivedAt);
     }
     ledger.record(new ReceivedRequest(sequence, endpoint, receivedAt, answer.status(),
         answer.code(), facts.namespace(), facts.artifactPath(), facts.contentHash(),
         facts.contentBytes(), answer.eventCount()));
     Exchanges.send(exchange, answer);
+  }
+
+  private Answer answerSafely(
+      HttpExchange exchange, Endpoint endpoint, byte[] body, PushFacts facts, Instant at) {
+    try {
+      return answer(exchange, endpoint, body, facts, at);
+    } catch (RuntimeException e) {
+      LOG.warn("reference receiver: unexpected failure serving {}", endpoint, e);
+      return Answer.json(500, "internal_error", Json.error("internal_error"));
+    }
   }
 
   private Answer answer(

@@ -29,6 +29,7 @@ public final class ReferenceReceiverBuilder {
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.system();
   private Optional<Path> dataDir = Optional.empty();
+  private boolean started;
 
   ReferenceReceiverBuilder() {}
 
@@ -229,8 +230,14 @@ public final class ReferenceReceiverBuilder {
    *
    * @return the running receiver; close it when done
    * @throws java.io.UncheckedIOException when the port cannot be bound
+   * @throws IllegalStateException when this builder already started a receiver (each receiver
+   *     owns its fault settings)
    */
   public ReferenceReceiver start() {
+    if (started) {
+      throw new IllegalStateException("this builder already started a receiver; use a new one");
+    }
+    started = true;
     return new ReferenceReceiver(this);
   }
 
