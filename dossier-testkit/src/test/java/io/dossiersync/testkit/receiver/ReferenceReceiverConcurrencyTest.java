@@ -18,7 +18,8 @@ class ReferenceReceiverConcurrencyTest {
   @Test
   void racingPushesOfOneBodyStoreItExactlyOnce() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
-    try (ReferenceReceiver receiver = ReferenceReceiver.builder().requireIndexEntry(false).start()) {
+    try (ReferenceReceiver receiver =
+        ReferenceReceiver.builder().requireIndexEntry(false).start()) {
       ReceiverClient client = new ReceiverClient(receiver.baseUri(), "any");
       List<Callable<Integer>> pushes = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
