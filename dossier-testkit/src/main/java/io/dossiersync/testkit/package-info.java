@@ -1,7 +1,11 @@
 /**
- * Test support for dossier-sync and its hosts: fakes of the ports, a reference receiver,
- * fixture builders, and the contract suites that every implementation of a port must pass
- * ({@link io.dossiersync.testkit.QueueStoreContract}).
+ * Test support for dossier-sync and for host applications that embed it (PRODUCT.md §7).
+ *
+ * <p>Entry points: {@link io.dossiersync.testkit.DossierAssertions} (AssertJ assertions for
+ * upload outcomes and the reference receiver's ledger), {@link io.dossiersync.testkit.MutableClock}
+ * (a clock tests move by hand), the scripted transport fakes in {@code
+ * io.dossiersync.testkit.fake}, the reference receiver in {@code io.dossiersync.testkit.receiver}
+ * and the feature-directory fixture builders in {@code io.dossiersync.testkit.fixture}.
  */
 @NullMarked
 package io.dossiersync.testkit;

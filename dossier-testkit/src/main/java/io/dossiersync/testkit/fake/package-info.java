@@ -1,0 +1,10 @@
+/**
+ * Scripted fakes of the transport ports: {@link ScriptedContentTransport}, {@link
+ * ScriptedEventTransport} and {@link ScriptedTokenProvider}. Each answers from a script, records
+ * what it was asked, is thread-safe, and offers await helpers whose failure message lists what
+ * arrived.
+ */
+@NullMarked
+package io.dossiersync.testkit.fake;
+
+import org.jspecify.annotations.NullMarked;
