@@ -1,0 +1,119 @@
+package io.dossiersync.cli;
+
+import io.dossiersync.core.drain.DrainEngine;
+import io.dossiersync.core.drain.DrainListener;
+import io.dossiersync.core.drain.SyncConsent;
+import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.QueueStoreException;
+import io.dossiersync.http.HttpTransportConfig;
+import io.dossiersync.http.HttpTransports;
+import io.dossiersync.sqlite.DefaultQueueLocation;
+import io.dossiersync.sqlite.SqliteQueueStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * What one command run opens: the queue store and, when a server is configured, the HTTP
+ * transports. Closing it closes both.
+ */
+final class CliSession implements AutoCloseable {
+
+  private final CommonOptions options;
+  private final CliIo io;
+  private final QueueStore store;
+  private final Optional<String> server;
+  private HttpTransports transports;
+  private TokenSource tokens;
+
+  private CliSession(CommonOptions options, CliIo io, QueueStore store, Optional<String> server) {
+    this.options = options;
+    this.io = io;
+    this.store = store;
+    this.server = server;
+  }
+
+  /**
+   * Opens the queue file named by {@code --db}/{@code DOSSIER_DB}, else the default file of the
+   * server. Input errors exit 2; an unusable queue file exits 1.
+   */
+  static CliSession open(CommonOptions options, CliIo io) {
+    Optional<String> server = options.server(io);
+    server.ifPresent(CliSession::checkServerUrl);
+    Path db = options.db(io)
+        .orElseGet(() -> server.map(s -> DefaultQueueLocation.forServer(s, io.env(), userHome()))
+            .orElseThrow(() -> CliException.usage(
+                "no queue file: give --db PATH (or DOSSIER_DB), or --server URL"
+                    + " (or DOSSIER_SERVER_URL) to use the server's default queue")));
+    SqliteQueueStore.Builder builder = SqliteQueueStore.builder().path(db);
+    options.maxQueueSize(io).ifPresent(builder::maxQueueSize);
+    try {
+      return new CliSession(options, io, builder.open(), server);
+    } catch (QueueStoreException e) {
+      throw new CliException(ExitCode.FAILED, e.getMessage(), e);
+    }
+  }
+
+  private static Path userHome() {
+    return Path.of(System.getProperty("user.home"));
+  }
+
+  private static void checkServerUrl(String url) {
+    try {
+      HttpTransportConfig.builder(url).build();
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("invalid --server '" + url + "': " + e.getMessage());
+    }
+  }
+
+  QueueStore store() {
+    return store;
+  }
+
+  Optional<String> server() {
+    return server;
+  }
+
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /**
+   * A drain engine over this session's store and the server's transports.
+   *
+   * @throws CliException (exit 2) when no server is configured
+   */
+  DrainEngine drainEngine(ProjectScope scope, DrainListener listener) {
+    String url = server.orElseThrow(() -> CliException.usage(
+        "no receiver: give --server URL or set DOSSIER_SERVER_URL"));
+    if (transports == null) {
+      transports = HttpTransports.create(HttpTransportConfig.builder(url).build());
+      tokens = options.tokens(io);
+      if (!tokens.hasToken()) {
+        io.err().println("dossier: warning: no token (set " + options.tokenEnv
+            + " or use --token-file); the receiver will likely answer 401");
+      }
+    }
+    return DrainEngine.builder()
+        .queueStore(store)
+        .contentTransport(transports.contentTransport(tokens))
+        .eventTransport(transports.eventTransport(tokens))
+        .tokenProvider(tokens)
+        .consent(scope.projects().map(SyncConsent::only).orElse(SyncConsent.allowAll()))
+        .projectScope(scope)
+        .listener(listener)
+        .build();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (transports != null) {
+        transports.close();
+      }
+    } finally {
+      store.close();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.dossiersync.cli;
+
+import io.dossiersync.core.queue.QueueStoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The {@code dossier} entry point. {@link #run} is the whole command, reusable in-process (the
+ * tests call it); {@link #main} adds the process exit.
+ */
+public final class DossierCli {
+
+  private DossierCli() {}
+
+  /**
+   * Runs the command and exits with its code.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.exit(run(args, CliIo.system()));
+  }
+
+  /** Runs the command with the given streams and environment and returns its exit code. */
+  static int run(String[] args, CliIo io) {
+    Logging.configure(args);
+    CommandLine cli = command(io);
+    return cli.execute(args);
+  }
+
+  static CommandLine command(CliIo io) {
+    CommandLine cli = new CommandLine(new DossierCommand(), new CommandFactory(io));
+    cli.setOut(new java.io.PrintWriter(io.out(), true));
+    cli.setErr(new java.io.PrintWriter(io.err(), true));
+    cli.setParameterExceptionHandler(usageErrors(io));
+    cli.setExecutionExceptionHandler(executionErrors(io));
+    cli.setExitCodeExceptionMapper(e -> ExitCode.FAILED);
+    return cli;
+  }
+
+  private static IParameterExceptionHandler usageErrors(CliIo io) {
+    return (ParameterException e, String[] args) -> {
+      io.err().println("dossier: " + e.getMessage());
+      io.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName()
+          + " --help' for usage and examples.");
+      return ExitCode.USAGE;
+    };
+  }
+
+  private static IExecutionExceptionHandler executionErrors(CliIo io) {
+    return (Exception e, CommandLine cmd, ParseResult parsed) -> {
+      boolean verbose = parsed.subcommand() != null
+          ? parsed.subcommand().hasMatchedOption("--verbose")
+          : parsed.hasMatchedOption("--verbose");
+      int code;
+      String message;
+      if (e instanceof CliException cli) {
+        code = cli.exitCode();
+        message = cli.getMessage();
+      } else if (e instanceof QueueStoreException) {
+        code = ExitCode.FAILED;
+        message = e.getMessage();
+      } else {
+        code = ExitCode.FAILED;
+        message = "unexpected error: " + e + " (run again with --verbose for details)";
+      }
+      io.err().println("dossier: " + message);
+      if (verbose) {
+        e.printStackTrace(io.err());
+      }
+      return code;
+    };
+  }
+}

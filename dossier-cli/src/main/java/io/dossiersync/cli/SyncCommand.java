@@ -1,0 +1,221 @@
+package io.dossiersync.cli;
+
+import io.dossiersync.core.checkout.CheckoutException;
+import io.dossiersync.core.checkout.CheckoutNamespace;
+import io.dossiersync.core.checkout.NamespaceOverrides;
+import io.dossiersync.core.checkout.SpecKittyCheckout;
+import io.dossiersync.core.drain.DrainEngine;
+import io.dossiersync.core.drain.DrainListener;
+import io.dossiersync.core.drain.DrainReport;
+import io.dossiersync.core.drain.TaskKind;
+import io.dossiersync.core.drain.TaskResult;
+import io.dossiersync.core.pipeline.DossierPipeline;
+import io.dossiersync.core.pipeline.SyncOptions;
+import io.dossiersync.core.queue.ProjectScope;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dossier sync}: index, emit events, enqueue bodies, then drain once (PRODUCT.md §6). */
+@Command(
+    name = "sync",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Index feature directories, queue their dossier events and bodies, then send them once.",
+      "Namespace fields not given are read from the spec-kitty checkout."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  dossier sync kitty-specs/047-my-feature",
+      "  dossier sync kitty-specs --no-drain --db /tmp/queue.db",
+      "  DOSSIER_TOKEN=... dossier sync --server https://dossier.example.com --json \\",
+      "      --target-branch main kitty-specs/047-my-feature"
+    })
+final class SyncCommand implements Callable<Integer> {
+
+  @Mixin CommonOptions common;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FEATURE_DIR",
+      description = "Feature directories, or a kitty-specs directory meaning every feature in it.")
+  List<Path> featureDirs;
+
+  @Option(names = "--project-uuid", paramLabel = "U", description = "Project UUID override.")
+  String projectUuid;
+
+  @Option(names = "--target-branch", paramLabel = "B", description = "Target branch override.")
+  String targetBranch;
+
+  @Option(names = "--mission-key", paramLabel = "K", description = "Mission key override.")
+  String missionKey;
+
+  @Option(names = "--manifest-version", paramLabel = "V", description = "Manifest version override.")
+  String manifestVersion;
+
+  @Option(names = "--step", paramLabel = "S", description = "Mission step: its required artifacts"
+      + " are reported missing when absent.")
+  String step;
+
+  @Option(names = "--no-drain", description = "Only queue; send later with 'dossier drain'.")
+  boolean noDrain;
+
+  private final CliIo io;
+
+  SyncCommand(CliIo io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() {
+    List<FeatureTarget> targets = resolveNamespaces(FeatureDirectories.expand(featureDirs));
+    SyncOptions options = step == null ? SyncOptions.defaults() : SyncOptions.atStep(step);
+    try (CliSession session = CliSession.open(common, io)) {
+      List<SyncedFeature> features = syncAll(session, targets, options);
+      SortedSet<String> projects = new TreeSet<>();
+      features.forEach(f -> projects.add(f.namespace().projectUuid()));
+      ProjectScope scope = ProjectScope.of(projects);
+      Optional<DrainReport> drain = drain(session, scope, features);
+      long pendingEvents = session.store().events().pending(scope);
+      long pendingBodies = session.store().bodies().pending(scope);
+      long failures = session.store().failures().count();
+      SyncReport report = new SyncReport(features, pendingEvents, pendingBodies, failures);
+      if (common.json) {
+        Json.print(io.out(), report.json());
+      } else {
+        report.printTable(io.out());
+      }
+      boolean tokenRejected = drain.map(DrainReport::authPaused).orElse(false);
+      if (tokenRejected) {
+        io.err().println("dossier: the receiver rejected the token (401); bodies stay queued."
+            + " Set " + common.tokenEnv + " or --token-file to a valid token, then run"
+            + " 'dossier drain'");
+      }
+      return report.failed() || tokenRejected ? ExitCode.FAILED : ExitCode.OK;
+    }
+  }
+
+  /** A feature directory and the namespace read for it. */
+  private record FeatureTarget(Path dir, CheckoutNamespace checkout) {}
+
+  private List<FeatureTarget> resolveNamespaces(List<Path> dirs) {
+    NamespaceOverrides overrides = new NamespaceOverrides(
+        Optional.ofNullable(projectUuid),
+        Optional.ofNullable(targetBranch),
+        Optional.ofNullable(missionKey),
+        Optional.ofNullable(manifestVersion));
+    SpecKittyCheckout checkout = new SpecKittyCheckout();
+    List<FeatureTarget> resolved = new ArrayList<>();
+    for (Path dir : dirs) {
+      try {
+        CheckoutNamespace namespace = checkout.read(dir, overrides);
+        namespace.warnings().forEach(w -> io.err().println("dossier: warning: " + w));
+        resolved.add(new FeatureTarget(dir, namespace));
+      } catch (CheckoutException | IllegalArgumentException e) {
+        throw CliException.usage(e.getMessage() + " (in " + dir + "; nothing was queued)");
+      }
+    }
+    return resolved;
+  }
+
+  private List<SyncedFeature> syncAll(
+      CliSession session, List<FeatureTarget> targets, SyncOptions options) {
+    DossierPipeline pipeline =
+        DossierPipeline.builder().queueStore(session.store()).clock(session.clock()).build();
+    List<SyncedFeature> features = new ArrayList<>();
+    Progress progress = new Progress(io.err(), targets.size() > 1);
+    for (int i = 0; i < targets.size(); i++) {
+      FeatureTarget target = targets.get(i);
+      SyncedFeature feature = new SyncedFeature(
+          pipeline.syncFeatureDossier(target.dir(), target.checkout().namespace(), options));
+      feature.errors().forEach(e -> io.err().println("dossier: " + e));
+      progress.feature(i + 1, targets.size(), feature.namespace().featureSlug(),
+          feature.rows().size());
+      features.add(feature);
+    }
+    return features;
+  }
+
+  private Optional<DrainReport> drain(
+      CliSession session, ProjectScope scope, List<SyncedFeature> features) {
+    if (noDrain) {
+      return Optional.empty();
+    }
+    if (session.server().isEmpty()) {
+      io.err().println("dossier: no receiver configured (--server or DOSSIER_SERVER_URL);"
+          + " everything stays queued");
+      return Optional.empty();
+    }
+    Queue<TaskResult> results = new ConcurrentLinkedQueue<>();
+    DrainListener listener = new DrainListener() {
+      @Override
+      public void onTask(TaskResult result) {
+        if (result.kind() == TaskKind.BODY) {
+          results.add(result);
+        }
+      }
+    };
+    DrainReport report;
+    try (DrainEngine engine = session.drainEngine(scope, listener)) {
+      report = engine.drainOnce();
+    }
+    for (TaskResult result : results) {
+      features.forEach(f -> f.apply(result));
+    }
+    return Optional.of(report);
+  }
+
+  /** The whole run's output. */
+  private record SyncReport(
+      List<SyncedFeature> features, long pendingEvents, long pendingBodies, long failures) {
+
+    boolean failed() {
+      return features.stream().anyMatch(SyncedFeature::failed);
+    }
+
+    Map<String, Object> json() {
+      Map<String, Object> pending = Json.object("events", pendingEvents, "bodies", pendingBodies);
+      if (features.size() == 1) {
+        Map<String, Object> one = features.get(0).json();
+        one.put("pending", pending);
+        one.put("failures", failures);
+        return one;
+      }
+      List<Map<String, Object>> all = new ArrayList<>();
+      features.forEach(f -> all.add(f.json()));
+      return Json.object("features", all, "pending", pending, "failures", failures);
+    }
+
+    void printTable(java.io.PrintStream out) {
+      boolean many = features.size() > 1;
+      Table table = many ? new Table("FEATURE", "PATH", "STATUS", "REASON")
+          : new Table("PATH", "STATUS", "REASON");
+      Map<String, Integer> counts = new java.util.TreeMap<>();
+      for (SyncedFeature feature : features) {
+        for (ArtifactRow row : feature.rows()) {
+          String reason = row.reason().orElse("");
+          if (many) {
+            table.row(feature.namespace().featureSlug(), row.path(), row.status(), reason);
+          } else {
+            table.row(row.path(), row.status(), reason);
+          }
+          counts.merge(row.status(), 1, Integer::sum);
+        }
+      }
+      table.print(out);
+      out.println(Summary.line(counts, features.size(), pendingEvents, pendingBodies, failures));
+    }
+  }
+}
