@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * DossierPipeline pipeline = DossierPipeline.builder().queueStore(store).build();
  * DossierSyncResult result = pipeline.syncFeatureDossier(featureDir, namespace);
- * result.outcomes().forEach(o -> System.out.println(o.artifactPath() + " " + o.status()));
+ * result.outcomes().forEach(o -> log.info("{} {}", o.artifactPath(), o.status()));
  * }</pre>
  *
  * <p>No file problem aborts a sync: every artifact gets exactly one outcome, a store failure turns
