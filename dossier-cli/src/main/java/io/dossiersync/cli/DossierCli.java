@@ -24,8 +24,15 @@ public final class DossierCli {
     System.exit(run(args, CliIo.system()));
   }
 
-  /** Runs the command with the given streams and environment and returns its exit code. */
-  static int run(String[] args, CliIo io) {
+  /**
+   * Runs the command in-process with the given streams and environment and returns its exit code
+   * (0, 1, 2 or 3 as PRODUCT.md §6 defines); never throws for a failed command.
+   *
+   * @param args the command line, without the program name
+   * @param io where output goes and where the environment comes from
+   * @return the exit code
+   */
+  public static int run(String[] args, CliIo io) {
     Logging.configure(args);
     CommandLine cli = command(io);
     return cli.execute(args);
