@@ -24,19 +24,22 @@ final class CliSession implements AutoCloseable {
   private final CliIo io;
   private final QueueStore store;
   private final Optional<String> server;
+  private final TokenSource tokens;
   private HttpTransports transports;
-  private TokenSource tokens;
 
-  private CliSession(CommonOptions options, CliIo io, QueueStore store, Optional<String> server) {
+  private CliSession(CommonOptions options, CliIo io, QueueStore store, Optional<String> server,
+      TokenSource tokens) {
     this.options = options;
     this.io = io;
     this.store = store;
     this.server = server;
+    this.tokens = tokens;
   }
 
   /**
    * Opens the queue file named by {@code --db}/{@code DOSSIER_DB}, else the default file of the
-   * server. Input errors exit 2; an unusable queue file exits 1.
+   * server, and reads the token (a bad token file is an input error before anything is queued).
+   * Input errors exit 2; an unusable queue file exits 1.
    */
   static CliSession open(CommonOptions options, CliIo io) {
     Optional<String> server = options.server(io);
@@ -48,8 +51,9 @@ final class CliSession implements AutoCloseable {
                     + " (or DOSSIER_SERVER_URL) to use the server's default queue")));
     SqliteQueueStore.Builder builder = SqliteQueueStore.builder().path(db);
     options.maxQueueSize(io).ifPresent(builder::maxQueueSize);
+    TokenSource tokens = options.tokens(io);
     try {
-      return new CliSession(options, io, builder.open(), server);
+      return new CliSession(options, io, builder.open(), server, tokens);
     } catch (QueueStoreException e) {
       throw new CliException(ExitCode.FAILED, e.getMessage(), e);
     }
@@ -89,7 +93,6 @@ final class CliSession implements AutoCloseable {
         "no receiver: give --server URL or set DOSSIER_SERVER_URL"));
     if (transports == null) {
       transports = HttpTransports.create(HttpTransportConfig.builder(url).build());
-      tokens = options.tokens(io);
       if (!tokens.hasToken()) {
         io.err().println("dossier: warning: no token (set " + options.tokenEnv
             + " or use --token-file); the receiver will likely answer 401");

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {"Build a sample feature, start a local reference receiver, sync and drain,",
-        "and print what happened to every artifact. Needs no server, token or set-up."},
+    description = {"Sync a sample feature to a local reference receiver and print the outcomes.",
+        "Builds the feature in a temporary directory, starts the receiver on a free port,",
+        "syncs and drains. Needs no server, token or set-up."},
     footer = {"", "Examples:", "  dossier demo", "  dossier demo --json", "  dossier demo --keep"})
 final class DemoCommand implements Callable<Integer> {
 
@@ -39,10 +40,16 @@ final class DemoCommand implements Callable<Integer> {
     this.io = io;
   }
 
+  private static byte[] randomBytes(int n) {
+    byte[] bytes = new byte[n];
+    new SecureRandom().nextBytes(bytes);
+    return bytes;
+  }
+
   @Override
   public Integer call() throws IOException {
     Path work = Files.createTempDirectory("dossier-demo-");
-    String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    String token = HexFormat.of().formatHex(randomBytes(16));
     try (ReferenceReceiver receiver = ReferenceReceiver.builder().port(0).token(token).start()) {
       Path feature = SampleFeature.create(work);
       Path db = work.resolve("queue.db");

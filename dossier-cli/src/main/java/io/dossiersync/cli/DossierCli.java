@@ -58,7 +58,11 @@ public final class DossierCli {
   }
 
   private static IExecutionExceptionHandler executionErrors(CliIo io) {
+    IParameterExceptionHandler usage = usageErrors(io);
     return (Exception e, CommandLine cmd, ParseResult parsed) -> {
+      if (e instanceof ParameterException parameter) {
+        return usage.handleParseException(parameter, parsed.originalArgs().toArray(String[]::new));
+      }
       boolean verbose = parsed.subcommand() != null
           ? parsed.subcommand().hasMatchedOption("--verbose")
           : parsed.hasMatchedOption("--verbose");

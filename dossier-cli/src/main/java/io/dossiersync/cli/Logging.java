@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Sets up slf4j-simple before the first logger exists: everything on stderr, warnings only by
- * default, INFO summaries with {@code --verbose}. Already-set system properties win.
+ * default; with {@code --verbose} INFO summaries and one DEBUG line per artifact. Already-set
+ * system properties win.
  */
 final class Logging {
 
@@ -14,6 +15,7 @@ final class Logging {
     boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+    setIfAbsent("org.slf4j.simpleLogger.log.io.dossiersync", verbose ? "debug" : "warn");
     setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
     setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
     setIfAbsent("org.slf4j.simpleLogger.log.org.jooq", "warn");

@@ -8,7 +8,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Progress lines on stderr for long runs: one per feature when several are synced, and one every
+ * Progress lines on stderr for long runs: one per feature when several are synced (or when one
+ * has hundreds of artifacts), and one every
  * couple of seconds while a drain sends bodies. Never on stdout, so {@code --json} stays clean.
  */
 final class Progress implements DrainListener {
@@ -26,8 +27,11 @@ final class Progress implements DrainListener {
     this.enabled = enabled;
   }
 
+  /** Features with at least this many artifacts are reported even when alone. */
+  static final int LARGE_FEATURE_ARTIFACTS = 100;
+
   void feature(int index, int total, String slug, int artifacts) {
-    if (enabled) {
+    if (enabled || artifacts >= LARGE_FEATURE_ARTIFACTS) {
       err.printf("[%d/%d] %s: %d artifacts%n", index, total, slug, artifacts);
     }
   }

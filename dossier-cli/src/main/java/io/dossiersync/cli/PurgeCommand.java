@@ -48,15 +48,15 @@ final class PurgeCommand implements Callable<Integer> {
         : PurgeScope.feature(target.feature);
     try (CliSession session = CliSession.open(common, io)) {
       PurgeCount count = session.store().purge(scope, !yes);
+      if (!yes) {
+        io.err().println("dossier: would purge " + count.events() + " events and "
+            + count.bodies() + " bodies; run again with --yes to delete them");
+      }
+      PurgeCount purged = yes ? count : new PurgeCount(0, 0);
       if (common.json) {
-        Json.print(io.out(), yes
-            ? Json.object("purged", counts(count))
-            : Json.object("purged", counts(new PurgeCount(0, 0)), "would_purge", counts(count)));
+        Json.print(io.out(), Json.object("purged", counts(purged)));
       } else if (yes) {
         io.out().println("purged " + count.events() + " events and " + count.bodies() + " bodies");
-      } else {
-        io.out().println("would purge " + count.events() + " events and " + count.bodies()
-            + " bodies; run again with --yes to delete them");
       }
       return ExitCode.OK;
     }

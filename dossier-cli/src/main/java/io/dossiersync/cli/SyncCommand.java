@@ -159,9 +159,11 @@ final class SyncCommand implements Callable<Integer> {
       return Optional.empty();
     }
     Queue<TaskResult> results = new ConcurrentLinkedQueue<>();
+    Progress progress = new Progress(io.err(), true);
     DrainListener listener = new DrainListener() {
       @Override
       public void onTask(TaskResult result) {
+        progress.onTask(result);
         if (result.kind() == TaskKind.BODY) {
           results.add(result);
         }

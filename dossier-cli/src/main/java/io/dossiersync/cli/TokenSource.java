@@ -3,6 +3,8 @@ package io.dossiersync.cli;
 import io.dossiersync.core.transport.AccessToken;
 import io.dossiersync.core.transport.TokenProvider;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +50,18 @@ final class TokenSource implements TokenProvider {
       return text.isEmpty() ? Optional.empty() : Optional.of(parse(text));
     } catch (IOException e) {
       throw CliException.usage(
-          "cannot read the token file " + path + " (" + e.getClass().getSimpleName()
-              + "); check --token-file");
+          "cannot read the token file " + path + " (" + why(e) + "); check --token-file");
     }
+  }
+
+  private static String why(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return "unreadable";
   }
 
   boolean hasToken() {

@@ -1,0 +1,47 @@
+package io.dossiersync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Every command explains itself with {@code --help}, examples included. */
+class HelpTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sync", "drain", "status", "failures", "requeue", "purge", "receiver",
+      "demo"})
+  void everyCommandHasHelpWithExamples(String command) {
+    CliRun help = CliRun.of(Map.of(), command, "--help");
+
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).startsWith("Usage: dossier " + command).contains("Examples:");
+  }
+
+  @Test
+  void topLevelHelpListsCommandsAndExitCodes() {
+    CliRun help = CliRun.of(Map.of(), "--help");
+
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("sync", "drain", "status", "failures", "requeue", "purge",
+        "receiver", "demo", "Exit codes");
+  }
+
+  @Test
+  void noCommandPrintsUsageAndExitsTwo() {
+    CliRun none = CliRun.of(Map.of());
+
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err()).contains("a command is required").contains("dossier --help");
+  }
+
+  @Test
+  void versionIsPrinted() {
+    CliRun version = CliRun.of(Map.of(), "--version");
+
+    assertThat(version.exit()).isZero();
+    assertThat(version.out()).startsWith("dossier ");
+  }
+}
