@@ -9,8 +9,7 @@ import java.util.Map;
 
 /**
  * Progress lines on stderr for long runs: one per feature when several are synced (or when one
- * has hundreds of artifacts), and one every
- * couple of seconds while a drain sends bodies. Never on stdout, so {@code --json} stays clean.
+ * has hundreds of artifacts), and one every couple of seconds while a drain sends bodies. Never on stdout, so {@code --json} stays clean.
  */
 final class Progress implements DrainListener {
 
