@@ -2,6 +2,7 @@ package io.dossiersync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,9 +59,18 @@ class TokenNeverPrintedTest {
 
     assertThat(sync.exit()).as(sync.transcript()).isEqualTo(1);
     assertThat(sync.err()).contains("401").contains("DOSSIER_TOKEN");
-    CliRun drain = record(world.run("drain", world.online(), "--verbose", "--json"));
+    long rejectedBefore = world.receiver().ledger().countByStatus(401);
+    CliRun drain = record(world.run("drain", world.online(), "--verbose", "--json",
+        "--until-empty", "--max-time", "60"));
     assertThat(drain.exit()).as(drain.transcript()).isEqualTo(1);
     assertThat(drain.json().get("pending").get("bodies").asLong()).isPositive();
+    assertThat(world.receiver().ledger().countByStatus(401) - rejectedBefore)
+        .as("a rejected token ends the drain at once, without spinning")
+        .isBetween(1L, 2L);
+    JsonNode status = world.run("status", world.online(), "--json").json();
+    assertThat(status.get("bodies").get("retry_histogram").get("0").asLong())
+        .as("no retry counted for a rejected token")
+        .isEqualTo(status.get("bodies").get("pending").asLong());
   }
 
   @Test
