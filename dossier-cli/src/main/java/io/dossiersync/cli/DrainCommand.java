@@ -62,11 +62,13 @@ final class DrainCommand implements Callable<Integer> {
           : "dossier: sending projects: " + String.join(", ", selected));
       DrainReport report;
       Progress progress = new Progress(io.err(), true);
-      try (DrainEngine engine = session.drainEngine(scope, progress)) {
+      ReceiverReachability reachability = new ReceiverReachability();
+      try (DrainEngine engine = session.drainEngine(scope, progress.and(reachability))) {
         report = untilEmpty
             ? engine.drainUntilEmpty(Duration.ofSeconds(maxTime == null ? DEFAULT_MAX_TIME_SECONDS : maxTime))
             : engine.drainOnce();
       }
+      reachability.report(io.err(), session.server().orElseThrow());
       long pendingEvents = session.store().events().pending(scope);
       long pendingBodies = session.store().bodies().pending(scope);
       long failures = session.store().failures().count();

@@ -160,10 +160,12 @@ final class SyncCommand implements Callable<Integer> {
     }
     Queue<TaskResult> results = new ConcurrentLinkedQueue<>();
     Progress progress = new Progress(io.err(), true);
+    ReceiverReachability reachability = new ReceiverReachability();
     DrainListener listener = new DrainListener() {
       @Override
       public void onTask(TaskResult result) {
         progress.onTask(result);
+        reachability.onTask(result);
         if (result.kind() == TaskKind.BODY) {
           results.add(result);
         }
@@ -173,6 +175,7 @@ final class SyncCommand implements Callable<Integer> {
     try (DrainEngine engine = session.drainEngine(scope, listener)) {
       report = engine.drainOnce();
     }
+    reachability.report(io.err(), session.server().orElseThrow());
     for (TaskResult result : results) {
       features.forEach(f -> f.apply(result));
     }

@@ -79,6 +79,8 @@ class OfflineSyncThenDrainTest {
     long queued = countStatus(sync.json(), "queued");
     assertThat(queued).isPositive();
     assertThat(countStatus(sync.json(), "failed")).isZero();
+    assertThat(sync.err()).contains("dossier: cannot reach the receiver at http://127.0.0.1:")
+        .contains("connection_error").contains("dossier drain");
 
     world.startReceiver();
     CliRun drain = world.run("drain", world.online(), "--until-empty", "--max-time", "60",

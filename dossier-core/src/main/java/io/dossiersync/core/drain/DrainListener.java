@@ -27,6 +27,37 @@ public interface DrainListener {
   default void onDrain(DrainReport report) {}
 
   /**
+   * This listener, then {@code next}, for every call. An exception of this listener does not
+   * keep {@code next} from being called.
+   *
+   * @param next the listener called second
+   * @return a listener calling both
+   */
+  default DrainListener and(DrainListener next) {
+    java.util.Objects.requireNonNull(next, "next");
+    DrainListener first = this;
+    return new DrainListener() {
+      @Override
+      public void onTask(TaskResult result) {
+        try {
+          first.onTask(result);
+        } finally {
+          next.onTask(result);
+        }
+      }
+
+      @Override
+      public void onDrain(DrainReport report) {
+        try {
+          first.onDrain(report);
+        } finally {
+          next.onDrain(report);
+        }
+      }
+    };
+  }
+
+  /**
    * A listener that ignores everything: the default.
    *
    * @return the no-op listener
