@@ -27,9 +27,10 @@ import java.util.function.Predicate;
  * store refuse further calls with a {@link QueueStoreException}. Tasks are kept as given (bodies
  * included), so the heap holds the whole queue: {@code maxQueueSize} bounds it.
  *
- * <p>Choices where the port leaves room: a task that supersedes (or coalesces away) a pending
- * one frees that row for the capacity check, so replacing a body never fails on a full queue;
- * once one task of a batch is {@code queue_full}, so is every later one. A re-queued failure
+ * <p>Capacity follows the contract's rule: each task of a batch is judged in order as if
+ * enqueued alone, and is {@code queue_full} only when it would add a row to a full queue; a task
+ * already pending stays {@code already_in_queue}, and one that supersedes (or coalesces away) a
+ * pending one replaces that row, so it never fails on a full queue. A re-queued failure
  * record is dropped when the same or a newer task (same event id or coalesce key; same body
  * namespace and path) is pending, and stays a record while its queue is full. The first failure
  * time of a record is the claim time of its first failed attempt.
