@@ -71,8 +71,7 @@ public interface BodyEnqueueContract extends ContractFixture {
     EnqueueResult result = store().bodies().enqueue(List.of(body(NS_A, "spec.md", 2)), T0);
     assertThat(result.statuses()).containsExactly(EnqueueStatus.ENQUEUED);
     assertThat(result.superseded()).isEqualTo(1);
-    assertThat(store().bodies().claim(request(10, T0, "d")))
-        .extracting(c -> c.task().contentHash()).containsExactly(hash(2));
+    assertPendingHashes(hash(2));
   }
 
   /** Within one batch, the last hash of a namespace and path wins. */
@@ -82,8 +81,7 @@ public interface BodyEnqueueContract extends ContractFixture {
         List.of(body(NS_A, "spec.md", 1), body(NS_A, "spec.md", 2)), T0);
     assertThat(result.statuses()).containsExactly(EnqueueStatus.ENQUEUED, EnqueueStatus.ENQUEUED);
     assertThat(result.superseded()).isEqualTo(1);
-    assertThat(store().bodies().claim(request(10, T0, "d")))
-        .extracting(c -> c.task().contentHash()).containsExactly(hash(2));
+    assertPendingHashes(hash(2));
   }
 
   /** Going back to an older hash supersedes the newer one: the last enqueued content wins. */
@@ -94,8 +92,7 @@ public interface BodyEnqueueContract extends ContractFixture {
     EnqueueResult back = store().bodies().enqueue(List.of(body(NS_A, "spec.md", 1)), T0);
     assertThat(back.statuses()).containsExactly(EnqueueStatus.ENQUEUED);
     assertThat(back.superseded()).isEqualTo(1);
-    assertThat(store().bodies().claim(request(10, T0, "d")))
-        .extracting(c -> c.task().contentHash()).containsExactly(hash(1));
+    assertPendingHashes(hash(1));
   }
 
   /** Supersede touches only the same five namespace fields and the same path. */
@@ -118,8 +115,7 @@ public interface BodyEnqueueContract extends ContractFixture {
         .isEqualTo(1);
     assertThat(store().bodies().complete(old)).isFalse();
     assertThat(store().bodies().reschedule(old, T0.plusSeconds(1), "http_503")).isFalse();
-    assertThat(store().bodies().claim(request(10, T0, "d2")))
-        .extracting(c -> c.task().contentHash()).containsExactly(hash(2));
+    assertPendingHashes(hash(2));
   }
 
   /** An upload id naming another namespace or path fails the whole batch; nothing is kept. */
@@ -135,5 +131,15 @@ public interface BodyEnqueueContract extends ContractFixture {
     assertThat(store().bodies().pending(ProjectScope.all())).isEqualTo(1);
     assertThat(store().bodies().claim(request(10, T0, "d")))
         .extracting(c -> c.task().artifactPath()).containsExactly("spec.md");
+  }
+
+  /**
+   * Claims every ready body at {@link #T0} and checks their content hashes, in drain order.
+   *
+   * @param hashes the expected hashes
+   */
+  default void assertPendingHashes(String... hashes) {
+    assertThat(store().bodies().claim(request(100, T0, "hashes")))
+        .extracting(c -> c.task().contentHash()).containsExactly(hashes);
   }
 }
