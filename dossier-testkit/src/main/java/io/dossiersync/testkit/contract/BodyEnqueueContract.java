@@ -118,7 +118,7 @@ public interface BodyEnqueueContract extends ContractFixture {
     assertPendingHashes(hash(2));
   }
 
-  /** An upload id naming another namespace or path fails the whole batch; nothing is kept. */
+  /** An upload id naming another namespace or path (pending or in the batch) fails the batch. */
   @Test
   default void uploadIdOfAnotherTaskFailsTheWholeBatch() {
     BodyUploadTask first = body(NS_A, "spec.md", 1);
@@ -127,6 +127,11 @@ public interface BodyEnqueueContract extends ContractFixture {
         first.contentBody(), first.sizeBytes());
     assertThatThrownBy(() -> store().bodies().enqueue(
         List.of(body(NS_A, "tasks.md", 3), clash), T0))
+        .isInstanceOf(QueueStoreException.class);
+    BodyUploadTask other = body(NS_A, "plan.md", 4);
+    BodyUploadTask sameId = new BodyUploadTask(other.uploadId(), NS_A, "data-model.md", hash(5),
+        other.contentBody(), other.sizeBytes());
+    assertThatThrownBy(() -> store().bodies().enqueue(List.of(other, sameId), T0))
         .isInstanceOf(QueueStoreException.class);
     assertThat(store().bodies().pending(ProjectScope.all())).isEqualTo(1);
     assertThat(store().bodies().claim(request(10, T0, "d")))

@@ -54,6 +54,14 @@ public interface StatsContract extends ContractFixture {
     assertThat(store().stats(now).events()).isEqualTo(new EventQueueStats(2, 1, 0));
   }
 
+  /** The oldest age is never negative, even for a task created after the stats instant. */
+  @Test
+  default void oldestAgeIsZeroForATaskFromTheFuture() {
+    store().bodies().enqueue(List.of(body(NS_A, "a.md", 1)), T0.plusSeconds(10));
+    assertThat(store().stats(T0).bodies().oldestAge()).contains(Duration.ZERO);
+    assertThat(store().stats(T0).bodies().inBackoff()).isEqualTo(1);
+  }
+
   /** Events in backoff are counted as such until their next attempt time. */
   @Test
   default void eventStatsCountBackoffUntilTheNextAttempt() {
