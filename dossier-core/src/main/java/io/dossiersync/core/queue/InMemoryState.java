@@ -120,7 +120,7 @@ final class InMemoryState {
     failures.put(id, new Failure(record, entry.task));
   }
 
-  /** Whether one more row fits in a table that gains a re-queued task. */
+  /** Whether one more row fits in a table (an enqueued task that replaces none, a re-queue). */
   boolean hasRoom(InMemoryTable<?> table) {
     return table.size() < maxQueueSize;
   }
