@@ -1,8 +1,6 @@
 package io.dossiersync.sqlite;
 
-import io.dossiersync.core.queue.BodyQueue;
-import io.dossiersync.core.queue.EventQueue;
-import io.dossiersync.core.queue.FailureRecords;
+import io.dossiersync.core.queue.AbstractQueueStore;
 import io.dossiersync.core.queue.PurgeCount;
 import io.dossiersync.core.queue.PurgeScope;
 import io.dossiersync.core.queue.QueueStats;
@@ -47,18 +45,14 @@ import org.slf4j.LoggerFactory;
  * at-least-once: a drainer that crashes after sending but before completing leaves its lease to
  * expire, and the task is sent again.
  */
-public final class SqliteQueueStore implements QueueStore {
+public final class SqliteQueueStore extends AbstractQueueStore {
 
   private final Database database;
-  private final SqliteEventQueue events;
-  private final SqliteBodyQueue bodies;
-  private final SqliteFailureRecords failures;
 
   SqliteQueueStore(Database database, int maxQueueSize) {
+    super(new SqliteEventQueue(database, maxQueueSize), new SqliteBodyQueue(database, maxQueueSize),
+        new SqliteFailureRecords(database, maxQueueSize));
     this.database = database;
-    this.events = new SqliteEventQueue(database, maxQueueSize);
-    this.bodies = new SqliteBodyQueue(database, maxQueueSize);
-    this.failures = new SqliteFailureRecords(database, maxQueueSize);
   }
 
   /**
@@ -68,21 +62,6 @@ public final class SqliteQueueStore implements QueueStore {
    */
   public static Builder builder() {
     return new Builder();
-  }
-
-  @Override
-  public EventQueue events() {
-    return events;
-  }
-
-  @Override
-  public BodyQueue bodies() {
-    return bodies;
-  }
-
-  @Override
-  public FailureRecords failures() {
-    return failures;
   }
 
   @Override

@@ -15,9 +15,11 @@ import java.util.SortedSet;
  *       one commit). A task whose 7-field key (five namespace fields, {@code artifact_path},
  *       {@code content_hash}) is already pending is {@link EnqueueStatus#ALREADY_IN_QUEUE}.
  *       Supersede (DS-02): a task removes every pending task with the same namespace and path but
- *       another hash, leased or not (counted in {@link EnqueueResult#superseded()}). Past {@code
- *       maxQueueSize} pending tasks, the rest of the batch is {@link EnqueueStatus#QUEUE_FULL}.
- *       A new task is ready at once.
+ *       another hash, leased or not (counted in {@link EnqueueResult#superseded()}). Each task
+ *       is judged in order as if enqueued alone: with {@code maxQueueSize} tasks pending, a task
+ *       that would add a row is {@link EnqueueStatus#QUEUE_FULL}, while a pending duplicate stays
+ *       {@code ALREADY_IN_QUEUE} and a superseding task replaces its row and is {@code
+ *       ENQUEUED}. A new task is ready at once.
  *   <li>{@link #claim} follows {@link ClaimRequest}; two claims never hold the same task under
  *       unexpired leases. Bodies are read only for the claimed tasks.
  *   <li>{@link #complete}, {@link #reschedule}, {@link #release} and {@link #fail} act only on a

@@ -14,9 +14,11 @@ import java.util.SortedSet;
  *   <li>{@link #enqueue} stores all given events in one transaction. An event whose {@code
  *       event_id} is already pending is {@link EnqueueStatus#ALREADY_IN_QUEUE}. An event with a
  *       coalesce key removes every pending event with the same key (counted in {@link
- *       EnqueueResult#superseded()}). Past {@code maxQueueSize} pending events, the rest of the
- *       batch is {@link EnqueueStatus#QUEUE_FULL}. A new event is ready at once ({@code
- *       next_attempt_at = now}).
+ *       EnqueueResult#superseded()}). Each event is judged in order as if enqueued alone: with
+ *       {@code maxQueueSize} events pending, an event that would add a row is {@link
+ *       EnqueueStatus#QUEUE_FULL}, while a pending duplicate stays {@code ALREADY_IN_QUEUE} and
+ *       a coalescing event replaces its row and is {@code ENQUEUED}. A new event is ready at
+ *       once ({@code next_attempt_at = now}).
  *   <li>{@link #claim} follows {@link ClaimRequest}; two claims never hold the same event under
  *       unexpired leases.
  *   <li>{@link #complete}, {@link #reschedule}, {@link #release} and {@link #fail} act only on

@@ -27,28 +27,29 @@ import java.util.function.Predicate;
  * store refuse further calls with a {@link QueueStoreException}. Tasks are kept as given (bodies
  * included), so the heap holds the whole queue: {@code maxQueueSize} bounds it.
  *
- * <p>Choices where the port leaves room: a task that supersedes (or coalesces away) a pending
- * one frees that row for the capacity check, so replacing a body never fails on a full queue;
- * once one task of a batch is {@code queue_full}, so is every later one. A re-queued failure
+ * <p>Capacity follows the contract's rule: each task of a batch is judged in order as if
+ * enqueued alone, and is {@code queue_full} only when it would add a row to a full queue; a task
+ * already pending stays {@code already_in_queue}, and one that supersedes (or coalesces away) a
+ * pending one replaces that row, so it never fails on a full queue. A re-queued failure
  * record is dropped when the same or a newer task (same event id or coalesce key; same body
  * namespace and path) is pending, and stays a record while its queue is full. The first failure
  * time of a record is the claim time of its first failed attempt.
  */
-public final class InMemoryQueueStore implements QueueStore {
+public final class InMemoryQueueStore extends AbstractQueueStore {
 
   /** The default capacity of each queue (PRODUCT.md §3, NFR-002). */
   public static final int DEFAULT_MAX_QUEUE_SIZE = 100_000;
 
   private final InMemoryState state;
-  private final InMemoryEventQueue events;
-  private final InMemoryBodyQueue bodies;
-  private final InMemoryFailureRecords failures;
 
-  private InMemoryQueueStore(int maxQueueSize) {
-    this.state = new InMemoryState(maxQueueSize);
-    this.events = new InMemoryEventQueue(state);
-    this.bodies = new InMemoryBodyQueue(state);
-    this.failures = new InMemoryFailureRecords(state, events, bodies);
+  private InMemoryQueueStore(InMemoryState state) {
+    this(state, new InMemoryEventQueue(state), new InMemoryBodyQueue(state));
+  }
+
+  private InMemoryQueueStore(
+      InMemoryState state, InMemoryEventQueue events, InMemoryBodyQueue bodies) {
+    super(events, bodies, new InMemoryFailureRecords(state, events, bodies));
+    this.state = state;
   }
 
   /**
@@ -67,21 +68,6 @@ public final class InMemoryQueueStore implements QueueStore {
    */
   public static Builder builder() {
     return new Builder();
-  }
-
-  @Override
-  public EventQueue events() {
-    return events;
-  }
-
-  @Override
-  public BodyQueue bodies() {
-    return bodies;
-  }
-
-  @Override
-  public FailureRecords failures() {
-    return failures;
   }
 
   @Override
@@ -166,7 +152,7 @@ public final class InMemoryQueueStore implements QueueStore {
         throw new IllegalArgumentException(
             "maxQueueSize must be between 1 and " + Integer.MAX_VALUE + ", got " + maxQueueSize);
       }
-      return new InMemoryQueueStore(maxQueueSize);
+      return new InMemoryQueueStore(new InMemoryState(maxQueueSize));
     }
   }
 }

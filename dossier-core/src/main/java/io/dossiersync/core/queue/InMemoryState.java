@@ -57,9 +57,10 @@ final class InMemoryState {
   }
 
   /**
-   * Enqueues in order: a pending duplicate is {@code already_in_queue}; otherwise the row with
-   * the same replacement key is superseded; past capacity the rest of the batch is {@code
-   * queue_full}. Capacity counts the row a task supersedes as freed.
+   * Enqueues in order, each task judged as if enqueued alone: a pending duplicate is {@code
+   * already_in_queue}; otherwise the row with the same replacement key is superseded; a task is
+   * {@code queue_full} only when it would add a row to a full table (a superseding task replaces
+   * a row, so it always fits).
    */
   <T> EnqueueResult enqueue(
       InMemoryTable<T> table,
@@ -71,15 +72,13 @@ final class InMemoryState {
     Objects.requireNonNull(now, "now");
     List<EnqueueStatus> statuses = new ArrayList<>(tasks.size());
     int superseded = 0;
-    boolean full = false;
     for (T task : tasks) {
-      if (!full && pendingDuplicate.apply(task).isPresent()) {
+      if (pendingDuplicate.apply(task).isPresent()) {
         statuses.add(EnqueueStatus.ALREADY_IN_QUEUE);
         continue;
       }
       Optional<InMemoryEntry<T>> older = table.replaceable(task);
-      full = full || table.size() - (older.isPresent() ? 1 : 0) >= maxQueueSize;
-      if (full) {
+      if (older.isEmpty() && !hasRoom(table)) {
         statuses.add(EnqueueStatus.QUEUE_FULL);
         continue;
       }
@@ -121,7 +120,7 @@ final class InMemoryState {
     failures.put(id, new Failure(record, entry.task));
   }
 
-  /** Whether one more row fits in a table that gains a re-queued task. */
+  /** Whether one more row fits in a table (an enqueued task that replaces none, a re-queue). */
   boolean hasRoom(InMemoryTable<?> table) {
     return table.size() < maxQueueSize;
   }

@@ -61,14 +61,15 @@ class InMemoryQueueStoreEnqueueTest {
   }
 
   @Test
-  void pastCapacityTheRestOfTheBatchIsQueueFull() {
+  void pastCapacityNewTasksAreQueueFullButPendingDuplicatesStayAlreadyInQueue() {
     InMemoryQueueStore small = InMemoryQueueStore.builder().maxQueueSize(2).build();
     BodyUploadTask a = body("a.md", "1");
 
-    EnqueueResult result =
-        small.bodies().enqueue(List.of(a, body("b.md", "1"), body("c.md", "1"), a), T0);
+    EnqueueResult result = small.bodies().enqueue(
+        List.of(a, body("b.md", "1"), body("c.md", "1"), a, body("d.md", "1")), T0);
 
-    assertThat(result.statuses()).containsExactly(ENQUEUED, ENQUEUED, QUEUE_FULL, QUEUE_FULL);
+    assertThat(result.statuses())
+        .containsExactly(ENQUEUED, ENQUEUED, QUEUE_FULL, ALREADY_IN_QUEUE, QUEUE_FULL);
     assertThat(result.count(QUEUE_FULL)).isEqualTo(2);
     assertThat(small.bodies().enqueue(List.of(a), T0).statuses()).containsExactly(ALREADY_IN_QUEUE);
   }

@@ -7,7 +7,11 @@ import static io.dossiersync.sqlite.internal.jooq.Tables.FAILURE_RECORD;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.FailureKind;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -25,8 +29,7 @@ final class Requeue {
   private final DSLContext dsl;
   private final int maxQueueSize;
   private final long now;
-  private long pendingEvents;
-  private long pendingBodies;
+  private final Map<FailureKind, Long> pending = new EnumMap<>(FailureKind.class);
 
   Requeue(DSLContext dsl, int maxQueueSize, long now) {
     this.dsl = dsl;
@@ -35,8 +38,8 @@ final class Requeue {
   }
 
   int run(List<Long> ids) {
-    pendingEvents = dsl.fetchCount(EVENT_QUEUE);
-    pendingBodies = dsl.fetchCount(BODY_QUEUE);
+    pending.put(FailureKind.EVENT, (long) dsl.fetchCount(EVENT_QUEUE));
+    pending.put(FailureKind.BODY, (long) dsl.fetchCount(BODY_QUEUE));
     int requeued = 0;
     for (List<Long> chunk : QueueQueries.chunks(ids)) {
       for (Record row : dsl.select(FAILURE_RECORD.ID, FAILURE_RECORD.KIND, FAILURE_RECORD.TASK_ID,
@@ -46,25 +49,22 @@ final class Requeue {
               FAILURE_RECORD.CONTENT_HASH, FAILURE_RECORD.COALESCE_KEY)
           .from(FAILURE_RECORD).where(FAILURE_RECORD.ID.in(chunk)).orderBy(FAILURE_RECORD.ID)
           .fetch()) {
-        boolean body = FailureKind.BODY.wireName().equals(row.get(FAILURE_RECORD.KIND));
-        requeued += body ? body(row) : event(row);
+        requeued += FailureKind.BODY.wireName().equals(row.get(FAILURE_RECORD.KIND))
+            ? requeue(row, FailureKind.BODY, bodyPending(row), at -> insertBody(row, at))
+            : requeue(row, FailureKind.EVENT, eventPending(row), at -> insertEvent(row, at));
       }
     }
     return requeued;
   }
 
-  private int body(Record row) {
-    NamespaceRef ns = namespace(row);
-    boolean newerOrSame = dsl.fetchExists(BODY_QUEUE, QueueColumns.BODIES.namespaceIs(ns)
+  /** Whether the same body, or a newer hash of its namespace and path, is pending. */
+  private boolean bodyPending(Record row) {
+    return dsl.fetchExists(BODY_QUEUE, QueueColumns.BODIES.namespaceIs(namespace(row))
         .and(BODY_QUEUE.ARTIFACT_PATH.eq(row.get(FAILURE_RECORD.ARTIFACT_PATH))));
-    if (newerOrSame) {
-      return drop(row);
-    }
-    if (pendingBodies >= maxQueueSize) {
-      return 0;
-    }
-    Field<Long> at = DSL.val(now);
-    int inserted = dsl.insertInto(BODY_QUEUE, BODY_QUEUE.UPLOAD_ID, BODY_QUEUE.PROJECT_UUID,
+  }
+
+  private int insertBody(Record row, Field<Long> at) {
+    return dsl.insertInto(BODY_QUEUE, BODY_QUEUE.UPLOAD_ID, BODY_QUEUE.PROJECT_UUID,
             BODY_QUEUE.FEATURE_SLUG, BODY_QUEUE.TARGET_BRANCH, BODY_QUEUE.MISSION_KEY,
             BODY_QUEUE.MANIFEST_VERSION, BODY_QUEUE.ARTIFACT_PATH, BODY_QUEUE.CONTENT_HASH,
             BODY_QUEUE.HASH_ALGORITHM, BODY_QUEUE.CONTENT_BODY, BODY_QUEUE.SIZE_BYTES,
@@ -75,28 +75,22 @@ final class Requeue {
                 FAILURE_RECORD.ARTIFACT_PATH, FAILURE_RECORD.CONTENT_HASH,
                 DSL.inline(BodyUploadTask.HASH_ALGORITHM), FAILURE_RECORD.PAYLOAD,
                 DSL.coalesce(FAILURE_RECORD.SIZE_BYTES, DSL.inline(0L)), at, DSL.inline(0), at)
-            .from(FAILURE_RECORD).where(FAILURE_RECORD.ID.eq(row.get(FAILURE_RECORD.ID))))
+            .from(FAILURE_RECORD).where(thisRecord(row)))
         .onConflictDoNothing()
         .execute();
-    pendingBodies += inserted;
-    drop(row);
-    return inserted;
   }
 
-  private int event(Record row) {
+  /** Whether the same event, or a newer one with its coalesce key, is pending. */
+  private boolean eventPending(Record row) {
     String coalesceKey = row.get(FAILURE_RECORD.COALESCE_KEY);
-    boolean newerOrSame = dsl.fetchExists(EVENT_QUEUE,
+    return dsl.fetchExists(EVENT_QUEUE,
         EVENT_QUEUE.EVENT_ID.eq(row.get(FAILURE_RECORD.TASK_ID))
             .or(coalesceKey == null ? DSL.falseCondition()
                 : EVENT_QUEUE.COALESCE_KEY.eq(coalesceKey)));
-    if (newerOrSame) {
-      return drop(row);
-    }
-    if (pendingEvents >= maxQueueSize) {
-      return 0;
-    }
-    Field<Long> at = DSL.val(now);
-    int inserted = dsl.insertInto(EVENT_QUEUE, EVENT_QUEUE.EVENT_ID, EVENT_QUEUE.EVENT_TYPE,
+  }
+
+  private int insertEvent(Record row, Field<Long> at) {
+    return dsl.insertInto(EVENT_QUEUE, EVENT_QUEUE.EVENT_ID, EVENT_QUEUE.EVENT_TYPE,
             EVENT_QUEUE.AGGREGATE_ID, EVENT_QUEUE.PROJECT_UUID, EVENT_QUEUE.FEATURE_SLUG,
             EVENT_QUEUE.TARGET_BRANCH, EVENT_QUEUE.MISSION_KEY, EVENT_QUEUE.MANIFEST_VERSION,
             EVENT_QUEUE.COALESCE_KEY, EVENT_QUEUE.PAYLOAD, EVENT_QUEUE.CREATED_AT,
@@ -108,18 +102,39 @@ final class Requeue {
                 FAILURE_RECORD.TARGET_BRANCH, FAILURE_RECORD.MISSION_KEY,
                 FAILURE_RECORD.MANIFEST_VERSION, FAILURE_RECORD.COALESCE_KEY,
                 FAILURE_RECORD.PAYLOAD, at, DSL.inline(0), at)
-            .from(FAILURE_RECORD).where(FAILURE_RECORD.ID.eq(row.get(FAILURE_RECORD.ID))))
+            .from(FAILURE_RECORD).where(thisRecord(row)))
         .onConflictDoNothing()
         .execute();
-    pendingEvents += inserted;
-    drop(row);
+  }
+
+  /**
+   * The rule both queues share: a record whose task (or a newer one) is pending is dropped; a
+   * record whose queue is full stays; otherwise {@code insert} copies it back (given the
+   * re-queue time) and the record is deleted.
+   *
+   * @return how many rows {@code insert} added (0 or 1)
+   */
+  private int requeue(Record row, FailureKind kind, boolean newerOrSame,
+      ToIntFunction<Field<Long>> insert) {
+    if (newerOrSame) {
+      dropRecord(row);
+      return 0;
+    }
+    if (pending.get(kind) >= maxQueueSize) {
+      return 0;
+    }
+    int inserted = insert.applyAsInt(DSL.val(now));
+    pending.merge(kind, (long) inserted, Long::sum);
+    dropRecord(row);
     return inserted;
   }
 
-  private int drop(Record row) {
-    dsl.deleteFrom(FAILURE_RECORD).where(FAILURE_RECORD.ID.eq(row.get(FAILURE_RECORD.ID)))
-        .execute();
-    return 0;
+  private void dropRecord(Record row) {
+    dsl.deleteFrom(FAILURE_RECORD).where(thisRecord(row)).execute();
+  }
+
+  private static Condition thisRecord(Record row) {
+    return FAILURE_RECORD.ID.eq(row.get(FAILURE_RECORD.ID));
   }
 
   private static NamespaceRef namespace(Record row) {
