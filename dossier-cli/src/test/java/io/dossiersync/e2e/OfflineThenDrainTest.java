@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.drain.DrainEngine;
+import io.dossiersync.core.drain.DrainListener;
 import io.dossiersync.core.drain.DrainReport;
+import io.dossiersync.core.drain.TaskKind;
+import io.dossiersync.core.drain.TaskResult;
+import io.dossiersync.core.drain.TaskStatus;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.testkit.fixture.FeatureDirs;
 import io.dossiersync.testkit.fixture.FeatureFixture;
@@ -19,7 +23,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,8 +52,19 @@ class OfflineThenDrainTest {
       expected.putAll(queuedBodies(rig.sync(first, ns1), first));
       expected.putAll(queuedBodies(rig.sync(second, ns2), second));
       long queuedEvents = rig.store().events().pending(ProjectScope.all());
+      String firstEvent = ns1.featureSlug() + ":spec.md";
       assertThat(queuedEvents).isPositive();
-      DrainEngine engine = rig.engine(offline);
+      List<Duration> eventDelays = new CopyOnWriteArrayList<>();
+      DrainListener listener = new DrainListener() {
+        @Override
+        public void onTask(TaskResult result) {
+          if (result.kind() == TaskKind.EVENT && result.status() == TaskStatus.RETRY
+              && result.artifactPath().equals(firstEvent)) {
+            eventDelays.add(Duration.between(rig.clock().instant(), result.nextAttemptAt().orElseThrow()));
+          }
+        }
+      };
+      DrainEngine engine = rig.engine(offline, b -> b.listener(listener));
 
       DrainReport once = engine.drainOnce();
 
@@ -65,6 +83,8 @@ class OfflineThenDrainTest {
       assertThat(offlineRetries.pendingEvents()).isEqualTo(queuedEvents);
       assertThat(offlineRetries.pendingBodies()).isEqualTo(expected.size());
       assertThat(rig.store().failures().count()).as("nothing lost to failure records").isZero();
+      assertThat(eventDelays).as("backoff of one event, kept in the SQLite file between rounds")
+          .startsWith(Stream.of(1, 2, 4, 8, 16, 32).map(Duration::ofSeconds).toArray(Duration[]::new));
 
       try (ReferenceReceiver receiver =
           ReferenceReceiver.builder().port(port).token(E2eRig.TOKEN).start()) {
