@@ -63,9 +63,11 @@ final class Delivery {
    */
   static void assertDeliveredExactlyOnce(
       ReceiverLedger ledger, Map<BodyKey, String> expected, QueueStore store) {
-    assertThat(ledger.storedBodies().keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    assertThat(ledger.storedBodies().keySet())
+        .containsExactlyInAnyOrderElementsOf(expected.keySet());
     assertThat(ledger).hasNoDuplicateStores().hasStoredCount(expected.size());
-    expected.forEach((key, body) -> assertThat(ledger).storedExactlyOnce(key).hasStoredBody(key, body));
+    expected.forEach(
+        (key, body) -> assertThat(ledger).storedExactlyOnce(key).hasStoredBody(key, body));
     var pushes = ledger.requests(Endpoint.PUSH_CONTENT);
     assertThat(pushes).extracting(ReceivedRequest::answer)
         .as("answers to pushes").allMatch(PUSH_ANSWERS_ALLOWED::contains);

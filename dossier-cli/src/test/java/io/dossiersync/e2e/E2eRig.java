@@ -48,7 +48,8 @@ final class E2eRig implements AutoCloseable {
 
   /** A rig on a stopped clock that the drain's sleeper moves. */
   static E2eRig onMutableClock(Path dir) {
-    return new E2eRig(dir.resolve("queue.db"), MutableClock.at(Instant.parse("2026-03-01T10:00:00Z")));
+    return new E2eRig(
+        dir.resolve("queue.db"), MutableClock.at(Instant.parse("2026-03-01T10:00:00Z")));
   }
 
   /** A rig on the system clock: drains really wait (only for tests of real concurrency). */

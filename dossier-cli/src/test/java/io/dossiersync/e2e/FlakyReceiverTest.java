@@ -77,7 +77,8 @@ class FlakyReceiverTest {
   private static void assertRetryAfterRespected(List<ReceivedRequest> requests) {
     Map<BodyKey, List<ReceivedRequest>> byKey = new HashMap<>();
     requests.stream().filter(r -> r.endpoint() == Endpoint.PUSH_CONTENT && r.bodyKey().isPresent())
-        .forEach(r -> byKey.computeIfAbsent(r.bodyKey().orElseThrow(), k -> new ArrayList<>()).add(r));
+        .forEach(r -> byKey.computeIfAbsent(r.bodyKey().orElseThrow(), k -> new ArrayList<>())
+            .add(r));
     int checked = 0;
     for (List<ReceivedRequest> pushes : byKey.values()) {
       pushes.sort(Comparator.comparingLong(ReceivedRequest::sequence));

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 7: a sync while the receiver is down only queues; drains against the closed port fail
  * retryably and lose nothing; once the receiver listens on that port, one drain delivers every
- * body exactly once. Real SQLite file, real HTTP over loopback; backoff runs on a moved clock.
+ * body exactly once, and a re-sync of delivered bodies only earns {@code already_exists}. Real
+ * SQLite file, real HTTP over loopback; backoff runs on a moved clock.
  */
 class OfflineThenDrainTest {
 
@@ -60,7 +61,8 @@ class OfflineThenDrainTest {
         public void onTask(TaskResult result) {
           if (result.kind() == TaskKind.EVENT && result.status() == TaskStatus.RETRY
               && result.artifactPath().equals(firstEvent)) {
-            eventDelays.add(Duration.between(rig.clock().instant(), result.nextAttemptAt().orElseThrow()));
+            eventDelays.add(
+                Duration.between(rig.clock().instant(), result.nextAttemptAt().orElseThrow()));
           }
         }
       };
@@ -84,7 +86,8 @@ class OfflineThenDrainTest {
       assertThat(offlineRetries.pendingBodies()).isEqualTo(expected.size());
       assertThat(rig.store().failures().count()).as("nothing lost to failure records").isZero();
       assertThat(eventDelays).as("backoff of one event, kept in the SQLite file between rounds")
-          .startsWith(Stream.of(1, 2, 4, 8, 16, 32).map(Duration::ofSeconds).toArray(Duration[]::new));
+          .startsWith(Stream.of(1, 2, 4, 8, 16, 32).map(Duration::ofSeconds)
+              .toArray(Duration[]::new));
 
       try (ReferenceReceiver receiver =
           ReferenceReceiver.builder().port(port).token(E2eRig.TOKEN).start()) {
@@ -96,6 +99,16 @@ class OfflineThenDrainTest {
         assertThat(online.eventsSent()).isEqualTo(queuedEvents);
         assertDeliveredExactlyOnce(receiver.ledger(), expected, rig.store());
         assertThat(receiver.ledger().eventsReceived()).hasSize((int) queuedEvents);
+
+        queuedBodies(rig.sync(first, ns1), first);
+        DrainReport resync = engine.drainUntilEmpty(Duration.ofMinutes(10));
+
+        assertThat(resync.bodiesAlreadyExists()).as("a re-sync of delivered bodies")
+            .isEqualTo(first.files().size());
+        assertThat(resync.bodiesUploaded()).isZero();
+        assertDeliveredExactlyOnce(receiver.ledger(), expected, rig.store());
+        assertThat(Delivery.answersPerKey(receiver.ledger(), "already_exists"))
+            .hasSize(first.files().size()).allSatisfy((key, n) -> assertThat(n).isEqualTo(1L));
       }
     }
   }

@@ -55,7 +55,8 @@ class ShutdownInFlightTest {
               }
             }).start()) {
       receiver.faults().appliesTo(Endpoint.PUSH_CONTENT);
-      FeatureFixture feature = FeatureDirs.manyFiles(dir.resolve("kitty-specs"), "030-shutdown", 40);
+      FeatureFixture feature =
+          FeatureDirs.manyFiles(dir.resolve("kitty-specs"), "030-shutdown", 40);
       Map<BodyKey, String> expected = queuedBodies(
           rig.sync(feature, E2eRig.namespace(E2eRig.PROJECT_A, feature.slug())), feature);
       DrainEngine engine = rig.engine(receiver.baseUri());
