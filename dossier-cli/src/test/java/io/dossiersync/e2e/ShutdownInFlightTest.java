@@ -53,10 +53,8 @@ class ShutdownInFlightTest {
         ReferenceReceiver receiver = slowReceiver(Duration.ofMillis(250))) {
       Map<BodyKey, String> expected = syncFeature(rig, "030-shutdown");
       DrainEngine engine = engine(rig, receiver);
-      BackgroundSync sync = BackgroundSync.builder(engine)
-          .maxPollInterval(Duration.ofMillis(100)).build();
 
-      sync.start();
+      BackgroundSync sync = started(engine);
       await("4 bodies stored and a push in flight",
           () -> receiver.ledger().storedBodies().size() >= 4 && answering.get() > 0);
       boolean stopped = sync.stop(Duration.ofSeconds(5));
@@ -77,10 +75,8 @@ class ShutdownInFlightTest {
         ReferenceReceiver receiver = slowReceiver(Duration.ofMillis(1_500))) {
       Map<BodyKey, String> expected = syncFeature(rig, "031-shutdown-late");
       DrainEngine engine = engine(rig, receiver);
-      BackgroundSync sync = BackgroundSync.builder(engine)
-          .maxPollInterval(Duration.ofMillis(100)).build();
 
-      sync.start();
+      BackgroundSync sync = started(engine);
       await("a push in flight", () -> answering.get() > 0);
       boolean stopped = sync.stop(Duration.ofMillis(50));
 
@@ -92,6 +88,13 @@ class ShutdownInFlightTest {
       engine.close();
       assertStoredOrQueuedThenDrainTheRest(rig, receiver, expected);
     }
+  }
+
+  private static BackgroundSync started(DrainEngine engine) {
+    BackgroundSync sync = BackgroundSync.builder(engine)
+        .maxPollInterval(Duration.ofMillis(100)).build();
+    sync.start();
+    return sync;
   }
 
   private ReferenceReceiver slowReceiver(Duration delay) {
