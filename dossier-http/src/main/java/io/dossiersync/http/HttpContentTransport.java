@@ -8,7 +8,6 @@ import io.dossiersync.http.internal.PushAnswerClassifier;
 import io.dossiersync.http.internal.PushContentJson;
 import io.dossiersync.http.internal.ReceiverEndpoint;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +33,10 @@ public final class HttpContentTransport implements ContentTransport {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpContentTransport.class);
 
-  private final ReceiverEndpoint endpoint;
+  private final EndpointCall call;
 
   HttpContentTransport(ReceiverEndpoint endpoint) {
-    this.endpoint = endpoint;
+    this.call = new EndpointCall(endpoint, LOG);
   }
 
   /**
@@ -48,41 +47,28 @@ public final class HttpContentTransport implements ContentTransport {
    * @return the transport
    */
   public static HttpContentTransport create(HttpTransportConfig config, TokenProvider tokens) {
-    try (HttpTransports factory = HttpTransports.create(config)) {
-      return factory.contentTransport(tokens);
-    }
+    return HttpTransports.standalone(config, factory -> factory.contentTransport(tokens));
   }
 
   @Override
   public PushResult push(PushContentRequest request) {
-    long start = System.nanoTime();
-    PushResult result =
-        endpoint.exchange(
-            () -> PushContentJson.encode(request),
-            Optional.empty(),
-            PushAnswerClassifier::classify,
-            PushResult::networkError);
-    if (LOG.isDebugEnabled()) {
-      LOG.debug(
-          "POST {} -> {} {} {} artifact_path={} in {} ms",
-          endpoint.path(),
-          result.httpStatus(),
-          result.outcome(),
-          result.reason(),
-          request.artifactPath(),
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-    }
-    return result;
+    return call.post(
+        () -> PushContentJson.encode(request),
+        Optional.empty(),
+        PushAnswerClassifier::classify,
+        PushResult::networkError,
+        r -> r.httpStatus() + " " + r.outcome() + " " + r.reason(),
+        () -> "artifact_path=" + request.artifactPath());
   }
 
   /** Releases this transport's share of the connection pool; idempotent. */
   @Override
   public void close() {
-    endpoint.close();
+    call.close();
   }
 
   @Override
   public String toString() {
-    return "HttpContentTransport[" + endpoint.uri() + "]";
+    return "HttpContentTransport[" + call.uri() + "]";
   }
 }

@@ -10,7 +10,6 @@ import io.dossiersync.http.internal.EventBatchJson;
 import io.dossiersync.http.internal.ReceiverEndpoint;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +32,10 @@ public final class HttpEventTransport implements EventTransport {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpEventTransport.class);
 
-  private final ReceiverEndpoint endpoint;
+  private final EndpointCall call;
 
   HttpEventTransport(ReceiverEndpoint endpoint) {
-    this.endpoint = endpoint;
+    this.call = new EndpointCall(endpoint, LOG);
   }
 
   /**
@@ -47,41 +46,28 @@ public final class HttpEventTransport implements EventTransport {
    * @return the transport
    */
   public static HttpEventTransport create(HttpTransportConfig config, TokenProvider tokens) {
-    try (HttpTransports factory = HttpTransports.create(config)) {
-      return factory.eventTransport(tokens);
-    }
+    return HttpTransports.standalone(config, factory -> factory.eventTransport(tokens));
   }
 
   @Override
   public EventBatchResult send(List<EventRecord> events) {
-    long start = System.nanoTime();
-    EventBatchResult result =
-        endpoint.exchange(
-            () -> EventBatchJson.encodeGzip(events),
-            Optional.of("gzip"),
-            BatchAnswerClassifier::classify,
-            reason -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 0, reason, Optional.empty()));
-    if (LOG.isDebugEnabled()) {
-      LOG.debug(
-          "POST {} -> {} {} {} events={} in {} ms",
-          endpoint.path(),
-          result.httpStatus(),
-          result.outcome(),
-          result.reason(),
-          events.size(),
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-    }
-    return result;
+    return call.post(
+        () -> EventBatchJson.encodeGzip(events),
+        Optional.of("gzip"),
+        BatchAnswerClassifier::classify,
+        reason -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 0, reason, Optional.empty()),
+        r -> r.httpStatus() + " " + r.outcome() + " " + r.reason(),
+        () -> "events=" + events.size());
   }
 
   /** Releases this transport's share of the connection pool; idempotent. */
   @Override
   public void close() {
-    endpoint.close();
+    call.close();
   }
 
   @Override
   public String toString() {
-    return "HttpEventTransport[" + endpoint.uri() + "]";
+    return "HttpEventTransport[" + call.uri() + "]";
   }
 }

@@ -6,6 +6,7 @@ import io.dossiersync.http.internal.ReceiverEndpoint;
 import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * Creates {@link HttpContentTransport}s and {@link HttpEventTransport}s that share one pooled
@@ -42,6 +43,16 @@ public final class HttpTransports implements AutoCloseable {
    */
   public static HttpTransports create(HttpTransportConfig config) {
     return new HttpTransports(Objects.requireNonNull(config, "config"));
+  }
+
+  /**
+   * One transport on a pool of its own: the factory's share is given back at once, so the pool
+   * lives as long as the transport.
+   */
+  static <T> T standalone(HttpTransportConfig config, Function<HttpTransports, T> make) {
+    try (HttpTransports factory = create(config)) {
+      return make.apply(factory);
+    }
   }
 
   /**
