@@ -3,6 +3,7 @@ package io.dossiersync.readme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.body.OutcomeStatus;
 import io.dossiersync.core.checkout.NamespaceOverrides;
 import io.dossiersync.core.checkout.SpecKittyCheckout;
 import io.dossiersync.core.drain.BackgroundSync;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the embedding example of the README, line for line between the markers, against the
- * reference receiver: if the README's code stops compiling or working, this test fails.
+ * reference receiver: if the README's code stops compiling or working, this test fails (and
+ * {@link ReadmePageTest} fails when the README and these lines part ways).
  */
 class ReadmeEmbeddingExampleTest {
 
@@ -40,7 +42,6 @@ class ReadmeEmbeddingExampleTest {
       String serverUrl = receiver.baseUri().toString();
       Path queueFile = dir.resolve("queue.db");
       String tokenValue = "s3cret";
-      DossierSyncResult result;
       // --- README example begins ---
       try (SqliteQueueStore store = SqliteQueueStore.builder().path(queueFile).open();
           HttpTransports http = HttpTransports.create(HttpTransportConfig.builder(serverUrl).build())) {
@@ -53,14 +54,14 @@ class ReadmeEmbeddingExampleTest {
           DossierPipeline pipeline = DossierPipeline.builder().queueStore(store).build();
           NamespaceRef namespace =
               new SpecKittyCheckout().read(featureDir, NamespaceOverrides.none()).namespace();
-          result = pipeline.syncFeatureDossier(featureDir, namespace);
+          DossierSyncResult result = pipeline.syncFeatureDossier(featureDir, namespace);
           background.wakeUp();
           // --- README example ends ---
+          assertThat(result.errors()).isEmpty();
           awaitStored(receiver, result.outcomes().stream()
-              .filter(o -> o.status().wireName().equals("queued")).count());
+              .filter(o -> o.status() == OutcomeStatus.QUEUED).count());
         }
       }
-      assertThat(result.errors()).isEmpty();
       assertThat(receiver.ledger().storedBodies()).isNotEmpty();
       assertThat(receiver.ledger().duplicateStores()).isEmpty();
     }
