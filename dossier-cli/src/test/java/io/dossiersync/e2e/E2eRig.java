@@ -115,10 +115,22 @@ final class E2eRig implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
+    RuntimeException failure = null;
     for (int i = opened.size() - 1; i >= 0; i--) {
-      opened.get(i).close();
+      try {
+        opened.get(i).close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("closing the rig failed", e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
     }
     opened.clear();
+    if (failure != null) {
+      throw failure;
+    }
   }
 }
