@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * them on the engine's executor with at most {@code concurrency} in flight. The round's thread
  * claims the next batch only once every task of the previous one is in flight, so the bodies in
  * memory are bounded by the claim batch size plus the concurrency, never by the queue length.
+ * Delivered bodies are deleted from the queue a claim batch at a time ({@link DeliveredBodies}).
  */
 final class BodyDrain {
 
@@ -31,6 +32,7 @@ final class BodyDrain {
   private final ExecutorService executor;
   private final int concurrency;
   private final Semaphore inFlight;
+  private final DeliveredBodies delivered;
   private boolean shutDown;
 
   BodyDrain(DrainRound round, ExecutorService executor) {
@@ -39,6 +41,14 @@ final class BodyDrain {
     this.executor = executor;
     this.concurrency = round.settings.concurrency();
     this.inFlight = new Semaphore(concurrency);
+    this.delivered = new DeliveredBodies(queue, round.settings.bodyClaimBatchSize(),
+        (body, deleted) -> {
+          if (deleted) {
+            record(body.body(), body.status(), body.reason(), Optional.empty());
+          }
+        },
+        (body, error) -> keepWithBackoff(body.body(),
+            "store_error: " + error.getClass().getSimpleName()));
   }
 
   /**
@@ -58,6 +68,7 @@ final class BodyDrain {
       }
     } finally {
       awaitInFlight();
+      delivered.close();
     }
   }
 
@@ -146,9 +157,7 @@ final class BodyDrain {
   }
 
   private void complete(ClaimedBody body, TaskStatus status, String reason) {
-    if (queue.complete(body)) {
-      record(body, status, reason, Optional.empty());
-    }
+    delivered.add(body, status, reason);
   }
 
   private void retry(ClaimedBody body, PushResult result) {

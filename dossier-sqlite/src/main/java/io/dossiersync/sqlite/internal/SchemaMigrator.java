@@ -26,10 +26,10 @@ import org.sqlite.SQLiteConfig;
 public final class SchemaMigrator {
 
   /** The schema version this code reads and writes. */
-  public static final int CURRENT_VERSION = 2;
+  public static final int CURRENT_VERSION = 3;
 
   private static final List<String> SCRIPTS =
-      List.of("V1__queues.sql", "V2__first_failure_and_stats.sql");
+      List.of("V1__queues.sql", "V2__first_failure_and_stats.sql", "V3__claim_indexes.sql");
 
   private SchemaMigrator() {}
 

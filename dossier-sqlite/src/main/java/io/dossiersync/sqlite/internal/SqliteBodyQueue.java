@@ -98,6 +98,22 @@ public final class SqliteBodyQueue implements BodyQueue {
   }
 
   @Override
+  public List<ClaimedBody> completeAll(List<ClaimedBody> bodies) {
+    if (bodies.isEmpty()) {
+      return List.of();
+    }
+    return database.write("completing bodies", dsl -> {
+      List<ClaimedBody> completed = new ArrayList<>(bodies.size());
+      for (ClaimedBody body : bodies) {
+        if (dsl.deleteFrom(BODY_QUEUE).where(fenced(body)).execute() == 1) {
+          completed.add(body);
+        }
+      }
+      return completed;
+    });
+  }
+
+  @Override
   public boolean reschedule(ClaimedBody body, Instant nextAttemptAt, String lastError) {
     return database.write("rescheduling a body",
         dsl -> QueueQueries.reschedule(dsl, Q, fenced(body), nextAttemptAt, lastError)) == 1;

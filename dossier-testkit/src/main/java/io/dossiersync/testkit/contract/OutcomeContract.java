@@ -34,6 +34,30 @@ public interface OutcomeContract extends ContractFixture {
     assertThat(store().bodies().complete(mine)).isFalse();
   }
 
+  /**
+   * completeAll deletes, in one call, every given task still held under its lease and returns
+   * those, in order; a task whose lease was lost (taken over, purged, already completed) stays
+   * as it is and is not returned.
+   */
+  @Test
+  default void completeAllDeletesOnlyTheTasksStillHeld() {
+    store().bodies().enqueue(List.of(body(NS_A, "a.md", 1), body(NS_A, "b.md", 2),
+        body(NS_A, "c.md", 3)), T0);
+    List<ClaimedBody> claimed = store().bodies().claim(request(3, T0, "d1"));
+    ClaimedBody forged = new ClaimedBody(claimed.get(1).task(), 0, T0,
+        new Lease("intruder", T0.plus(LEASE)));
+    assertThat(store().bodies().complete(claimed.get(2))).isTrue();
+
+    List<ClaimedBody> completed =
+        store().bodies().completeAll(List.of(claimed.get(0), forged, claimed.get(2)));
+
+    assertThat(completed).containsExactly(claimed.get(0));
+    assertThat(store().bodies().pending(ProjectScope.all())).isEqualTo(1);
+    assertThat(store().bodies().completeAll(List.of())).isEmpty();
+    assertThat(store().bodies().completeAll(List.of(claimed.get(1)))).containsExactly(claimed.get(1));
+    assertThat(store().bodies().pending(ProjectScope.all())).isZero();
+  }
+
   /** Reschedule counts one retry, drops the lease and hides the task until its next attempt. */
   @Test
   default void rescheduleCountsARetryDropsTheLeaseAndWaitsUntilTheNextAttempt() {

@@ -1,0 +1,99 @@
+package io.dossiersync.core.drain;
+
+import static io.dossiersync.core.queue.QueueTestData.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dossiersync.core.queue.BodyQueue;
+import io.dossiersync.core.queue.ClaimedBody;
+import io.dossiersync.core.queue.InMemoryQueueStore;
+import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.PurgeScope;
+import io.dossiersync.core.queue.QueueStoreException;
+import io.dossiersync.core.queue.QueueTestData;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+class DeliveredBodiesTest {
+
+  private final InMemoryQueueStore store = InMemoryQueueStore.create();
+  private final Map<String, Boolean> reported = new ConcurrentHashMap<>();
+  private final Map<String, String> storeErrors = new ConcurrentHashMap<>();
+
+  private List<ClaimedBody> claimThree() {
+    store.bodies().enqueue(List.of(QueueTestData.body("a.md", "h1"),
+        QueueTestData.body("b.md", "h2"), QueueTestData.body("c.md", "h3")), T0);
+    return store.bodies().claim(QueueTestData.claim(10, T0, "drainer"));
+  }
+
+  private DeliveredBodies buffer(BodyQueue queue, int batchSize) {
+    return new DeliveredBodies(queue, batchSize,
+        (d, deleted) -> reported.put(d.body().task().artifactPath(), deleted),
+        (d, e) -> storeErrors.put(d.body().task().artifactPath(), e.getMessage()));
+  }
+
+  @Test
+  void deliveriesAreDeletedOnlyWhenTheBatchIsFullOrFlushed() {
+    List<ClaimedBody> claimed = claimThree();
+    DeliveredBodies delivered = buffer(store.bodies(), 2);
+
+    delivered.add(claimed.get(0), TaskStatus.UPLOADED, "stored");
+    assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(3);
+    assertThat(reported).isEmpty();
+
+    delivered.add(claimed.get(1), TaskStatus.ALREADY_EXISTS, "already_exists");
+    assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(1);
+    assertThat(reported).containsOnlyKeys("a.md", "b.md").containsValue(true);
+
+    delivered.add(claimed.get(2), TaskStatus.UPLOADED, "stored");
+    delivered.flush();
+    assertThat(store.bodies().pending(ProjectScope.all())).isZero();
+    assertThat(reported).containsEntry("c.md", true);
+  }
+
+  @Test
+  void afterCloseEveryDeliveryIsWrittenAtOnce() {
+    List<ClaimedBody> claimed = claimThree();
+    DeliveredBodies delivered = buffer(store.bodies(), 100);
+    delivered.add(claimed.get(0), TaskStatus.UPLOADED, "stored");
+
+    delivered.close();
+    assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(2);
+
+    delivered.add(claimed.get(1), TaskStatus.UPLOADED, "stored");
+    assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(1);
+    assertThat(reported).containsOnlyKeys("a.md", "b.md");
+  }
+
+  @Test
+  void aLostLeaseIsReportedAsNotDeleted() {
+    List<ClaimedBody> claimed = claimThree();
+    store.purge(PurgeScope.project(QueueTestData.PROJECT_A), false);
+    DeliveredBodies delivered = buffer(store.bodies(), 100);
+
+    delivered.add(claimed.get(0), TaskStatus.UPLOADED, "stored");
+    delivered.close();
+
+    assertThat(reported).containsEntry("a.md", false);
+  }
+
+  @Test
+  void aStoreErrorHandsEveryBodyOfTheBatchBack() {
+    List<ClaimedBody> claimed = claimThree();
+    BodyQueue failing = new DelegatingBodyQueue(store.bodies()) {
+      @Override
+      public List<ClaimedBody> completeAll(List<ClaimedBody> bodies) {
+        throw new QueueStoreException("disk I/O error (injected)");
+      }
+    };
+    DeliveredBodies delivered = buffer(failing, 2);
+
+    delivered.add(claimed.get(0), TaskStatus.UPLOADED, "stored");
+    delivered.add(claimed.get(1), TaskStatus.UPLOADED, "stored");
+
+    assertThat(storeErrors).containsOnlyKeys("a.md", "b.md");
+    assertThat(reported).isEmpty();
+    assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(3);
+  }
+}
