@@ -1,0 +1,146 @@
+package io.dossiersync.bench;
+
+import io.dossiersync.core.drain.DrainReport;
+import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.transport.PushContentRequest;
+import io.dossiersync.http.internal.PushContentJson;
+import io.dossiersync.testkit.receiver.ReferenceReceiver;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+/**
+ * {@code drain [N] [rounds]}: N queued 4 KiB bodies drained by the {@code DrainEngine} over
+ * SQLite and the HTTP transports to a loopback reference receiver, at concurrency 1 and 4, against
+ * a bare HttpClient 5 loop posting the same pre-encoded JSON to a fresh receiver of the same kind
+ * with the same number of threads. The receiver does not require index entries (no events are
+ * queued). One warm-up round, then the median of {@code rounds} alternating rounds. Targets: at
+ * least 0.8x the bare loop at the same concurrency, concurrency 4 at least 3x concurrency 1.
+ */
+final class DrainScenario {
+
+  private DrainScenario() {}
+
+  static boolean run(String[] args) throws Exception {
+    int n = Figures.intArg(args, 0, 5_000, "N");
+    int rounds = Figures.intArg(args, 1, 3, "rounds");
+    List<BodyUploadTask> tasks = BenchTasks.tasks(0, n);
+    List<byte[]> requests = tasks.stream()
+        .map(t -> PushContentJson.encode(PushContentRequest.of(t))).toList();
+    Path dir = Files.createTempDirectory("dossier-bench-drain");
+    Figures figures = new Figures("drain");
+    figures.line("workload", "%d bodies of %d bytes to a loopback ReferenceReceiver, 1 warm-up"
+        + " round + %d rounds per side", n, BenchTasks.BODY_BYTES, rounds);
+    double[] ourRates = new double[5];
+    for (int concurrency : new int[] {1, 4}) {
+      List<Long> ours = new ArrayList<>();
+      List<Long> bare = new ArrayList<>();
+      for (int round = 0; round <= rounds; round++) {
+        long bareNanos = bare(requests, concurrency);
+        long ourNanos = drain(dir.resolve("drain-" + concurrency + "-" + round + ".db"), tasks,
+            concurrency);
+        if (round > 0) {
+          bare.add(bareNanos);
+          ours.add(ourNanos);
+        }
+      }
+      double bareRate = n / (Figures.median(bare) / 1e9);
+      double ourRate = n / (Figures.median(ours) / 1e9);
+      ourRates[concurrency] = ourRate;
+      figures.line("bare-c" + concurrency, "%.0f bodies/s (runs ms %s)", bareRate,
+          Figures.millis(bare));
+      figures.line("dossier-c" + concurrency, "%.0f bodies/s (runs ms %s)", ourRate,
+          Figures.millis(ours));
+      figures.ratio("dossier/bare c=" + concurrency, ourRate / bareRate, 0.8, false, "");
+    }
+    figures.ratio("dossier c=4 / c=1", ourRates[4] / ourRates[1], 3.0, false, "");
+    figures.line("python-reference", "about 400 bodies/s (one request at a time, new connection"
+        + " each); dossier c=1 is %.1fx that, c=4 %.1fx", ourRates[1] / 400, ourRates[4] / 400);
+    Files.deleteIfExists(dir);
+    return figures.allMet();
+  }
+
+  /** Enqueues the tasks into a fresh file (not timed), then times drainUntilEmpty. */
+  private static long drain(Path db, List<BodyUploadTask> tasks, int concurrency) throws Exception {
+    try (ReferenceReceiver receiver = ReferenceReceiver.builder().requireIndexEntry(false).start();
+        QueueStore store = BenchTasks.openStore(db, tasks.size())) {
+      store.bodies().enqueue(tasks, Instant.now());
+      try (LoopbackDrainer drainer = new LoopbackDrainer(store, receiver.baseUri(), concurrency)) {
+        long start = System.nanoTime();
+        DrainReport report = drainer.engine().drainUntilEmpty(Duration.ofMinutes(30));
+        long nanos = System.nanoTime() - start;
+        if (report.bodiesUploaded() != tasks.size()
+            || receiver.ledger().storedBodies().size() != tasks.size()) {
+          throw new IllegalStateException("drain did not deliver every body: " + report.summary());
+        }
+        return nanos;
+      }
+    } finally {
+      for (String suffix : new String[] {"", "-wal", "-shm"}) {
+        Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
+      }
+    }
+  }
+
+  /** Posts every request with {@code threads} threads sharing one pooled client; times it. */
+  private static long bare(List<byte[]> requests, int threads) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (ReferenceReceiver receiver = ReferenceReceiver.builder().requireIndexEntry(false).start();
+        CloseableHttpClient client = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(16).setMaxConnPerRoute(8).build())
+            .build()) {
+      URI uri = URI.create(receiver.baseUri() + "/api/dossier/push-content/");
+      ContentType json = ContentType.create("application/json");
+      AtomicInteger next = new AtomicInteger();
+      long start = System.nanoTime();
+      List<Future<Integer>> loops = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        loops.add(pool.submit(() -> {
+          int sent = 0;
+          for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+            HttpPost post = new HttpPost(uri);
+            post.setHeader("Authorization", "Bearer bench-token");
+            post.setEntity(new ByteArrayEntity(requests.get(i), json));
+            int status = client.execute(post, r -> {
+              EntityUtils.toByteArray(r.getEntity());
+              return r.getCode();
+            });
+            if (status != 201) {
+              throw new IllegalStateException("bare post answered " + status);
+            }
+            sent++;
+          }
+          return sent;
+        }));
+      }
+      int sent = 0;
+      for (Future<Integer> loop : loops) {
+        sent += loop.get();
+      }
+      long nanos = System.nanoTime() - start;
+      if (sent != requests.size()) {
+        throw new IllegalStateException("bare loop sent " + sent + " of " + requests.size());
+      }
+      return nanos;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.dossiersync.bench;
+
+import io.dossiersync.core.drain.DrainReport;
+import io.dossiersync.sqlite.SqliteQueueStore;
+import io.dossiersync.testkit.receiver.ReferenceReceiver;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code heap [N]}: enqueues N (default 100,000) 4 KiB tasks, then a child JVM started with
+ * {@code -Xmx128m} drains them to a loopback reference receiver running in this process (index
+ * entries not required) at the default concurrency. Passes when the child exits 0 with nothing
+ * pending and the receiver stored every body. The floor is the time to enqueue the same tasks.
+ */
+final class HeapScenario {
+
+  private static final String CHILD_HEAP = "-Xmx128m";
+  private static final long CHILD_TIMEOUT_MINUTES = 30;
+
+  private HeapScenario() {}
+
+  static boolean run(String[] args) throws Exception {
+    int n = Figures.intArg(args, 0, 100_000, "N");
+    Figures figures = new Figures("heap");
+    Path dir = Files.createTempDirectory("dossier-bench-heap");
+    Path db = dir.resolve("queue.db");
+    long enqueueStart = System.nanoTime();
+    try (SqliteQueueStore store = BenchTasks.openStore(db, n)) {
+      BenchTasks.enqueue(store, n);
+    }
+    long enqueueNanos = System.nanoTime() - enqueueStart;
+    figures.line("enqueue", "%d tasks of %d bytes in %.1f s (%.0f bodies/s, batches of 1,000)", n,
+        BenchTasks.BODY_BYTES, enqueueNanos / 1e9, n / (enqueueNanos / 1e9));
+    try (ReferenceReceiver receiver = ReferenceReceiver.builder().requireIndexEntry(false).start()) {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Path log = dir.resolve("child.out");
+      Process child = new ProcessBuilder(java, CHILD_HEAP, "-XX:+ExitOnOutOfMemoryError",
+          "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+          "-cp", System.getProperty("java.class.path"), BenchMain.class.getName(), "heap-child",
+          db.toString(), receiver.baseUri().toString(), String.valueOf(n))
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      long start = System.nanoTime();
+      boolean ended = child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+      long nanos = System.nanoTime() - start;
+      if (!ended) {
+        child.destroyForcibly();
+      }
+      String output = Files.readString(log, StandardCharsets.UTF_8).strip();
+      int stored = receiver.ledger().storedBodies().size();
+      boolean pass = ended && child.exitValue() == 0 && stored == n;
+      figures.verdict("drain " + n + " tasks in " + CHILD_HEAP, pass, String.format(
+          Locale.ROOT, "exit=%s, receiver stored %d, %.1f s (%.0f bodies/s)",
+          ended ? String.valueOf(child.exitValue()) : "timeout", stored, nanos / 1e9,
+          n / (nanos / 1e9)));
+      figures.line("drain/enqueue time", "%.2fx", (double) nanos / enqueueNanos);
+      figures.line("child", "%s", output.replace('\n', ' '));
+    } finally {
+      for (String suffix : new String[] {"", "-wal", "-shm"}) {
+        Files.deleteIfExists(dir.resolve("queue.db" + suffix));
+      }
+      Files.deleteIfExists(dir.resolve("child.out"));
+      Files.deleteIfExists(dir);
+    }
+    return figures.allMet();
+  }
+
+  /** The child: drains the file to the receiver, prints its report and peak heap. */
+  static boolean child(String[] args) throws IOException {
+    Path db = Path.of(args[0]);
+    URI base = URI.create(args[1]);
+    int n = Integer.parseInt(args[2]);
+    try (SqliteQueueStore store = BenchTasks.openStore(db, n);
+        LoopbackDrainer drainer = new LoopbackDrainer(store, base, 4)) {
+      DrainReport report = drainer.engine().drainUntilEmpty(Duration.ofMinutes(CHILD_TIMEOUT_MINUTES));
+      long peak = 0;
+      List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
+      for (MemoryPoolMXBean pool : pools) {
+        if (pool.getType() == MemoryType.HEAP) {
+          peak += pool.getPeakUsage().getUsed();
+        }
+      }
+      System.out.printf(Locale.ROOT,
+          "max heap %d MB, peak heap used (sum of pool peaks) %d MB; %s%n",
+          Runtime.getRuntime().maxMemory() >> 20, peak >> 20, report.summary());
+      return report.queuesEmpty() && report.bodiesUploaded() == n;
+    }
+  }
+}
