@@ -2,10 +2,12 @@ package io.dossiersync.bench;
 
 import io.dossiersync.core.drain.DrainReport;
 import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.InMemoryQueueStore;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.transport.PushContentRequest;
 import io.dossiersync.http.internal.PushContentJson;
 import io.dossiersync.testkit.receiver.ReferenceReceiver;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,9 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * a bare HttpClient 5 loop posting the same pre-encoded JSON to a fresh receiver of the same kind
  * with the same number of threads. The receiver does not require index entries (no events are
  * queued). One warm-up round, then the median of {@code rounds} alternating rounds. Targets: at
- * least 0.8x the bare loop at the same concurrency, concurrency 4 at least 3x concurrency 1.
+ * least 0.8x the bare loop at the same concurrency, concurrency 4 at least 3x concurrency 1. A
+ * diagnostic line also drains through the core's {@code InMemoryQueueStore} (same engine and
+ * transports, no SQLite), to tell the queue's share of the cost from the engine's and HTTP's.
  */
 final class DrainScenario {
 
@@ -51,13 +55,18 @@ final class DrainScenario {
     for (int concurrency : new int[] {1, 4}) {
       List<Long> ours = new ArrayList<>();
       List<Long> bare = new ArrayList<>();
+      List<Long> memory = new ArrayList<>();
       for (int round = 0; round <= rounds; round++) {
         long bareNanos = bare(requests, concurrency);
-        long ourNanos = drain(dir.resolve("drain-" + concurrency + "-" + round + ".db"), tasks,
+        Path db = dir.resolve("drain-" + concurrency + "-" + round + ".db");
+        long ourNanos = drain(BenchTasks.openStore(db, n), tasks, concurrency);
+        delete(db);
+        long memoryNanos = drain(InMemoryQueueStore.builder().maxQueueSize(n).build(), tasks,
             concurrency);
         if (round > 0) {
           bare.add(bareNanos);
           ours.add(ourNanos);
+          memory.add(memoryNanos);
         }
       }
       double bareRate = n / (Figures.median(bare) / 1e9);
@@ -68,6 +77,10 @@ final class DrainScenario {
       figures.line("dossier-c" + concurrency, "%.0f bodies/s (runs ms %s)", ourRate,
           Figures.millis(ours));
       figures.ratio("dossier/bare c=" + concurrency, ourRate / bareRate, 0.8, false, "");
+      double memoryRate = n / (Figures.median(memory) / 1e9);
+      figures.line("diagnostic in-memory-queue-c" + concurrency,
+          "%.0f bodies/s = %.2fx bare (same engine and HTTP, no SQLite; runs ms %s)", memoryRate,
+          memoryRate / bareRate, Figures.millis(memory));
     }
     figures.ratio("dossier c=4 / c=1", ourRates[4] / ourRates[1], 3.0, false, "");
     figures.line("python-reference", "about 400 bodies/s (one request at a time, new connection"
@@ -76,10 +89,10 @@ final class DrainScenario {
     return figures.allMet();
   }
 
-  /** Enqueues the tasks into a fresh file (not timed), then times drainUntilEmpty. */
-  private static long drain(Path db, List<BodyUploadTask> tasks, int concurrency) throws Exception {
+  /** Enqueues the tasks into a fresh store (not timed), times drainUntilEmpty, closes it. */
+  private static long drain(QueueStore fresh, List<BodyUploadTask> tasks, int concurrency) {
     try (ReferenceReceiver receiver = ReferenceReceiver.builder().requireIndexEntry(false).start();
-        QueueStore store = BenchTasks.openStore(db, tasks.size())) {
+        QueueStore store = fresh) {
       store.bodies().enqueue(tasks, Instant.now());
       try (LoopbackDrainer drainer = new LoopbackDrainer(store, receiver.baseUri(), concurrency)) {
         long start = System.nanoTime();
@@ -91,10 +104,12 @@ final class DrainScenario {
         }
         return nanos;
       }
-    } finally {
-      for (String suffix : new String[] {"", "-wal", "-shm"}) {
-        Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
-      }
+    }
+  }
+
+  private static void delete(Path db) throws IOException {
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
     }
   }
 
