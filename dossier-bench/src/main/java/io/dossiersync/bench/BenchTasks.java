@@ -8,6 +8,8 @@ import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.sqlite.SqliteQueueStore;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -80,6 +82,18 @@ public final class BenchTasks {
   public static SqliteQueueStore openStore(Path file, int capacity) {
     return SqliteQueueStore.builder().path(file)
         .maxQueueSize(Math.max(capacity, SqliteQueueStore.Builder.DEFAULT_MAX_QUEUE_SIZE)).build();
+  }
+
+  /**
+   * Deletes a queue file with its WAL and shared-memory files, if present.
+   *
+   * @param db the queue file
+   * @throws IOException when a file exists but cannot be deleted
+   */
+  public static void deleteQueueFile(Path db) throws IOException {
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
+    }
   }
 
   /**

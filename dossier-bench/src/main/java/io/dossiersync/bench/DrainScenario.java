@@ -7,7 +7,6 @@ import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.transport.PushContentRequest;
 import io.dossiersync.http.internal.PushContentJson;
 import io.dossiersync.testkit.receiver.ReferenceReceiver;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +59,7 @@ final class DrainScenario {
         long bareNanos = bare(requests, concurrency);
         Path db = dir.resolve("drain-" + concurrency + "-" + round + ".db");
         long ourNanos = drain(BenchTasks.openStore(db, n), tasks, concurrency);
-        delete(db);
+        BenchTasks.deleteQueueFile(db);
         long memoryNanos = drain(InMemoryQueueStore.builder().maxQueueSize(n).build(), tasks,
             concurrency);
         if (round > 0) {
@@ -104,12 +103,6 @@ final class DrainScenario {
         }
         return nanos;
       }
-    }
-  }
-
-  private static void delete(Path db) throws IOException {
-    for (String suffix : new String[] {"", "-wal", "-shm"}) {
-      Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
     }
   }
 

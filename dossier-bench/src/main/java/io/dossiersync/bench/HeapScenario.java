@@ -75,9 +75,7 @@ final class HeapScenario {
         figures.line("child", "%s", line);
       }
     } finally {
-      for (String suffix : new String[] {"", "-wal", "-shm"}) {
-        Files.deleteIfExists(dir.resolve("queue.db" + suffix));
-      }
+      BenchTasks.deleteQueueFile(db);
       Files.deleteIfExists(dir.resolve("child.out"));
       Files.deleteIfExists(dir);
     }

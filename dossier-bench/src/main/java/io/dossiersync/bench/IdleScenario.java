@@ -69,9 +69,7 @@ final class IdleScenario {
                 service - floor));
       }
     } finally {
-      for (String suffix : new String[] {"", "-wal", "-shm"}) {
-        Files.deleteIfExists(dir.resolve("queue.db" + suffix));
-      }
+      BenchTasks.deleteQueueFile(db);
       Files.deleteIfExists(dir);
     }
     return figures.allMet();

@@ -6,13 +6,13 @@ import io.dossiersync.core.checkout.SpecKittyCheckout;
 import io.dossiersync.core.pipeline.DossierPipeline;
 import io.dossiersync.core.pipeline.DossierSyncResult;
 import io.dossiersync.sqlite.SqliteQueueStore;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -56,10 +56,10 @@ final class SyncCorpusScenario {
           rows = List.of(QueueRows.read(c, "body_queue"), QueueRows.read(c, "event_queue"));
         }
       }
-      delete(db);
+      BenchTasks.deleteQueueFile(db);
       Path floorDb = dir.resolve("floor-" + round + ".db");
       lastFloor = floor(features, rows, floorDb);
-      delete(floorDb);
+      BenchTasks.deleteQueueFile(floorDb);
       if (round > 0) {
         ours.add(lastOurs.nanos());
         floor.add(lastFloor.nanos());
@@ -76,7 +76,12 @@ final class SyncCorpusScenario {
     figures.line("dossier", "median %d ms (runs ms %s): %d bodies queued, %d events, %.0f bodies/s",
         oursNanos / 1_000_000, Figures.millis(ours), lastOurs.queued(), lastOurs.events(),
         lastOurs.queued() / (oursNanos / 1e9));
-    figures.ratio("dossier/floor", (double) oursNanos / floorNanos, 2.0, true, "");
+    List<String> paired = new ArrayList<>();
+    for (int i = 0; i < ours.size(); i++) {
+      paired.add(String.format(Locale.ROOT, "%.2f", (double) ours.get(i) / floor.get(i)));
+    }
+    figures.ratio("dossier/floor", (double) oursNanos / floorNanos, 2.0, true,
+        "(medians; per-round ratios " + paired + ")");
     figures.line("python-reference", "about 900 bodies/s enqueued; dossier enqueues %.1fx that",
         lastOurs.queued() / (oursNanos / 1e9) / 900);
     return figures.allMet();
@@ -128,12 +133,6 @@ final class SyncCorpusScenario {
       }
       connection.commit();
       return new Pass(System.nanoTime() - start, files, bytes, 0, 0);
-    }
-  }
-
-  private static void delete(Path db) throws IOException {
-    for (String suffix : new String[] {"", "-wal", "-shm"}) {
-      Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
     }
   }
 }
