@@ -5,10 +5,10 @@ import java.util.Locale;
 
 /**
  * Entry point of {@code java -jar dossier-bench.jar <scenario> [args]}. Scenarios: {@code
- * sync-corpus <kitty-specs-dir> [rounds]}, {@code drain [N] [rounds]}, {@code heap [N]}, {@code
- * idle [seconds]}, and {@code jmh [JMH options]} for the micro-benchmarks. Each macro scenario
- * prints one line per figure on standard output; the process exits 0 when every target was met,
- * 1 when one was missed, 2 on a usage error.
+ * sync-corpus <kitty-specs-dir> [rounds]}, {@code drain [N] [rounds]}, {@code heap [N]
+ * [timeout-minutes]}, {@code idle [seconds]}, and {@code jmh [JMH options]} for the
+ * micro-benchmarks. Each macro scenario prints one line per figure on standard output; the process
+ * exits 0 when every target was met, 1 when one was missed, 2 on a usage error.
  */
 public final class BenchMain {
 
@@ -54,7 +54,7 @@ public final class BenchMain {
     System.err.println("usage: java -jar dossier-bench.jar <scenario> [args]\n"
         + "  sync-corpus <kitty-specs-dir> [rounds=3]  index+events+enqueue vs read+SHA-256+JDBC\n"
         + "  drain [N=5000] [rounds=3]                 drain to a loopback receiver vs bare HttpClient\n"
-        + "  heap [N=100000]                           drain N tasks in a child JVM with -Xmx128m\n"
+        + "  heap [N=100000] [timeout-minutes=30]      drain N tasks in a child JVM with -Xmx128m\n"
         + "  idle [seconds=30]                         CPU of a BackgroundSync whose tasks wait\n"
         + "  jmh [JMH options]                         the micro-benchmarks (e.g. -f 1 -wi 2 -i 3)");
   }
