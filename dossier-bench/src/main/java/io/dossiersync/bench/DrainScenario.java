@@ -1,0 +1,179 @@
+package io.dossiersync.bench;
+
+import io.dossiersync.core.drain.DrainReport;
+import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.InMemoryQueueStore;
+import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.transport.PushContentRequest;
+import io.dossiersync.http.internal.PushContentJson;
+import io.dossiersync.testkit.receiver.ReferenceReceiver;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+/**
+ * {@code drain [N] [rounds]}: N queued 4 KiB bodies drained by the {@code DrainEngine} over
+ * SQLite and the HTTP transports to a loopback reference receiver, at concurrency 1 and 4, against
+ * a bare HttpClient 5 loop posting the same pre-encoded JSON to a fresh receiver of the same kind
+ * with the same number of threads. The receiver does not require index entries (no events are
+ * queued). One warm-up round, then the median of {@code rounds} alternating rounds. Targets: at
+ * least 0.8x the bare loop at the same concurrency, concurrency 4 at least 3x concurrency 1. A
+ * diagnostic line also drains through the core's {@code InMemoryQueueStore} (same engine and
+ * transports, no SQLite), to tell the queue's share of the cost from the engine's and HTTP's, and
+ * a what-if line drains SQLite files given one extra index that lets the claim query avoid
+ * sorting the whole queue (see docs/performance.md).
+ */
+final class DrainScenario {
+
+  private DrainScenario() {}
+
+  static boolean run(String[] args) throws Exception {
+    int n = Figures.intArg(args, 0, 5_000, "N");
+    int rounds = Figures.intArg(args, 1, 3, "rounds");
+    List<BodyUploadTask> tasks = BenchTasks.tasks(0, n);
+    List<byte[]> requests = tasks.stream()
+        .map(t -> PushContentJson.encode(PushContentRequest.of(t))).toList();
+    Path dir = Files.createTempDirectory("dossier-bench-drain");
+    Figures figures = new Figures("drain");
+    figures.line("workload", "%d bodies of %d bytes to a loopback ReferenceReceiver, 1 warm-up"
+        + " round + %d rounds per side", n, BenchTasks.BODY_BYTES, rounds);
+    double[] ourRates = new double[5];
+    for (int concurrency : new int[] {1, 4}) {
+      List<Long> ours = new ArrayList<>();
+      List<Long> bare = new ArrayList<>();
+      List<Long> memory = new ArrayList<>();
+      List<Long> indexed = new ArrayList<>();
+      for (int round = 0; round <= rounds; round++) {
+        long bareNanos = bare(requests, concurrency);
+        Path db = dir.resolve("drain-" + concurrency + "-" + round + ".db");
+        long ourNanos = drain(BenchTasks.openStore(db, n), tasks, concurrency);
+        BenchTasks.deleteQueueFile(db);
+        long memoryNanos = drain(InMemoryQueueStore.builder().maxQueueSize(n).build(), tasks,
+            concurrency);
+        Path whatIf = dir.resolve("what-if-" + concurrency + "-" + round + ".db");
+        long indexedNanos = drain(withClaimIndex(whatIf, n), tasks, concurrency);
+        BenchTasks.deleteQueueFile(whatIf);
+        if (round > 0) {
+          bare.add(bareNanos);
+          ours.add(ourNanos);
+          memory.add(memoryNanos);
+          indexed.add(indexedNanos);
+        }
+      }
+      double bareRate = n / (Figures.median(bare) / 1e9);
+      double ourRate = n / (Figures.median(ours) / 1e9);
+      ourRates[concurrency] = ourRate;
+      figures.line("bare-c" + concurrency, "%.0f bodies/s (runs ms %s)", bareRate,
+          Figures.millis(bare));
+      figures.line("dossier-c" + concurrency, "%.0f bodies/s (runs ms %s)", ourRate,
+          Figures.millis(ours));
+      figures.ratio("dossier/bare c=" + concurrency, ourRate / bareRate, 0.8, false, "");
+      double memoryRate = n / (Figures.median(memory) / 1e9);
+      figures.line("diagnostic in-memory-queue-c" + concurrency,
+          "%.0f bodies/s = %.2fx bare (same engine and HTTP, no SQLite; runs ms %s)", memoryRate,
+          memoryRate / bareRate, Figures.millis(memory));
+      double indexedRate = n / (Figures.median(indexed) / 1e9);
+      figures.line("what-if claim-index-c" + concurrency,
+          "%.0f bodies/s = %.2fx bare (SQLite plus an index on (project_uuid, next_attempt_at,"
+              + " created_at); runs ms %s)", indexedRate, indexedRate / bareRate,
+          Figures.millis(indexed));
+    }
+    figures.ratio("dossier c=4 / c=1", ourRates[4] / ourRates[1], 3.0, false, "");
+    figures.line("python-reference", "about 400 bodies/s (one request at a time, new connection"
+        + " each); dossier c=1 is %.1fx that, c=4 %.1fx", ourRates[1] / 400, ourRates[4] / 400);
+    Files.deleteIfExists(dir);
+    return figures.allMet();
+  }
+
+  /** Enqueues the tasks into a fresh store (not timed), times drainUntilEmpty, closes it. */
+  private static long drain(QueueStore fresh, List<BodyUploadTask> tasks, int concurrency) {
+    try (ReferenceReceiver receiver = ReferenceReceiver.builder().requireIndexEntry(false).start();
+        QueueStore store = fresh) {
+      store.bodies().enqueue(tasks, Instant.now());
+      try (LoopbackDrainer drainer = new LoopbackDrainer(store, receiver.baseUri(), concurrency)) {
+        long start = System.nanoTime();
+        DrainReport report = drainer.engine().drainUntilEmpty(Duration.ofMinutes(30));
+        long nanos = System.nanoTime() - start;
+        if (report.bodiesUploaded() != tasks.size()
+            || receiver.ledger().storedBodies().size() != tasks.size()) {
+          throw new IllegalStateException("drain did not deliver every body: " + report.summary());
+        }
+        return nanos;
+      }
+    }
+  }
+
+  /** A fresh queue file with one extra index for the claim's scope filter and order. */
+  private static QueueStore withClaimIndex(Path db, int capacity) throws SQLException {
+    QueueStore store = BenchTasks.openStore(db, capacity);
+    try (Connection connection = QueueRows.open(db); Statement ddl = connection.createStatement()) {
+      ddl.execute("create index bench_what_if_claim on body_queue"
+          + " (project_uuid, next_attempt_at, created_at)");
+    }
+    return store;
+  }
+
+  /** Posts every request with {@code threads} threads sharing one pooled client; times it. */
+  private static long bare(List<byte[]> requests, int threads) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (ReferenceReceiver receiver = ReferenceReceiver.builder().requireIndexEntry(false).start();
+        CloseableHttpClient client = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(16).setMaxConnPerRoute(8).build())
+            .build()) {
+      URI uri = URI.create(receiver.baseUri() + "/api/dossier/push-content/");
+      ContentType json = ContentType.create("application/json");
+      AtomicInteger next = new AtomicInteger();
+      long start = System.nanoTime();
+      List<Future<Integer>> loops = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        loops.add(pool.submit(() -> {
+          int sent = 0;
+          for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+            HttpPost post = new HttpPost(uri);
+            post.setHeader("Authorization", "Bearer bench-token");
+            post.setEntity(new ByteArrayEntity(requests.get(i), json));
+            int status = client.execute(post, r -> {
+              EntityUtils.toByteArray(r.getEntity());
+              return r.getCode();
+            });
+            if (status != 201) {
+              throw new IllegalStateException("bare post answered " + status);
+            }
+            sent++;
+          }
+          return sent;
+        }));
+      }
+      int sent = 0;
+      for (Future<Integer> loop : loops) {
+        sent += loop.get();
+      }
+      long nanos = System.nanoTime() - start;
+      if (sent != requests.size()) {
+        throw new IllegalStateException("bare loop sent " + sent + " of " + requests.size());
+      }
+      return nanos;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
