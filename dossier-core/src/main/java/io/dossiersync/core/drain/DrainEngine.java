@@ -64,8 +64,12 @@ public final class DrainEngine implements AutoCloseable {
   public static final int DEFAULT_CONCURRENCY = 4;
   /** Default number of events per batch (PRODUCT.md §4.2). */
   public static final int DEFAULT_EVENT_BATCH_SIZE = 100;
-  /** Default number of bodies claimed at a time. */
-  public static final int DEFAULT_BODY_CLAIM_BATCH_SIZE = 16;
+  /**
+   * Default number of bodies claimed at a time, and completed together: large enough that the
+   * queue's two transactions per batch cost little per body, small enough to bound memory (at most
+   * 64 bodies of up to 512 KiB held, plus those in flight).
+   */
+  public static final int DEFAULT_BODY_CLAIM_BATCH_SIZE = 64;
   /** Default lease on claimed tasks. */
   public static final Duration DEFAULT_LEASE_DURATION = Duration.ofMinutes(10);
   /** Default number of failures after which a task goes to the failure records. */

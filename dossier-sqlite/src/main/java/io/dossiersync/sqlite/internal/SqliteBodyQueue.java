@@ -14,8 +14,13 @@ import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.sqlite.internal.jooq.tables.records.BodyQueueRow;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -32,6 +37,10 @@ public final class SqliteBodyQueue implements BodyQueue {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteBodyQueue.class);
   private static final QueueColumns Q = QueueColumns.BODIES;
+  private static final Comparator<BodyQueueRow> CLAIM_ORDER =
+      Comparator.comparing(BodyQueueRow::getNextAttemptAt)
+          .thenComparing(BodyQueueRow::getCreatedAt)
+          .thenComparing(BodyQueueRow::getId);
 
   private final Database database;
   private final int maxQueueSize;
@@ -71,24 +80,33 @@ public final class SqliteBodyQueue implements BodyQueue {
         ? DSL.notExists(DSL.selectOne().from(EVENT_QUEUE)
             .where(QueueColumns.EVENTS.sameNamespaceAs(Q)))
         : DSL.trueCondition();
-    return database.write("claiming bodies", dsl -> read(dsl,
-        QueueQueries.lease(dsl, Q, request, held)));
+    long now = Millis.of(request.now());
+    long until = Millis.of(request.lease().until());
+    return database.write("claiming bodies", dsl -> {
+      // One statement: lease the oldest ready rows and return them, bodies included.
+      List<BodyQueueRow> rows = new ArrayList<>(dsl.update(BODY_QUEUE)
+          .set(BODY_QUEUE.LEASE_OWNER, request.owner())
+          .set(BODY_QUEUE.LEASE_UNTIL, until)
+          .set(BODY_QUEUE.CLAIMED_AT, now)
+          .where(BODY_QUEUE.ID.in(dsl.select(BODY_QUEUE.ID).from(BODY_QUEUE)
+              .where(Q.ready(now)).and(Q.inScope(request.scope())).and(held)
+              .orderBy(Q.claimOrder()).limit(request.maxTasks())))
+          .returning()
+          .fetch());
+      rows.sort(CLAIM_ORDER);
+      List<ClaimedBody> claimed = new ArrayList<>(rows.size());
+      for (BodyQueueRow row : rows) {
+        claimed.add(claimedBody(row));
+      }
+      return claimed;
+    });
   }
 
-  private static List<ClaimedBody> read(DSLContext dsl, List<Long> ids) {
-    List<ClaimedBody> claimed = new ArrayList<>(ids.size());
-    for (List<Long> chunk : QueueQueries.chunks(ids)) {
-      for (BodyQueueRow row : dsl.selectFrom(BODY_QUEUE).where(BODY_QUEUE.ID.in(chunk))
-          .orderBy(Q.claimOrder()).fetch()) {
-        BodyUploadTask task = new BodyUploadTask(row.getUploadId(), Q.namespaceOf(row),
-            row.getArtifactPath(), row.getContentHash(), row.getContentBody(),
-            row.getSizeBytes());
-        claimed.add(new ClaimedBody(task, row.getRetryCount(),
-            Millis.toInstant(row.getCreatedAt()),
-            new Lease(row.getLeaseOwner(), Millis.toInstant(row.getLeaseUntil()))));
-      }
-    }
-    return claimed;
+  private static ClaimedBody claimedBody(BodyQueueRow row) {
+    BodyUploadTask task = new BodyUploadTask(row.getUploadId(), Q.namespaceOf(row),
+        row.getArtifactPath(), row.getContentHash(), row.getContentBody(), row.getSizeBytes());
+    return new ClaimedBody(task, row.getRetryCount(), Millis.toInstant(row.getCreatedAt()),
+        new Lease(row.getLeaseOwner(), Millis.toInstant(row.getLeaseUntil())));
   }
 
   @Override
@@ -103,12 +121,26 @@ public final class SqliteBodyQueue implements BodyQueue {
       return List.of();
     }
     return database.write("completing bodies", dsl -> {
-      List<ClaimedBody> completed = new ArrayList<>(bodies.size());
-      for (ClaimedBody body : bodies) {
-        if (dsl.deleteFrom(BODY_QUEUE).where(fenced(body)).execute() == 1) {
-          completed.add(body);
+      // One DELETE ... RETURNING per lease owner and chunk instead of one statement per body.
+      Map<String, List<ClaimedBody>> byOwner = new LinkedHashMap<>();
+      bodies.forEach(b -> byOwner.computeIfAbsent(b.lease().owner(), o -> new ArrayList<>()).add(b));
+      Set<String> deleted = new HashSet<>();
+      for (Map.Entry<String, List<ClaimedBody>> owner : byOwner.entrySet()) {
+        for (List<ClaimedBody> chunk : QueueQueries.chunks(owner.getValue())) {
+          List<String> ids = chunk.stream().map(b -> b.task().uploadId()).toList();
+          deleted.addAll(dsl.deleteFrom(BODY_QUEUE)
+              .where(BODY_QUEUE.LEASE_OWNER.eq(owner.getKey()))
+              .and(BODY_QUEUE.UPLOAD_ID.in(ids))
+              .returningResult(BODY_QUEUE.UPLOAD_ID)
+              .fetch(BODY_QUEUE.UPLOAD_ID));
         }
       }
+      List<ClaimedBody> completed = new ArrayList<>(deleted.size());
+      bodies.forEach(b -> {
+        if (deleted.contains(b.task().uploadId())) {
+          completed.add(b);
+        }
+      });
       return completed;
     });
   }
