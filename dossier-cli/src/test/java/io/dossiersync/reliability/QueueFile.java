@@ -91,4 +91,20 @@ final class QueueFile {
     }
     return ended;
   }
+
+  /** One line per body task (path, retries, due and lease times, last error), for failure messages. */
+  String describeBodies() throws SQLException {
+    StringBuilder text = new StringBuilder();
+    try (Connection c = open(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT feature_slug, artifact_path, retry_count,"
+            + " next_attempt_at, lease_owner, lease_until, last_error FROM body_queue")) {
+      while (r.next()) {
+        text.append(r.getString(1)).append(':').append(r.getString(2)).append(" retries=")
+            .append(r.getLong(3)).append(" next_attempt_at=").append(r.getLong(4))
+            .append(" lease=").append(r.getString(5)).append('@').append(r.getLong(6))
+            .append(" last_error=").append(r.getString(7)).append('\n');
+      }
+    }
+    return text.toString();
+  }
 }

@@ -51,12 +51,23 @@ final class Recovery {
     return drainToTheEnd(db, receiver, 120);
   }
 
+  private static String describe(Path db) {
+    try {
+      return new QueueFile(db).describeBodies();
+    } catch (java.sql.SQLException e) {
+      return "cannot read the queue: " + e;
+    }
+  }
+
   /** {@code dossier drain --until-empty} in-process; it must empty the queue without failures. */
   static JsonNode drainToTheEnd(Path db, ReferenceReceiver receiver, long maxTimeSeconds) {
     CliRun drain = CliRun.inProcess(env(), "drain", "--until-empty", "--max-time",
         String.valueOf(maxTimeSeconds), "--json", "--db", db.toString(), "--server",
         receiver.baseUri().toString());
-    assertThat(drain.exitCode()).as("final drain: %s", drain).isZero();
+    if (drain.exitCode() != 0) {
+      throw new AssertionError("final drain: " + drain + "\n--- body queue at "
+          + System.currentTimeMillis() + "\n" + describe(db));
+    }
     JsonNode json = drain.json();
     assertThat(json.at("/pending/events").asLong()).as("events pending after the drain").isZero();
     assertThat(json.at("/pending/bodies").asLong()).as("bodies pending after the drain").isZero();

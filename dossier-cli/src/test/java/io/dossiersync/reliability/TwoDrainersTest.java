@@ -1,0 +1,78 @@
+package io.dossiersync.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dossiersync.testkit.receiver.BodyKey;
+import io.dossiersync.testkit.receiver.ReceivedEvent;
+import io.dossiersync.testkit.receiver.ReferenceReceiver;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two {@code dossier drain --until-empty} processes (child JVMs) on one queue file against one
+ * receiver, started together. Leases last 10 minutes and nobody crashes, so no lease expires:
+ * every body must be pushed exactly once in total (one request per key, answered {@code stored})
+ * and every event delivered once (no {@code duplicate} verdict); the two reports add up to the
+ * whole queue and both drainers did part of the work. A small response delay (15 ms) keeps the
+ * two drains overlapping.
+ */
+class TwoDrainersTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void twoDrainersOnOneFileNeverSendATaskTwiceAndLoseNothing() throws Exception {
+    Path specs = Checkouts.generated(dir.resolve("checkout"), ReliabilityMode.pick(12, 40),
+        ReliabilityMode.pick(10, 20), ReliabilityMode.seed());
+    Path db = dir.resolve("queue.db");
+    Set<BodyKey> expected = Deliveries.acknowledged(Recovery.syncNoDrain(specs, db));
+    long started = System.nanoTime();
+    try (ReferenceReceiver receiver = ReferenceReceiver.builder().token(Recovery.TOKEN)
+        .responseDelay(Duration.ofMillis(15)).start()) {
+      String[] drain = {"drain", "--until-empty", "--max-time", "300", "--json", "--db",
+          db.toString(), "--server", receiver.baseUri().toString()};
+      CliRun first;
+      CliRun second;
+      try (ChildDossier a = ChildDossier.start(Recovery.env(), drain);
+          ChildDossier b = ChildDossier.start(Recovery.env(), drain)) {
+        first = a.await(240);
+        second = b.await(240);
+      }
+      assertThat(first.exitCode()).as("first drainer: %s", first).isZero();
+      assertThat(second.exitCode()).as("second drainer: %s", second).isZero();
+      JsonNode one = first.json();
+      JsonNode two = second.json();
+      long uploadedByFirst = one.at("/bodies/uploaded").asLong();
+      long uploadedBySecond = two.at("/bodies/uploaded").asLong();
+      assertThat(uploadedByFirst + uploadedBySecond).as("bodies uploaded by both")
+          .isEqualTo(expected.size());
+      assertThat(uploadedByFirst).as("bodies uploaded by the first drainer").isPositive();
+      assertThat(uploadedBySecond).as("bodies uploaded by the second drainer").isPositive();
+      assertThat(one.at("/bodies/already_exists").asLong()
+          + two.at("/bodies/already_exists").asLong()).as("already_exists answers").isZero();
+
+      Deliveries.assertDeliveredExactlyOnce(receiver.ledger(), expected);
+      for (BodyKey key : expected) {
+        assertThat(receiver.ledger().pushCount(key)).as("pushes of %s", key).isEqualTo(1);
+      }
+      Map<String, Integer> deliveries = new HashMap<>();
+      for (ReceivedEvent event : receiver.ledger().eventsReceived()) {
+        deliveries.merge(event.eventId(), 1, Integer::sum);
+      }
+      assertThat(deliveries).as("events delivered more than once")
+          .allSatisfy((id, n) -> assertThat(n).as("deliveries of event %s", id).isEqualTo(1));
+      QueueFile queue = new QueueFile(db);
+      assertThat(queue.integrityCheck()).isEqualTo("ok");
+      assertThat(queue.bodyTasks()).as("bodies left in the queue").isEmpty();
+      System.out.printf("[reliability] two-drainers bodies=%d first=%d second=%d events=%d"
+              + " duration_ms=%d%n", expected.size(), uploadedByFirst, uploadedBySecond,
+          deliveries.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+}
