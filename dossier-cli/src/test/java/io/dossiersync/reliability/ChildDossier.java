@@ -27,9 +27,12 @@ final class ChildDossier implements AutoCloseable {
   private final List<String> err = new CopyOnWriteArrayList<>();
   private final Thread outReader;
   private final Thread errReader;
+  private final long startedAt = System.nanoTime();
+  private volatile long endedAt;
 
   private ChildDossier(Process process) {
     this.process = process;
+    process.onExit().thenRun(() -> endedAt = System.nanoTime());
     this.outReader = reader(process.getInputStream(), out, "out");
     this.errReader = reader(process.getErrorStream(), err, "err");
   }
@@ -84,6 +87,12 @@ final class ChildDossier implements AutoCloseable {
     return false;
   }
 
+  /** How long the child ran, in milliseconds (so far, while it runs). */
+  long runMillis() {
+    long end = endedAt;
+    return ((end == 0 ? System.nanoTime() : end) - startedAt) / 1_000_000;
+  }
+
   /** Whether the child still runs. */
   boolean alive() {
     return process.isAlive();
@@ -100,13 +109,31 @@ final class ChildDossier implements AutoCloseable {
   /** Waits for a normal exit and returns the whole run. */
   CliRun await(long seconds) throws InterruptedException {
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      String threads = threadDump();
       process.destroyForcibly();
       throw new AssertionError("dossier child did not finish within " + seconds + " s; stderr:\n"
-          + String.join("\n", err));
+          + String.join("\n", err) + "\n--- its threads:\n" + threads);
     }
     outReader.join(10_000);
     errReader.join(10_000);
     return new CliRun(process.exitValue(), String.join("\n", out), String.join("\n", err));
+  }
+
+  /** The child's threads ({@code jcmd <pid> Thread.print}), for the message of a hang. */
+  private String threadDump() {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    try {
+      Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()),
+          "Thread.print").redirectErrorStream(true).start();
+      String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      dump.waitFor(30, TimeUnit.SECONDS);
+      return text;
+    } catch (IOException e) {
+      return "no thread dump: " + e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "no thread dump: interrupted";
+    }
   }
 
   /** The stderr lines read so far. */

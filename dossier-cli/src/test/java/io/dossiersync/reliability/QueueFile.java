@@ -107,4 +107,20 @@ final class QueueFile {
     }
     return text.toString();
   }
+
+  /** Event rows still queued, grouped by lease owner, retries and last error, for failure messages. */
+  String describeEvents() throws SQLException {
+    StringBuilder text = new StringBuilder();
+    try (Connection c = open(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT lease_owner, lease_until, retry_count, next_attempt_at,"
+            + " last_error, count(*) FROM event_queue GROUP BY 1, 2, 3, 4, 5")) {
+      while (r.next()) {
+        text.append("events lease=").append(r.getString(1)).append('@').append(r.getLong(2))
+            .append(" retries=").append(r.getLong(3)).append(" next_attempt_at=")
+            .append(r.getLong(4)).append(" last_error=").append(r.getString(5)).append(" count=")
+            .append(r.getLong(6)).append('\n');
+      }
+    }
+    return text.toString();
+  }
 }

@@ -21,6 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
  * and every event delivered once (no {@code duplicate} verdict); the two reports add up to the
  * whole queue and both drainers did part of the work. A small response delay (15 ms) keeps the
  * two drains overlapping.
+ *
+ * <p>Known issue (reported to the lead, docs/reliability.md): when one drainer's round finds every
+ * ready task leased by the other, {@code drainUntilEmpty} sleeps until the earliest "due" time,
+ * and the SQLite store counts a lease end as a due time ({@code max(next_attempt_at,
+ * lease_until)}), so it sleeps until the other's lease would end (10 minutes), capped by {@code
+ * --max-time}, although the other finishes in milliseconds. Nothing is lost or sent twice, but the
+ * process lingers. The drainers here run with {@code --max-time 30} so that the test stays bounded;
+ * a drainer that ran into the issue ends at 30 s with nothing pending (exit 0) and is counted as
+ * {@code lingered} in the printed figures.
  */
 class TwoDrainersTest {
 
@@ -35,14 +44,27 @@ class TwoDrainersTest {
     long started = System.nanoTime();
     try (ReferenceReceiver receiver = ReferenceReceiver.builder().token(Recovery.TOKEN)
         .responseDelay(Duration.ofMillis(15)).start()) {
-      String[] drain = {"drain", "--until-empty", "--max-time", "300", "--json", "--db",
+      String[] drain = {"drain", "--until-empty", "--max-time", "30", "--json", "--db",
           db.toString(), "--server", receiver.baseUri().toString()};
       CliRun first;
       CliRun second;
+      long firstMillis;
+      long secondMillis;
       try (ChildDossier a = ChildDossier.start(Recovery.env(), drain);
           ChildDossier b = ChildDossier.start(Recovery.env(), drain)) {
-        first = a.await(240);
-        second = b.await(240);
+        long timeout = Long.getLong("reliability.drainer.timeout", 120);
+        try {
+          first = a.await(timeout);
+          second = b.await(timeout);
+          firstMillis = a.runMillis();
+          secondMillis = b.runMillis();
+        } catch (AssertionError hang) {
+          QueueFile queue = new QueueFile(db);
+          throw new AssertionError(hang.getMessage() + "\n--- first drainer stderr: "
+              + a.stderr() + "\n--- second drainer alive=" + b.alive() + " stderr: " + b.stderr()
+              + "\n--- queue at " + System.currentTimeMillis() + ":\n" + queue.describeEvents()
+              + queue.describeBodies(), hang);
+        }
       }
       assertThat(first.exitCode()).as("first drainer: %s", first).isZero();
       assertThat(second.exitCode()).as("second drainer: %s", second).isZero();
@@ -70,9 +92,11 @@ class TwoDrainersTest {
       QueueFile queue = new QueueFile(db);
       assertThat(queue.integrityCheck()).isEqualTo("ok");
       assertThat(queue.bodyTasks()).as("bodies left in the queue").isEmpty();
+      int lingered = (firstMillis >= 30_000 ? 1 : 0) + (secondMillis >= 30_000 ? 1 : 0);
       System.out.printf("[reliability] two-drainers bodies=%d first=%d second=%d events=%d"
-              + " duration_ms=%d%n", expected.size(), uploadedByFirst, uploadedBySecond,
-          deliveries.size(), (System.nanoTime() - started) / 1_000_000);
+              + " first_ms=%d second_ms=%d lingered=%d duration_ms=%d%n", expected.size(),
+          uploadedByFirst, uploadedBySecond, deliveries.size(), firstMillis, secondMillis,
+          lingered, (System.nanoTime() - started) / 1_000_000);
     }
   }
 }
