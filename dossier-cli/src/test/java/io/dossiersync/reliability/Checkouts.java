@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 
 /** The checkouts the kill and drainer tests sync: generated, or the real corpus when present. */
 final class Checkouts {
@@ -45,6 +46,18 @@ final class Checkouts {
 
   private static String slug(int f) {
     return String.format(Locale.ROOT, "%03d-generated-feature", f);
+  }
+
+  /**
+   * The corpus's {@code kitty-specs} for a full-mode round; skips the calling test (a JUnit
+   * assumption, with the reason) in CI mode or when the corpus is not unpacked.
+   */
+  static Path corpusInFullMode() {
+    Assumptions.assumeTrue(ReliabilityMode.full(),
+        "the corpus rounds run in full mode only (-Dreliability.full=true)");
+    Optional<Path> corpus = corpus();
+    Assumptions.assumeTrue(corpus.isPresent(), "the real corpus is not unpacked at " + CORPUS);
+    return corpus.orElseThrow();
   }
 
   /** The corpus's {@code kitty-specs}, when it is unpacked. */

@@ -1,13 +1,11 @@
 package io.dossiersync.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dossiersync.testkit.receiver.BodyKey;
 import io.dossiersync.testkit.receiver.ReferenceReceiver;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -35,11 +33,7 @@ class KillDuringDrainTest {
 
   @Test
   void killedDrainOfTheRealCorpusLosesNothing() throws Exception {
-    assumeTrue(ReliabilityMode.full(), "the corpus rounds run in full mode only"
-        + " (-Dreliability.full=true)");
-    Optional<Path> corpus = Checkouts.corpus();
-    assumeTrue(corpus.isPresent(), "the real corpus is not unpacked at " + Checkouts.CORPUS);
-    rounds(corpus.get(), 2, 4);
+    rounds(Checkouts.corpusInFullMode(), 2, 4);
   }
 
   private void rounds(Path specs, int rounds, long salt) throws Exception {

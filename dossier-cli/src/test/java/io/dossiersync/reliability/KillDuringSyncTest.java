@@ -1,7 +1,6 @@
 package io.dossiersync.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dossiersync.testkit.receiver.BodyKey;
 import io.dossiersync.testkit.receiver.ReferenceReceiver;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -41,11 +39,7 @@ class KillDuringSyncTest {
 
   @Test
   void killedSyncOfTheRealCorpusLosesNothingAcknowledged() throws Exception {
-    assumeTrue(ReliabilityMode.full(), "the corpus rounds run in full mode only"
-        + " (-Dreliability.full=true)");
-    Optional<Path> corpus = Checkouts.corpus();
-    assumeTrue(corpus.isPresent(), "the real corpus is not unpacked at " + Checkouts.CORPUS);
-    rounds(corpus.get(), 2, 2);
+    rounds(Checkouts.corpusInFullMode(), 2, 2);
   }
 
   private void rounds(Path specs, int rounds, long salt) throws Exception {
