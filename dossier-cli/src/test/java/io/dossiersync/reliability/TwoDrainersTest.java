@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * receiver, started together. Leases last 10 minutes and nobody crashes, so no lease expires:
  * every body must be pushed exactly once in total (one request per key, answered {@code stored})
  * and every event delivered once (no {@code duplicate} verdict); the two reports add up to the
- * whole queue and both drainers did part of the work. A small response delay (15 ms) keeps the
+ * whole queue and both drainers did part of the work. A small response delay (30 ms) keeps the
  * two drains overlapping.
  *
  * <p>Known issue (reported to the lead, docs/reliability.md): when one drainer's round finds every
@@ -43,7 +43,7 @@ class TwoDrainersTest {
     Set<BodyKey> expected = Deliveries.acknowledged(Recovery.syncNoDrain(specs, db));
     long started = System.nanoTime();
     try (ReferenceReceiver receiver = ReferenceReceiver.builder().token(Recovery.TOKEN)
-        .responseDelay(Duration.ofMillis(15)).start()) {
+        .responseDelay(Duration.ofMillis(30)).start()) {
       String[] drain = {"drain", "--until-empty", "--max-time", "30", "--json", "--db",
           db.toString(), "--server", receiver.baseUri().toString()};
       CliRun first;
