@@ -1,0 +1,130 @@
+package io.dossiersync.reliability;
+
+import io.dossiersync.testkit.fixture.FeatureDirs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A valid checkout with one feature ({@code 001-hostile}, every surface, {@code main},
+ * {@code software-dev}) that a hostile case then spoils, plus the command-line arguments the case
+ * adds. The feature directory argument defaults to the feature.
+ */
+final class HostileCheckout {
+
+  static final String SLUG = "001-hostile";
+
+  private final Path root;
+  private final List<String> extraArgs = new ArrayList<>();
+  private Path featureArg;
+
+  HostileCheckout(Path root) {
+    this.root = root;
+    FeatureDirs.checkout(root).feature(SLUG, "main", "software-dev").build();
+    this.featureArg = feature();
+  }
+
+  Path root() {
+    return root;
+  }
+
+  Path feature() {
+    return root.resolve("kitty-specs").resolve(SLUG);
+  }
+
+  /** Writes bytes at a feature-relative path (parents created). */
+  HostileCheckout bytes(String relative, byte[] content) {
+    return write(feature().resolve(relative), content);
+  }
+
+  HostileCheckout text(String relative, String content) {
+    return bytes(relative, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes bytes at a checkout-relative path (parents created). */
+  HostileCheckout rootFile(String relative, String content) {
+    return write(root.resolve(relative), content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  HostileCheckout meta(String json) {
+    return rootFile("kitty-specs/" + SLUG + "/meta.json", json);
+  }
+
+  HostileCheckout config(String yaml) {
+    return rootFile(".kittify/config.yaml", yaml);
+  }
+
+  HostileCheckout delete(String relative) {
+    try {
+      Files.delete(root.resolve(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  HostileCheckout symlink(String relative, String target) {
+    Path link = feature().resolve(relative);
+    try {
+      Files.createDirectories(link.getParent());
+      Files.createSymbolicLink(link, link.getFileSystem().getPath(target));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  HostileCheckout directory(String relative) {
+    try {
+      Files.createDirectories(feature().resolve(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  HostileCheckout unreadable(String relative) {
+    text(relative, "# secret\n");
+    try {
+      Files.setPosixFilePermissions(feature().resolve(relative),
+          PosixFilePermissions.fromString("---------"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Syncs this directory instead of the feature. */
+  HostileCheckout featureArg(Path dir) {
+    featureArg = dir;
+    return this;
+  }
+
+  HostileCheckout args(String... args) {
+    extraArgs.addAll(List.of(args));
+    return this;
+  }
+
+  /** {@code sync FEATURE --json --no-drain --db DB} plus the case's arguments. */
+  String[] syncArgs(Path db) {
+    List<String> args = new ArrayList<>(List.of("sync", featureArg.toString(), "--json",
+        "--no-drain", "--db", db.toString()));
+    args.addAll(extraArgs);
+    return args.toArray(String[]::new);
+  }
+
+  private HostileCheckout write(Path file, byte[] content) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    return this;
+  }
+}

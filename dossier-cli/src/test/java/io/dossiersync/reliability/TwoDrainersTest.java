@@ -1,0 +1,102 @@
+package io.dossiersync.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dossiersync.testkit.receiver.BodyKey;
+import io.dossiersync.testkit.receiver.ReceivedEvent;
+import io.dossiersync.testkit.receiver.ReferenceReceiver;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two {@code dossier drain --until-empty} processes (child JVMs) on one queue file against one
+ * receiver, started together. Leases last 10 minutes and nobody crashes, so no lease expires:
+ * every body must be pushed exactly once in total (one request per key, answered {@code stored})
+ * and every event delivered once (no {@code duplicate} verdict); the two reports add up to the
+ * whole queue and both drainers did part of the work. A small response delay (30 ms) keeps the
+ * two drains overlapping.
+ *
+ * <p>Known issue (reported to the lead, docs/reliability.md): when one drainer's round finds every
+ * ready task leased by the other, {@code drainUntilEmpty} sleeps until the earliest "due" time,
+ * and the SQLite store counts a lease end as a due time ({@code max(next_attempt_at,
+ * lease_until)}), so it sleeps until the other's lease would end (10 minutes), capped by {@code
+ * --max-time}, although the other finishes in milliseconds. Nothing is lost or sent twice, but the
+ * process lingers. The drainers here run with {@code --max-time 30} so that the test stays bounded;
+ * a drainer that ran into the issue ends at 30 s with nothing pending (exit 0) and is counted as
+ * {@code lingered} in the printed figures.
+ */
+class TwoDrainersTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void twoDrainersOnOneFileNeverSendATaskTwiceAndLoseNothing() throws Exception {
+    Path specs = Checkouts.generated(dir.resolve("checkout"), ReliabilityMode.pick(12, 40),
+        ReliabilityMode.pick(10, 20), ReliabilityMode.seed());
+    Path db = dir.resolve("queue.db");
+    Set<BodyKey> expected = Deliveries.acknowledged(Recovery.syncNoDrain(specs, db));
+    long started = System.nanoTime();
+    try (ReferenceReceiver receiver = ReferenceReceiver.builder().token(Recovery.TOKEN)
+        .responseDelay(Duration.ofMillis(30)).start()) {
+      String[] drain = {"drain", "--until-empty", "--max-time", "30", "--json", "--db",
+          db.toString(), "--server", receiver.baseUri().toString()};
+      CliRun first;
+      CliRun second;
+      long firstMillis;
+      long secondMillis;
+      try (ChildDossier a = ChildDossier.start(Recovery.env(), drain);
+          ChildDossier b = ChildDossier.start(Recovery.env(), drain)) {
+        long timeout = Long.getLong("reliability.drainer.timeout", 120);
+        try {
+          first = a.await(timeout);
+          second = b.await(timeout);
+          firstMillis = a.runMillis();
+          secondMillis = b.runMillis();
+        } catch (AssertionError hang) {
+          QueueFile queue = new QueueFile(db);
+          throw new AssertionError(hang.getMessage() + "\n--- first drainer stderr: "
+              + a.stderr() + "\n--- second drainer alive=" + b.alive() + " stderr: " + b.stderr()
+              + "\n--- queue at " + System.currentTimeMillis() + ":\n" + queue.describeEvents()
+              + queue.describeBodies(), hang);
+        }
+      }
+      assertThat(first.exitCode()).as("first drainer: %s", first).isZero();
+      assertThat(second.exitCode()).as("second drainer: %s", second).isZero();
+      JsonNode one = first.json();
+      JsonNode two = second.json();
+      long uploadedByFirst = one.at("/bodies/uploaded").asLong();
+      long uploadedBySecond = two.at("/bodies/uploaded").asLong();
+      assertThat(uploadedByFirst + uploadedBySecond).as("bodies uploaded by both")
+          .isEqualTo(expected.size());
+      assertThat(uploadedByFirst).as("bodies uploaded by the first drainer").isPositive();
+      assertThat(uploadedBySecond).as("bodies uploaded by the second drainer").isPositive();
+      assertThat(one.at("/bodies/already_exists").asLong()
+          + two.at("/bodies/already_exists").asLong()).as("already_exists answers").isZero();
+
+      Deliveries.assertDeliveredExactlyOnce(receiver.ledger(), expected);
+      for (BodyKey key : expected) {
+        assertThat(receiver.ledger().pushCount(key)).as("pushes of %s", key).isEqualTo(1);
+      }
+      Map<String, Integer> deliveries = new HashMap<>();
+      for (ReceivedEvent event : receiver.ledger().eventsReceived()) {
+        deliveries.merge(event.eventId(), 1, Integer::sum);
+      }
+      assertThat(deliveries).as("events delivered more than once")
+          .allSatisfy((id, n) -> assertThat(n).as("deliveries of event %s", id).isEqualTo(1));
+      QueueFile queue = new QueueFile(db);
+      assertThat(queue.integrityCheck()).isEqualTo("ok");
+      assertThat(queue.bodyTasks()).as("bodies left in the queue").isEmpty();
+      int lingered = (firstMillis >= 30_000 ? 1 : 0) + (secondMillis >= 30_000 ? 1 : 0);
+      System.out.printf("[reliability] two-drainers bodies=%d first=%d second=%d events=%d"
+              + " first_ms=%d second_ms=%d lingered=%d duration_ms=%d%n", expected.size(),
+          uploadedByFirst, uploadedBySecond, deliveries.size(), firstMillis, secondMillis,
+          lingered, (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+}
