@@ -12,6 +12,7 @@ import io.dossiersync.sqlite.DefaultQueueLocation;
 import io.dossiersync.sqlite.SqliteQueueStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,13 @@ import java.util.Optional;
  * transports. Closing it closes both.
  */
 final class CliSession implements AutoCloseable {
+
+  /**
+   * The CLI's claim lease: a command's tasks are its own while it runs; when it is killed, its
+   * claimed tasks become claimable by the next {@code dossier drain} after at most this long
+   * (the library default of 10 minutes suits long-lived services better than commands).
+   */
+  static final Duration LEASE = Duration.ofMinutes(2);
 
   private final CommonOptions options;
   private final CliIo io;
@@ -106,6 +114,7 @@ final class CliSession implements AutoCloseable {
         .consent(scope.projects().map(SyncConsent::only).orElse(SyncConsent.allowAll()))
         .projectScope(scope)
         .listener(listener)
+        .leaseDuration(LEASE)
         .build();
   }
 

@@ -35,9 +35,8 @@ record HostileCase(String name, Consumer<HostileCheckout> setup, Expected expect
    * Exit 2, one clear error line on stderr mentioning {@code mentions}, nothing enqueued.
    *
    * @param mentions a fragment the message must hold (the file, field or option at fault)
-   * @param oneLine whether the whole error must be one line; false only for the known issue of
-   *     YAML syntax errors, whose parser detail spans several lines (reported to the lead: the
-   *     first line is complete and clear, the rest is the parser's excerpt)
+   * @param oneLine whether the whole error must be one line (it always must: YAML and JSON
+   *     syntax errors are reduced to the parser's first line and the place it stopped)
    */
   record Refused(String mentions, boolean oneLine) implements Expected {}
 
@@ -60,8 +59,8 @@ record HostileCase(String name, Consumer<HostileCheckout> setup, Expected expect
 
   static HostileCase refusedYamlSyntax(String name, String mentions,
       Consumer<HostileCheckout> setup) {
-    return new HostileCase(name + " (known issue: multi-line parser detail)", setup,
-        new Refused(mentions, false));
+    return new HostileCase(name + " (one line with line and column)", setup,
+        new Refused(mentions, true));
   }
 
   @Override

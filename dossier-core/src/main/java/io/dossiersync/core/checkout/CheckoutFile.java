@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.dossiersync.core.internal.ParseMessages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -40,7 +41,7 @@ final class CheckoutFile {
       throw new CheckoutException("missing file " + file, e);
     } catch (JacksonException e) {
       throw new CheckoutException(
-          "cannot parse " + file + " as " + format + ": " + e.getOriginalMessage(), e);
+          "cannot parse " + file + " as " + format + ": " + ParseMessages.oneLine(e), e);
     } catch (IOException e) {
       throw new CheckoutException("cannot read " + file + ": " + e, e);
     }

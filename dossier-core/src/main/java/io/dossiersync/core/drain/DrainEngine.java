@@ -200,7 +200,9 @@ public final class DrainEngine implements AutoCloseable {
   /**
    * How long to sleep before the next round: none when a task is due and the last round made
    * progress; else until the earliest due time still ahead (a body held behind an event waits
-   * for that event), bounded by {@code deadline}; {@link #IDLE_POLL} when nothing is ahead.
+   * for that event), bounded by {@code deadline}; {@link #IDLE_POLL} when nothing is ahead, or
+   * when a due task is held under another drainer's lease (that drainer usually finishes long
+   * before its lease would expire).
    */
   Optional<Duration> waitBeforeNextRound(DrainReport last, Instant now, Instant deadline) {
     ProjectScope scope = ProjectScope.of(last.projects());
@@ -215,7 +217,22 @@ public final class DrainEngine implements AutoCloseable {
         .filter(t -> t.isAfter(now))
         .min(Instant::compareTo)
         .orElse(now.plus(IDLE_POLL));
+    if (wake.isAfter(now.plus(IDLE_POLL))
+        && (leasedElsewhere(settings.store().events().nextAttempt(scope), events, now)
+            || leasedElsewhere(settings.store().bodies().nextAttempt(scope), bodies, now))) {
+      wake = now.plus(IDLE_POLL);
+    }
     return Optional.of(Duration.between(now, wake.isBefore(deadline) ? wake : deadline));
+  }
+
+  /**
+   * A queue holds a task due by its attempt time but not claimable: every task is claimable only
+   * later, yet one was due already, so a lease holds it.
+   */
+  private static boolean leasedElsewhere(
+      Optional<Instant> nextAttempt, Optional<Instant> nextDue, Instant now) {
+    return nextAttempt.isPresent() && !nextAttempt.get().isAfter(now)
+        && nextDue.isPresent() && nextDue.get().isAfter(now);
   }
 
   private boolean sleep(Duration duration) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.dossiersync.core.internal.ParseMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ public final class ManifestLoader {
       root = YAML.readTree(in);
     } catch (JacksonException e) {
       throw new ManifestException(
-          "malformed expected-artifact manifest " + source + ": " + e.getOriginalMessage(), e);
+          "malformed expected-artifact manifest " + source + ": " + ParseMessages.oneLine(e), e);
     } catch (IOException e) {
       throw new ManifestException("cannot read expected-artifact manifest " + source + ": " + e, e);
     }

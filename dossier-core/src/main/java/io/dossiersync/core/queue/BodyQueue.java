@@ -124,6 +124,19 @@ public interface BodyQueue {
   Optional<Instant> nextDue(ProjectScope scope);
 
   /**
+   * The earliest {@code next_attempt_at} of the pending tasks of a scope, leased or not. Where it
+   * is earlier than {@link #nextDue}, a due task is held under another drainer's lease, which
+   * usually ends long before the lease expires: a waiting drain polls instead of sleeping until
+   * the expiry. The default returns {@link #nextDue} (no lease told apart).
+   *
+   * @param scope the projects to consider
+   * @return empty when no task of the scope is pending
+   */
+  default Optional<Instant> nextAttempt(ProjectScope scope) {
+    return nextDue(scope);
+  }
+
+  /**
    * The projects that have pending tasks.
    *
    * @return project UUIDs in order

@@ -105,6 +105,11 @@ final class InMemoryBodyQueue implements BodyQueue {
   }
 
   @Override
+  public Optional<Instant> nextAttempt(ProjectScope scope) {
+    return state.locked(() -> state.bodies.nextAttempt(scope));
+  }
+
+  @Override
   public SortedSet<String> projects() {
     return state.locked(state.bodies::projects);
   }

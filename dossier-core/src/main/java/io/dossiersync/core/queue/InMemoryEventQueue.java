@@ -82,6 +82,11 @@ final class InMemoryEventQueue implements EventQueue {
   }
 
   @Override
+  public Optional<Instant> nextAttempt(ProjectScope scope) {
+    return state.locked(() -> state.events.nextAttempt(scope));
+  }
+
+  @Override
   public SortedSet<String> projects() {
     return state.locked(state.events::projects);
   }

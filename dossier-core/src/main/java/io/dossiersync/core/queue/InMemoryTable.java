@@ -129,6 +129,15 @@ final class InMemoryTable<T> {
     return Optional.ofNullable(best);
   }
 
+  Optional<Instant> nextAttempt(ProjectScope scope) {
+    for (InMemoryEntry<T> entry : drainOrder) {
+      if (scope.includes(namespaceOf(entry).projectUuid())) {
+        return Optional.of(entry.nextAttemptAt);
+      }
+    }
+    return Optional.empty();
+  }
+
   SortedSet<String> projects() {
     TreeSet<String> projects = new TreeSet<>();
     drainOrder.forEach(e -> projects.add(namespaceOf(e).projectUuid()));

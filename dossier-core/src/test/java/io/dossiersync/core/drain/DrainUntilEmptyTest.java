@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.queue.ClaimedBody;
+import io.dossiersync.core.queue.QueueTestData;
 import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,41 @@ class DrainUntilEmptyTest {
     assertThat(bench.sleeper.sleeps).containsExactly(Duration.ofSeconds(10));
     assertThat(bench.calls).containsExactly("events 1", "events 1", "body spec.md");
     assertThat(report.queuesEmpty()).isTrue();
+  }
+
+  @Test
+  void aTaskLeasedByAnotherDrainerIsPolledNotWaitedOut() {
+    bench.enqueueBody(ns, "spec.md");
+    List<ClaimedBody> theirs =
+        bench.store.bodies().claim(QueueTestData.claim(1, T0, "other-drainer"));
+
+    DrainReport report;
+    try (DrainEngine engine = bench.builder().sleeper(d -> {
+      bench.sleeper.sleep(d);
+      bench.store.bodies().complete(theirs.get(0));
+    }).build()) {
+      report = engine.drainUntilEmpty(Duration.ofMinutes(30));
+    }
+
+    assertThat(bench.sleeper.sleeps).containsExactly(DrainEngine.IDLE_POLL);
+    assertThat(report.queuesEmpty()).isTrue();
+    assertThat(bench.calls).isEmpty();
+  }
+
+  @Test
+  void tasksInBackoffAreWaitedForNotPolled() {
+    bench.enqueueBody(ns, "spec.md");
+    bench.enqueueBody(ns, "plan.md");
+    bench.content.answer(r -> RATE_LIMITED);
+    try (DrainEngine engine = bench.builder().build()) {
+      engine.drainOnce();
+    }
+    bench.sleeper.sleeps.clear();
+
+    DrainReport report = drain(Duration.ofSeconds(50));
+
+    assertThat(bench.sleeper.sleeps).containsExactly(Duration.ofSeconds(50));
+    assertThat(report.timedOut()).isTrue();
   }
 
   @Test

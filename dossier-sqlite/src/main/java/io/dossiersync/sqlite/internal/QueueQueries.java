@@ -38,6 +38,15 @@ final class QueueQueries {
     return Optional.ofNullable(due).map(Millis::toInstant);
   }
 
+  static Optional<Instant> nextAttempt(DSLContext dsl, QueueColumns q, ProjectScope scope) {
+    if (scope.isEmpty()) {
+      return Optional.empty();
+    }
+    Long next = dsl.select(DSL.min(q.nextAttemptAt())).from(q.table()).where(q.inScope(scope))
+        .fetchOne(0, Long.class);
+    return Optional.ofNullable(next).map(Millis::toInstant);
+  }
+
   static SortedSet<String> projects(DSLContext dsl, QueueColumns q) {
     return Collections.unmodifiableSortedSet(new TreeSet<>(
         dsl.selectDistinct(q.projectUuid()).from(q.table()).fetch(q.projectUuid())));

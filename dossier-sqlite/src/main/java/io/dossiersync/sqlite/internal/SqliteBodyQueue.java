@@ -174,6 +174,12 @@ public final class SqliteBodyQueue implements BodyQueue {
   }
 
   @Override
+  public Optional<Instant> nextAttempt(ProjectScope scope) {
+    return database.read("finding the next body attempt",
+        dsl -> QueueQueries.nextAttempt(dsl, Q, scope));
+  }
+
+  @Override
   public SortedSet<String> projects() {
     return database.read("listing body projects", dsl -> QueueQueries.projects(dsl, Q));
   }

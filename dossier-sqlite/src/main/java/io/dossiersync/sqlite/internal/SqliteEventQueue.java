@@ -126,6 +126,12 @@ public final class SqliteEventQueue implements EventQueue {
   }
 
   @Override
+  public Optional<Instant> nextAttempt(ProjectScope scope) {
+    return database.read("finding the next event attempt",
+        dsl -> QueueQueries.nextAttempt(dsl, Q, scope));
+  }
+
+  @Override
   public SortedSet<String> projects() {
     return database.read("listing event projects", dsl -> QueueQueries.projects(dsl, Q));
   }

@@ -91,6 +91,30 @@ public interface StatsContract extends ContractFixture {
         .contains(T0.plusSeconds(3));
   }
 
+  /**
+   * nextAttempt is the earliest next attempt of the pending tasks in scope, leased or not (so a
+   * drain can tell a task held by another drainer from a task in backoff).
+   */
+  @Test
+  default void nextAttemptIgnoresLeases() {
+    assertThat(store().bodies().nextAttempt(ProjectScope.all())).isEmpty();
+    store().bodies().enqueue(List.of(body(NS_A, "a.md", 1)), T0);
+    store().bodies().enqueue(List.of(body(NS_A, "b.md", 2)), T0.plusSeconds(10));
+    List<ClaimedBody> first = store().bodies().claim(request(1, T0.plusSeconds(20), "d"));
+    assertThat(first).hasSize(1);
+    assertThat(store().bodies().nextAttempt(ProjectScope.all())).contains(T0);
+    assertThat(store().bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(10));
+    store().bodies().reschedule(first.get(0), T0.plusSeconds(60), "http_503");
+    assertThat(store().bodies().nextAttempt(ProjectScope.all())).contains(T0.plusSeconds(10));
+    assertThat(store().bodies().nextAttempt(ProjectScope.of(Set.of(PROJECT_B)))).isEmpty();
+    store().events().enqueue(List.of(event(NS_B, null)), T0.plusSeconds(3));
+    store().events().claim(request(1, T0.plusSeconds(4), "d"));
+    assertThat(store().events().nextAttempt(ProjectScope.of(Set.of(PROJECT_B))))
+        .contains(T0.plusSeconds(3));
+    assertThat(store().events().nextDue(ProjectScope.of(Set.of(PROJECT_B))))
+        .contains(T0.plusSeconds(4).plus(LEASE));
+  }
+
   /** projects lists the project UUIDs with pending tasks, per queue, in order. */
   @Test
   default void projectsListsProjectsWithPendingTasksInOrder() {
