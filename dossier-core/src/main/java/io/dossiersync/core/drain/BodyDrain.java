@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The body half of a round (PRODUCT.md §4.1): claims ready bodies a batch at a time and pushes
- * them on the engine's executor with at most {@code concurrency} in flight. The round's thread
- * claims the next batch only once every task of the previous one is in flight, so the bodies in
- * memory are bounded by the claim batch size plus the concurrency, never by the queue length.
+ * them on the engine's executor, whose {@code concurrency} threads bound the sends in flight. A
+ * whole batch is handed to the executor at once, so the round's thread claims the next batch
+ * while the previous one is being sent (the claim's transaction overlaps the HTTP exchanges); it
+ * hands that batch out as the previous one drains. The bodies in memory are thus bounded by two
+ * claim batches plus the concurrency, never by the queue length.
  * Delivered bodies are deleted from the queue a claim batch at a time ({@link DeliveredBodies}).
  */
 final class BodyDrain {
@@ -30,7 +32,8 @@ final class BodyDrain {
   private final DrainRound round;
   private final BodyQueue queue;
   private final ExecutorService executor;
-  private final int concurrency;
+  /** Tasks handed to the executor and not yet finished: the batch being sent plus those running. */
+  private final int handedOut;
   private final Semaphore inFlight;
   private final DeliveredBodies delivered;
   private boolean shutDown;
@@ -39,8 +42,8 @@ final class BodyDrain {
     this.round = round;
     this.queue = round.settings.store().bodies();
     this.executor = executor;
-    this.concurrency = round.settings.concurrency();
-    this.inFlight = new Semaphore(concurrency);
+    this.handedOut = round.settings.concurrency() + round.settings.bodyClaimBatchSize();
+    this.inFlight = new Semaphore(handedOut);
     this.delivered = new DeliveredBodies(queue, round.settings.bodyClaimBatchSize(),
         (body, deleted) -> {
           if (deleted) {
@@ -102,8 +105,8 @@ final class BodyDrain {
 
   private void awaitInFlight() {
     try {
-      inFlight.acquire(concurrency);
-      inFlight.release(concurrency);
+      inFlight.acquire(handedOut);
+      inFlight.release(handedOut);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
