@@ -9,12 +9,12 @@ import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
-import io.dossiersync.core.queue.Lease;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.sqlite.internal.jooq.tables.records.BodyQueueRow;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +39,6 @@ public final class SqliteBodyQueue implements BodyQueue {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteBodyQueue.class);
   private static final QueueColumns Q = QueueColumns.BODIES;
-  private static final Comparator<BodyQueueRow> CLAIM_ORDER =
-      Comparator.comparing(BodyQueueRow::getNextAttemptAt)
-          .thenComparing(BodyQueueRow::getCreatedAt)
-          .thenComparing(BodyQueueRow::getId);
 
   private final Database database;
   private final int maxQueueSize;
@@ -83,30 +81,30 @@ public final class SqliteBodyQueue implements BodyQueue {
     long now = Millis.of(request.now());
     long until = Millis.of(request.lease().until());
     return database.write("claiming bodies", dsl -> {
-      // One statement: lease the oldest ready rows and return them, bodies included.
-      List<BodyQueueRow> rows = new ArrayList<>(dsl.update(BODY_QUEUE)
+      // One statement leases the oldest ready rows and returns them, bodies included. The rows
+      // are read straight from the JDBC result: jOOQ's record mapping cost as much as the
+      // statement itself (about 1 ms per claim of 64).
+      ResultQuery<BodyQueueRow> leased = dsl.update(BODY_QUEUE)
           .set(BODY_QUEUE.LEASE_OWNER, request.owner())
           .set(BODY_QUEUE.LEASE_UNTIL, until)
           .set(BODY_QUEUE.CLAIMED_AT, now)
           .where(BODY_QUEUE.ID.in(dsl.select(BODY_QUEUE.ID).from(BODY_QUEUE)
               .where(Q.ready(now)).and(Q.inScope(request.scope())).and(held)
               .orderBy(Q.claimOrder()).limit(request.maxTasks())))
-          .returning()
-          .fetch());
-      rows.sort(CLAIM_ORDER);
-      List<ClaimedBody> claimed = new ArrayList<>(rows.size());
-      for (BodyQueueRow row : rows) {
-        claimed.add(claimedBody(row));
+          .returning();
+      List<ClaimedRow> rows = new ArrayList<>(request.maxTasks());
+      try (ResultSet rs = leased.fetchResultSet()) {
+        while (rs.next()) {
+          rows.add(ClaimedRow.read(rs));
+        }
+      } catch (SQLException e) {
+        throw new DataAccessException("reading claimed bodies", e);
       }
+      rows.sort(null);
+      List<ClaimedBody> claimed = new ArrayList<>(rows.size());
+      rows.forEach(row -> claimed.add(row.body()));
       return claimed;
     });
-  }
-
-  private static ClaimedBody claimedBody(BodyQueueRow row) {
-    BodyUploadTask task = new BodyUploadTask(row.getUploadId(), Q.namespaceOf(row),
-        row.getArtifactPath(), row.getContentHash(), row.getContentBody(), row.getSizeBytes());
-    return new ClaimedBody(task, row.getRetryCount(), Millis.toInstant(row.getCreatedAt()),
-        new Lease(row.getLeaseOwner(), Millis.toInstant(row.getLeaseUntil())));
   }
 
   @Override
