@@ -8,9 +8,6 @@ import io.dossiersync.core.transport.PushContentRequest;
 import io.dossiersync.http.internal.PushContentJson;
 import io.dossiersync.testkit.receiver.ReferenceReceiver;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,9 +34,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * queued). One warm-up round, then the median of {@code rounds} alternating rounds. Targets: at
  * least 0.8x the bare loop at the same concurrency, concurrency 4 at least 3x concurrency 1. A
  * diagnostic line also drains through the core's {@code InMemoryQueueStore} (same engine and
- * transports, no SQLite), to tell the queue's share of the cost from the engine's and HTTP's, and
- * a what-if line drains SQLite files given one extra index that lets the claim query avoid
- * sorting the whole queue (see docs/performance.md).
+ * transports, no SQLite), to tell the queue's share of the cost from the engine's and HTTP's.
  */
 final class DrainScenario {
 
@@ -60,7 +55,6 @@ final class DrainScenario {
       List<Long> ours = new ArrayList<>();
       List<Long> bare = new ArrayList<>();
       List<Long> memory = new ArrayList<>();
-      List<Long> indexed = new ArrayList<>();
       for (int round = 0; round <= rounds; round++) {
         long bareNanos = bare(requests, concurrency);
         Path db = dir.resolve("drain-" + concurrency + "-" + round + ".db");
@@ -68,14 +62,10 @@ final class DrainScenario {
         BenchTasks.deleteQueueFile(db);
         long memoryNanos = drain(InMemoryQueueStore.builder().maxQueueSize(n).build(), tasks,
             concurrency);
-        Path whatIf = dir.resolve("what-if-" + concurrency + "-" + round + ".db");
-        long indexedNanos = drain(withClaimIndex(whatIf, n), tasks, concurrency);
-        BenchTasks.deleteQueueFile(whatIf);
         if (round > 0) {
           bare.add(bareNanos);
           ours.add(ourNanos);
           memory.add(memoryNanos);
-          indexed.add(indexedNanos);
         }
       }
       double bareRate = n / (Figures.median(bare) / 1e9);
@@ -90,11 +80,6 @@ final class DrainScenario {
       figures.line("diagnostic in-memory-queue-c" + concurrency,
           "%.0f bodies/s = %.2fx bare (same engine and HTTP, no SQLite; runs ms %s)", memoryRate,
           memoryRate / bareRate, Figures.millis(memory));
-      double indexedRate = n / (Figures.median(indexed) / 1e9);
-      figures.line("what-if claim-index-c" + concurrency,
-          "%.0f bodies/s = %.2fx bare (SQLite plus an index on (project_uuid, next_attempt_at,"
-              + " created_at); runs ms %s)", indexedRate, indexedRate / bareRate,
-          Figures.millis(indexed));
     }
     figures.ratio("dossier c=4 / c=1", ourRates[4] / ourRates[1], 3.0, false, "");
     figures.line("python-reference", "about 400 bodies/s (one request at a time, new connection"
@@ -119,16 +104,6 @@ final class DrainScenario {
         return nanos;
       }
     }
-  }
-
-  /** A fresh queue file with one extra index for the claim's scope filter and order. */
-  private static QueueStore withClaimIndex(Path db, int capacity) throws SQLException {
-    QueueStore store = BenchTasks.openStore(db, capacity);
-    try (Connection connection = QueueRows.open(db); Statement ddl = connection.createStatement()) {
-      ddl.execute("create index bench_what_if_claim on body_queue"
-          + " (project_uuid, next_attempt_at, created_at)");
-    }
-    return store;
   }
 
   /** Posts every request with {@code threads} threads sharing one pooled client; times it. */
