@@ -10,9 +10,13 @@ import io.dossiersync.core.transport.PushResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class BodyDrain {
 
   private static final Logger LOG = LoggerFactory.getLogger(DrainEngine.class);
+  /** How often a round waiting for its sends checks whether it was stopped meanwhile. */
+  private static final long STOP_CHECK_MILLIS = 50;
 
   private final DrainRound round;
   private final BodyQueue queue;
@@ -36,6 +42,7 @@ final class BodyDrain {
   private final int handedOut;
   private final Semaphore inFlight;
   private final DeliveredBodies delivered;
+  private final Queue<Handoff> waiting = new ConcurrentLinkedQueue<>();
   private boolean shutDown;
 
   BodyDrain(DrainRound round, ExecutorService executor) {
@@ -56,9 +63,10 @@ final class BodyDrain {
 
   /**
    * Sends every ready body of the round's scope whose namespace has no pending event, until none
-   * is left or the round stops; then waits for the sends in flight. When the waiting thread is
-   * interrupted it stops claiming, releases what it has not handed out and returns at once; the
-   * sends in flight still record their results.
+   * is left or the round stops; then waits for the sends in flight. A stopped round gives back
+   * at once every claimed body no sender has started. When the waiting thread is interrupted it
+   * stops claiming, releases what it has not handed out or no sender started, and returns at
+   * once; the sends in flight still record their results.
    */
   void run() {
     try {
@@ -70,8 +78,37 @@ final class BodyDrain {
         dispatch(batch);
       }
     } finally {
+      if (round.stopped() || shutDown || Thread.currentThread().isInterrupted()) {
+        releaseWaiting();
+      }
       awaitInFlight();
       delivered.close();
+    }
+  }
+
+  /** A claimed body handed to the executor; taken once, by its sender or by the stop. */
+  private static final class Handoff {
+    final ClaimedBody body;
+    final AtomicBoolean taken = new AtomicBoolean();
+
+    Handoff(ClaimedBody body) {
+      this.body = body;
+    }
+  }
+
+  /**
+   * Gives back at once the bodies handed to the executor that no sender has started, so that a
+   * stop leaves them claimable instead of leased until their lease expires.
+   */
+  private void releaseWaiting() {
+    for (Handoff handoff; (handoff = waiting.poll()) != null; ) {
+      if (handoff.taken.compareAndSet(false, true)) {
+        try {
+          release(handoff.body, stopReason());
+        } finally {
+          inFlight.release();
+        }
+      }
     }
   }
 
@@ -82,10 +119,18 @@ final class BodyDrain {
         batch.subList(i, batch.size()).forEach(b -> release(b, stopReason()));
         return;
       }
+      Handoff handoff = new Handoff(body);
+      waiting.add(handoff);
       try {
-        executor.execute(() -> sendAndRelease(body));
+        executor.execute(() -> {
+          if (handoff.taken.compareAndSet(false, true)) {
+            waiting.remove(handoff);
+            sendAndRelease(body);
+          }
+        });
       } catch (RejectedExecutionException e) {
         shutDown = true;
+        waiting.remove(handoff);
         inFlight.release();
         batch.subList(i, batch.size()).forEach(b -> release(b, "drain_stopped"));
         return;
@@ -103,14 +148,26 @@ final class BodyDrain {
     }
   }
 
+  /**
+   * Waits until every handed-out body is finished; as soon as the round stops (or this thread is
+   * interrupted), gives back the bodies no sender has started instead of waiting for them.
+   */
   private void awaitInFlight() {
+    boolean releasedWaiting = false;
     try {
-      inFlight.acquire(handedOut);
+      while (!inFlight.tryAcquire(handedOut, STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+        if (!releasedWaiting && (round.stopped() || shutDown)) {
+          releaseWaiting();
+          releasedWaiting = true;
+        }
+      }
       inFlight.release(handedOut);
     } catch (InterruptedException e) {
+      releaseWaiting();
       Thread.currentThread().interrupt();
     }
   }
+
 
   private void sendAndRelease(ClaimedBody body) {
     try {
