@@ -14,17 +14,25 @@ import java.util.Map;
 /**
  * One in-process run of the {@code dossier} command: its exit code and everything it wrote on
  * stdout and stderr, including what loggers wrote to the process's {@code System.err} meanwhile.
+ * Public for the test packages outside {@code io.dossiersync.cli} (e2e, reliability). Runs are not
+ * meant to overlap: each swaps {@code System.out} and {@code System.err} while it lasts.
  *
  * @param exit the exit code
  * @param out what the command printed on stdout
  * @param err what the command printed on stderr, logs included
  */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Runs {@code dossier args…} with the given environment. */
-  static CliRun of(Map<String, String> env, List<String> args) {
+  /**
+   * Runs {@code dossier args…} in this JVM with the given environment.
+   *
+   * @param env the environment the command sees
+   * @param args the command line
+   * @return the exit code and both outputs
+   */
+  public static CliRun of(Map<String, String> env, List<String> args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream systemOut = System.out;
@@ -42,8 +50,14 @@ record CliRun(int exit, String out, String err) {
     }
   }
 
-  /** Runs {@code dossier args…} with the given environment. */
-  static CliRun of(Map<String, String> env, String... args) {
+  /**
+   * Runs {@code dossier args…} in this JVM with the given environment.
+   *
+   * @param env the environment the command sees
+   * @param args the command line
+   * @return the exit code and both outputs
+   */
+  public static CliRun of(Map<String, String> env, String... args) {
     return of(env, List.of(args));
   }
 

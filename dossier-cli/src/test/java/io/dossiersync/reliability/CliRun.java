@@ -2,7 +2,6 @@ package io.dossiersync.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dossiersync.cli.InProcessDossier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -21,8 +20,8 @@ record CliRun(int exitCode, String stdout, String stderr) {
 
   /** Runs {@code dossier args…} in this JVM with the given environment. */
   static CliRun inProcess(Map<String, String> env, String... args) {
-    InProcessDossier.Result r = InProcessDossier.run(env, args);
-    return new CliRun(r.exitCode(), r.stdout(), r.stderr());
+    io.dossiersync.cli.CliRun run = io.dossiersync.cli.CliRun.of(env, args);
+    return new CliRun(run.exit(), run.out(), run.err());
   }
 
   /** The one JSON document printed on stdout. */
