@@ -8,11 +8,11 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.InMemoryQueueStore;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.PurgeScope;
-import io.dossiersync.core.queue.QueueStoreException;
 import io.dossiersync.core.queue.QueueTestData;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class DeliveredBodiesTest {
@@ -81,17 +81,14 @@ class DeliveredBodiesTest {
   @Test
   void aStoreErrorHandsEveryBodyOfTheBatchBack() {
     List<ClaimedBody> claimed = claimThree();
-    BodyQueue failing = new DelegatingBodyQueue(store.bodies()) {
-      @Override
-      public List<ClaimedBody> completeAll(List<ClaimedBody> bodies) {
-        throw new QueueStoreException("disk I/O error (injected)");
-      }
-    };
+    CountDownLatch fired = new CountDownLatch(1);
+    BodyQueue failing = FaultyStore.failingOnce(store, "bodies", "completeAll", fired).bodies();
     DeliveredBodies delivered = buffer(failing, 2);
 
     delivered.add(claimed.get(0), TaskStatus.UPLOADED, "stored");
     delivered.add(claimed.get(1), TaskStatus.UPLOADED, "stored");
 
+    assertThat(fired.getCount()).isZero();
     assertThat(storeErrors).containsOnlyKeys("a.md", "b.md");
     assertThat(reported).isEmpty();
     assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(3);
