@@ -29,22 +29,24 @@ final class QueueQueries {
     return dsl.fetchCount(q.table(), q.inScope(scope));
   }
 
+  /** The earliest time a task in scope becomes claimable: due time, or lease end if later. */
   static Optional<Instant> nextDue(DSLContext dsl, QueueColumns q, ProjectScope scope) {
-    if (scope.isEmpty()) {
-      return Optional.empty();
-    }
-    Long due = dsl.select(DSL.min(q.dueAt())).from(q.table()).where(q.inScope(scope))
-        .fetchOne(0, Long.class);
-    return Optional.ofNullable(due).map(Millis::toInstant);
+    return earliest(dsl, q, scope, q.dueAt());
   }
 
+  /** The earliest next attempt time in scope, leases ignored. */
   static Optional<Instant> nextAttempt(DSLContext dsl, QueueColumns q, ProjectScope scope) {
+    return earliest(dsl, q, scope, q.nextAttemptAt());
+  }
+
+  private static Optional<Instant> earliest(
+      DSLContext dsl, QueueColumns q, ProjectScope scope, Field<Long> time) {
     if (scope.isEmpty()) {
       return Optional.empty();
     }
-    Long next = dsl.select(DSL.min(q.nextAttemptAt())).from(q.table()).where(q.inScope(scope))
+    Long earliest = dsl.select(DSL.min(time)).from(q.table()).where(q.inScope(scope))
         .fetchOne(0, Long.class);
-    return Optional.ofNullable(next).map(Millis::toInstant);
+    return Optional.ofNullable(earliest).map(Millis::toInstant);
   }
 
   static SortedSet<String> projects(DSLContext dsl, QueueColumns q) {
