@@ -1,5 +1,6 @@
 package io.dossiersync.cli;
 
+import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.checkout.CheckoutException;
 import io.dossiersync.core.checkout.CheckoutNamespace;
 import io.dossiersync.core.checkout.NamespaceOverrides;
@@ -22,6 +23,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -158,26 +160,26 @@ final class SyncCommand implements Callable<Integer> {
           + " everything stays queued");
       return Optional.empty();
     }
-    Queue<TaskResult> results = new ConcurrentLinkedQueue<>();
-    Progress progress = new Progress(io.err(), true);
-    ReceiverReachability reachability = new ReceiverReachability();
-    DrainListener listener = new DrainListener() {
+    Queue<TaskResult> bodyResults = new ConcurrentLinkedQueue<>();
+    DrainListener collect = new DrainListener() {
       @Override
       public void onTask(TaskResult result) {
-        progress.onTask(result);
-        reachability.onTask(result);
         if (result.kind() == TaskKind.BODY) {
-          results.add(result);
+          bodyResults.add(result);
         }
       }
     };
+    ReceiverReachability reachability = new ReceiverReachability();
     DrainReport report;
-    try (DrainEngine engine = session.drainEngine(scope, listener)) {
+    try (DrainEngine engine = session.drainEngine(scope,
+        new Progress(io.err(), true).and(reachability).and(collect))) {
       report = engine.drainOnce();
     }
     reachability.report(io.err(), session.server().orElseThrow());
-    for (TaskResult result : results) {
-      features.forEach(f -> f.apply(result));
+    Map<NamespaceRef, List<SyncedFeature>> byNamespace = features.stream()
+        .collect(Collectors.groupingBy(SyncedFeature::namespace));
+    for (TaskResult result : bodyResults) {
+      byNamespace.getOrDefault(result.namespace(), List.of()).forEach(f -> f.apply(result));
     }
     return Optional.of(report);
   }

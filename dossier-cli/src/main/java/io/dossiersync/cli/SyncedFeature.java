@@ -43,11 +43,8 @@ final class SyncedFeature {
     return !errors.isEmpty() || rows.stream().anyMatch(ArtifactRow::failed);
   }
 
-  /** Applies one body result of the drain to the matching queued row. */
+  /** Applies one body result of this feature's namespace to the matching queued row. */
   void apply(TaskResult result) {
-    if (!result.namespace().equals(namespace)) {
-      return;
-    }
     for (int i = 0; i < rows.size(); i++) {
       ArtifactRow row = rows.get(i);
       if (row.path().equals(result.artifactPath())

@@ -78,9 +78,6 @@ final class BodyDrain {
         dispatch(batch);
       }
     } finally {
-      if (round.stopped() || shutDown || Thread.currentThread().isInterrupted()) {
-        releaseWaiting();
-      }
       awaitInFlight();
       delivered.close();
     }
@@ -155,12 +152,12 @@ final class BodyDrain {
   private void awaitInFlight() {
     boolean releasedWaiting = false;
     try {
-      while (!inFlight.tryAcquire(handedOut, STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+      do {
         if (!releasedWaiting && (round.stopped() || shutDown)) {
           releaseWaiting();
           releasedWaiting = true;
         }
-      }
+      } while (!inFlight.tryAcquire(handedOut, STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS));
       inFlight.release(handedOut);
     } catch (InterruptedException e) {
       releaseWaiting();
