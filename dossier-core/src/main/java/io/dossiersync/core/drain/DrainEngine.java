@@ -66,8 +66,8 @@ public final class DrainEngine implements AutoCloseable {
   public static final int DEFAULT_EVENT_BATCH_SIZE = 100;
   /**
    * Default number of bodies claimed at a time, and completed together: large enough that the
-   * queue's two transactions per batch cost little per body, small enough to bound memory (at most
-   * 64 bodies of up to 512 KiB held, plus those in flight).
+   * queue's two transactions per batch cost little per body, small enough to bound memory (a
+   * drain holds at most two batches, one being sent and the next, plus those in flight).
    */
   public static final int DEFAULT_BODY_CLAIM_BATCH_SIZE = 64;
   /** Default lease on claimed tasks. */

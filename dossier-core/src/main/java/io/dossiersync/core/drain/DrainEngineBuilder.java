@@ -162,7 +162,8 @@ public final class DrainEngineBuilder {
   }
 
   /**
-   * Bodies claimed (and so held in memory) at a time, 1 to 1,000. Default {@value
+   * Bodies claimed at a time, and completed together, 1 to 1,000; a drain holds at most two
+   * batches in memory (the one being sent and the next). Default {@value
    * DrainEngine#DEFAULT_BODY_CLAIM_BATCH_SIZE}.
    *
    * @param value the claim batch size
