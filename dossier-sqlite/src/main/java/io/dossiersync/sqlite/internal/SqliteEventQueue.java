@@ -56,12 +56,17 @@ public final class SqliteEventQueue implements EventQueue {
     }
     EnqueueResult result = database.write("enqueueing events",
         dsl -> new EventEnqueue(dsl, maxQueueSize).run(events, Millis.of(now)));
+    warnIfFull(database, maxQueueSize, result);
+    return result;
+  }
+
+  /** Logs once when an enqueue left events out because the queue was full. */
+  static void warnIfFull(Database database, int maxQueueSize, EnqueueResult result) {
     long full = result.count(EnqueueStatus.QUEUE_FULL);
     if (full > 0) {
       LOG.warn("event queue of {} is full ({} events): {} of {} events not enqueued (queue_full)",
-          database.file(), maxQueueSize, full, events.size());
+          database.file(), maxQueueSize, full, result.statuses().size());
     }
-    return result;
   }
 
   @Override
