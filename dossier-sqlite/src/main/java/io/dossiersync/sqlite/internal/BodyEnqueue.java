@@ -25,16 +25,18 @@ import org.jooq.DSLContext;
  */
 final class BodyEnqueue {
 
+  private final DSLContext dsl;
   private final BodyRows rows;
   private final int maxQueueSize;
 
   BodyEnqueue(DSLContext dsl, int maxQueueSize) {
+    this.dsl = dsl;
     this.rows = new BodyRows(dsl);
     this.maxQueueSize = maxQueueSize;
   }
 
   EnqueueResult run(List<BodyUploadTask> tasks, long now) {
-    long pending = rows.count();
+    long pending = QueueCapacity.pending(dsl, QueueColumns.BODIES, tasks.size(), maxQueueSize);
     Map<PathKey, List<Pending>> live = rows.pendingKeys(namespaces(tasks));
     List<EnqueueStatus> statuses = new ArrayList<>(tasks.size());
     List<Long> doomed = new ArrayList<>();

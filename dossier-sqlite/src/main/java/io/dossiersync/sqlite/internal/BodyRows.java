@@ -34,10 +34,6 @@ final class BodyRows {
     this.dsl = dsl;
   }
 
-  long count() {
-    return dsl.fetchCount(BODY_QUEUE);
-  }
-
   /** The keys and hashes (not the bodies) of the pending tasks in these namespaces. */
   Map<PathKey, List<Pending>> pendingKeys(Collection<NamespaceRef> namespaces) {
     List<Map.Entry<PathKey, Pending>> found = new ArrayList<>();

@@ -38,7 +38,7 @@ final class EventEnqueue {
   }
 
   EnqueueResult run(List<EventRecord> events, long now) {
-    long pending = dsl.fetchCount(EVENT_QUEUE);
+    long pending = QueueCapacity.pending(dsl, QueueColumns.EVENTS, events.size(), maxQueueSize);
     Set<String> ids = pendingIds(events);
     Map<String, List<Pending>> byKey = pendingRowsByKey(events);
     Set<Integer> toInsert = new LinkedHashSet<>();
