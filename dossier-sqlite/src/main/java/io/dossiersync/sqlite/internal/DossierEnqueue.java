@@ -37,9 +37,9 @@ public final class DossierEnqueue {
     }
     long millis = Millis.of(now);
     DossierEnqueueResult result = database.write("enqueueing a dossier", dsl ->
-        new DossierEnqueueResult(
-            events.isEmpty() ? none : new EventEnqueue(dsl, maxQueueSize).run(events, millis),
-            bodies.isEmpty() ? none : new BodyEnqueue(dsl, maxQueueSize).run(bodies, millis)));
+        dsl.connectionResult(c -> new DossierEnqueueResult(
+            events.isEmpty() ? none : new EventEnqueue(c, maxQueueSize).run(events, millis),
+            bodies.isEmpty() ? none : new BodyEnqueue(c, maxQueueSize).run(bodies, millis))));
     SqliteEventQueue.warnIfFull(database, maxQueueSize, result.events());
     SqliteBodyQueue.warnIfFull(database, maxQueueSize, result.bodies());
     return result;

@@ -1,8 +1,9 @@
 package io.dossiersync.sqlite.internal;
 
-import org.jooq.DSLContext;
-import org.jooq.Record2;
-import org.jooq.impl.DSL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * How many rows a queue holds, as far as the capacity check of one enqueue needs to know.
@@ -20,21 +21,26 @@ final class QueueCapacity {
    * With the bound, every task of the batch is judged as with the exact count (none can be
    * {@code queue_full}, since even the bound plus the whole batch stays within capacity).
    *
-   * @param dsl the transaction's context
-   * @param q the queue's columns
+   * @param connection the transaction's connection
+   * @param table the queue table ({@code event_queue} or {@code body_queue})
    * @param adding the most rows the batch may add
    * @param maxQueueSize the queue's capacity
    * @return a row count that decides every capacity check of the batch as the exact one would
+   * @throws SQLException when SQLite fails the query
    */
-  static long pending(DSLContext dsl, QueueColumns q, int adding, int maxQueueSize) {
-    Record2<Long, Long> ids = dsl.select(
-            DSL.field(dsl.select(DSL.min(q.id())).from(q.table())),
-            DSL.field(dsl.select(DSL.max(q.id())).from(q.table())))
-        .fetchSingle();
-    if (ids.value1() == null || ids.value2() == null) {
-      return 0;
+  static long pending(Connection connection, String table, int adding, int maxQueueSize)
+      throws SQLException {
+    long bound = query(connection, "SELECT (SELECT max(id) FROM " + table + ") - (SELECT min(id)"
+        + " FROM " + table + ") + 1");
+    return bound + adding <= maxQueueSize ? bound : query(connection,
+        "SELECT count(*) FROM " + table);
+  }
+
+  /** The single number a query answers; 0 for SQL NULL (an empty table). */
+  private static long query(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      return rs.next() ? rs.getLong(1) : 0;
     }
-    long bound = ids.value2() - ids.value1() + 1;
-    return bound + adding <= maxQueueSize ? bound : dsl.fetchCount(q.table());
   }
 }

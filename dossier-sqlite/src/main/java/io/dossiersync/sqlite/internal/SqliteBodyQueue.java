@@ -60,7 +60,8 @@ public final class SqliteBodyQueue implements BodyQueue {
       return new EnqueueResult(List.of(), 0);
     }
     EnqueueResult result = database.write("enqueueing bodies",
-        dsl -> new BodyEnqueue(dsl, maxQueueSize).run(tasks, Millis.of(now)));
+        dsl -> dsl.connectionResult(c -> new BodyEnqueue(c, maxQueueSize).run(tasks,
+            Millis.of(now))));
     warnIfFull(database, maxQueueSize, result);
     return result;
   }

@@ -55,7 +55,8 @@ public final class SqliteEventQueue implements EventQueue {
       return new EnqueueResult(List.of(), 0);
     }
     EnqueueResult result = database.write("enqueueing events",
-        dsl -> new EventEnqueue(dsl, maxQueueSize).run(events, Millis.of(now)));
+        dsl -> dsl.connectionResult(c -> new EventEnqueue(c, maxQueueSize).run(events,
+            Millis.of(now))));
     warnIfFull(database, maxQueueSize, result);
     return result;
   }
