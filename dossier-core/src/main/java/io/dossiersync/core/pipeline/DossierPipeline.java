@@ -123,12 +123,7 @@ public final class DossierPipeline {
     Instant now = clock.instant();
     List<EventRecord> records = events.build(dossier, namespace, manifest);
     List<PreparedBody> prepared = prepare(featureDir, namespace, dossier);
-    List<BodyUploadTask> tasks = new ArrayList<>();
-    for (PreparedBody body : prepared) {
-      if (body instanceof PreparedBody.Eligible eligible) {
-        tasks.add(eligible.task());
-      }
-    }
+    List<BodyUploadTask> tasks = eligibleTasks(prepared);
     int eventsFull = 0;
     int eventsEmitted = 0;
     List<UploadOutcome> taskOutcomes = new ArrayList<>(tasks.size());
@@ -176,6 +171,16 @@ public final class DossierPipeline {
       prepared.add(bodies.prepare(featureDir, ns, artifact));
     }
     return prepared;
+  }
+
+  private static List<BodyUploadTask> eligibleTasks(List<PreparedBody> prepared) {
+    List<BodyUploadTask> tasks = new ArrayList<>(prepared.size());
+    for (PreparedBody body : prepared) {
+      if (body instanceof PreparedBody.Eligible eligible) {
+        tasks.add(eligible.task());
+      }
+    }
+    return tasks;
   }
 
   /** One outcome per artifact, in index order: skipped ones as prepared, the others as queued. */
