@@ -1,12 +1,16 @@
 package io.dossiersync.sqlite;
 
 import io.dossiersync.core.queue.AbstractQueueStore;
+import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.DossierEnqueueResult;
+import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.PurgeCount;
 import io.dossiersync.core.queue.PurgeScope;
 import io.dossiersync.core.queue.QueueStats;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.queue.QueueStoreException;
 import io.dossiersync.sqlite.internal.Database;
+import io.dossiersync.sqlite.internal.DossierEnqueue;
 import io.dossiersync.sqlite.internal.SchemaMigrator;
 import io.dossiersync.sqlite.internal.SqliteBodyQueue;
 import io.dossiersync.sqlite.internal.SqliteEventQueue;
@@ -17,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +38,12 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p><b>Durability.</b> Each enqueue call is one transaction: when it returns, every task it
- * reported {@code ENQUEUED} or {@code ALREADY_IN_QUEUE} is in the write-ahead log and survives a
- * kill -9 of the process. With the default {@code synchronous=NORMAL}, a power loss or OS crash
- * may lose the last transactions (never corrupt the file); {@link Builder#synchronousFull} closes
- * that gap at the cost of one fsync per transaction. See DESIGN.md for the whole story.
+ * <p><b>Durability.</b> Each enqueue call is one transaction ({@link #enqueueDossier} too, for
+ * both of its parts): when it returns, every task it reported {@code ENQUEUED} or {@code
+ * ALREADY_IN_QUEUE} is in the write-ahead log and survives a kill -9 of the process. With the
+ * default {@code synchronous=NORMAL}, a power loss or OS crash may lose the last transactions
+ * (never corrupt the file); {@link Builder#synchronousFull} closes that gap at the cost of one
+ * fsync per transaction. See DESIGN.md for the whole story.
  *
  * <p><b>Concurrency.</b> Thread-safe; several processes may share one file. A claim is a short
  * {@code BEGIN IMMEDIATE} transaction that leases the tasks it returns; every later state change
@@ -48,11 +54,13 @@ import org.slf4j.LoggerFactory;
 public final class SqliteQueueStore extends AbstractQueueStore {
 
   private final Database database;
+  private final int maxQueueSize;
 
   SqliteQueueStore(Database database, int maxQueueSize) {
     super(new SqliteEventQueue(database, maxQueueSize), new SqliteBodyQueue(database, maxQueueSize),
         new SqliteFailureRecords(database, maxQueueSize));
     this.database = database;
+    this.maxQueueSize = maxQueueSize;
   }
 
   /**
@@ -62,6 +70,16 @@ public final class SqliteQueueStore extends AbstractQueueStore {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Enqueues a feature's events and bodies in one transaction: one commit for the whole dossier,
+   * and a failure keeps nothing of either part.
+   */
+  @Override
+  public DossierEnqueueResult enqueueDossier(
+      List<EventRecord> events, List<BodyUploadTask> bodies, Instant now) {
+    return DossierEnqueue.run(database, maxQueueSize, events, bodies, now);
   }
 
   @Override

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimRequest;
+import io.dossiersync.core.queue.ClaimedBody;
+import io.dossiersync.core.queue.ClaimedEvent;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventRecord;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The SQLite store's choices where the port leaves room: a full queue still reports pending
  * tasks as {@code ALREADY_IN_QUEUE} and still accepts a task that replaces an older version;
- * coalescing inside one batch; re-queueing into a full queue keeps the record.
+ * coalescing inside one batch; re-queueing into a full queue keeps the record; capacity counts
+ * the pending rows, not the span of their row ids.
  */
 class EnqueueEdgeCasesTest {
 
@@ -55,6 +58,29 @@ class EnqueueEdgeCasesTest {
       assertThat(result.statuses()).containsExactly(EnqueueStatus.QUEUE_FULL,
           EnqueueStatus.ALREADY_IN_QUEUE, EnqueueStatus.ENQUEUED);
       assertThat(result.superseded()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aQueueWithGapsInItsRowIdsStillFillsToExactlyItsCapacity() {
+    try (QueueStore store = store(4)) {
+      store.bodies().enqueue(List.of(body("a.md", "1"), body("b.md", "1"), body("c.md", "1"),
+          body("d.md", "1")), T0);
+      store.events().enqueue(List.of(event(null), event(null), event(null), event(null)), T0);
+      List<ClaimedBody> claimed = store.bodies().claim(claim());
+      assertThat(store.bodies().complete(claimed.get(1))).isTrue();
+      assertThat(store.bodies().complete(claimed.get(2))).isTrue();
+      List<ClaimedEvent> events = store.events().claim(claim());
+      assertThat(store.events().complete(events.subList(1, 3))).isEqualTo(2);
+
+      assertThat(store.bodies().enqueue(List.of(body("e.md", "1"), body("f.md", "1"),
+          body("g.md", "1")), T0).statuses()).containsExactly(EnqueueStatus.ENQUEUED,
+          EnqueueStatus.ENQUEUED, EnqueueStatus.QUEUE_FULL);
+      assertThat(store.events().enqueue(List.of(event(null), event(null), event(null)), T0)
+          .statuses()).containsExactly(EnqueueStatus.ENQUEUED, EnqueueStatus.ENQUEUED,
+          EnqueueStatus.QUEUE_FULL);
+      assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(4);
+      assertThat(store.events().pending(ProjectScope.all())).isEqualTo(4);
     }
   }
 

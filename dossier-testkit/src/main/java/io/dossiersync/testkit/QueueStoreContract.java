@@ -8,6 +8,7 @@ import io.dossiersync.testkit.contract.BodyEnqueueContract;
 import io.dossiersync.testkit.contract.CapacityContract;
 import io.dossiersync.testkit.contract.ClaimContract;
 import io.dossiersync.testkit.contract.ConcurrentClaimContract;
+import io.dossiersync.testkit.contract.DossierEnqueueContract;
 import io.dossiersync.testkit.contract.EventQueueContract;
 import io.dossiersync.testkit.contract.FailureRecordContract;
 import io.dossiersync.testkit.contract.OutcomeContract;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class QueueStoreContract
     implements BodyEnqueueContract, CapacityContract, EventQueueContract, ClaimContract,
         OutcomeContract, FailureRecordContract, StatsContract, PurgeContract,
-        ConcurrentClaimContract {
+        ConcurrentClaimContract, DossierEnqueueContract {
 
   private final List<QueueStore> opened = new ArrayList<>();
   private final AtomicInteger sequence = new AtomicInteger();

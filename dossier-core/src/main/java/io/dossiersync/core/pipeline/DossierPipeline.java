@@ -14,7 +14,7 @@ import io.dossiersync.core.index.Indexer;
 import io.dossiersync.core.index.ManifestRegistry;
 import io.dossiersync.core.index.MissionDossier;
 import io.dossiersync.core.queue.BodyUploadTask;
-import io.dossiersync.core.queue.EnqueueResult;
+import io.dossiersync.core.queue.DossierEnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.QueueStore;
@@ -32,9 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Syncs one feature directory into the durable queues (PRODUCT.md §1 steps 1–3): index, emit the
- * dossier events into the event queue in one {@code enqueue} call, prepare the bodies and enqueue
- * every eligible one in one {@code enqueue} call. Draining is a separate step.
+ * Syncs one feature directory into the durable queues (PRODUCT.md §1 steps 1–3): index, build the
+ * dossier events, prepare the bodies, then enqueue the events and every eligible body in one
+ * {@link QueueStore#enqueueDossier} call (one transaction in the SQLite store). Draining is a
+ * separate step.
  *
  * <pre>{@code
  * DossierPipeline pipeline = DossierPipeline.builder().queueStore(store).build();
@@ -120,20 +121,32 @@ public final class DossierPipeline {
             featureDir, new IndexRequest(namespace.missionKey(), manifest, options.step()));
     List<String> errors = new ArrayList<>();
     Instant now = clock.instant();
+    List<EventRecord> records = events.build(dossier, namespace, manifest);
+    List<PreparedBody> prepared = prepare(featureDir, namespace, dossier);
+    List<BodyUploadTask> tasks = eligibleTasks(prepared);
     int eventsFull = 0;
     int eventsEmitted = 0;
-    List<EventRecord> records = events.build(dossier, namespace, manifest);
+    List<UploadOutcome> taskOutcomes = new ArrayList<>(tasks.size());
     try {
-      EnqueueResult result = store.events().enqueue(records, now);
-      eventsFull = (int) result.count(EnqueueStatus.QUEUE_FULL);
+      DossierEnqueueResult result = store.enqueueDossier(records, tasks, now);
+      eventsFull = (int) result.events().count(EnqueueStatus.QUEUE_FULL);
       eventsEmitted = records.size() - eventsFull;
+      List<EnqueueStatus> statuses = result.bodies().statuses();
+      for (int i = 0; i < tasks.size(); i++) {
+        taskOutcomes.add(
+            i < statuses.size()
+                ? EnqueueOutcomes.of(tasks.get(i), statuses.get(i))
+                : EnqueueOutcomes.queueError(tasks.get(i), "no status returned by the store"));
+      }
     } catch (QueueStoreException e) {
-      LOG.warn(
-          "cannot enqueue the dossier events of {}: {}", namespace.featureSlug(), e.getMessage());
+      LOG.warn("cannot enqueue the dossier of {}: {}", namespace.featureSlug(), e.getMessage());
       errors.add("event queue: " + e.getMessage());
+      if (!tasks.isEmpty()) {
+        errors.add("body queue: " + e.getMessage());
+      }
+      tasks.forEach(t -> taskOutcomes.add(EnqueueOutcomes.queueError(t, e.getMessage())));
     }
-
-    List<UploadOutcome> outcomes = enqueueBodies(featureDir, namespace, dossier, now, errors);
+    List<UploadOutcome> outcomes = merge(prepared, taskOutcomes);
     long bodiesFull =
         outcomes.stream()
             .filter(o -> o.reasonCode().equals(Optional.of(OutcomeReasons.QUEUE_FULL)))
@@ -152,33 +165,27 @@ public final class DossierPipeline {
     return result;
   }
 
-  private List<UploadOutcome> enqueueBodies(
-      Path featureDir, NamespaceRef ns, MissionDossier dossier, Instant now, List<String> errors) {
+  private List<PreparedBody> prepare(Path featureDir, NamespaceRef ns, MissionDossier dossier) {
     List<PreparedBody> prepared = new ArrayList<>(dossier.artifacts().size());
-    List<BodyUploadTask> tasks = new ArrayList<>();
     for (var artifact : dossier.artifacts()) {
-      PreparedBody body = bodies.prepare(featureDir, ns, artifact);
-      prepared.add(body);
+      prepared.add(bodies.prepare(featureDir, ns, artifact));
+    }
+    return prepared;
+  }
+
+  private static List<BodyUploadTask> eligibleTasks(List<PreparedBody> prepared) {
+    List<BodyUploadTask> tasks = new ArrayList<>(prepared.size());
+    for (PreparedBody body : prepared) {
       if (body instanceof PreparedBody.Eligible eligible) {
         tasks.add(eligible.task());
       }
     }
-    List<UploadOutcome> taskOutcomes = new ArrayList<>(tasks.size());
-    if (!tasks.isEmpty()) {
-      try {
-        List<EnqueueStatus> statuses = store.bodies().enqueue(tasks, now).statuses();
-        for (int i = 0; i < tasks.size(); i++) {
-          taskOutcomes.add(
-              i < statuses.size()
-                  ? EnqueueOutcomes.of(tasks.get(i), statuses.get(i))
-                  : EnqueueOutcomes.queueError(tasks.get(i), "no status returned by the store"));
-        }
-      } catch (QueueStoreException e) {
-        LOG.warn("cannot enqueue the bodies of {}: {}", ns.featureSlug(), e.getMessage());
-        errors.add("body queue: " + e.getMessage());
-        tasks.forEach(t -> taskOutcomes.add(EnqueueOutcomes.queueError(t, e.getMessage())));
-      }
-    }
+    return tasks;
+  }
+
+  /** One outcome per artifact, in index order: skipped ones as prepared, the others as queued. */
+  private static List<UploadOutcome> merge(
+      List<PreparedBody> prepared, List<UploadOutcome> taskOutcomes) {
     List<UploadOutcome> outcomes = new ArrayList<>(prepared.size());
     int next = 0;
     for (PreparedBody body : prepared) {

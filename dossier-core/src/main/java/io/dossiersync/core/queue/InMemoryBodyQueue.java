@@ -144,7 +144,8 @@ final class InMemoryBodyQueue implements BodyQueue {
   }
 
   /** An upload id must name one namespace and path; a clash fails the whole batch up front. */
-  private void rejectUploadIdClashes(List<BodyUploadTask> tasks) {
+  /** Fails, changing nothing, when an upload id names another task (pending or in the batch). */
+  void rejectUploadIdClashes(List<BodyUploadTask> tasks) {
     Map<String, BodyUploadTask> seen = new HashMap<>();
     for (BodyUploadTask task : Objects.requireNonNull(tasks, "tasks")) {
       Objects.requireNonNull(task, "task");

@@ -3,6 +3,7 @@ package io.dossiersync.core.queue;
 import io.dossiersync.core.NamespaceRef;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -41,6 +42,7 @@ public final class InMemoryQueueStore extends AbstractQueueStore {
   public static final int DEFAULT_MAX_QUEUE_SIZE = 100_000;
 
   private final InMemoryState state;
+  private final InMemoryBodyQueue bodyQueue;
 
   private InMemoryQueueStore(InMemoryState state) {
     this(state, new InMemoryEventQueue(state), new InMemoryBodyQueue(state));
@@ -50,6 +52,7 @@ public final class InMemoryQueueStore extends AbstractQueueStore {
       InMemoryState state, InMemoryEventQueue events, InMemoryBodyQueue bodies) {
     super(events, bodies, new InMemoryFailureRecords(state, events, bodies));
     this.state = state;
+    this.bodyQueue = bodies;
   }
 
   /**
@@ -68,6 +71,20 @@ public final class InMemoryQueueStore extends AbstractQueueStore {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Enqueues a feature's events and bodies under the store lock, atomically: the bodies' upload
+   * ids are checked first, so a batch that fails keeps nothing of either part.
+   */
+  @Override
+  public DossierEnqueueResult enqueueDossier(
+      List<EventRecord> events, List<BodyUploadTask> bodies, Instant now) {
+    return state.locked(
+        () -> {
+          bodyQueue.rejectUploadIdClashes(bodies);
+          return super.enqueueDossier(events, bodies, now);
+        });
   }
 
   @Override

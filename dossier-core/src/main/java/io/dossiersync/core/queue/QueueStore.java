@@ -1,6 +1,7 @@
 package io.dossiersync.core.queue;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The durable store of dossier-sync: an event queue, a body queue and failure records, kept
@@ -28,6 +29,31 @@ public interface QueueStore extends AutoCloseable {
    * @return the body queue view of this store
    */
   BodyQueue bodies();
+
+  /**
+   * Enqueues one feature's dossier: its events, then its body tasks. Each part is judged exactly
+   * as {@link EventQueue#enqueue} and {@link BodyQueue#enqueue} judge it (same statuses, same
+   * supersede and coalesce counts, each queue's own capacity), and an empty part is not written.
+   *
+   * <p>A store that can writes both parts in one transaction, so that a sync pays one commit per
+   * feature and a failure keeps nothing of the call: both stores of this repository do, and the
+   * testkit's {@code QueueStoreContract} checks it. The default makes the two calls, each its own
+   * transaction, events first: when the events fail the bodies are not tried, and when the bodies
+   * fail the events stay queued.
+   *
+   * @param events the dossier events, in order
+   * @param bodies the body upload tasks, in order
+   * @param now the enqueue time, which is also the first {@code next_attempt_at} of every task
+   * @return the result of each part
+   * @throws QueueStoreException when the store cannot be written
+   */
+  default DossierEnqueueResult enqueueDossier(
+      List<EventRecord> events, List<BodyUploadTask> bodies, Instant now) {
+    EnqueueResult none = new EnqueueResult(List.of(), 0);
+    EnqueueResult eventResult = events.isEmpty() ? none : events().enqueue(events, now);
+    EnqueueResult bodyResult = bodies.isEmpty() ? none : bodies().enqueue(bodies, now);
+    return new DossierEnqueueResult(eventResult, bodyResult);
+  }
 
   /**
    * The failure records.

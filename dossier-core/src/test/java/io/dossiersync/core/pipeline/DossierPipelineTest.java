@@ -148,9 +148,10 @@ class DossierPipelineTest {
   }
 
   @Test
-  void enqueuesAllEventsInOneCallThenAllEligibleBodiesInOneCall() {
+  void enqueuesAllEventsAndAllEligibleBodiesInOneDossierCall() {
     DossierSyncResult result = pipeline.syncFeatureDossier(dir, NS, SyncOptions.atStep("audit"));
 
+    assertThat(store.dossierCalls).isEqualTo(1);
     assertThat(store.eventBatches).hasSize(1);
     assertThat(store.bodyBatches).hasSize(1);
     List<EventRecord> events = store.eventBatches.get(0);
@@ -248,6 +249,24 @@ class DossierPipelineTest {
               assertThat(o.retryable()).isTrue();
             });
     assertThat(result.count(OutcomeStatus.SKIPPED)).isEqualTo(11);
+  }
+
+  @Test
+  void aStoreFailureOfAFeatureWithoutEligibleBodiesIsReportedForTheEventQueueOnly()
+      throws Exception {
+    Path empty = Files.createDirectories(root.resolve("048-empty"));
+    write(empty, "notes.txt", "x");
+    store.eventAnswer =
+        events -> {
+          throw new QueueStoreException("disk full");
+        };
+
+    DossierSyncResult result = pipeline.syncFeatureDossier(empty, NS);
+
+    assertThat(result.errors()).containsExactly("event queue: disk full");
+    assertThat(result.eventsEmitted()).isZero();
+    assertThat(rows(result))
+        .containsExactly(tuple("notes.txt", OutcomeStatus.SKIPPED, "unsupported_surface"));
   }
 
   @Test

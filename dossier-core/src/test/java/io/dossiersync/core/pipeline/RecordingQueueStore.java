@@ -2,6 +2,7 @@ package io.dossiersync.core.pipeline;
 
 import io.dossiersync.core.queue.BodyQueue;
 import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.DossierEnqueueResult;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventQueue;
@@ -20,19 +21,29 @@ import java.util.function.Function;
 
 /**
  * A test stub of {@link QueueStore} that records every {@code enqueue} call and answers with a
- * scripted {@link EnqueueResult} (default: everything enqueued). The pipeline uses only the two
- * {@code enqueue} methods; any other call fails the test.
+ * scripted {@link EnqueueResult} (default: everything enqueued). The pipeline uses only {@code
+ * enqueueDossier}, which this stub counts and answers with the port's default (the two {@code
+ * enqueue} calls); any other call fails the test.
  */
 final class RecordingQueueStore implements QueueStore {
 
   final List<List<EventRecord>> eventBatches = new ArrayList<>();
   final List<List<BodyUploadTask>> bodyBatches = new ArrayList<>();
   final List<Instant> enqueueTimes = new ArrayList<>();
+  int dossierCalls;
   Function<List<EventRecord>, EnqueueResult> eventAnswer = RecordingQueueStore::allEnqueued;
   Function<List<BodyUploadTask>, EnqueueResult> bodyAnswer = RecordingQueueStore::allEnqueued;
 
   static EnqueueResult allEnqueued(List<?> tasks) {
     return new EnqueueResult(Collections.nCopies(tasks.size(), EnqueueStatus.ENQUEUED), 0);
+  }
+
+  /** Counts the call, then enqueues as the port's default does: events, then bodies. */
+  @Override
+  public DossierEnqueueResult enqueueDossier(
+      List<EventRecord> events, List<BodyUploadTask> bodies, Instant now) {
+    dossierCalls++;
+    return QueueStore.super.enqueueDossier(events, bodies, now);
   }
 
   @Override

@@ -4,13 +4,14 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jooq.DSLContext;
 
 /**
  * One body enqueue batch inside its write transaction, planned in memory and written in bulk.
@@ -20,21 +21,23 @@ import org.jooq.DSLContext;
  * pending (in the file or earlier in the batch) is {@code ALREADY_IN_QUEUE}; otherwise it
  * supersedes every pending task of its namespace and path with another hash, and is {@code
  * QUEUE_FULL} only when the queue is full and it replaces nothing. Then it deletes the superseded
- * rows and inserts the surviving new rows with multi-row inserts. The write lock of {@code BEGIN
+ * rows and inserts the surviving new rows in one JDBC batch. The write lock of {@code BEGIN
  * IMMEDIATE} keeps the plan valid until commit. Not thread-safe: one instance per batch.
  */
 final class BodyEnqueue {
 
+  private final Connection connection;
   private final BodyRows rows;
   private final int maxQueueSize;
 
-  BodyEnqueue(DSLContext dsl, int maxQueueSize) {
-    this.rows = new BodyRows(dsl);
+  BodyEnqueue(Connection connection, int maxQueueSize) {
+    this.connection = connection;
+    this.rows = new BodyRows(connection);
     this.maxQueueSize = maxQueueSize;
   }
 
-  EnqueueResult run(List<BodyUploadTask> tasks, long now) {
-    long pending = rows.count();
+  EnqueueResult run(List<BodyUploadTask> tasks, long now) throws SQLException {
+    long pending = QueueCapacity.pending(connection, "body_queue", tasks.size(), maxQueueSize);
     Map<PathKey, List<Pending>> live = rows.pendingKeys(namespaces(tasks));
     List<EnqueueStatus> statuses = new ArrayList<>(tasks.size());
     List<Long> doomed = new ArrayList<>();

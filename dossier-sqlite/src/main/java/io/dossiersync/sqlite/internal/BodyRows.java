@@ -1,83 +1,88 @@
 package io.dossiersync.sqlite.internal;
 
-import static io.dossiersync.sqlite.internal.jooq.Tables.BODY_QUEUE;
-
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.QueueStoreException;
 import io.dossiersync.sqlite.internal.BodyEnqueue.PathKey;
 import io.dossiersync.sqlite.internal.BodyEnqueue.Pending;
-import io.dossiersync.sqlite.internal.jooq.tables.records.BodyQueueRow;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep14;
-import org.jooq.impl.DSL;
 
 /**
- * The bulk statements of a body enqueue: read pending keys, delete superseded rows by id, insert
- * new rows with multi-row {@code INSERT}s of {@value #ROWS_PER_INSERT} rows (14 binds each, far
- * below SQLite's limit of 32,766). Runs inside the caller's transaction. Not thread-safe.
+ * The bulk statements of a body enqueue, on plain JDBC ({@link Sql}): read pending keys, delete
+ * superseded rows by id, insert new rows as one batch of a prepared insert. Runs inside the
+ * caller's transaction. Not thread-safe.
  */
 final class BodyRows {
 
-  private static final int ROWS_PER_INSERT = 500;
-  private static final QueueColumns Q = QueueColumns.BODIES;
+  /** Namespaces per key query: five binds each, far below SQLite's limit. */
+  private static final int NAMESPACES_PER_QUERY = 100;
+  private static final String NAMESPACE_IS = "(project_uuid = ? AND feature_slug = ?"
+      + " AND target_branch = ? AND mission_key = ? AND manifest_version = ?)";
+  private static final String INSERT = "INSERT INTO body_queue (upload_id, project_uuid,"
+      + " feature_slug, target_branch, mission_key, manifest_version, artifact_path, content_hash,"
+      + " hash_algorithm, content_body, size_bytes, created_at, retry_count, next_attempt_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
 
-  private final DSLContext dsl;
+  private final Connection connection;
 
-  BodyRows(DSLContext dsl) {
-    this.dsl = dsl;
-  }
-
-  long count() {
-    return dsl.fetchCount(BODY_QUEUE);
+  BodyRows(Connection connection) {
+    this.connection = connection;
   }
 
   /** The keys and hashes (not the bodies) of the pending tasks in these namespaces. */
-  Map<PathKey, List<Pending>> pendingKeys(Collection<NamespaceRef> namespaces) {
+  Map<PathKey, List<Pending>> pendingKeys(Collection<NamespaceRef> namespaces)
+      throws SQLException {
     List<Map.Entry<PathKey, Pending>> found = new ArrayList<>();
-    for (List<NamespaceRef> chunk : QueueQueries.chunks(List.copyOf(namespaces))) {
-      Condition any = DSL.or(chunk.stream().map(Q::namespaceIs).toList());
-      dsl.select(BODY_QUEUE.ID, BODY_QUEUE.PROJECT_UUID, BODY_QUEUE.FEATURE_SLUG,
-              BODY_QUEUE.TARGET_BRANCH, BODY_QUEUE.MISSION_KEY, BODY_QUEUE.MANIFEST_VERSION,
-              BODY_QUEUE.ARTIFACT_PATH, BODY_QUEUE.CONTENT_HASH)
-          .from(BODY_QUEUE).where(any)
-          .forEach(row -> found.add(new SimpleEntry<>(
-              new PathKey(Q.namespaceOf(row), row.get(BODY_QUEUE.ARTIFACT_PATH)),
-              new Pending(row.get(BODY_QUEUE.ID), -1, row.get(BODY_QUEUE.CONTENT_HASH)))));
+    for (List<NamespaceRef> chunk :
+        QueueQueries.chunks(List.copyOf(namespaces), NAMESPACES_PER_QUERY)) {
+      List<String> binds = new ArrayList<>(chunk.size() * 5);
+      chunk.forEach(ns -> binds.addAll(List.of(ns.projectUuid(), ns.featureSlug(),
+          ns.targetBranch(), ns.missionKey(), ns.manifestVersion())));
+      try (PreparedStatement select = Sql.prepare(connection, "SELECT id, project_uuid,"
+              + " feature_slug, target_branch, mission_key, manifest_version, artifact_path,"
+              + " content_hash FROM body_queue WHERE "
+              + String.join(" OR ", Collections.nCopies(chunk.size(), NAMESPACE_IS)), binds);
+          ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          NamespaceRef ns = new NamespaceRef(rs.getString(2), rs.getString(3), rs.getString(4),
+              rs.getString(5), rs.getString(6));
+          found.add(new SimpleEntry<>(new PathKey(ns, rs.getString(7)),
+              new Pending(rs.getLong(1), -1, rs.getString(8))));
+        }
+      }
     }
     return Pending.index(found);
   }
 
-  void delete(List<Long> ids) {
-    for (List<Long> chunk : QueueQueries.chunks(ids)) {
-      dsl.deleteFrom(BODY_QUEUE).where(BODY_QUEUE.ID.in(chunk)).execute();
-    }
+  void delete(List<Long> ids) throws SQLException {
+    Sql.updateIn(connection, "DELETE FROM body_queue WHERE id IN", ids);
   }
 
-  void insert(List<BodyUploadTask> tasks, long now) {
-    for (List<BodyUploadTask> chunk : QueueQueries.chunks(tasks, ROWS_PER_INSERT)) {
-      InsertValuesStep14<BodyQueueRow, String, String, String, String, String, String, String,
-          String, String, String, Long, Long, Integer, Long> insert = dsl.insertInto(BODY_QUEUE,
-              BODY_QUEUE.UPLOAD_ID, BODY_QUEUE.PROJECT_UUID, BODY_QUEUE.FEATURE_SLUG,
-              BODY_QUEUE.TARGET_BRANCH, BODY_QUEUE.MISSION_KEY, BODY_QUEUE.MANIFEST_VERSION,
-              BODY_QUEUE.ARTIFACT_PATH, BODY_QUEUE.CONTENT_HASH, BODY_QUEUE.HASH_ALGORITHM,
-              BODY_QUEUE.CONTENT_BODY, BODY_QUEUE.SIZE_BYTES, BODY_QUEUE.CREATED_AT,
-              BODY_QUEUE.RETRY_COUNT, BODY_QUEUE.NEXT_ATTEMPT_AT);
-      for (BodyUploadTask t : chunk) {
+  void insert(List<BodyUploadTask> tasks, long now) throws SQLException {
+    if (tasks.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      for (BodyUploadTask t : tasks) {
         NamespaceRef ns = t.namespace();
-        insert = insert.values(t.uploadId(), ns.projectUuid(), ns.featureSlug(),
+        Sql.bind(insert, Arrays.asList(t.uploadId(), ns.projectUuid(), ns.featureSlug(),
             ns.targetBranch(), ns.missionKey(), ns.manifestVersion(), t.artifactPath(),
-            t.contentHash(), t.hashAlgorithm(), t.contentBody(), t.sizeBytes(), now, 0, now);
+            t.contentHash(), t.hashAlgorithm(), t.contentBody(), t.sizeBytes(), now, now));
+        insert.addBatch();
       }
-      int inserted = insert.execute();
-      if (inserted != chunk.size()) {
-        throw new QueueStoreException("body enqueue inserted " + inserted + " of " + chunk.size()
+      long inserted = Arrays.stream(insert.executeBatch()).asLongStream().sum();
+      if (inserted != tasks.size()) {
+        throw new QueueStoreException("body enqueue inserted " + inserted + " of " + tasks.size()
             + " planned rows; the batch was rolled back");
       }
     }

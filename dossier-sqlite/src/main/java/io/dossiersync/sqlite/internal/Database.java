@@ -136,21 +136,27 @@ public final class Database implements AutoCloseable {
     Connection connection = borrow(operation);
     boolean healthy = false;
     try {
-      DSLContext dsl = DSL.using(connection, SQLDialect.SQLITE, settings);
-      dsl.execute(begin);
+      execute(connection, begin);
       try {
-        T result = work.apply(dsl);
-        dsl.execute("COMMIT");
+        T result = work.apply(DSL.using(connection, SQLDialect.SQLITE, settings));
+        execute(connection, "COMMIT");
         healthy = true;
         return result;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | SQLException e) {
         healthy = rollback(connection);
         throw e;
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | SQLException e) {
       throw SqliteErrors.translate(file, operation, e);
     } finally {
       giveBack(connection, healthy);
+    }
+  }
+
+  /** Runs a transaction statement on plain JDBC: jOOQ would parse and render it each time. */
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (var statement = connection.createStatement()) {
+      statement.execute(sql);
     }
   }
 

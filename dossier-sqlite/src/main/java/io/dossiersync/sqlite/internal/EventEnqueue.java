@@ -1,44 +1,48 @@
 package io.dossiersync.sqlite.internal;
 
-import static io.dossiersync.sqlite.internal.jooq.Tables.EVENT_QUEUE;
-
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.QueueStoreException;
-import io.dossiersync.sqlite.internal.jooq.tables.records.EventQueueRow;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep13;
 
 /**
  * One event enqueue batch inside its write transaction, planned in memory and written in bulk,
  * like {@link BodyEnqueue}: an event whose {@code event_id} is pending (in the file or earlier in
  * the batch) is {@code ALREADY_IN_QUEUE}; an event with a coalesce key replaces every pending
  * event of that key; an event is {@code QUEUE_FULL} only when the queue is full and it replaces
- * nothing. Not thread-safe: one instance per batch.
+ * nothing. Plain JDBC ({@link Sql}): the new rows go in as one batch of a prepared insert. Not
+ * thread-safe: one instance per batch.
  */
 final class EventEnqueue {
 
-  private static final int ROWS_PER_INSERT = 500;
+  private static final String INSERT = "INSERT INTO event_queue (event_id, event_type,"
+      + " aggregate_id, project_uuid, feature_slug, target_branch, mission_key, manifest_version,"
+      + " coalesce_key, payload, created_at, retry_count, next_attempt_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
 
-  private final DSLContext dsl;
+  private final Connection connection;
   private final int maxQueueSize;
 
-  EventEnqueue(DSLContext dsl, int maxQueueSize) {
-    this.dsl = dsl;
+  EventEnqueue(Connection connection, int maxQueueSize) {
+    this.connection = connection;
     this.maxQueueSize = maxQueueSize;
   }
 
-  EnqueueResult run(List<EventRecord> events, long now) {
-    long pending = dsl.fetchCount(EVENT_QUEUE);
+  EnqueueResult run(List<EventRecord> events, long now) throws SQLException {
+    long pending = QueueCapacity.pending(connection, "event_queue", events.size(), maxQueueSize);
     Set<String> ids = pendingIds(events);
     Map<String, List<Pending>> byKey = pendingRowsByKey(events);
     Set<Integer> toInsert = new LinkedHashSet<>();
@@ -73,34 +77,43 @@ final class EventEnqueue {
       toInsert.add(i);
       statuses.add(EnqueueStatus.ENQUEUED);
     }
-    for (List<Long> chunk : QueueQueries.chunks(doomed)) {
-      dsl.deleteFrom(EVENT_QUEUE).where(EVENT_QUEUE.ID.in(chunk)).execute();
-    }
+    Sql.updateIn(connection, "DELETE FROM event_queue WHERE id IN", doomed);
     List<EventRecord> inserts = new ArrayList<>(toInsert.size());
     toInsert.forEach(i -> inserts.add(events.get(i)));
     insert(inserts, now);
     return new EnqueueResult(statuses, superseded);
   }
 
-  private Set<String> pendingIds(List<EventRecord> events) {
+  private Set<String> pendingIds(List<EventRecord> events) throws SQLException {
     Set<String> found = new HashSet<>();
     List<String> wanted = events.stream().map(EventRecord::eventId).toList();
     for (List<String> chunk : QueueQueries.chunks(wanted)) {
-      found.addAll(dsl.select(EVENT_QUEUE.EVENT_ID).from(EVENT_QUEUE)
-          .where(EVENT_QUEUE.EVENT_ID.in(chunk)).fetch(EVENT_QUEUE.EVENT_ID));
+      try (PreparedStatement select = Sql.prepare(connection, "SELECT event_id FROM event_queue"
+              + " WHERE event_id IN (" + Sql.placeholders(chunk.size()) + ")", chunk);
+          ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getString(1));
+        }
+      }
     }
     return found;
   }
 
   /** The pending rows (ids only) that share a coalesce key with an event of the batch. */
-  private Map<String, List<Pending>> pendingRowsByKey(List<EventRecord> events) {
+  private Map<String, List<Pending>> pendingRowsByKey(List<EventRecord> events)
+      throws SQLException {
     Map<String, List<Pending>> rows = new HashMap<>();
     List<String> keys = events.stream().flatMap(e -> e.coalesceKey().stream()).distinct().toList();
     for (List<String> chunk : QueueQueries.chunks(keys)) {
-      dsl.select(EVENT_QUEUE.ID, EVENT_QUEUE.EVENT_ID, EVENT_QUEUE.COALESCE_KEY).from(EVENT_QUEUE)
-          .where(EVENT_QUEUE.COALESCE_KEY.in(chunk))
-          .forEach(r -> rows.computeIfAbsent(r.value3(), k -> new ArrayList<>())
-              .add(new Pending(r.value1(), -1, r.value2())));
+      try (PreparedStatement select = Sql.prepare(connection, "SELECT id, event_id, coalesce_key"
+              + " FROM event_queue WHERE coalesce_key IN (" + Sql.placeholders(chunk.size()) + ")",
+              chunk);
+          ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          rows.computeIfAbsent(rs.getString(3), k -> new ArrayList<>())
+              .add(new Pending(rs.getLong(1), -1, rs.getString(2)));
+        }
+      }
     }
     return rows;
   }
@@ -108,25 +121,22 @@ final class EventEnqueue {
   /** A pending event of a coalesce key: a row in the file, or an event earlier in the batch. */
   private record Pending(long rowId, int batchIndex, String eventId) {}
 
-  private void insert(List<EventRecord> events, long now) {
-    for (List<EventRecord> chunk : QueueQueries.chunks(events, ROWS_PER_INSERT)) {
-      InsertValuesStep13<EventQueueRow, String, String, String, String, String, String, String,
-          String, String, String, Long, Integer, Long> insert = dsl.insertInto(EVENT_QUEUE,
-              EVENT_QUEUE.EVENT_ID, EVENT_QUEUE.EVENT_TYPE, EVENT_QUEUE.AGGREGATE_ID,
-              EVENT_QUEUE.PROJECT_UUID, EVENT_QUEUE.FEATURE_SLUG, EVENT_QUEUE.TARGET_BRANCH,
-              EVENT_QUEUE.MISSION_KEY, EVENT_QUEUE.MANIFEST_VERSION, EVENT_QUEUE.COALESCE_KEY,
-              EVENT_QUEUE.PAYLOAD, EVENT_QUEUE.CREATED_AT, EVENT_QUEUE.RETRY_COUNT,
-              EVENT_QUEUE.NEXT_ATTEMPT_AT);
-      for (EventRecord e : chunk) {
+  private void insert(List<EventRecord> events, long now) throws SQLException {
+    if (events.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      for (EventRecord e : events) {
         NamespaceRef ns = e.namespace();
-        insert = insert.values(e.eventId(), e.eventType(), e.aggregateId(), ns.projectUuid(),
-            ns.featureSlug(), ns.targetBranch(), ns.missionKey(), ns.manifestVersion(),
-            e.coalesceKey().orElse(null), e.json(), now, 0, now);
+        Sql.bind(insert, Arrays.asList(e.eventId(), e.eventType(), e.aggregateId(),
+            ns.projectUuid(), ns.featureSlug(), ns.targetBranch(), ns.missionKey(),
+            ns.manifestVersion(), e.coalesceKey().orElse(null), e.json(), now, now));
+        insert.addBatch();
       }
-      int inserted = insert.execute();
-      if (inserted != chunk.size()) {
+      long inserted = Arrays.stream(insert.executeBatch()).asLongStream().sum();
+      if (inserted != events.size()) {
         throw new QueueStoreException("event enqueue inserted " + inserted + " of "
-            + chunk.size() + " planned rows; the batch was rolled back");
+            + events.size() + " planned rows; the batch was rolled back");
       }
     }
   }

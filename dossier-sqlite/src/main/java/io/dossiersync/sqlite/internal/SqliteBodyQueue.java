@@ -60,13 +60,19 @@ public final class SqliteBodyQueue implements BodyQueue {
       return new EnqueueResult(List.of(), 0);
     }
     EnqueueResult result = database.write("enqueueing bodies",
-        dsl -> new BodyEnqueue(dsl, maxQueueSize).run(tasks, Millis.of(now)));
+        dsl -> dsl.connectionResult(c -> new BodyEnqueue(c, maxQueueSize).run(tasks,
+            Millis.of(now))));
+    warnIfFull(database, maxQueueSize, result);
+    return result;
+  }
+
+  /** Logs once when an enqueue left bodies out because the queue was full. */
+  static void warnIfFull(Database database, int maxQueueSize, EnqueueResult result) {
     long full = result.count(EnqueueStatus.QUEUE_FULL);
     if (full > 0) {
       LOG.warn("body queue of {} is full ({} tasks): {} of {} bodies not enqueued (queue_full)",
-          database.file(), maxQueueSize, full, tasks.size());
+          database.file(), maxQueueSize, full, result.statuses().size());
     }
-    return result;
   }
 
   @Override

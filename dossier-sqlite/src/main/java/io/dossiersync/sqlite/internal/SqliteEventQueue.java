@@ -55,13 +55,19 @@ public final class SqliteEventQueue implements EventQueue {
       return new EnqueueResult(List.of(), 0);
     }
     EnqueueResult result = database.write("enqueueing events",
-        dsl -> new EventEnqueue(dsl, maxQueueSize).run(events, Millis.of(now)));
+        dsl -> dsl.connectionResult(c -> new EventEnqueue(c, maxQueueSize).run(events,
+            Millis.of(now))));
+    warnIfFull(database, maxQueueSize, result);
+    return result;
+  }
+
+  /** Logs once when an enqueue left events out because the queue was full. */
+  static void warnIfFull(Database database, int maxQueueSize, EnqueueResult result) {
     long full = result.count(EnqueueStatus.QUEUE_FULL);
     if (full > 0) {
       LOG.warn("event queue of {} is full ({} events): {} of {} events not enqueued (queue_full)",
-          database.file(), maxQueueSize, full, events.size());
+          database.file(), maxQueueSize, full, result.statuses().size());
     }
-    return result;
   }
 
   @Override

@@ -8,8 +8,9 @@
  * io.dossiersync.testkit.contract.OutcomeContract}), failure records ({@link
  * io.dossiersync.testkit.contract.FailureRecordContract}), stats ({@link
  * io.dossiersync.testkit.contract.StatsContract}), purge ({@link
- * io.dossiersync.testkit.contract.PurgeContract}) and concurrent claims ({@link
- * io.dossiersync.testkit.contract.ConcurrentClaimContract}).
+ * io.dossiersync.testkit.contract.PurgeContract}), concurrent claims ({@link
+ * io.dossiersync.testkit.contract.ConcurrentClaimContract}) and a feature's events and bodies
+ * enqueued in one call ({@link io.dossiersync.testkit.contract.DossierEnqueueContract}).
  *
  * <p>A store implementation does not implement these interfaces itself: it extends {@code
  * QueueStoreContract}, which implements all of them over one {@link

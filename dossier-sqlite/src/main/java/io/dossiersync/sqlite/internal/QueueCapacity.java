@@ -1,0 +1,46 @@
+package io.dossiersync.sqlite.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * How many rows a queue holds, as far as the capacity check of one enqueue needs to know.
+ * {@code count(*)} walks a whole index, so paying it on every enqueue made a sync of many features
+ * quadratic in the queue length; the row ids bound the count with two index lookups instead. Runs
+ * inside the caller's transaction. Stateless.
+ */
+final class QueueCapacity {
+
+  private QueueCapacity() {}
+
+  /**
+   * The number of pending rows to judge a batch of at most {@code adding} new rows by: the exact
+   * count when the batch could fill the queue, else the upper bound {@code max(id) - min(id) + 1}.
+   * With the bound, every task of the batch is judged as with the exact count (none can be
+   * {@code queue_full}, since even the bound plus the whole batch stays within capacity).
+   *
+   * @param connection the transaction's connection
+   * @param table the queue table ({@code event_queue} or {@code body_queue})
+   * @param adding the most rows the batch may add
+   * @param maxQueueSize the queue's capacity
+   * @return a row count that decides every capacity check of the batch as the exact one would
+   * @throws SQLException when SQLite fails the query
+   */
+  static long pending(Connection connection, String table, int adding, int maxQueueSize)
+      throws SQLException {
+    long bound = query(connection, "SELECT (SELECT max(id) FROM " + table + ") - (SELECT min(id)"
+        + " FROM " + table + ") + 1");
+    return bound + adding <= maxQueueSize ? bound : query(connection,
+        "SELECT count(*) FROM " + table);
+  }
+
+  /** The single number a query answers; 0 for SQL NULL (an empty table). */
+  private static long query(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+}
