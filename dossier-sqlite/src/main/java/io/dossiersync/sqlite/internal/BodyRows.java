@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep14;
+import org.jooq.InsertValuesStep17;
 import org.jooq.impl.DSL;
 
 /**
@@ -62,18 +62,21 @@ final class BodyRows {
 
   void insert(List<BodyUploadTask> tasks, long now) {
     for (List<BodyUploadTask> chunk : QueueQueries.chunks(tasks, ROWS_PER_INSERT)) {
-      InsertValuesStep14<BodyQueueRow, String, String, String, String, String, String, String,
-          String, String, String, Long, Long, Integer, Long> insert = dsl.insertInto(BODY_QUEUE,
+      InsertValuesStep17<BodyQueueRow, String, String, String, String, String, String, String,
+          String, String, String, Long, Long, Integer, Long, String, Long, Long> insert =
+          dsl.insertInto(BODY_QUEUE,
               BODY_QUEUE.UPLOAD_ID, BODY_QUEUE.PROJECT_UUID, BODY_QUEUE.FEATURE_SLUG,
               BODY_QUEUE.TARGET_BRANCH, BODY_QUEUE.MISSION_KEY, BODY_QUEUE.MANIFEST_VERSION,
               BODY_QUEUE.ARTIFACT_PATH, BODY_QUEUE.CONTENT_HASH, BODY_QUEUE.HASH_ALGORITHM,
               BODY_QUEUE.CONTENT_BODY, BODY_QUEUE.SIZE_BYTES, BODY_QUEUE.CREATED_AT,
-              BODY_QUEUE.RETRY_COUNT, BODY_QUEUE.NEXT_ATTEMPT_AT);
+              BODY_QUEUE.RETRY_COUNT, BODY_QUEUE.NEXT_ATTEMPT_AT, BODY_QUEUE.LEASE_OWNER,
+              BODY_QUEUE.LEASE_UNTIL, BODY_QUEUE.CLAIMED_AT);
       for (BodyUploadTask t : chunk) {
         NamespaceRef ns = t.namespace();
         insert = insert.values(t.uploadId(), ns.projectUuid(), ns.featureSlug(),
             ns.targetBranch(), ns.missionKey(), ns.manifestVersion(), t.artifactPath(),
-            t.contentHash(), t.hashAlgorithm(), t.contentBody(), t.sizeBytes(), now, 0, now);
+            t.contentHash(), t.hashAlgorithm(), t.contentBody(), t.sizeBytes(), now, 0, now,
+            BodyLeaseColumns.NO_OWNER, BodyLeaseColumns.NEVER, BodyLeaseColumns.NEVER);
       }
       int inserted = insert.execute();
       if (inserted != chunk.size()) {
