@@ -1,6 +1,7 @@
 package io.dossiersync.core.drain;
 
 import io.dossiersync.core.queue.BodyQueue;
+import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimedBody;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,14 +19,14 @@ import org.slf4j.LoggerFactory;
  * drain pays one commit per batch instead of one per body. A full batch is written on the {@code
  * writer} executor, so that the sender that filled it goes on sending instead of waiting for the
  * store; at most {@value #QUEUED_WRITES} batches wait for the writer (a sender that would add one
- * more writes it itself), so the bodies held here stay bounded. A body is reported delivered
- * (through {@code onCompleted}) only once its task is gone from the queue. A crash before the batch
- * is written loses no body: the tasks stay queued under their lease and are sent again after it
- * expires, which the receiver answers {@code already_exists}; a store error hands each body of
- * the batch to {@code onStoreError} (the drain keeps it with backoff). {@link #flush()} and {@link
- * #close()} return once every batch handed to the writer is written; after {@link #close()} every
- * add is written at once, so sends that end after the round still leave nothing behind.
- * Thread-safe.
+ * more writes it itself), and a buffered delivery keeps no body text, so what waits here is small.
+ * A body is reported delivered (through {@code onCompleted}) only once its task is gone from the
+ * queue. A crash before the batch is written loses no body: the tasks stay queued under their
+ * lease and are sent again after it expires, which the receiver answers {@code already_exists}; a
+ * store error hands each body of the batch to {@code onStoreError} (the drain keeps it with
+ * backoff). {@link #flush()} and {@link #close()} return once every batch handed to the writer is
+ * written; after {@link #close()} every add is written at once, so sends that end after the
+ * round still leave nothing behind. Thread-safe.
  */
 final class DeliveredBodies implements AutoCloseable {
 
@@ -71,7 +72,7 @@ final class DeliveredBodies implements AutoCloseable {
     List<Delivered> batch = null;
     boolean now;
     synchronized (this) {
-      pending.add(new Delivered(body, status, reason));
+      pending.add(new Delivered(withoutText(body), status, reason));
       now = closed;
       if (closed || pending.size() >= batchSize) {
         batch = pending;
@@ -98,6 +99,17 @@ final class DeliveredBodies implements AutoCloseable {
       writes.release();
       write(handed);
     }
+  }
+
+  /**
+   * The body as the buffer keeps it: its text is not needed any more (completing and reporting use
+   * the id, lease, namespace, path and hash), so a buffered delivery holds no body text.
+   */
+  private static ClaimedBody withoutText(ClaimedBody body) {
+    BodyUploadTask task = body.task();
+    return new ClaimedBody(new BodyUploadTask(task.uploadId(), task.namespace(),
+        task.artifactPath(), task.contentHash(), "", task.sizeBytes()), body.retryCount(),
+        body.createdAt(), body.lease());
   }
 
   /** Waits for the batches handed to the writer, then writes what is buffered. */

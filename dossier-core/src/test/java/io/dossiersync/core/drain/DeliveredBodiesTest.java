@@ -176,4 +176,24 @@ class DeliveredBodiesTest {
     delivered.add(claimed.get(1), TaskStatus.UPLOADED, "stored");
     assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(1);
   }
+
+  @Test
+  void aBufferedDeliveryKeepsNoBodyText() {
+    List<ClaimedBody> claimed = claimThree();
+    List<ClaimedBody> completed = new java.util.ArrayList<>();
+    DeliveredBodies delivered = new DeliveredBodies(store.bodies(), 10, Runnable::run,
+        (d, deleted) -> completed.add(d.body()), (d, e) -> { });
+
+    delivered.add(claimed.get(0), TaskStatus.UPLOADED, "stored");
+    delivered.close();
+
+    assertThat(claimed.get(0).task().contentBody()).isNotEmpty();
+    assertThat(completed).singleElement().satisfies(b -> {
+      assertThat(b.task().contentBody()).isEmpty();
+      assertThat(b.task().uploadId()).isEqualTo(claimed.get(0).task().uploadId());
+      assertThat(b.task().contentHash()).isEqualTo(claimed.get(0).task().contentHash());
+      assertThat(b.lease()).isEqualTo(claimed.get(0).lease());
+    });
+    assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(2);
+  }
 }
