@@ -56,8 +56,14 @@ class SchemaMigrationTest {
         .isEqualTo(SchemaMigrator.CURRENT_VERSION);
     assertThat(SqliteFiles.strings(file, "SELECT name FROM pragma_table_info('body_queue')"))
         .contains("first_failed_at", "claimed_at");
+    // Version 4 keeps every column and puts the body text last (in-place claims).
+    assertThat(SqliteFiles.text(file, "SELECT name FROM pragma_table_info('body_queue')"
+        + " ORDER BY cid DESC LIMIT 1")).isEqualTo("content_body");
+    assertThat(SqliteFiles.strings(file, "SELECT name FROM sqlite_master WHERE type = 'table'"))
+        .containsExactlyInAnyOrder("event_queue", "body_queue", "failure_record");
     assertThat(SqliteFiles.strings(file, "SELECT name FROM sqlite_master WHERE type = 'index'"))
-        .contains("ix_body_queue_feature", "ix_event_queue_namespace");
+        .contains("ix_body_queue_feature", "ix_event_queue_namespace", "ix_body_queue_drain",
+            "ix_body_queue_project_drain");
     assertThat(SqliteFiles.text(file, "PRAGMA journal_mode")).isEqualTo("wal");
   }
 

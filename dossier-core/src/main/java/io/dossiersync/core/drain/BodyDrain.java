@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * while the previous one is being sent (the claim's transaction overlaps the HTTP exchanges); it
  * hands that batch out as the previous one drains. The bodies in memory are thus bounded by two
  * claim batches plus the concurrency, never by the queue length.
- * Delivered bodies are deleted from the queue a claim batch at a time ({@link DeliveredBodies}).
+ * Delivered bodies are deleted from the queue a claim batch at a time, on the engine's store
+ * writer thread ({@link DeliveredBodies}), so that no sender waits for the store.
  */
 final class BodyDrain {
 
@@ -45,13 +47,13 @@ final class BodyDrain {
   private final Queue<Handoff> waiting = new ConcurrentLinkedQueue<>();
   private boolean shutDown;
 
-  BodyDrain(DrainRound round, ExecutorService executor) {
+  BodyDrain(DrainRound round, ExecutorService executor, Executor storeWriter) {
     this.round = round;
     this.queue = round.settings.store().bodies();
     this.executor = executor;
     this.handedOut = round.settings.concurrency() + round.settings.bodyClaimBatchSize();
     this.inFlight = new Semaphore(handedOut);
-    this.delivered = new DeliveredBodies(queue, round.settings.bodyClaimBatchSize(),
+    this.delivered = new DeliveredBodies(queue, round.settings.bodyClaimBatchSize(), storeWriter,
         (body, deleted) -> {
           if (deleted) {
             record(body.body(), body.status(), body.reason(), Optional.empty());

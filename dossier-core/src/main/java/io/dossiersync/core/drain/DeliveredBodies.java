@@ -1,23 +1,32 @@
 package io.dossiersync.core.drain;
 
 import io.dossiersync.core.queue.BodyQueue;
+import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimedBody;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivered bodies waiting to be deleted from the queue, completed a batch at a time so that a
- * drain pays one commit per batch instead of one per body. A body is reported delivered (through
- * {@code onCompleted}) only once its task is gone from the queue. A crash before the batch is
- * written loses no body: the tasks stay queued under their lease and are sent again after it
- * expires, which the receiver answers {@code already_exists}; a store error hands each body of
- * the batch to {@code onStoreError} (the drain keeps it with backoff). After {@link #close()} every add
- * is written at once, so sends that end after the round still leave nothing behind. Thread-safe.
+ * drain pays one commit per batch instead of one per body. A full batch is written on the {@code
+ * writer} executor, so that the sender that filled it goes on sending instead of waiting for the
+ * store; at most {@value #QUEUED_WRITES} batches wait for the writer (a sender that would add one
+ * more writes it itself), and a buffered delivery keeps no body text, so what waits here is small.
+ * A body is reported delivered (through {@code onCompleted}) only once its task is gone from the
+ * queue. A crash before the batch is written loses no body: the tasks stay queued under their
+ * lease and are sent again after it expires, which the receiver answers {@code already_exists}; a
+ * store error hands each body of the batch to {@code onStoreError} (the drain keeps it with
+ * backoff). {@link #flush()} and {@link #close()} return once every batch handed to the writer is
+ * written; after {@link #close()} every add is written at once, so sends that end after the
+ * round still leave nothing behind. Thread-safe.
  */
 final class DeliveredBodies implements AutoCloseable {
 
@@ -26,8 +35,13 @@ final class DeliveredBodies implements AutoCloseable {
   /** A delivered body and what to report for it. */
   record Delivered(ClaimedBody body, TaskStatus status, String reason) {}
 
+  /** Batches that may wait for the writer at once. */
+  static final int QUEUED_WRITES = 2;
+
   private final BodyQueue queue;
   private final int batchSize;
+  private final Executor writer;
+  private final Semaphore writes = new Semaphore(QUEUED_WRITES);
   private final BiConsumer<Delivered, Boolean> onCompleted;
   private final BiConsumer<Delivered, RuntimeException> onStoreError;
   private List<Delivered> pending = new ArrayList<>();
@@ -36,35 +50,72 @@ final class DeliveredBodies implements AutoCloseable {
   /**
    * @param queue the body queue
    * @param batchSize how many deliveries are completed together
+   * @param writer where full batches are written (a rejected batch is written by the caller)
    * @param onCompleted called once per delivered body with true when its task was deleted, false
    *     when its lease had been lost
    * @param onStoreError called once per body of a batch the store could not delete
    */
-  DeliveredBodies(BodyQueue queue, int batchSize, BiConsumer<Delivered, Boolean> onCompleted,
+  DeliveredBodies(BodyQueue queue, int batchSize, Executor writer,
+      BiConsumer<Delivered, Boolean> onCompleted,
       BiConsumer<Delivered, RuntimeException> onStoreError) {
     this.queue = queue;
     this.batchSize = batchSize;
+    this.writer = writer;
     this.onCompleted = onCompleted;
     this.onStoreError = onStoreError;
   }
 
-  /** Adds a delivered body; writes the batch when it is full (or at once after close). */
+  /**
+   * Adds a delivered body; a full batch goes to the writer (or is written at once after close).
+   */
   void add(ClaimedBody body, TaskStatus status, String reason) {
     List<Delivered> batch = null;
+    boolean now;
     synchronized (this) {
-      pending.add(new Delivered(body, status, reason));
+      pending.add(new Delivered(withoutText(body), status, reason));
+      now = closed;
       if (closed || pending.size() >= batchSize) {
         batch = pending;
         pending = new ArrayList<>();
       }
     }
-    if (batch != null) {
+    if (batch == null) {
+      return;
+    }
+    if (now || !writes.tryAcquire()) {
       write(batch);
+      return;
+    }
+    List<Delivered> handed = batch;
+    try {
+      writer.execute(() -> {
+        try {
+          write(handed);
+        } finally {
+          writes.release();
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      writes.release();
+      write(handed);
     }
   }
 
-  /** Writes what is buffered. */
+  /**
+   * The body as the buffer keeps it: its text is not needed any more (completing and reporting use
+   * the id, lease, namespace, path and hash), so a buffered delivery holds no body text.
+   */
+  private static ClaimedBody withoutText(ClaimedBody body) {
+    BodyUploadTask task = body.task();
+    return new ClaimedBody(new BodyUploadTask(task.uploadId(), task.namespace(),
+        task.artifactPath(), task.contentHash(), "", task.sizeBytes()), body.retryCount(),
+        body.createdAt(), body.lease());
+  }
+
+  /** Waits for the batches handed to the writer, then writes what is buffered. */
   void flush() {
+    writes.acquireUninterruptibly(QUEUED_WRITES);
+    writes.release(QUEUED_WRITES);
     List<Delivered> batch;
     synchronized (this) {
       batch = pending;

@@ -82,13 +82,17 @@ public final class DrainEngine implements AutoCloseable {
 
   private final DrainSettings settings;
   private final ExecutorService executor;
+  /** Writes delivered bodies' completions, so that no sender waits for the store. */
+  private final ExecutorService storeWriter;
   private final ReentrantLock roundLock = new ReentrantLock();
   private final String owner = "drain-" + UUID.randomUUID();
   private final AtomicLong rounds = new AtomicLong();
 
   DrainEngine(DrainSettings settings) {
     this.settings = settings;
-    this.executor = Executors.newFixedThreadPool(settings.concurrency(), threads());
+    int engine = ENGINES.incrementAndGet();
+    this.executor = Executors.newFixedThreadPool(settings.concurrency(), threads(engine, "send"));
+    this.storeWriter = Executors.newSingleThreadExecutor(threads(engine, "store"));
   }
 
   /**
@@ -149,12 +153,14 @@ public final class DrainEngine implements AutoCloseable {
   }
 
   /**
-   * Shuts the send threads down; sends in flight finish on their own. The queue store and the
-   * transports belong to the caller and stay open.
+   * Shuts the send and store-writer threads down; sends in flight and completions already handed
+   * to the writer finish on their own. The queue store and the transports belong to the caller
+   * and stay open.
    */
   @Override
   public void close() {
     executor.shutdown();
+    storeWriter.shutdown();
   }
 
   /** One round, stopping early (releasing unsent tasks) when {@code stop} turns true. */
@@ -164,7 +170,7 @@ public final class DrainEngine implements AutoCloseable {
       DrainRound round = new DrainRound(settings, projects(), owner + "-" + rounds.incrementAndGet(), stop);
       if (!round.scope.isEmpty()) {
         new EventDrain(round).run();
-        new BodyDrain(round, executor).run();
+        new BodyDrain(round, executor, storeWriter).run();
       }
       QueueStore store = settings.store();
       DrainReport report = round.report(store.events().pending(round.scope),
@@ -261,11 +267,11 @@ public final class DrainEngine implements AutoCloseable {
     }
   }
 
-  private static ThreadFactory threads() {
-    int engine = ENGINES.incrementAndGet();
+  private static ThreadFactory threads(int engine, String role) {
     AtomicInteger n = new AtomicInteger();
     return task -> {
-      Thread thread = new Thread(task, "dossier-drain-" + engine + "-send-" + n.incrementAndGet());
+      Thread thread = new Thread(task,
+          "dossier-drain-" + engine + "-" + role + "-" + n.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };

@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DeliveredBodiesTest {
@@ -28,7 +33,11 @@ class DeliveredBodiesTest {
   }
 
   private DeliveredBodies buffer(BodyQueue queue, int batchSize) {
-    return new DeliveredBodies(queue, batchSize,
+    return buffer(queue, batchSize, Runnable::run);
+  }
+
+  private DeliveredBodies buffer(BodyQueue queue, int batchSize, Executor writer) {
+    return new DeliveredBodies(queue, batchSize, writer,
         (d, deleted) -> reported.put(d.body().task().artifactPath(), deleted),
         (d, e) -> storeErrors.put(d.body().task().artifactPath(), e.getMessage()));
   }
@@ -92,5 +101,99 @@ class DeliveredBodiesTest {
     assertThat(storeErrors).containsOnlyKeys("a.md", "b.md");
     assertThat(reported).isEmpty();
     assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(3);
+  }
+
+  @Test
+  void aFullBatchIsWrittenByTheWriterAndFlushWaitsForIt() throws InterruptedException {
+    List<ClaimedBody> claimed = claimThree();
+    Map<String, String> writtenBy = new ConcurrentHashMap<>();
+    ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "writer"));
+    try {
+      DeliveredBodies delivered = new DeliveredBodies(store.bodies(), 2, writer,
+          (d, deleted) -> writtenBy.put(d.body().task().artifactPath(),
+              Thread.currentThread().getName()),
+          (d, e) -> storeErrors.put(d.body().task().artifactPath(), e.getMessage()));
+
+      delivered.add(claimed.get(0), TaskStatus.UPLOADED, "stored");
+      delivered.add(claimed.get(1), TaskStatus.UPLOADED, "stored");
+      delivered.add(claimed.get(2), TaskStatus.UPLOADED, "stored");
+      delivered.flush();
+
+      assertThat(store.bodies().pending(ProjectScope.all())).isZero();
+      assertThat(writtenBy).containsEntry("a.md", "writer").containsEntry("b.md", "writer")
+          .containsEntry("c.md", Thread.currentThread().getName());
+    } finally {
+      writer.shutdown();
+      assertThat(writer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void whenTheWriterIsBehindTheSenderWritesTheBatchItself() {
+    List<ClaimedBody> claimed = claimThree();
+    CountDownLatch writerFree = new CountDownLatch(1);
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    Executor stalled = task -> writer.execute(() -> {
+      try {
+        writerFree.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      task.run();
+    });
+    try {
+      DeliveredBodies delivered = buffer(store.bodies(), 1, stalled);
+      delivered.add(claimed.get(0), TaskStatus.UPLOADED, "stored");
+      delivered.add(claimed.get(1), TaskStatus.UPLOADED, "stored");
+      assertThat(DeliveredBodies.QUEUED_WRITES).isEqualTo(2);
+      assertThat(reported).isEmpty();
+
+      delivered.add(claimed.get(2), TaskStatus.UPLOADED, "stored");
+      assertThat(reported).containsOnlyKeys("c.md");
+      assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(2);
+
+      writerFree.countDown();
+      delivered.flush();
+      assertThat(reported).containsOnlyKeys("a.md", "b.md", "c.md");
+      assertThat(store.bodies().pending(ProjectScope.all())).isZero();
+    } finally {
+      writer.shutdownNow();
+    }
+  }
+
+  @Test
+  void aRejectedBatchIsWrittenByTheSender() {
+    List<ClaimedBody> claimed = claimThree();
+    DeliveredBodies delivered = buffer(store.bodies(), 1, task -> {
+      throw new RejectedExecutionException("writer shut down");
+    });
+
+    delivered.add(claimed.get(0), TaskStatus.UPLOADED, "stored");
+
+    assertThat(reported).containsEntry("a.md", true);
+    assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(2);
+    delivered.flush();
+    delivered.add(claimed.get(1), TaskStatus.UPLOADED, "stored");
+    assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(1);
+  }
+
+  @Test
+  void aBufferedDeliveryKeepsNoBodyText() {
+    List<ClaimedBody> claimed = claimThree();
+    List<ClaimedBody> completed = new java.util.ArrayList<>();
+    DeliveredBodies delivered = new DeliveredBodies(store.bodies(), 10, Runnable::run,
+        (d, deleted) -> completed.add(d.body()), (d, e) -> { });
+
+    delivered.add(claimed.get(0), TaskStatus.UPLOADED, "stored");
+    delivered.close();
+
+    assertThat(claimed.get(0).task().contentBody()).isNotEmpty();
+    assertThat(completed).singleElement().satisfies(b -> {
+      assertThat(b.task().contentBody()).isEmpty();
+      assertThat(b.task().uploadId()).isEqualTo(claimed.get(0).task().uploadId());
+      assertThat(b.task().contentHash()).isEqualTo(claimed.get(0).task().contentHash());
+      assertThat(b.lease()).isEqualTo(claimed.get(0).lease());
+    });
+    assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(2);
   }
 }

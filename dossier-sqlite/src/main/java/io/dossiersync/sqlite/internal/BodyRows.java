@@ -28,10 +28,13 @@ final class BodyRows {
   private static final int NAMESPACES_PER_QUERY = 100;
   private static final String NAMESPACE_IS = "(project_uuid = ? AND feature_slug = ?"
       + " AND target_branch = ? AND mission_key = ? AND manifest_version = ?)";
+  /** New rows start with the fixed-size placeholder lease of {@link BodyLeaseColumns}. */
   private static final String INSERT = "INSERT INTO body_queue (upload_id, project_uuid,"
       + " feature_slug, target_branch, mission_key, manifest_version, artifact_path, content_hash,"
-      + " hash_algorithm, content_body, size_bytes, created_at, retry_count, next_attempt_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
+      + " hash_algorithm, content_body, size_bytes, created_at, retry_count, next_attempt_at,"
+      + " lease_owner, lease_until, claimed_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, '" + BodyLeaseColumns.NO_OWNER + "', "
+      + BodyLeaseColumns.NEVER + ", " + BodyLeaseColumns.NEVER + ")";
 
   private final Connection connection;
 

@@ -20,8 +20,13 @@ record ClaimedRow(long id, long nextAttemptAt, long createdAt, ClaimedBody body)
       .thenComparingLong(ClaimedRow::createdAt)
       .thenComparingLong(ClaimedRow::id);
 
-  /** Reads the current row of a {@code body_queue ... RETURNING *} result. */
-  static ClaimedRow read(ResultSet rs) throws SQLException {
+  /**
+   * Reads the current row of a {@code body_queue ... RETURNING *} result.
+   *
+   * @param rs the result, on a row
+   * @param lease the lease the claim gave the row (the row holds only its owner's token)
+   */
+  static ClaimedRow read(ResultSet rs, Lease lease) throws SQLException {
     NamespaceRef namespace = new NamespaceRef(rs.getString("project_uuid"),
         rs.getString("feature_slug"), rs.getString("target_branch"), rs.getString("mission_key"),
         rs.getString("manifest_version"));
@@ -30,8 +35,7 @@ record ClaimedRow(long id, long nextAttemptAt, long createdAt, ClaimedBody body)
         rs.getLong("size_bytes"));
     long createdAt = rs.getLong("created_at");
     ClaimedBody body = new ClaimedBody(task, rs.getInt("retry_count"),
-        Millis.toInstant(createdAt), new Lease(rs.getString("lease_owner"),
-            Millis.toInstant(rs.getLong("lease_until"))));
+        Millis.toInstant(createdAt), lease);
     return new ClaimedRow(rs.getLong("id"), rs.getLong("next_attempt_at"), createdAt, body);
   }
 

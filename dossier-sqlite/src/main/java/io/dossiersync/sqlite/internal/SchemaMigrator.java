@@ -26,10 +26,11 @@ import org.sqlite.SQLiteConfig;
 public final class SchemaMigrator {
 
   /** The schema version this code reads and writes. */
-  public static final int CURRENT_VERSION = 3;
+  public static final int CURRENT_VERSION = 4;
 
   private static final List<String> SCRIPTS =
-      List.of("V1__queues.sql", "V2__first_failure_and_stats.sql", "V3__claim_indexes.sql");
+      List.of("V1__queues.sql", "V2__first_failure_and_stats.sql", "V3__claim_indexes.sql",
+      "V4__body_text_last.sql");
 
   private SchemaMigrator() {}
 

@@ -9,6 +9,7 @@ import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
+import io.dossiersync.core.queue.Lease;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.sqlite.internal.jooq.tables.records.BodyQueueRow;
 import java.sql.ResultSet;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The body queue of a SQLite queue file. Every call is one short transaction on its own pooled
  * connection; state changes after a claim are fenced by {@code upload_id} and {@code
- * lease_owner}. Thread-safe and safe across processes sharing the file.
+ * lease_owner} (which holds a token of the owner: {@link BodyLeaseColumns}). Thread-safe and safe
+ * across processes sharing the file.
  */
 public final class SqliteBodyQueue implements BodyQueue {
 
@@ -86,12 +88,13 @@ public final class SqliteBodyQueue implements BodyQueue {
         : DSL.trueCondition();
     long now = Millis.of(request.now());
     long until = Millis.of(request.lease().until());
+    Lease lease = new Lease(request.owner(), Millis.toInstant(until));
     return database.write("claiming bodies", dsl -> {
-      // One statement leases the oldest ready rows and returns them, bodies included. The rows
-      // are read straight from the JDBC result: jOOQ's record mapping cost as much as the
-      // statement itself (about 1 ms per claim of 64).
+      // One statement leases the oldest ready rows and returns them, bodies included, rewriting
+      // each row in place (BodyLeaseColumns). The rows are read straight from the JDBC result:
+      // jOOQ's record mapping cost as much as the statement itself (about 1 ms per claim of 64).
       ResultQuery<BodyQueueRow> leased = dsl.update(BODY_QUEUE)
-          .set(BODY_QUEUE.LEASE_OWNER, request.owner())
+          .set(BODY_QUEUE.LEASE_OWNER, BodyLeaseColumns.token(request.owner()))
           .set(BODY_QUEUE.LEASE_UNTIL, until)
           .set(BODY_QUEUE.CLAIMED_AT, now)
           .where(BODY_QUEUE.ID.in(dsl.select(BODY_QUEUE.ID).from(BODY_QUEUE)
@@ -101,7 +104,7 @@ public final class SqliteBodyQueue implements BodyQueue {
       List<ClaimedRow> rows = new ArrayList<>(request.maxTasks());
       try (ResultSet rs = leased.fetchResultSet()) {
         while (rs.next()) {
-          rows.add(ClaimedRow.read(rs));
+          rows.add(ClaimedRow.read(rs, lease));
         }
       } catch (SQLException e) {
         throw new DataAccessException("reading claimed bodies", e);
@@ -133,7 +136,7 @@ public final class SqliteBodyQueue implements BodyQueue {
         for (List<ClaimedBody> chunk : QueueQueries.chunks(owner.getValue())) {
           List<String> ids = chunk.stream().map(b -> b.task().uploadId()).toList();
           deleted.addAll(dsl.deleteFrom(BODY_QUEUE)
-              .where(BODY_QUEUE.LEASE_OWNER.eq(owner.getKey()))
+              .where(BODY_QUEUE.LEASE_OWNER.eq(BodyLeaseColumns.token(owner.getKey())))
               .and(BODY_QUEUE.UPLOAD_ID.in(ids))
               .returningResult(BODY_QUEUE.UPLOAD_ID)
               .fetch(BODY_QUEUE.UPLOAD_ID));
@@ -190,6 +193,6 @@ public final class SqliteBodyQueue implements BodyQueue {
 
   private static Condition fenced(ClaimedBody body) {
     return BODY_QUEUE.UPLOAD_ID.eq(body.task().uploadId())
-        .and(BODY_QUEUE.LEASE_OWNER.eq(body.lease().owner()));
+        .and(BODY_QUEUE.LEASE_OWNER.eq(BodyLeaseColumns.token(body.lease().owner())));
   }
 }
