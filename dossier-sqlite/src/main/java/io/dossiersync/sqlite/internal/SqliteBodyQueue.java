@@ -1,7 +1,6 @@
 package io.dossiersync.sqlite.internal;
 
 import static io.dossiersync.sqlite.internal.jooq.Tables.BODY_QUEUE;
-import static io.dossiersync.sqlite.internal.jooq.Tables.EVENT_QUEUE;
 
 import io.dossiersync.core.queue.BodyQueue;
 import io.dossiersync.core.queue.BodyUploadTask;
@@ -9,11 +8,7 @@ import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
-import io.dossiersync.core.queue.Lease;
 import io.dossiersync.core.queue.ProjectScope;
-import io.dossiersync.sqlite.internal.jooq.tables.records.BodyQueueRow;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,10 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.ResultQuery;
-import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,36 +73,9 @@ public final class SqliteBodyQueue implements BodyQueue {
     if (request.scope().isEmpty()) {
       return List.of();
     }
-    Condition held = request.holdNamespacesWithPendingEvents()
-        ? DSL.notExists(DSL.selectOne().from(EVENT_QUEUE)
-            .where(QueueColumns.EVENTS.sameNamespaceAs(Q)))
-        : DSL.trueCondition();
-    long now = Millis.of(request.now());
-    long until = Millis.of(request.lease().until());
-    Lease lease = new Lease(request.owner(), Millis.toInstant(until));
     return database.write("claiming bodies", dsl -> {
-      // One statement leases the oldest ready rows and returns them, bodies included, rewriting
-      // each row in place (BodyLeaseColumns). The rows are read straight from the JDBC result:
-      // jOOQ's record mapping cost as much as the statement itself (about 1 ms per claim of 64).
-      ResultQuery<BodyQueueRow> leased = dsl.update(BODY_QUEUE)
-          .set(BODY_QUEUE.LEASE_OWNER, BodyLeaseColumns.token(request.owner()))
-          .set(BODY_QUEUE.LEASE_UNTIL, until)
-          .set(BODY_QUEUE.CLAIMED_AT, now)
-          .where(BODY_QUEUE.ID.in(dsl.select(BODY_QUEUE.ID).from(BODY_QUEUE)
-              .where(Q.ready(now)).and(Q.inScope(request.scope())).and(held)
-              .orderBy(Q.claimOrder()).limit(request.maxTasks())))
-          .returning();
-      List<ClaimedRow> rows = new ArrayList<>(request.maxTasks());
-      try (ResultSet rs = leased.fetchResultSet()) {
-        while (rs.next()) {
-          rows.add(ClaimedRow.read(rs, lease));
-        }
-      } catch (SQLException e) {
-        throw new DataAccessException("reading claimed bodies", e);
-      }
-      rows.sort(null);
-      List<ClaimedBody> claimed = new ArrayList<>(rows.size());
-      rows.forEach(row -> claimed.add(row.body()));
+      List<ClaimedBody> claimed = new ArrayList<>(request.maxTasks());
+      dsl.connection(c -> BodyDrainSql.claim(c, request).forEach(row -> claimed.add(row.body())));
       return claimed;
     });
   }
@@ -132,16 +96,14 @@ public final class SqliteBodyQueue implements BodyQueue {
       Map<String, List<ClaimedBody>> byOwner = new LinkedHashMap<>();
       bodies.forEach(b -> byOwner.computeIfAbsent(b.lease().owner(), o -> new ArrayList<>()).add(b));
       Set<String> deleted = new HashSet<>();
-      for (Map.Entry<String, List<ClaimedBody>> owner : byOwner.entrySet()) {
-        for (List<ClaimedBody> chunk : QueueQueries.chunks(owner.getValue())) {
-          List<String> ids = chunk.stream().map(b -> b.task().uploadId()).toList();
-          deleted.addAll(dsl.deleteFrom(BODY_QUEUE)
-              .where(BODY_QUEUE.LEASE_OWNER.eq(BodyLeaseColumns.token(owner.getKey())))
-              .and(BODY_QUEUE.UPLOAD_ID.in(ids))
-              .returningResult(BODY_QUEUE.UPLOAD_ID)
-              .fetch(BODY_QUEUE.UPLOAD_ID));
+      dsl.connection(c -> {
+        for (Map.Entry<String, List<ClaimedBody>> owner : byOwner.entrySet()) {
+          for (List<ClaimedBody> chunk : QueueQueries.chunks(owner.getValue())) {
+            deleted.addAll(BodyDrainSql.deleteHeld(c, owner.getKey(),
+                chunk.stream().map(b -> b.task().uploadId()).toList()));
+          }
         }
-      }
+      });
       List<ClaimedBody> completed = new ArrayList<>(deleted.size());
       bodies.forEach(b -> {
         if (deleted.contains(b.task().uploadId())) {
