@@ -59,8 +59,9 @@ final class BodyDrainSql {
     List<ClaimedRow> rows = new ArrayList<>(request.maxTasks());
     try (PreparedStatement statement = Sql.prepare(connection, sql.toString(), values);
         ResultSet rs = statement.executeQuery()) {
+      ClaimedRow.Reader reader = new ClaimedRow.Reader(rs, lease);
       while (rs.next()) {
-        rows.add(ClaimedRow.read(rs, lease));
+        rows.add(reader.read());
       }
     }
     rows.sort(null);

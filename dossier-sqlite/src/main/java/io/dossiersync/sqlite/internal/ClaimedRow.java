@@ -9,8 +9,8 @@ import java.sql.SQLException;
 import java.util.Comparator;
 
 /**
- * A body row as a claim returns it, read by column name from the JDBC result, and ordered as the
- * claim order (due time, creation, id). Immutable.
+ * A body row as a claim returns it, read from the JDBC result, and ordered as the claim order
+ * (due time, creation, id). Immutable.
  */
 record ClaimedRow(long id, long nextAttemptAt, long createdAt, ClaimedBody body)
     implements Comparable<ClaimedRow> {
@@ -20,27 +20,68 @@ record ClaimedRow(long id, long nextAttemptAt, long createdAt, ClaimedBody body)
       .thenComparingLong(ClaimedRow::createdAt)
       .thenComparingLong(ClaimedRow::id);
 
-  /**
-   * Reads the current row of a {@code body_queue ... RETURNING *} result.
-   *
-   * @param rs the result, on a row
-   * @param lease the lease the claim gave the row (the row holds only its owner's token)
-   */
-  static ClaimedRow read(ResultSet rs, Lease lease) throws SQLException {
-    NamespaceRef namespace = new NamespaceRef(rs.getString("project_uuid"),
-        rs.getString("feature_slug"), rs.getString("target_branch"), rs.getString("mission_key"),
-        rs.getString("manifest_version"));
-    BodyUploadTask task = new BodyUploadTask(rs.getString("upload_id"), namespace,
-        rs.getString("artifact_path"), rs.getString("content_hash"), rs.getString("content_body"),
-        rs.getLong("size_bytes"));
-    long createdAt = rs.getLong("created_at");
-    ClaimedBody body = new ClaimedBody(task, rs.getInt("retry_count"),
-        Millis.toInstant(createdAt), lease);
-    return new ClaimedRow(rs.getLong("id"), rs.getLong("next_attempt_at"), createdAt, body);
-  }
-
   @Override
   public int compareTo(ClaimedRow other) {
     return ORDER.compare(this, other);
+  }
+
+  /**
+   * Reads the rows of one {@code body_queue ... RETURNING *} result. Looks each column up by name
+   * once per result, not once per row (a lookup by name scans the column names).
+   */
+  static final class Reader {
+    private final ResultSet rs;
+    private final Lease lease;
+    private final int id;
+    private final int uploadId;
+    private final int projectUuid;
+    private final int featureSlug;
+    private final int targetBranch;
+    private final int missionKey;
+    private final int manifestVersion;
+    private final int artifactPath;
+    private final int contentHash;
+    private final int contentBody;
+    private final int sizeBytes;
+    private final int createdAt;
+    private final int retryCount;
+    private final int nextAttemptAt;
+
+    /**
+     * @param rs the result, before its first row
+     * @param lease the lease the claim gave every row (a row holds only its owner's token)
+     */
+    Reader(ResultSet rs, Lease lease) throws SQLException {
+      this.rs = rs;
+      this.lease = lease;
+      this.id = rs.findColumn("id");
+      this.uploadId = rs.findColumn("upload_id");
+      this.projectUuid = rs.findColumn("project_uuid");
+      this.featureSlug = rs.findColumn("feature_slug");
+      this.targetBranch = rs.findColumn("target_branch");
+      this.missionKey = rs.findColumn("mission_key");
+      this.manifestVersion = rs.findColumn("manifest_version");
+      this.artifactPath = rs.findColumn("artifact_path");
+      this.contentHash = rs.findColumn("content_hash");
+      this.contentBody = rs.findColumn("content_body");
+      this.sizeBytes = rs.findColumn("size_bytes");
+      this.createdAt = rs.findColumn("created_at");
+      this.retryCount = rs.findColumn("retry_count");
+      this.nextAttemptAt = rs.findColumn("next_attempt_at");
+    }
+
+    /** Reads the result's current row. */
+    ClaimedRow read() throws SQLException {
+      NamespaceRef namespace = new NamespaceRef(rs.getString(projectUuid),
+          rs.getString(featureSlug), rs.getString(targetBranch), rs.getString(missionKey),
+          rs.getString(manifestVersion));
+      BodyUploadTask task = new BodyUploadTask(rs.getString(uploadId), namespace,
+          rs.getString(artifactPath), rs.getString(contentHash), rs.getString(contentBody),
+          rs.getLong(sizeBytes));
+      long created = rs.getLong(createdAt);
+      ClaimedBody body = new ClaimedBody(task, rs.getInt(retryCount),
+          Millis.toInstant(created), lease);
+      return new ClaimedRow(rs.getLong(id), rs.getLong(nextAttemptAt), created, body);
+    }
   }
 }
