@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * DrainListener}, whose exceptions are caught and logged.
  *
  * <p><b>Thread-safety:</b> rounds are serialised (a second caller waits); body sends run on the
- * engine's {@code concurrency} daemon threads. <b>Durability:</b> the engine holds no state of its
+ * engine's {@code concurrency} daemon threads, and the batched deletion of delivered bodies on one
+ * more daemon thread (the store writer), so that no sender waits for a commit. <b>Durability:</b> the engine holds no state of its
  * own; what happens to a task is what the {@link QueueStore} records. A send interrupted by a
  * crash leaves its task leased until the lease expires, then it is sent again (at least once).
  */
