@@ -6,23 +6,43 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.Lease;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 
 /**
- * A body row as a claim returns it, read from the JDBC result, and ordered as the claim order
- * (due time, creation, id). Immutable.
+ * A claimed task of either queue with the columns of the claim order (due time, creation, id), so
+ * that the rows a {@code RETURNING} clause gives in no particular order can be put in claim order.
+ * Immutable.
+ *
+ * @param <T> the claimed task ({@link ClaimedBody} or {@code ClaimedEvent})
  */
-record ClaimedRow(long id, long nextAttemptAt, long createdAt, ClaimedBody body)
-    implements Comparable<ClaimedRow> {
+record ClaimedRow<T>(long id, long nextAttemptAt, long createdAt, T claimed)
+    implements Comparable<ClaimedRow<?>> {
 
-  private static final Comparator<ClaimedRow> ORDER = Comparator
-      .comparingLong(ClaimedRow::nextAttemptAt)
+  private static final Comparator<ClaimedRow<?>> ORDER = Comparator
+      .<ClaimedRow<?>>comparingLong(ClaimedRow::nextAttemptAt)
       .thenComparingLong(ClaimedRow::createdAt)
       .thenComparingLong(ClaimedRow::id);
 
   @Override
-  public int compareTo(ClaimedRow other) {
+  public int compareTo(ClaimedRow<?> other) {
     return ORDER.compare(this, other);
+  }
+
+  /**
+   * The tasks of rows, in claim order.
+   *
+   * @param rows the rows, in any order
+   * @param <T> the task type
+   * @return their tasks, sorted by claim order
+   */
+  static <T> List<T> inClaimOrder(List<ClaimedRow<T>> rows) {
+    List<ClaimedRow<T>> sorted = new ArrayList<>(rows);
+    sorted.sort(null);
+    List<T> tasks = new ArrayList<>(sorted.size());
+    sorted.forEach(row -> tasks.add(row.claimed()));
+    return tasks;
   }
 
   /**
@@ -71,7 +91,7 @@ record ClaimedRow(long id, long nextAttemptAt, long createdAt, ClaimedBody body)
     }
 
     /** Reads the result's current row. */
-    ClaimedRow read() throws SQLException {
+    ClaimedRow<ClaimedBody> read() throws SQLException {
       NamespaceRef namespace = new NamespaceRef(rs.getString(projectUuid),
           rs.getString(featureSlug), rs.getString(targetBranch), rs.getString(missionKey),
           rs.getString(manifestVersion));
@@ -81,7 +101,7 @@ record ClaimedRow(long id, long nextAttemptAt, long createdAt, ClaimedBody body)
       long created = rs.getLong(createdAt);
       ClaimedBody body = new ClaimedBody(task, rs.getInt(retryCount),
           Millis.toInstant(created), lease);
-      return new ClaimedRow(rs.getLong(id), rs.getLong(nextAttemptAt), created, body);
+      return new ClaimedRow<>(rs.getLong(id), rs.getLong(nextAttemptAt), created, body);
     }
   }
 }

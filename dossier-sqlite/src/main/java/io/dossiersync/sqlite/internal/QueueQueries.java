@@ -1,6 +1,5 @@
 package io.dossiersync.sqlite.internal;
 
-import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ProjectScope;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,30 +51,6 @@ final class QueueQueries {
   static SortedSet<String> projects(DSLContext dsl, QueueColumns q) {
     return Collections.unmodifiableSortedSet(new TreeSet<>(
         dsl.selectDistinct(q.projectUuid()).from(q.table()).fetch(q.projectUuid())));
-  }
-
-  /**
-   * Selects the ready rows to claim and puts them under the request's lease; must run in the
-   * claim's write transaction.
-   *
-   * @return the claimed row ids, in claim order
-   */
-  static List<Long> lease(DSLContext dsl, QueueColumns q, ClaimRequest request, Condition extra) {
-    long now = Millis.of(request.now());
-    List<Long> ids = dsl.select(q.id()).from(q.table())
-        .where(q.ready(now)).and(q.inScope(request.scope())).and(extra)
-        .orderBy(q.claimOrder()).limit(request.maxTasks())
-        .fetch(q.id());
-    long until = Millis.of(request.lease().until());
-    for (List<Long> chunk : chunks(ids)) {
-      dsl.update(q.table())
-          .set(q.leaseOwner(), request.owner())
-          .set(q.leaseUntil(), until)
-          .set(q.claimedAt(), now)
-          .where(q.id().in(chunk))
-          .execute();
-    }
-    return ids;
   }
 
   /** Drops the lease after a failed attempt: one more retry, a new due time, the error. */

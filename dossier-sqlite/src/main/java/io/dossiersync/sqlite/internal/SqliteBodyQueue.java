@@ -74,9 +74,7 @@ public final class SqliteBodyQueue implements BodyQueue {
       return List.of();
     }
     return database.write("claiming bodies", dsl -> {
-      List<ClaimedBody> claimed = new ArrayList<>(request.maxTasks());
-      dsl.connection(c -> BodyDrainSql.claim(c, request).forEach(row -> claimed.add(row.body())));
-      return claimed;
+      return dsl.connectionResult(c -> DrainSql.claimBodies(c, request));
     });
   }
 
@@ -99,7 +97,7 @@ public final class SqliteBodyQueue implements BodyQueue {
       dsl.connection(c -> {
         for (Map.Entry<String, List<ClaimedBody>> owner : byOwner.entrySet()) {
           for (List<ClaimedBody> chunk : QueueQueries.chunks(owner.getValue())) {
-            deleted.addAll(BodyDrainSql.deleteHeld(c, owner.getKey(),
+            deleted.addAll(DrainSql.deleteHeldBodies(c, owner.getKey(),
                 chunk.stream().map(b -> b.task().uploadId()).toList()));
           }
         }

@@ -8,9 +8,7 @@ import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventQueue;
 import io.dossiersync.core.queue.EventRecord;
-import io.dossiersync.core.queue.Lease;
 import io.dossiersync.core.queue.ProjectScope;
-import io.dossiersync.sqlite.internal.jooq.tables.records.EventQueueRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +19,6 @@ import java.util.SortedSet;
 import java.util.function.BiFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,23 +73,7 @@ public final class SqliteEventQueue implements EventQueue {
       return List.of();
     }
     return database.write("claiming events",
-        dsl -> read(dsl, QueueQueries.lease(dsl, Q, request, DSL.trueCondition())));
-  }
-
-  private static List<ClaimedEvent> read(DSLContext dsl, List<Long> ids) {
-    List<ClaimedEvent> claimed = new ArrayList<>(ids.size());
-    for (List<Long> chunk : QueueQueries.chunks(ids)) {
-      for (EventQueueRow row : dsl.selectFrom(EVENT_QUEUE).where(EVENT_QUEUE.ID.in(chunk))
-          .orderBy(Q.claimOrder()).fetch()) {
-        EventRecord event = new EventRecord(row.getEventId(), row.getEventType(),
-            row.getAggregateId(), Q.namespaceOf(row), Optional.ofNullable(row.getCoalesceKey()),
-            row.getPayload());
-        claimed.add(new ClaimedEvent(event, row.getRetryCount(),
-            Millis.toInstant(row.getCreatedAt()),
-            new Lease(row.getLeaseOwner(), Millis.toInstant(row.getLeaseUntil()))));
-      }
-    }
-    return claimed;
+        dsl -> dsl.connectionResult(c -> DrainSql.claimEvents(c, request)));
   }
 
   @Override
