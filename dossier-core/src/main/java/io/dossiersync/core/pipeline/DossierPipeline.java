@@ -60,6 +60,7 @@ public final class DossierPipeline {
   private final ManifestRegistry manifests;
   private final DossierEvents events;
   private final BodyPreparer bodies;
+  private final SyncListener listener;
 
   DossierPipeline(
       QueueStore store,
@@ -67,8 +68,10 @@ public final class DossierPipeline {
       Clock clock,
       SurfacePolicy surfaces,
       ManifestRegistry manifests,
-      Supplier<String> ids) {
+      Supplier<String> ids,
+      SyncListener listener) {
     this.store = store;
+    this.listener = listener;
     this.indexer = indexer;
     this.clock = clock;
     this.manifests = manifests;
@@ -127,8 +130,10 @@ public final class DossierPipeline {
     int eventsFull = 0;
     int eventsEmitted = 0;
     List<UploadOutcome> taskOutcomes = new ArrayList<>(tasks.size());
+    Optional<DossierEnqueueResult> enqueued = Optional.empty();
     try {
       DossierEnqueueResult result = store.enqueueDossier(records, tasks, now);
+      enqueued = Optional.of(result);
       eventsFull = (int) result.events().count(EnqueueStatus.QUEUE_FULL);
       eventsEmitted = records.size() - eventsFull;
       List<EnqueueStatus> statuses = result.bodies().statuses();
@@ -162,7 +167,17 @@ public final class DossierPipeline {
     DossierSyncResult result =
         new DossierSyncResult(namespace, dossier, eventsEmitted, outcomes, errors);
     log(result);
+    notifyListener(SyncCountsOf.of(namespace, enqueued, outcomes));
     return result;
+  }
+
+  private void notifyListener(SyncCounts counts) {
+    try {
+      listener.onFeatureSynced(counts);
+    } catch (RuntimeException e) {
+      LOG.warn("the sync listener failed on {}: {}", counts.namespace().featureSlug(),
+          e.toString(), e);
+    }
   }
 
   private List<PreparedBody> prepare(Path featureDir, NamespaceRef ns, MissionDossier dossier) {

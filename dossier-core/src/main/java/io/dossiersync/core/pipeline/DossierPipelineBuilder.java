@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #clock}: {@link Clock#systemUTC()};
  *   <li>{@link #surfacePolicy}: {@link SurfacePolicy#specKittyDefault()};
  *   <li>{@link #manifests}: {@link ManifestRegistry#builtIn()};
- *   <li>{@link #ids}: a {@link UlidGenerator} on the pipeline's clock and a {@link SecureRandom}.
+ *   <li>{@link #ids}: a {@link UlidGenerator} on the pipeline's clock and a {@link SecureRandom};
+ *   <li>{@link #listener}: {@link SyncListener#noop()}.
  * </ul>
  *
  * <p>Not thread-safe; the pipeline it builds is.
@@ -34,6 +35,7 @@ public final class DossierPipelineBuilder {
   private SurfacePolicy surfacePolicy = SurfacePolicy.specKittyDefault();
   private ManifestRegistry manifests = ManifestRegistry.builtIn();
   private @Nullable Supplier<String> ids;
+  private SyncListener listener = SyncListener.noop();
 
   DossierPipelineBuilder() {}
 
@@ -105,6 +107,17 @@ public final class DossierPipelineBuilder {
   }
 
   /**
+   * Who receives each feature's enqueue counts (default: {@link SyncListener#noop()}).
+   *
+   * @param listener the listener; its exceptions are logged, never thrown to the caller
+   * @return this builder
+   */
+  public DossierPipelineBuilder listener(SyncListener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /**
    * Builds the pipeline.
    *
    * @return the pipeline
@@ -116,6 +129,7 @@ public final class DossierPipelineBuilder {
       throw new IllegalArgumentException("queueStore is required: pass the store to enqueue into");
     }
     Supplier<String> idSource = ids != null ? ids : new UlidGenerator(clock, new SecureRandom());
-    return new DossierPipeline(store, indexer, clock, surfacePolicy, manifests, idSource);
+    return new DossierPipeline(store, indexer, clock, surfacePolicy, manifests, idSource,
+        listener);
   }
 }
