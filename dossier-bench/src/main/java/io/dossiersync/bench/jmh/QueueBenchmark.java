@@ -2,16 +2,12 @@ package io.dossiersync.bench.jmh;
 
 import io.dossiersync.bench.BenchTasks;
 import io.dossiersync.core.queue.BodyUploadTask;
-import io.dossiersync.core.queue.ClaimRequest;
-import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
-import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.sqlite.SqliteQueueStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +26,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The SQLite queue's hot paths, one thread, a fresh file per iteration: a batch enqueue of 100
- * fresh 4 KiB tasks (one transaction), and claim 16 then complete each (17 transactions), as the
- * drain does per claim batch. Scores are per task.
+ * The SQLite queue's enqueue path, one thread, a fresh file per iteration pre-filled with 10,000
+ * tasks: a batch enqueue of 100 fresh 4 KiB tasks (one transaction). Scores are per task. The
+ * drain's side is {@link ClaimBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -44,7 +40,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class QueueBenchmark {
 
   private static final int ENQUEUE_BATCH = 100;
-  private static final int CLAIM_BATCH = 16;
   private static final int PREFILL = 10_000;
 
   // Set by the setup methods before any benchmark method runs.
@@ -53,7 +48,7 @@ public class QueueBenchmark {
   private List<BodyUploadTask> nextBatch;
   private int next;
 
-  /** A fresh queue file, pre-filled for claim/complete. */
+  /** A fresh queue file, pre-filled so that the enqueue meets a queue of realistic size. */
   @Setup(Level.Iteration)
   public void openStore() throws IOException {
     dir = Files.createTempDirectory("dossier-bench-queue");
@@ -92,25 +87,5 @@ public class QueueBenchmark {
       throw new IllegalStateException("not every task was enqueued");
     }
     return result;
-  }
-
-  /**
-   * Claims 16 ready tasks, then completes (deletes) each one.
-   *
-   * @return how many were completed
-   */
-  @Benchmark
-  @OperationsPerInvocation(CLAIM_BATCH)
-  public int claim16ThenComplete() {
-    List<ClaimedBody> claimed = store.bodies().claim(new ClaimRequest(CLAIM_BATCH, Instant.now(),
-        Duration.ofMinutes(10), "bench", ProjectScope.all(), true));
-    if (claimed.size() != CLAIM_BATCH) {
-      throw new IllegalStateException("the pre-filled queue ran dry: raise PREFILL");
-    }
-    int done = 0;
-    for (ClaimedBody body : claimed) {
-      done += store.bodies().complete(body) ? 1 : 0;
-    }
-    return done;
   }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,9 @@ import java.util.Set;
 /**
  * One body enqueue batch inside its write transaction, planned in memory and written in bulk.
  *
- * <p>It reads the keys (never the bodies) of the pending tasks in the batch's namespaces, then
- * walks the batch in order as if each task were enqueued alone: a task whose 7-field key is
+ * <p>It reads the keys (never the bodies) of the pending tasks of the batch's namespaces and
+ * paths (an index range per path, so the cost follows the batch, not the namespace), then walks
+ * the batch in order as if each task were enqueued alone: a task whose 7-field key is
  * pending (in the file or earlier in the batch) is {@code ALREADY_IN_QUEUE}; otherwise it
  * supersedes every pending task of its namespace and path with another hash, and is {@code
  * QUEUE_FULL} only when the queue is full and it replaces nothing. Then it deletes the superseded
@@ -38,7 +40,7 @@ final class BodyEnqueue {
 
   EnqueueResult run(List<BodyUploadTask> tasks, long now) throws SQLException {
     long pending = QueueCapacity.pending(connection, "body_queue", tasks.size(), maxQueueSize);
-    Map<PathKey, List<Pending>> live = rows.pendingKeys(namespaces(tasks));
+    Map<PathKey, List<Pending>> live = rows.pendingKeys(paths(tasks));
     List<EnqueueStatus> statuses = new ArrayList<>(tasks.size());
     List<Long> doomed = new ArrayList<>();
     Set<Integer> toInsert = new LinkedHashSet<>();
@@ -76,10 +78,11 @@ final class BodyEnqueue {
     return new EnqueueResult(statuses, superseded);
   }
 
-  private static Set<NamespaceRef> namespaces(List<BodyUploadTask> tasks) {
-    Set<NamespaceRef> namespaces = new LinkedHashSet<>();
-    tasks.forEach(task -> namespaces.add(task.namespace()));
-    return namespaces;
+  private static Map<NamespaceRef, Set<String>> paths(List<BodyUploadTask> tasks) {
+    Map<NamespaceRef, Set<String>> paths = new LinkedHashMap<>();
+    tasks.forEach(task -> paths.computeIfAbsent(task.namespace(), ns -> new LinkedHashSet<>())
+        .add(task.artifactPath()));
+    return paths;
   }
 
   /** A namespace and an artifact path: the key that supersede works on. */

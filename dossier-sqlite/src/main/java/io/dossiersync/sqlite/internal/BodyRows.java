@@ -12,10 +12,9 @@ import java.sql.SQLException;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The bulk statements of a body enqueue, on plain JDBC ({@link Sql}): read pending keys, delete
@@ -24,10 +23,13 @@ import java.util.Map;
  */
 final class BodyRows {
 
-  /** Namespaces per key query: five binds each, far below SQLite's limit. */
-  private static final int NAMESPACES_PER_QUERY = 100;
-  private static final String NAMESPACE_IS = "(project_uuid = ? AND feature_slug = ?"
-      + " AND target_branch = ? AND mission_key = ? AND manifest_version = ?)";
+  /**
+   * The pending versions of some paths of one namespace: an index range of the unique key per
+   * path, so the lookup costs what the batch holds, not what the namespace holds.
+   */
+  private static final String PENDING_PATHS = "SELECT id, artifact_path, content_hash"
+      + " FROM body_queue WHERE project_uuid = ? AND feature_slug = ? AND target_branch = ?"
+      + " AND mission_key = ? AND manifest_version = ? AND artifact_path IN (";
   /** New rows start with the fixed-size placeholder lease of {@link BodyLeaseColumns}. */
   private static final String INSERT = "INSERT INTO body_queue (upload_id, project_uuid,"
       + " feature_slug, target_branch, mission_key, manifest_version, artifact_path, content_hash,"
@@ -42,25 +44,30 @@ final class BodyRows {
     this.connection = connection;
   }
 
-  /** The keys and hashes (not the bodies) of the pending tasks in these namespaces. */
-  Map<PathKey, List<Pending>> pendingKeys(Collection<NamespaceRef> namespaces)
+  /**
+   * The keys and hashes (not the bodies) of the pending tasks of these paths.
+   *
+   * @param paths the batch's artifact paths, per namespace
+   * @return every pending version of those paths, by namespace and path
+   * @throws SQLException when SQLite fails a query
+   */
+  Map<PathKey, List<Pending>> pendingKeys(Map<NamespaceRef, Set<String>> paths)
       throws SQLException {
     List<Map.Entry<PathKey, Pending>> found = new ArrayList<>();
-    for (List<NamespaceRef> chunk :
-        QueueQueries.chunks(List.copyOf(namespaces), NAMESPACES_PER_QUERY)) {
-      List<String> binds = new ArrayList<>(chunk.size() * 5);
-      chunk.forEach(ns -> binds.addAll(List.of(ns.projectUuid(), ns.featureSlug(),
-          ns.targetBranch(), ns.missionKey(), ns.manifestVersion())));
-      try (PreparedStatement select = Sql.prepare(connection, "SELECT id, project_uuid,"
-              + " feature_slug, target_branch, mission_key, manifest_version, artifact_path,"
-              + " content_hash FROM body_queue WHERE "
-              + String.join(" OR ", Collections.nCopies(chunk.size(), NAMESPACE_IS)), binds);
-          ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          NamespaceRef ns = new NamespaceRef(rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getString(6));
-          found.add(new SimpleEntry<>(new PathKey(ns, rs.getString(7)),
-              new Pending(rs.getLong(1), -1, rs.getString(8))));
+    for (Map.Entry<NamespaceRef, Set<String>> entry : paths.entrySet()) {
+      NamespaceRef ns = entry.getKey();
+      for (List<String> chunk : QueueQueries.chunks(List.copyOf(entry.getValue()))) {
+        List<String> binds = new ArrayList<>(chunk.size() + 5);
+        binds.addAll(List.of(ns.projectUuid(), ns.featureSlug(), ns.targetBranch(),
+            ns.missionKey(), ns.manifestVersion()));
+        binds.addAll(chunk);
+        try (PreparedStatement select = Sql.prepare(connection,
+                PENDING_PATHS + Sql.placeholders(chunk.size()) + ")", binds);
+            ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            found.add(new SimpleEntry<>(new PathKey(ns, rs.getString(2)),
+                new Pending(rs.getLong(1), -1, rs.getString(3))));
+          }
         }
       }
     }
