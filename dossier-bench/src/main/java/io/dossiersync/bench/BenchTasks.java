@@ -104,8 +104,22 @@ public final class BenchTasks {
    * @throws IllegalStateException when the store did not enqueue one of them
    */
   public static void enqueue(QueueStore store, int count) {
-    for (int first = 0; first < count; first += ENQUEUE_BATCH) {
-      List<BodyUploadTask> batch = tasks(first, Math.min(ENQUEUE_BATCH, count - first));
+    enqueue(store, 0, count);
+  }
+
+  /**
+   * Enqueues the tasks {@code first} to {@code first + count - 1} in batches of 1,000, never
+   * holding more in memory. Tasks of distinct indexes have distinct paths, so a later call with a
+   * new {@code first} adds new tasks even while earlier ones are pending.
+   *
+   * @param store the store
+   * @param first the index of the first task
+   * @param count how many
+   * @throws IllegalStateException when the store did not enqueue one of them
+   */
+  public static void enqueue(QueueStore store, int first, int count) {
+    for (int from = first; from < first + count; from += ENQUEUE_BATCH) {
+      List<BodyUploadTask> batch = tasks(from, Math.min(ENQUEUE_BATCH, first + count - from));
       long enqueued = store.bodies().enqueue(batch, Instant.now()).count(EnqueueStatus.ENQUEUED);
       if (enqueued != batch.size()) {
         throw new IllegalStateException(

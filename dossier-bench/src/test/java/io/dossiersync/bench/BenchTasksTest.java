@@ -46,6 +46,16 @@ class BenchTasksTest {
   }
 
   @Test
+  void aLaterEnqueueFromANewIndexAddsNewTasksWhileTheFirstArePending() {
+    try (SqliteQueueStore store = BenchTasks.openStore(dir.resolve("queue.db"), 3_000)) {
+      BenchTasks.enqueue(store, 1_500);
+      BenchTasks.enqueue(store, 1_500, 1_200);
+
+      assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(2_700);
+    }
+  }
+
+  @Test
   void medianIsTheMiddleOfTheSortedRuns() {
     assertThat(Figures.median(List.of(30L, 10L, 20L))).isEqualTo(20L);
     assertThat(Figures.median(List.of(5L))).isEqualTo(5L);

@@ -64,11 +64,8 @@ public class ClaimBenchmark {
   @Setup(Level.Invocation)
   public void topUp() {
     if (ready < BATCH) {
-      for (int i = 0; i < TOP_UP; i += 1_000) {
-        // Distinct paths each time: a pending task of the same path and body would be a no-op.
-        store.bodies().enqueue(BenchTasks.tasks(next, 1_000), Instant.now());
-        next += 1_000;
-      }
+      BenchTasks.enqueue(store, next, TOP_UP);
+      next += TOP_UP;
       ready += TOP_UP;
     }
   }
@@ -77,9 +74,7 @@ public class ClaimBenchmark {
   @TearDown(Level.Iteration)
   public void closeStore() throws IOException {
     store.close();
-    for (String suffix : new String[] {"", "-wal", "-shm"}) {
-      Files.deleteIfExists(dir.resolve("queue.db" + suffix));
-    }
+    BenchTasks.deleteQueueFile(dir.resolve("queue.db"));
     Files.deleteIfExists(dir);
   }
 

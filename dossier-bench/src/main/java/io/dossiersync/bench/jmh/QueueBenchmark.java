@@ -68,9 +68,7 @@ public class QueueBenchmark {
   @TearDown(Level.Iteration)
   public void closeStore() throws IOException {
     store.close();
-    for (String suffix : new String[] {"", "-wal", "-shm"}) {
-      Files.deleteIfExists(dir.resolve("queue.db" + suffix));
-    }
+    BenchTasks.deleteQueueFile(dir.resolve("queue.db"));
     Files.deleteIfExists(dir);
   }
 
