@@ -24,7 +24,7 @@ final class SyncCountsOf {
    */
   static SyncCounts of(NamespaceRef namespace, Optional<DossierEnqueueResult> enqueue,
       List<UploadOutcome> outcomes) {
-    EnqueueResult none = new EnqueueResult(List.of(), 0);
+    EnqueueResult none = EnqueueResult.none();
     EnqueueResult events = enqueue.map(DossierEnqueueResult::events).orElse(none);
     EnqueueResult bodies = enqueue.map(DossierEnqueueResult::bodies).orElse(none);
     return new SyncCounts(namespace,

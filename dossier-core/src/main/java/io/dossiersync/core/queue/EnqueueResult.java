@@ -12,12 +12,23 @@ import java.util.Objects;
  */
 public record EnqueueResult(List<EnqueueStatus> statuses, int superseded) {
 
+  private static final EnqueueResult NONE = new EnqueueResult(List.of(), 0);
+
   /** Copies the list and checks the count. */
   public EnqueueResult {
     statuses = List.copyOf(Objects.requireNonNull(statuses, "statuses"));
     if (superseded < 0) {
       throw new IllegalArgumentException("superseded must be >= 0, got " + superseded);
     }
+  }
+
+  /**
+   * The result of enqueueing nothing.
+   *
+   * @return no statuses, nothing superseded
+   */
+  public static EnqueueResult none() {
+    return NONE;
   }
 
   /**

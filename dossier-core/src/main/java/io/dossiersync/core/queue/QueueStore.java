@@ -49,7 +49,7 @@ public interface QueueStore extends AutoCloseable {
    */
   default DossierEnqueueResult enqueueDossier(
       List<EventRecord> events, List<BodyUploadTask> bodies, Instant now) {
-    EnqueueResult none = new EnqueueResult(List.of(), 0);
+    EnqueueResult none = EnqueueResult.none();
     EnqueueResult eventResult = events.isEmpty() ? none : events().enqueue(events, now);
     EnqueueResult bodyResult = bodies.isEmpty() ? none : bodies().enqueue(bodies, now);
     return new DossierEnqueueResult(eventResult, bodyResult);

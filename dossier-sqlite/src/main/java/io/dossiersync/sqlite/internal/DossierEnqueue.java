@@ -31,7 +31,7 @@ public final class DossierEnqueue {
    */
   public static DossierEnqueueResult run(Database database, int maxQueueSize,
       List<EventRecord> events, List<BodyUploadTask> bodies, Instant now) {
-    EnqueueResult none = new EnqueueResult(List.of(), 0);
+    EnqueueResult none = EnqueueResult.none();
     if (events.isEmpty() && bodies.isEmpty()) {
       return new DossierEnqueueResult(none, none);
     }
@@ -40,8 +40,8 @@ public final class DossierEnqueue {
         dsl.connectionResult(c -> new DossierEnqueueResult(
             events.isEmpty() ? none : new EventEnqueue(c, maxQueueSize).run(events, millis),
             bodies.isEmpty() ? none : new BodyEnqueue(c, maxQueueSize).run(bodies, millis))));
-    SqliteEventQueue.warnIfFull(database, maxQueueSize, result.events());
-    SqliteBodyQueue.warnIfFull(database, maxQueueSize, result.bodies());
+    QueueFullWarning.logIfFull(database, maxQueueSize, result.events(), "event");
+    QueueFullWarning.logIfFull(database, maxQueueSize, result.bodies(), "body");
     return result;
   }
 }

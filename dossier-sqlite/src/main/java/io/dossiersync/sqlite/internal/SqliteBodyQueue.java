@@ -7,7 +7,6 @@ import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EnqueueResult;
-import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.ProjectScope;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import org.jooq.Condition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The body queue of a SQLite queue file. Every call is one short transaction on its own pooled
@@ -30,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SqliteBodyQueue implements BodyQueue {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SqliteBodyQueue.class);
   private static final QueueColumns Q = QueueColumns.BODIES;
 
   private final Database database;
@@ -50,22 +46,13 @@ public final class SqliteBodyQueue implements BodyQueue {
   @Override
   public EnqueueResult enqueue(List<BodyUploadTask> tasks, Instant now) {
     if (tasks.isEmpty()) {
-      return new EnqueueResult(List.of(), 0);
+      return EnqueueResult.none();
     }
     EnqueueResult result = database.write("enqueueing bodies",
         dsl -> dsl.connectionResult(c -> new BodyEnqueue(c, maxQueueSize).run(tasks,
             Millis.of(now))));
-    warnIfFull(database, maxQueueSize, result);
+    QueueFullWarning.logIfFull(database, maxQueueSize, result, "body");
     return result;
-  }
-
-  /** Logs once when an enqueue left bodies out because the queue was full. */
-  static void warnIfFull(Database database, int maxQueueSize, EnqueueResult result) {
-    long full = result.count(EnqueueStatus.QUEUE_FULL);
-    if (full > 0) {
-      LOG.warn("body queue of {} is full ({} tasks): {} of {} bodies not enqueued (queue_full)",
-          database.file(), maxQueueSize, full, result.statuses().size());
-    }
   }
 
   @Override
@@ -73,9 +60,8 @@ public final class SqliteBodyQueue implements BodyQueue {
     if (request.scope().isEmpty()) {
       return List.of();
     }
-    return database.write("claiming bodies", dsl -> {
-      return dsl.connectionResult(c -> DrainSql.claimBodies(c, request));
-    });
+    return database.write("claiming bodies",
+        dsl -> dsl.connectionResult(c -> DrainSql.claimBodies(c, request)));
   }
 
   @Override

@@ -5,7 +5,6 @@ import static io.dossiersync.sqlite.internal.jooq.Tables.EVENT_QUEUE;
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedEvent;
 import io.dossiersync.core.queue.EnqueueResult;
-import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventQueue;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
@@ -19,8 +18,6 @@ import java.util.SortedSet;
 import java.util.function.BiFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The event queue of a SQLite queue file. Every call is one short transaction on its own pooled
@@ -29,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SqliteEventQueue implements EventQueue {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SqliteEventQueue.class);
   private static final QueueColumns Q = QueueColumns.EVENTS;
 
   private final Database database;
@@ -49,22 +45,13 @@ public final class SqliteEventQueue implements EventQueue {
   @Override
   public EnqueueResult enqueue(List<EventRecord> events, Instant now) {
     if (events.isEmpty()) {
-      return new EnqueueResult(List.of(), 0);
+      return EnqueueResult.none();
     }
     EnqueueResult result = database.write("enqueueing events",
         dsl -> dsl.connectionResult(c -> new EventEnqueue(c, maxQueueSize).run(events,
             Millis.of(now))));
-    warnIfFull(database, maxQueueSize, result);
+    QueueFullWarning.logIfFull(database, maxQueueSize, result, "event");
     return result;
-  }
-
-  /** Logs once when an enqueue left events out because the queue was full. */
-  static void warnIfFull(Database database, int maxQueueSize, EnqueueResult result) {
-    long full = result.count(EnqueueStatus.QUEUE_FULL);
-    if (full > 0) {
-      LOG.warn("event queue of {} is full ({} events): {} of {} events not enqueued (queue_full)",
-          database.file(), maxQueueSize, full, result.statuses().size());
-    }
   }
 
   @Override

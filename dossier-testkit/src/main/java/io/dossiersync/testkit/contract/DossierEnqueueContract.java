@@ -84,7 +84,7 @@ public interface DossierEnqueueContract extends ContractFixture {
   /** An empty part writes nothing and answers no status; the other part is enqueued. */
   @Test
   default void anEmptyPartOfADossierIsNotWritten() {
-    EnqueueResult none = new EnqueueResult(List.of(), 0);
+    EnqueueResult none = EnqueueResult.none();
     assertThat(store().enqueueDossier(List.of(), List.of(), T0))
         .isEqualTo(new DossierEnqueueResult(none, none));
     DossierEnqueueResult eventsOnly = store().enqueueDossier(List.of(event(NS_A, null)),
