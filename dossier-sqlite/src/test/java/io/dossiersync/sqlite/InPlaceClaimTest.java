@@ -6,6 +6,8 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
+import io.dossiersync.core.queue.ClaimedEvent;
+import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +20,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A claim rewrites a body row in place: the lease columns keep their encoded size and sit before
- * the body text, so leasing 64 bodies of 4 KiB writes the rows' b-tree pages only, never the
+ * A claim rewrites a row in place: the lease columns keep their encoded size (in both queues) and
+ * sit before the body text, so leasing 64 bodies of 4 KiB writes the rows' b-tree pages only, never the
  * overflow pages that hold their text. Checked through the WAL, which holds one frame per page
  * written.
  */
@@ -77,6 +80,49 @@ class InPlaceClaimTest {
       assertThat(store.bodies().claim(new ClaimRequest(5, T0, Duration.ofMinutes(2), "other",
           ProjectScope.all(), false))).hasSize(1);
       assertThat(store.bodies().complete(claimed)).isTrue();
+    }
+  }
+
+  @Test
+  void aReleasedBodyGetsTheNoLeaseValuesBackAndIsClaimedInPlaceAgain() throws Exception {
+    Path file = dir.resolve("queue.db");
+    try (QueueStore store = SqliteQueueStore.builder().path(file).build()) {
+      store.bodies().enqueue(bodies(), T0);
+      List<ClaimedBody> first = store.bodies().claim(new ClaimRequest(BODIES, T0,
+          Duration.ofMinutes(2), "drainer-1", ProjectScope.all(), false));
+      first.forEach(b -> assertThat(store.bodies().release(b)).isTrue());
+      assertThat(SqliteFiles.strings(file, "SELECT lease_owner || '/' || lease_until || '/'"
+          + " || claimed_at FROM body_queue"))
+          .containsExactly("0".repeat(32) + "/" + (1L << 40) + "/" + (1L << 40));
+      walFrames(file, "TRUNCATE");
+
+      List<ClaimedBody> second = store.bodies().claim(new ClaimRequest(BODIES, T0,
+          Duration.ofMinutes(2), "drainer-2", ProjectScope.all(), false));
+
+      assertThat(second).hasSize(BODIES);
+      assertThat(walFrames(file, "PASSIVE")).isPositive().isLessThan(BODIES / 4);
+    }
+  }
+
+  @Test
+  void eventRowsUseTheSameLeaseValues() throws Exception {
+    Path file = dir.resolve("queue.db");
+    try (QueueStore store = SqliteQueueStore.builder().path(file).build()) {
+      store.events().enqueue(List.of(new EventRecord("01KT5YTQ0000000000000000EV",
+          "MissionDossierSnapshotComputed", "047-alpha:s1", NS, Optional.empty(), "{}")), T0);
+      assertThat(SqliteFiles.text(file, "SELECT lease_owner FROM event_queue"))
+          .isEqualTo("0".repeat(32));
+
+      List<ClaimedEvent> claimed = store.events().claim(new ClaimRequest(5, T0,
+          Duration.ofMinutes(2), "drainer-9", ProjectScope.all(), false));
+      assertThat(SqliteFiles.text(file, "SELECT lease_owner FROM event_queue"))
+          .isEqualTo(token("drainer-9"));
+      assertThat(store.events().release(claimed)).isEqualTo(1);
+
+      assertThat(SqliteFiles.text(file, "SELECT lease_owner || '/' || lease_until FROM"
+          + " event_queue")).isEqualTo("0".repeat(32) + "/" + (1L << 40));
+      assertThat(store.events().claim(new ClaimRequest(5, T0, Duration.ofMinutes(2), "other",
+          ProjectScope.all(), false))).hasSize(1);
     }
   }
 

@@ -42,6 +42,10 @@ class SchemaMigrationTest {
 
     try (QueueStore store = SqliteQueueStore.builder().path(file).build()) {
       assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(1);
+      // Version 4 gives the unleased row the no-lease values new rows get (InPlaceClaimTest).
+      assertThat(SqliteFiles.text(file, "SELECT lease_owner || '/' || lease_until || '/'"
+          + " || claimed_at FROM body_queue")).isEqualTo("0".repeat(32) + "/" + (1L << 40)
+          + "/" + (1L << 40));
       ClaimedBody claimed = store.bodies().claim(new ClaimRequest(10, T0, Duration.ofMinutes(1),
           "d", ProjectScope.all(), false)).get(0);
       assertThat(claimed.task().namespace()).isEqualTo(NS);

@@ -30,13 +30,13 @@ final class BodyRows {
   private static final String PENDING_PATHS = "SELECT id, artifact_path, content_hash"
       + " FROM body_queue WHERE project_uuid = ? AND feature_slug = ? AND target_branch = ?"
       + " AND mission_key = ? AND manifest_version = ? AND artifact_path IN (";
-  /** New rows start with the fixed-size placeholder lease of {@link BodyLeaseColumns}. */
+  /** New rows start with the no-lease values of {@link LeaseColumns}. */
   private static final String INSERT = "INSERT INTO body_queue (upload_id, project_uuid,"
       + " feature_slug, target_branch, mission_key, manifest_version, artifact_path, content_hash,"
       + " hash_algorithm, content_body, size_bytes, created_at, retry_count, next_attempt_at,"
       + " lease_owner, lease_until, claimed_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, '" + BodyLeaseColumns.NO_OWNER + "', "
-      + BodyLeaseColumns.NEVER + ", " + BodyLeaseColumns.NEVER + ")";
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, '" + LeaseColumns.NO_OWNER + "', "
+      + LeaseColumns.NEVER + ", " + LeaseColumns.NEVER + ")";
 
   private final Connection connection;
 

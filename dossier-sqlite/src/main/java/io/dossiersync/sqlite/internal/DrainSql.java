@@ -20,7 +20,8 @@ import java.util.Set;
  * The statements a drain runs for every claim batch, on plain JDBC ({@link Sql}): rendered through
  * jOOQ they cost as much Java time as SQLite spent running them. A claim of either queue is one
  * {@code UPDATE ... WHERE id IN (SELECT ... LIMIT n) RETURNING *}: it leases the oldest ready rows
- * of the scope and returns them in the same statement. All run inside the caller's transaction.
+ * of the scope, rewriting each in place ({@link LeaseColumns}), and returns them in the same
+ * statement. All run inside the caller's transaction.
  * Stateless.
  */
 final class DrainSql {
@@ -35,7 +36,7 @@ final class DrainSql {
 
   /**
    * Leases the oldest ready body rows of the request's scope and returns them, bodies included, in
-   * claim order. Each row is rewritten in place ({@link BodyLeaseColumns}).
+   * claim order.
    *
    * @param connection the transaction's connection
    * @param request the claim
@@ -46,8 +47,7 @@ final class DrainSql {
       throws SQLException {
     Lease lease = lease(request);
     List<ClaimedRow<ClaimedBody>> rows = new ArrayList<>(request.maxTasks());
-    try (PreparedStatement statement = claim(connection, "body_queue",
-            BodyLeaseColumns.token(request.owner()), request,
+    try (PreparedStatement statement = claim(connection, "body_queue", request,
             request.holdNamespacesWithPendingEvents() ? NO_PENDING_EVENT : "");
         ResultSet rs = statement.executeQuery()) {
       ClaimedRow.Reader reader = new ClaimedRow.Reader(rs, lease);
@@ -70,8 +70,7 @@ final class DrainSql {
       throws SQLException {
     Lease lease = lease(request);
     List<ClaimedRow<ClaimedEvent>> rows = new ArrayList<>(request.maxTasks());
-    try (PreparedStatement statement =
-            claim(connection, "event_queue", request.owner(), request, "");
+    try (PreparedStatement statement = claim(connection, "event_queue", request, "");
         ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
         NamespaceRef namespace = new NamespaceRef(rs.getString("project_uuid"),
@@ -101,7 +100,7 @@ final class DrainSql {
   static Set<String> deleteHeldBodies(Connection connection, String owner,
       List<String> uploadIds) throws SQLException {
     List<Object> values = new ArrayList<>(uploadIds.size() + 1);
-    values.add(BodyLeaseColumns.token(owner));
+    values.add(LeaseColumns.token(owner));
     values.addAll(uploadIds);
     Set<String> deleted = new HashSet<>();
     try (PreparedStatement statement = Sql.prepare(connection,
@@ -124,11 +123,11 @@ final class DrainSql {
    * The claim statement of one queue table: ready rows (due, and no lease or an expired one, as
    * {@link QueueColumns#ready}), of the scope's projects, meeting {@code extra}, oldest first.
    */
-  private static PreparedStatement claim(Connection connection, String table, String ownerValue,
+  private static PreparedStatement claim(Connection connection, String table,
       ClaimRequest request, String extra) throws SQLException {
     long now = Millis.of(request.now());
     List<Object> values = new ArrayList<>(List.of(
-        ownerValue, Millis.of(request.lease().until()), now, now, now));
+        LeaseColumns.token(request.owner()), Millis.of(request.lease().until()), now, now, now));
     StringBuilder sql = new StringBuilder("UPDATE ").append(table)
         .append(" SET lease_owner = ?, lease_until = ?, claimed_at = ?")
         .append(" WHERE id IN (SELECT q.id FROM ").append(table).append(" q")

@@ -28,10 +28,12 @@ import java.util.Set;
  */
 final class EventEnqueue {
 
+  /** New rows start with the no-lease values of {@link LeaseColumns}. */
   private static final String INSERT = "INSERT INTO event_queue (event_id, event_type,"
       + " aggregate_id, project_uuid, feature_slug, target_branch, mission_key, manifest_version,"
-      + " coalesce_key, payload, created_at, retry_count, next_attempt_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
+      + " coalesce_key, payload, created_at, retry_count, next_attempt_at, lease_owner,"
+      + " lease_until, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, '"
+      + LeaseColumns.NO_OWNER + "', " + LeaseColumns.NEVER + ", " + LeaseColumns.NEVER + ")";
 
   private final Connection connection;
   private final int maxQueueSize;

@@ -53,7 +53,10 @@ final class QueueQueries {
         dsl.selectDistinct(q.projectUuid()).from(q.table()).fetch(q.projectUuid())));
   }
 
-  /** Drops the lease after a failed attempt: one more retry, a new due time, the error. */
+  /**
+   * Drops the lease after a failed attempt: one more retry, a new due time, the error; the lease
+   * columns go back to the no-lease values of {@link LeaseColumns}.
+   */
   static int reschedule(DSLContext dsl, QueueColumns q, Condition fenced, Instant next,
       String lastError) {
     return dsl.update(q.table())
@@ -61,19 +64,19 @@ final class QueueQueries {
         .set(q.nextAttemptAt(), Millis.of(next))
         .set(q.lastError(), lastError)
         .set(q.firstFailedAt(), DSL.coalesce(q.firstFailedAt(), q.claimedAt()))
-        .set(q.leaseOwner(), (String) null)
-        .set(q.leaseUntil(), (Long) null)
-        .set(q.claimedAt(), (Long) null)
+        .set(q.leaseOwner(), LeaseColumns.NO_OWNER)
+        .set(q.leaseUntil(), LeaseColumns.NEVER)
+        .set(q.claimedAt(), LeaseColumns.NEVER)
         .where(fenced)
         .execute();
   }
 
-  /** Drops the lease without counting a retry. */
+  /** Drops the lease without counting a retry (back to the no-lease values of {@link LeaseColumns}). */
   static int release(DSLContext dsl, QueueColumns q, Condition fenced) {
     return dsl.update(q.table())
-        .set(q.leaseOwner(), (String) null)
-        .set(q.leaseUntil(), (Long) null)
-        .set(q.claimedAt(), (Long) null)
+        .set(q.leaseOwner(), LeaseColumns.NO_OWNER)
+        .set(q.leaseUntil(), LeaseColumns.NEVER)
+        .set(q.claimedAt(), LeaseColumns.NEVER)
         .where(fenced)
         .execute();
   }

@@ -76,8 +76,7 @@ final class Requeue {
                 FAILURE_RECORD.ARTIFACT_PATH, FAILURE_RECORD.CONTENT_HASH,
                 DSL.inline(BodyUploadTask.HASH_ALGORITHM), FAILURE_RECORD.PAYLOAD,
                 DSL.coalesce(FAILURE_RECORD.SIZE_BYTES, DSL.inline(0L)), at, DSL.inline(0), at,
-                DSL.inline(BodyLeaseColumns.NO_OWNER), DSL.inline(BodyLeaseColumns.NEVER),
-                DSL.inline(BodyLeaseColumns.NEVER))
+                noOwner(), never(), never())
             .from(FAILURE_RECORD).where(thisRecord(row)))
         .onConflictDoNothing()
         .execute();
@@ -97,14 +96,15 @@ final class Requeue {
             EVENT_QUEUE.AGGREGATE_ID, EVENT_QUEUE.PROJECT_UUID, EVENT_QUEUE.FEATURE_SLUG,
             EVENT_QUEUE.TARGET_BRANCH, EVENT_QUEUE.MISSION_KEY, EVENT_QUEUE.MANIFEST_VERSION,
             EVENT_QUEUE.COALESCE_KEY, EVENT_QUEUE.PAYLOAD, EVENT_QUEUE.CREATED_AT,
-            EVENT_QUEUE.RETRY_COUNT, EVENT_QUEUE.NEXT_ATTEMPT_AT)
+            EVENT_QUEUE.RETRY_COUNT, EVENT_QUEUE.NEXT_ATTEMPT_AT, EVENT_QUEUE.LEASE_OWNER,
+            EVENT_QUEUE.LEASE_UNTIL, EVENT_QUEUE.CLAIMED_AT)
         .select(dsl.select(FAILURE_RECORD.TASK_ID,
                 DSL.coalesce(FAILURE_RECORD.EVENT_TYPE, DSL.inline("")),
                 DSL.coalesce(FAILURE_RECORD.AGGREGATE_ID, DSL.inline("")),
                 FAILURE_RECORD.PROJECT_UUID, FAILURE_RECORD.FEATURE_SLUG,
                 FAILURE_RECORD.TARGET_BRANCH, FAILURE_RECORD.MISSION_KEY,
                 FAILURE_RECORD.MANIFEST_VERSION, FAILURE_RECORD.COALESCE_KEY,
-                FAILURE_RECORD.PAYLOAD, at, DSL.inline(0), at)
+                FAILURE_RECORD.PAYLOAD, at, DSL.inline(0), at, noOwner(), never(), never())
             .from(FAILURE_RECORD).where(thisRecord(row)))
         .onConflictDoNothing()
         .execute();
@@ -144,5 +144,15 @@ final class Requeue {
     return new NamespaceRef(row.get(FAILURE_RECORD.PROJECT_UUID),
         row.get(FAILURE_RECORD.FEATURE_SLUG), row.get(FAILURE_RECORD.TARGET_BRANCH),
         row.get(FAILURE_RECORD.MISSION_KEY), row.get(FAILURE_RECORD.MANIFEST_VERSION));
+  }
+
+  /** The no-lease owner of a re-queued row ({@link LeaseColumns}). */
+  private static Field<String> noOwner() {
+    return DSL.inline(LeaseColumns.NO_OWNER);
+  }
+
+  /** The no-lease time of a re-queued row ({@link LeaseColumns}). */
+  private static Field<Long> never() {
+    return DSL.inline(LeaseColumns.NEVER);
   }
 }

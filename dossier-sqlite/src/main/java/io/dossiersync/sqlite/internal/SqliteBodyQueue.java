@@ -22,7 +22,7 @@ import org.jooq.Condition;
 /**
  * The body queue of a SQLite queue file. Every call is one short transaction on its own pooled
  * connection; state changes after a claim are fenced by {@code upload_id} and {@code
- * lease_owner} (which holds a token of the owner: {@link BodyLeaseColumns}). Thread-safe and safe
+ * lease_owner} (which holds a token of the owner: {@link LeaseColumns}). Thread-safe and safe
  * across processes sharing the file.
  */
 public final class SqliteBodyQueue implements BodyQueue {
@@ -139,6 +139,6 @@ public final class SqliteBodyQueue implements BodyQueue {
 
   private static Condition fenced(ClaimedBody body) {
     return BODY_QUEUE.UPLOAD_ID.eq(body.task().uploadId())
-        .and(BODY_QUEUE.LEASE_OWNER.eq(BodyLeaseColumns.token(body.lease().owner())));
+        .and(BODY_QUEUE.LEASE_OWNER.eq(LeaseColumns.token(body.lease().owner())));
   }
 }

@@ -21,7 +21,8 @@ import org.jooq.DSLContext;
 
 /**
  * The event queue of a SQLite queue file. Every call is one short transaction on its own pooled
- * connection; state changes after a claim are fenced by {@code event_id} and {@code lease_owner}.
+ * connection; state changes after a claim are fenced by {@code event_id} and {@code lease_owner}
+ * (a token of the owner: {@link LeaseColumns}).
  * Thread-safe and safe across processes sharing the file.
  */
 public final class SqliteEventQueue implements EventQueue {
@@ -133,6 +134,7 @@ public final class SqliteEventQueue implements EventQueue {
   }
 
   private static Condition fenced(String owner, List<String> eventIds) {
-    return EVENT_QUEUE.EVENT_ID.in(eventIds).and(EVENT_QUEUE.LEASE_OWNER.eq(owner));
+    return EVENT_QUEUE.EVENT_ID.in(eventIds)
+        .and(EVENT_QUEUE.LEASE_OWNER.eq(LeaseColumns.token(owner)));
   }
 }

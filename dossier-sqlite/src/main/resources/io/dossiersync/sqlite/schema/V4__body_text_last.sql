@@ -2,8 +2,11 @@
 -- rebuilt with the same columns, constraints and indexes, its content_body column moved last.
 -- A body row's text spills into overflow pages; with the lease columns after the text, every claim
 -- rewrote the overflow page that held them. With the text last, the lease columns sit on the row's
--- b-tree page, and a claim that keeps the row's size (see BodyLeaseColumns) rewrites that page
+-- b-tree page, and a claim that keeps the row's size (see LeaseColumns) rewrites that page
 -- alone, shared by several rows. The copy runs once, inside the migration's transaction.
+-- Unleased rows of both queues get the no-lease values (owner token '000...0', time 2^40 ms) that
+-- new, released and rescheduled rows hold from now on; rows leased by an older drainer keep their
+-- lease until it expires.
 
 ALTER TABLE body_queue RENAME TO body_queue_v3;
 
@@ -39,7 +42,11 @@ INSERT INTO body_queue (id, upload_id, project_uuid, feature_slug, target_branch
   content_body)
 SELECT id, upload_id, project_uuid, feature_slug, target_branch, mission_key, manifest_version,
   artifact_path, content_hash, hash_algorithm, size_bytes, created_at, retry_count,
-  next_attempt_at, last_error, lease_owner, lease_until, claimed_at, first_failed_at, content_body
+  next_attempt_at, last_error,
+  COALESCE(lease_owner, '00000000000000000000000000000000'),
+  CASE WHEN lease_owner IS NULL THEN 1099511627776 ELSE lease_until END,
+  CASE WHEN lease_owner IS NULL THEN 1099511627776 ELSE claimed_at END,
+  first_failed_at, content_body
 FROM body_queue_v3;
 
 DROP TABLE body_queue_v3;
@@ -48,3 +55,7 @@ CREATE INDEX ix_body_queue_drain ON body_queue (next_attempt_at, created_at);
 CREATE INDEX ix_body_queue_feature ON body_queue (feature_slug);
 CREATE INDEX ix_body_queue_project_drain ON body_queue (project_uuid, next_attempt_at,
   created_at);
+
+UPDATE event_queue SET lease_owner = '00000000000000000000000000000000',
+  lease_until = 1099511627776, claimed_at = 1099511627776
+WHERE lease_owner IS NULL;
