@@ -114,14 +114,26 @@ final class DrainSql {
     return deleted;
   }
 
+  /**
+   * The readiness rule of both queues, written once for the claim and the stats: due, and no lease
+   * or an expired one (a row no claim holds has an expired one, {@link LeaseColumns}).
+   *
+   * @param table the table name or alias whose columns the rule reads
+   * @return the condition, binding {@code now} twice
+   */
+  static String ready(String table) {
+    return table + ".next_attempt_at <= ? AND (" + table + ".lease_owner IS NULL OR " + table
+        + ".lease_until <= ?)";
+  }
+
   /** The lease a claim gives, at the millisecond precision the table keeps. */
   private static Lease lease(ClaimRequest request) {
     return new Lease(request.owner(), Millis.toInstant(Millis.of(request.lease().until())));
   }
 
   /**
-   * The claim statement of one queue table: ready rows (due, and no lease or an expired one, as
-   * {@link QueueColumns#ready}), of the scope's projects, meeting {@code extra}, oldest first.
+   * The claim statement of one queue table: {@link #ready} rows of the scope's projects, meeting
+   * {@code extra}, oldest first.
    */
   private static PreparedStatement claim(Connection connection, String table,
       ClaimRequest request, String extra) throws SQLException {
@@ -131,7 +143,7 @@ final class DrainSql {
     StringBuilder sql = new StringBuilder("UPDATE ").append(table)
         .append(" SET lease_owner = ?, lease_until = ?, claimed_at = ?")
         .append(" WHERE id IN (SELECT q.id FROM ").append(table).append(" q")
-        .append(" WHERE q.next_attempt_at <= ? AND (q.lease_owner IS NULL OR q.lease_until <= ?)");
+        .append(" WHERE ").append(ready("q"));
     request.scope().projects().ifPresent(projects -> {
       sql.append(" AND q.project_uuid IN (").append(Sql.placeholders(projects.size()))
           .append(')');

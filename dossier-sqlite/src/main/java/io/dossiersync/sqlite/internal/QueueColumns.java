@@ -8,8 +8,6 @@ import io.dossiersync.core.queue.ProjectScope;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -59,36 +57,13 @@ record QueueColumns(
         .and(manifestVersion.eq(ns.manifestVersion()));
   }
 
-  /** Correlates two tables on the five namespace columns. */
-  Condition sameNamespaceAs(QueueColumns other) {
-    Condition same = DSL.trueCondition();
-    for (int i = 0; i < 5; i++) {
-      same = same.and(namespace().get(i).eq(other.namespace().get(i)));
-    }
-    return same;
-  }
-
-  NamespaceRef namespaceOf(Record row) {
-    return new NamespaceRef(row.get(projectUuid), row.get(featureSlug), row.get(targetBranch),
-        row.get(missionKey), row.get(manifestVersion));
-  }
-
   Condition inScope(ProjectScope scope) {
     return scope.projects().map(projectUuid::in).orElse(DSL.trueCondition());
   }
 
-  /** Claimable at {@code now}: due, and no lease or an expired one. */
+  /** Claimable at {@code now}: the claim's own readiness rule ({@link DrainSql#ready}). */
   Condition ready(long now) {
-    return nextAttemptAt.le(now).and(notLeased(now));
-  }
-
-  Condition notLeased(long now) {
-    return leaseOwner.isNull().or(leaseUntil.le(now));
-  }
-
-  /** The claim order: due time, then creation order. */
-  List<SortField<?>> claimOrder() {
-    return List.of(nextAttemptAt.asc(), createdAt.asc(), id.asc());
+    return DSL.condition(DrainSql.ready(table.getName()), now, now);
   }
 
   /** When a row becomes claimable: its due time, or its lease expiry when that is later. */
