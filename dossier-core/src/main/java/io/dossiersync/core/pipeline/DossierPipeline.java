@@ -2,7 +2,6 @@ package io.dossiersync.core.pipeline;
 
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.body.BodyPreparer;
-import io.dossiersync.core.body.OutcomeReasons;
 import io.dossiersync.core.body.OutcomeStatus;
 import io.dossiersync.core.body.PreparedBody;
 import io.dossiersync.core.body.SurfacePolicy;
@@ -127,15 +126,13 @@ public final class DossierPipeline {
     List<EventRecord> records = events.build(dossier, namespace, manifest);
     List<PreparedBody> prepared = prepare(featureDir, namespace, dossier);
     List<BodyUploadTask> tasks = eligibleTasks(prepared);
-    int eventsFull = 0;
     int eventsEmitted = 0;
     List<UploadOutcome> taskOutcomes = new ArrayList<>(tasks.size());
     Optional<DossierEnqueueResult> enqueued = Optional.empty();
     try {
       DossierEnqueueResult result = store.enqueueDossier(records, tasks, now);
       enqueued = Optional.of(result);
-      eventsFull = (int) result.events().count(EnqueueStatus.QUEUE_FULL);
-      eventsEmitted = records.size() - eventsFull;
+      eventsEmitted = records.size() - (int) result.events().count(EnqueueStatus.QUEUE_FULL);
       List<EnqueueStatus> statuses = result.bodies().statuses();
       for (int i = 0; i < tasks.size(); i++) {
         taskOutcomes.add(
@@ -152,22 +149,19 @@ public final class DossierPipeline {
       tasks.forEach(t -> taskOutcomes.add(EnqueueOutcomes.queueError(t, e.getMessage())));
     }
     List<UploadOutcome> outcomes = merge(prepared, taskOutcomes);
-    long bodiesFull =
-        outcomes.stream()
-            .filter(o -> o.reasonCode().equals(Optional.of(OutcomeReasons.QUEUE_FULL)))
-            .count();
-    if (eventsFull > 0 || bodiesFull > 0) {
+    SyncCounts counts = SyncCountsOf.of(namespace, enqueued, outcomes);
+    if (counts.eventsDeferred() > 0 || counts.bodiesDeferred() > 0) {
       LOG.warn(
           "queue full while syncing {}: {} events and {} bodies not queued (queue_full);"
               + " drain the queue or raise maxQueueSize",
           namespace.featureSlug(),
-          eventsFull,
-          bodiesFull);
+          counts.eventsDeferred(),
+          counts.bodiesDeferred());
     }
     DossierSyncResult result =
         new DossierSyncResult(namespace, dossier, eventsEmitted, outcomes, errors);
     log(result);
-    notifyListener(SyncCountsOf.of(namespace, enqueued, outcomes));
+    notifyListener(counts);
     return result;
   }
 

@@ -30,12 +30,13 @@ final class SyncCountsOf {
     return new SyncCounts(namespace,
         (int) events.count(EnqueueStatus.ENQUEUED),
         events.superseded(),
+        (int) events.count(EnqueueStatus.QUEUE_FULL),
         (int) bodies.count(EnqueueStatus.ENQUEUED),
         (int) bodies.count(EnqueueStatus.ALREADY_IN_QUEUE),
         bodies.superseded(),
+        (int) bodies.count(EnqueueStatus.QUEUE_FULL),
         count(outcomes, OutcomeStatus.SKIPPED),
-        count(outcomes, OutcomeStatus.FAILED),
-        (int) (events.count(EnqueueStatus.QUEUE_FULL) + bodies.count(EnqueueStatus.QUEUE_FULL)));
+        count(outcomes, OutcomeStatus.FAILED));
   }
 
   private static int count(List<UploadOutcome> outcomes, OutcomeStatus status) {
