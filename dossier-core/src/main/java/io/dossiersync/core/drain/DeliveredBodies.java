@@ -70,10 +70,10 @@ final class DeliveredBodies implements AutoCloseable {
    */
   void add(ClaimedBody body, TaskStatus status, String reason) {
     List<Delivered> batch = null;
-    boolean now;
+    boolean afterClose;
     synchronized (this) {
       pending.add(new Delivered(withoutText(body), status, reason));
-      now = closed;
+      afterClose = closed;
       if (closed || pending.size() >= batchSize) {
         batch = pending;
         pending = new ArrayList<>();
@@ -82,7 +82,7 @@ final class DeliveredBodies implements AutoCloseable {
     if (batch == null) {
       return;
     }
-    if (now || !writes.tryAcquire()) {
+    if (afterClose || !writes.tryAcquire()) {
       write(batch);
       return;
     }
