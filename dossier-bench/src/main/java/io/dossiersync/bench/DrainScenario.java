@@ -6,7 +6,7 @@ import io.dossiersync.core.queue.InMemoryQueueStore;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.transport.PushContentRequest;
 import io.dossiersync.http.internal.PushContentJson;
-import io.dossiersync.testkit.receiver.ReferenceReceiver;
+import io.dossiersync.receiver.ReferenceReceiver;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import io.dossiersync.core.drain.DrainListener;
 import io.dossiersync.core.drain.DrainReport;
 import io.dossiersync.core.drain.TaskResult;
 import io.dossiersync.sqlite.SqliteQueueStore;
-import io.dossiersync.testkit.receiver.ReferenceReceiver;
+import io.dossiersync.receiver.ReferenceReceiver;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -7,7 +7,7 @@ import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.sqlite.SqliteQueueStore;
-import io.dossiersync.testkit.receiver.ReferenceReceiver;
+import io.dossiersync.receiver.ReferenceReceiver;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

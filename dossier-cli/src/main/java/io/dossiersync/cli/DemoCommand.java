@@ -1,6 +1,6 @@
 package io.dossiersync.cli;
 
-import io.dossiersync.testkit.receiver.ReferenceReceiver;
+import io.dossiersync.receiver.ReferenceReceiver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.dossiersync.cli;
 
-import io.dossiersync.testkit.receiver.ReferenceReceiver;
-import io.dossiersync.testkit.receiver.ReferenceReceiverBuilder;
+import io.dossiersync.receiver.ReferenceReceiver;
+import io.dossiersync.receiver.ReferenceReceiverBuilder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

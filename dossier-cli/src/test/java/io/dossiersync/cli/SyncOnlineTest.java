@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.testkit.fixture.FeatureFixture;
-import io.dossiersync.testkit.receiver.BodyKey;
+import io.dossiersync.receiver.BodyKey;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;

@@ -17,7 +17,7 @@ import io.dossiersync.http.HttpTransports;
 import io.dossiersync.sqlite.SqliteQueueStore;
 import io.dossiersync.testkit.fixture.CheckoutFixture;
 import io.dossiersync.testkit.fixture.FeatureDirs;
-import io.dossiersync.testkit.receiver.ReferenceReceiver;
+import io.dossiersync.receiver.ReferenceReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

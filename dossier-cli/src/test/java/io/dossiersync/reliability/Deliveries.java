@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.testkit.receiver.BodyKey;
-import io.dossiersync.testkit.receiver.Endpoint;
-import io.dossiersync.testkit.receiver.ReceivedRequest;
-import io.dossiersync.testkit.receiver.ReceiverLedger;
+import io.dossiersync.receiver.BodyKey;
+import io.dossiersync.receiver.Endpoint;
+import io.dossiersync.receiver.ReceivedRequest;
+import io.dossiersync.receiver.ReceiverLedger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -3,8 +3,8 @@ package io.dossiersync.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dossiersync.testkit.receiver.BodyKey;
-import io.dossiersync.testkit.receiver.ReferenceReceiver;
+import io.dossiersync.receiver.BodyKey;
+import io.dossiersync.receiver.ReferenceReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;

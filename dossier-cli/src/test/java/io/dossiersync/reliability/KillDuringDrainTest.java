@@ -2,8 +2,8 @@ package io.dossiersync.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dossiersync.testkit.receiver.BodyKey;
-import io.dossiersync.testkit.receiver.ReferenceReceiver;
+import io.dossiersync.receiver.BodyKey;
+import io.dossiersync.receiver.ReferenceReceiver;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Random;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dossiersync.testkit.fixture.FeatureDirs;
-import io.dossiersync.testkit.receiver.BodyKey;
-import io.dossiersync.testkit.receiver.ReferenceReceiver;
+import io.dossiersync.receiver.BodyKey;
+import io.dossiersync.receiver.ReferenceReceiver;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package io.dossiersync.reliability;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.testkit.receiver.BodyKey;
+import io.dossiersync.receiver.BodyKey;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,9 +3,9 @@ package io.dossiersync.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dossiersync.testkit.receiver.BodyKey;
-import io.dossiersync.testkit.receiver.ReceivedEvent;
-import io.dossiersync.testkit.receiver.ReferenceReceiver;
+import io.dossiersync.receiver.BodyKey;
+import io.dossiersync.receiver.ReceivedEvent;
+import io.dossiersync.receiver.ReferenceReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -93,9 +93,9 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
         "401 | '' | UNAUTHORIZED | unauthorized",
         "500 | oops | RETRY | http_500",
         "503 | '' | RETRY | http_503",
-        "400 | '{\"detail\":\"events must be a list\"}' | FAILED | 'validation_error: events must be a list'",
-        "404 | '' | FAILED | 'unexpected_status: 404'",
-        "413 | '' | FAILED | 'unexpected_status: 413'",
+        "400 | '{\"detail\":\"events must be a list\"}' | UNEXPECTED_STATUS | 'validation_error: events must be a list'",
+        "404 | '' | UNEXPECTED_STATUS | 'unexpected_status: 404'",
+        "413 | '' | UNEXPECTED_STATUS | 'unexpected_status: 413'",
         "200 | '<html>ok</html>' | RETRY | 'malformed_response: 200 no results list'",
         "200 | '{\"results\":{}}' | RETRY | 'malformed_response: 200 no results list'",
         "200 | '{\"results\":[{\"event_id\":\"E1\",\"status\":\"accepted\"}]}' | RETRY | "
@@ -132,7 +132,7 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
 
     EventBatchResult result = transport.send(Samples.events("E1"));
 
-    assertThat(result.outcome()).isEqualTo(BatchOutcome.FAILED);
+    assertThat(result.outcome()).isEqualTo(BatchOutcome.UNEXPECTED_STATUS);
     assertThat(result.reason()).isEqualTo("redirect: " + target);
     mockServer().verify(request().withPath("/elsewhere/batch/"), VerificationTimes.never());
   }

@@ -1,7 +1,7 @@
 package io.dossiersync.testkit;
 
 import io.dossiersync.core.body.UploadOutcome;
-import io.dossiersync.testkit.receiver.ReceiverLedger;
+import io.dossiersync.receiver.ReceiverLedger;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.dossiersync.testkit;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.testkit.receiver.BodyKey;
-import io.dossiersync.testkit.receiver.ReceiverLedger;
+import io.dossiersync.receiver.BodyKey;
+import io.dossiersync.receiver.ReceiverLedger;
 import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;

@@ -4,7 +4,7 @@
  * <p>Entry points: {@link io.dossiersync.testkit.DossierAssertions} (AssertJ assertions for
  * upload outcomes and the reference receiver's ledger), {@link io.dossiersync.testkit.MutableClock}
  * (a clock tests move by hand), the scripted transport fakes in {@code
- * io.dossiersync.testkit.fake}, the reference receiver in {@code io.dossiersync.testkit.receiver}
+ * io.dossiersync.testkit.fake}, the reference receiver in {@code io.dossiersync.receiver}
  * and the feature-directory fixture builders in {@code io.dossiersync.testkit.fixture}.
  *
  * <p>The store TCK is {@link io.dossiersync.testkit.QueueStoreContract} (its areas are in {@code

@@ -7,6 +7,7 @@ import io.dossiersync.core.transport.AccessToken;
 import io.dossiersync.core.transport.PushContentRequest;
 import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -261,6 +262,6 @@ final class BodyDrain {
   private void record(ClaimedBody claimed, TaskStatus status, String reason, Optional<Instant> next) {
     BodyUploadTask task = claimed.task();
     round.record(new TaskResult(TaskKind.BODY, task.uploadId(), task.namespace(),
-        task.artifactPath(), Optional.of(task.contentHash()), status, reason, next));
+        task.artifactPath(), Optional.of(task.contentHash()), status, reason, next, 0, Duration.ZERO));
   }
 }

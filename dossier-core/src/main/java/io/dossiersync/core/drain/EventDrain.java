@@ -94,7 +94,7 @@ final class EventDrain {
 
   private void applyOne(ClaimedEvent event, EventBatchResult result, EventResult verdict) {
     switch (result.outcome()) {
-      case FAILED -> fail(event, result.reason());
+      case TOO_LARGE, INVALID, UNEXPECTED_STATUS -> fail(event, result.reason());
       case DELIVERED -> {
         if (verdict == null) {
           retry(event, "missing_result", Optional.empty());
@@ -141,6 +141,6 @@ final class EventDrain {
   private void record(ClaimedEvent claimed, TaskStatus status, String reason, Optional<Instant> next) {
     EventRecord event = claimed.event();
     round.record(new TaskResult(TaskKind.EVENT, event.eventId(), event.namespace(),
-        event.aggregateId(), Optional.empty(), status, reason, next));
+        event.aggregateId(), Optional.empty(), status, reason, next, 0, Duration.ZERO));
   }
 }

@@ -1,6 +1,7 @@
 package io.dossiersync.core.drain;
 
 import io.dossiersync.core.NamespaceRef;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,10 @@ import java.util.Optional;
  * @param reason the reason code and detail, e.g. {@code stored}, {@code rate_limited}, {@code
  *     retry_ceiling: http_503}
  * @param nextAttemptAt for {@link TaskStatus#RETRY}: when the task is due again
+ * @param httpStatus the receiver's HTTP status for this attempt, or 0 when no answer arrived (a
+ *     network error, a task given back unsent)
+ * @param duration how long the request that carried this task took ({@link Duration#ZERO} when
+ *     none was sent); for an event, the duration of its whole batch's request
  */
 public record TaskResult(
     TaskKind kind,
@@ -28,7 +33,9 @@ public record TaskResult(
     Optional<String> contentHash,
     TaskStatus status,
     String reason,
-    Optional<Instant> nextAttemptAt) {
+    Optional<Instant> nextAttemptAt,
+    int httpStatus,
+    Duration duration) {
 
   /** Checks that no field is null. */
   public TaskResult {
@@ -40,5 +47,17 @@ public record TaskResult(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+    Objects.requireNonNull(duration, "duration");
+  }
+
+  /**
+   * The reason code alone, without its detail: the part of {@link #reason()} before the first
+   * {@code :} (PRODUCT.md §2), what metrics and tools match on.
+   *
+   * @return e.g. {@code retry_ceiling} for {@code retry_ceiling: http_503}
+   */
+  public String reasonCode() {
+    int colon = reason.indexOf(':');
+    return colon < 0 ? reason : reason.substring(0, colon);
   }
 }

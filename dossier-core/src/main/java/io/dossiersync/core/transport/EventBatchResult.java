@@ -43,7 +43,7 @@ public record EventBatchResult(
   /**
    * A batch that was not delivered as a whole.
    *
-   * @param outcome RETRY, UNAUTHORIZED or FAILED
+   * @param outcome any value but DELIVERED
    * @param httpStatus the status, or 0
    * @param reason the reason code
    * @param retryAfter the delay asked for, if any

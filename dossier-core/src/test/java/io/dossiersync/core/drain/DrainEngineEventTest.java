@@ -90,7 +90,7 @@ class DrainEngineEventTest {
   void aFailedBatchMovesItsEventsToTheFailureRecords() {
     bench.enqueueEvent(ns, "spec.md");
     bench.enqueueEvent(ns, "plan.md");
-    bench.events.answer(e -> EventBatchResult.notDelivered(BatchOutcome.FAILED, 413,
+    bench.events.answer(e -> EventBatchResult.notDelivered(BatchOutcome.TOO_LARGE, 413,
         "unexpected_status: 413", Optional.empty()));
 
     DrainReport report = drainOnce();

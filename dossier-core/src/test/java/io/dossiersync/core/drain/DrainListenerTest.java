@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dossiersync.core.NamespaceRef;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,8 @@ class DrainListenerTest {
   private static final TaskResult RESULT = new TaskResult(TaskKind.BODY, "1",
       new NamespaceRef("5f0c2a8e-3d4b-4e6f-9a1b-2c3d4e5f6a7b", "047-x", "main", "software-dev",
           "1"),
-      "spec.md", Optional.empty(), TaskStatus.UPLOADED, "stored", Optional.empty());
+      "spec.md", Optional.empty(), TaskStatus.UPLOADED, "stored", Optional.empty(), 201,
+      Duration.ofMillis(3));
   private static final DrainReport REPORT =
       new DrainReport(new TreeSet<>(), 0, 0, 0, 1, 0, 0, 0, 0, false, false, 0, 0, 0);
 

@@ -36,7 +36,7 @@ public final class BatchAnswerClassifier {
       return delivered(answer);
     }
     if (answer.isRedirect()) {
-      return failed(BatchOutcome.FAILED, status, answer.redirectReason());
+      return failed(BatchOutcome.UNEXPECTED_STATUS, status, answer.redirectReason());
     }
     Optional<ErrorBody> body = ErrorBodyParser.parse(answer.body());
     if (status == 401) {
@@ -52,11 +52,11 @@ public final class BatchAnswerClassifier {
     }
     if (status == 400) {
       return failed(
-          BatchOutcome.FAILED,
+          BatchOutcome.UNEXPECTED_STATUS,
           status,
           "validation_error" + body.flatMap(ErrorBody::detail).map(d -> ": " + d).orElse(""));
     }
-    return failed(BatchOutcome.FAILED, status, "unexpected_status: " + status);
+    return failed(BatchOutcome.UNEXPECTED_STATUS, status, "unexpected_status: " + status);
   }
 
   private static EventBatchResult delivered(ReceivedAnswer answer) {
