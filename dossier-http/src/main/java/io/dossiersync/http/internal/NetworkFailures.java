@@ -14,7 +14,8 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 
 /**
  * Turns a failure that produced no HTTP answer into a retryable reason: {@code timeout: ...} for
- * connect, response and pool-wait timeouts, {@code connection_error: ...} for everything else
+ * connect, response and pool-wait timeouts and {@code timeout: deadline} for the total deadline,
+ * {@code connection_error: ...} for everything else
  * (refused, reset, closed, DNS, TLS, a closed pool). Pure and total. Exception messages carry
  * host names and ports, never headers, so no token can reach a reason.
  */
@@ -29,6 +30,9 @@ public final class NetworkFailures {
    * @return {@code timeout: <what>} or {@code connection_error: <what>}
    */
   public static String reason(Throwable failure) {
+    if (failure instanceof ExchangeAbortedException) {
+      return failure.getMessage();
+    }
     if (failure instanceof ConnectTimeoutException) {
       return "timeout: connect timed out" + message(failure);
     }
