@@ -10,6 +10,7 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 
 /**
@@ -41,6 +42,9 @@ public final class NetworkFailures {
     }
     if (failure instanceof InterruptedIOException) {
       return "timeout: " + failure.getClass().getSimpleName() + message(failure);
+    }
+    if (failure instanceof MessageConstraintException) {
+      return "malformed_response: answer head over the limits" + message(failure);
     }
     if (failure instanceof UnknownHostException) {
       return "connection_error: unknown host" + message(failure);
