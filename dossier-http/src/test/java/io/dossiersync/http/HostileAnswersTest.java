@@ -120,6 +120,8 @@ class HostileAnswersTest {
       assertThat(factory.leasedConnections()).isZero();
       Thread.sleep(200);
       assertThat(server.bytesWritten()).isLessThan(10L * 1024 * 1024);
+      System.out.printf("[http] huge-body answer_bytes=%d written_by_server=%d%n",
+          10L * 1024 * 1024, server.bytesWritten());
     }
   }
 }
