@@ -51,7 +51,7 @@ final class CliSession implements AutoCloseable {
    */
   static CliSession open(CommonOptions options, CliIo io) {
     Optional<String> server = options.server(io);
-    server.ifPresent(CliSession::checkServerUrl);
+    server.ifPresent(url -> checkServerUrl(url, options.insecureHttp));
     Path db = options.db(io)
         .orElseGet(() -> server.map(s -> DefaultQueueLocation.forServer(s, io.env(), userHome()))
             .orElseThrow(() -> CliException.usage(
@@ -71,12 +71,14 @@ final class CliSession implements AutoCloseable {
     return Path.of(System.getProperty("user.home"));
   }
 
-  private static void checkServerUrl(String url) {
+  private static void checkServerUrl(String url, boolean insecureHttp) {
     try {
       HttpTransportConfig.builder(url).build();
     } catch (IllegalArgumentException e) {
-      throw CliException.usage("invalid --server '" + url + "': " + e.getMessage());
+      throw CliException.usage("invalid --server '" + ServerUrl.redact(url) + "': "
+          + ServerUrl.redact(e.getMessage()));
     }
+    ServerUrl.requireSafe(url, insecureHttp);
   }
 
   QueueStore store() {

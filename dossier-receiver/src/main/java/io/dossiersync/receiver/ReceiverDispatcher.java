@@ -72,7 +72,7 @@ final class ReceiverDispatcher implements HttpHandler {
     ledger.record(new ReceivedRequest(sequence, endpoint, receivedAt, answer.status(),
         answer.code(), facts.namespace(), facts.artifactPath(), facts.contentHash(),
         facts.contentBytes(), answer.eventCount()));
-    Exchanges.send(exchange, answer);
+    Exchanges.send(exchange, answer, faults.dripFor(endpoint), sleeper);
   }
 
   private Answer answerSafely(
