@@ -1,6 +1,7 @@
 package io.dossiersync.sqlite;
 
 import io.dossiersync.core.queue.AbstractQueueStore;
+import io.dossiersync.core.queue.BodyChunks;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.DossierEnqueueResult;
 import io.dossiersync.core.queue.EventRecord;
@@ -79,6 +80,17 @@ public final class SqliteQueueStore extends AbstractQueueStore {
   @Override
   public DossierEnqueueResult enqueueDossier(
       List<EventRecord> events, List<BodyUploadTask> bodies, Instant now) {
+    return DossierEnqueue.run(database, maxQueueSize, events, bodies, now);
+  }
+
+  /**
+   * Enqueues a feature's events and its bodies, pulled chunk by chunk, in one transaction: one
+   * chunk of body text in memory at a time, one commit for the whole dossier, and a failure keeps
+   * nothing of either part.
+   */
+  @Override
+  public DossierEnqueueResult enqueueDossier(
+      List<EventRecord> events, BodyChunks bodies, Instant now) {
     return DossierEnqueue.run(database, maxQueueSize, events, bodies, now);
   }
 
