@@ -11,7 +11,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -134,6 +138,48 @@ class HostileProcessTest {
             args[0], millis);
       }
     }
+  }
+
+  /**
+   * Expected: exit 1 with one line naming the file and "another application"; the file keeps
+   * its bytes (never switched to WAL, no queue tables added).
+   */
+  @Test
+  void aForeignSqliteFileIsRefusedUntouched() throws Exception {
+    HostileCheckout checkout = new HostileCheckout(dir.resolve("checkout"));
+    Path db = dir.resolve("contacts.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE contacts (name TEXT)");
+      st.execute("PRAGMA user_version = 3");
+    }
+    byte[] before = Files.readAllBytes(db);
+
+    CliRun run = CliRun.inProcess(Recovery.env(), "sync", checkout.feature().toString(),
+        "--no-drain", "--db", db.toString());
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
+    assertThat(run.stderr().lines().toList()).hasSize(1);
+    assertThat(run.stderr()).contains(db.toString()).contains("another application");
+    assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    assertThat(Files.exists(dir.resolve("contacts.db-wal"))).isFalse();
+  }
+
+  /** Expected: the queue directories the sync creates are 0700, the queue file 0600. */
+  @Test
+  void theQueueASyncCreatesIsPrivate() throws Exception {
+    HostileCheckout checkout = new HostileCheckout(dir.resolve("checkout"));
+    Path db = dir.resolve("home/queues/queue.db");
+
+    Recovery.syncNoDrain(checkout.feature(), db);
+
+    assertThat(mode(dir.resolve("home"))).isEqualTo("rwx------");
+    assertThat(mode(dir.resolve("home/queues"))).isEqualTo("rwx------");
+    assertThat(mode(db)).isEqualTo("rw-------");
+  }
+
+  private static String mode(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
 
   private static Map<String, String> env(Map<String, String> extra) {
