@@ -165,6 +165,25 @@ class HostileProcessTest {
     assertThat(Files.exists(dir.resolve("contacts.db-wal"))).isFalse();
   }
 
+  /**
+   * Expected: the {@code sync} table (no {@code --json}) never prints a raw ESC: the file named
+   * with a terminal escape is {@code skipped}, {@code not_present: invalid_format}, under its
+   * U+FFFD name, and every other cell passes through the table's control-character escaping.
+   */
+  @Test
+  void theSyncTableNeverPrintsATerminalEscape() {
+    HostileCheckout checkout = new HostileCheckout(dir.resolve("checkout"));
+    checkout.text("research/red\u001b[31m.md", "# red\n");
+
+    CliRun run = CliRun.inProcess(Recovery.env(), "sync", checkout.feature().toString(),
+        "--no-drain", "--db", dir.resolve("queue.db").toString());
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.stdout()).doesNotContain("\u001b").contains("research/red\uFFFD[31m.md")
+        .contains("not_present: invalid_format");
+    assertThat(run.stderr()).doesNotContain("\u001b");
+  }
+
   /** Expected: the queue directories the sync creates are 0700, the queue file 0600. */
   @Test
   void theQueueASyncCreatesIsPrivate() throws Exception {
