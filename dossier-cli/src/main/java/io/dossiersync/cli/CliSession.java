@@ -53,7 +53,7 @@ final class CliSession implements AutoCloseable {
     Optional<String> server = options.server(io);
     server.ifPresent(url -> checkServerUrl(url, options.insecureHttp));
     Path db = options.db(io)
-        .orElseGet(() -> server.map(s -> DefaultQueueLocation.forServer(s, io.env(), userHome()))
+        .orElseGet(() -> server.map(s -> defaultQueue(s, io))
             .orElseThrow(() -> CliException.usage(
                 "no queue file: give --db PATH (or DOSSIER_DB), or --server URL"
                     + " (or DOSSIER_SERVER_URL) to use the server's default queue")));
@@ -67,8 +67,14 @@ final class CliSession implements AutoCloseable {
     }
   }
 
-  private static Path userHome() {
-    return Path.of(System.getProperty("user.home"));
+  /** The server's default queue; a missing or relative home is a usage error naming DOSSIER_HOME. */
+  private static Path defaultQueue(String server, CliIo io) {
+    String home = System.getProperty("user.home");
+    try {
+      return DefaultQueueLocation.forServer(server, io.env(), Path.of(home == null ? "" : home));
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
   }
 
   private static void checkServerUrl(String url, boolean insecureHttp) {

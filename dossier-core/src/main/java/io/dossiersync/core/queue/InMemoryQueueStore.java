@@ -87,6 +87,16 @@ public final class InMemoryQueueStore extends AbstractQueueStore {
         });
   }
 
+  /**
+   * Pulls every chunk, then enqueues them as {@link #enqueueDossier(List, List, Instant)} does,
+   * under the store lock: an in-memory store holds every body anyway.
+   */
+  @Override
+  public DossierEnqueueResult enqueueDossier(
+      List<EventRecord> events, BodyChunks bodies, Instant now) {
+    return state.locked(() -> enqueueDossier(events, BodyChunks.drainAll(bodies), now));
+  }
+
   @Override
   public QueueStats stats(Instant now) {
     return state.locked(
