@@ -2,6 +2,7 @@ package io.dossiersync.cli;
 
 import io.dossiersync.core.drain.DrainEngine;
 import io.dossiersync.core.drain.DrainListener;
+import io.dossiersync.core.drain.HealthRecordingListener;
 import io.dossiersync.core.drain.SyncConsent;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
@@ -92,7 +93,8 @@ final class CliSession implements AutoCloseable {
   }
 
   /**
-   * A drain engine over this session's store and the server's transports.
+   * A drain engine over this session's store and the server's transports; every round it
+   * drains is also recorded in the store's health ({@link HealthRecordingListener}).
    *
    * @throws CliException (exit 2) when no server is configured
    */
@@ -113,7 +115,7 @@ final class CliSession implements AutoCloseable {
         .tokenProvider(tokens)
         .consent(scope.projects().map(SyncConsent::only).orElse(SyncConsent.allowAll()))
         .projectScope(scope)
-        .listener(listener)
+        .listener(listener.and(new HealthRecordingListener(store.health(), clock())))
         .leaseDuration(LEASE)
         .build();
   }
