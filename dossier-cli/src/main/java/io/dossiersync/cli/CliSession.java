@@ -1,6 +1,7 @@
 package io.dossiersync.cli;
 
 import io.dossiersync.core.drain.DrainEngine;
+import io.dossiersync.core.drain.DrainEngineBuilder;
 import io.dossiersync.core.drain.DrainListener;
 import io.dossiersync.core.drain.HealthRecordingListener;
 import io.dossiersync.core.drain.SyncConsent;
@@ -99,6 +100,19 @@ final class CliSession implements AutoCloseable {
    * @throws CliException (exit 2) when no server is configured
    */
   DrainEngine drainEngine(ProjectScope scope, DrainListener listener) {
+    return engineBuilder(listener)
+        .consent(scope.projects().map(SyncConsent::only).orElse(SyncConsent.allowAll()))
+        .projectScope(scope)
+        .build();
+  }
+
+  /**
+   * A drain engine builder over this session's store, transports, token and lease, recording
+   * health; the caller sets consent and scope.
+   *
+   * @throws CliException (exit 2) when no server is configured
+   */
+  DrainEngineBuilder engineBuilder(DrainListener listener) {
     String url = server.orElseThrow(() -> CliException.usage(
         "no receiver: give --server URL or set DOSSIER_SERVER_URL"));
     if (transports == null) {
@@ -113,11 +127,8 @@ final class CliSession implements AutoCloseable {
         .contentTransport(transports.contentTransport(tokens))
         .eventTransport(transports.eventTransport(tokens))
         .tokenProvider(tokens)
-        .consent(scope.projects().map(SyncConsent::only).orElse(SyncConsent.allowAll()))
-        .projectScope(scope)
         .listener(listener.and(new HealthRecordingListener(store.health(), clock())))
-        .leaseDuration(LEASE)
-        .build();
+        .leaseDuration(LEASE);
   }
 
   @Override
