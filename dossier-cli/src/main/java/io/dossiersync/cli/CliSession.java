@@ -1,7 +1,9 @@
 package io.dossiersync.cli;
 
 import io.dossiersync.core.drain.DrainEngine;
+import io.dossiersync.core.drain.DrainEngineBuilder;
 import io.dossiersync.core.drain.DrainListener;
+import io.dossiersync.core.drain.HealthRecordingListener;
 import io.dossiersync.core.drain.SyncConsent;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
@@ -100,11 +102,25 @@ final class CliSession implements AutoCloseable {
   }
 
   /**
-   * A drain engine over this session's store and the server's transports.
+   * A drain engine over this session's store and the server's transports; every round it
+   * drains is also recorded in the store's health ({@link HealthRecordingListener}).
    *
    * @throws CliException (exit 2) when no server is configured
    */
   DrainEngine drainEngine(ProjectScope scope, DrainListener listener) {
+    return engineBuilder(listener)
+        .consent(scope.projects().map(SyncConsent::only).orElse(SyncConsent.allowAll()))
+        .projectScope(scope)
+        .build();
+  }
+
+  /**
+   * A drain engine builder over this session's store, transports, token and lease, recording
+   * health; the caller sets consent and scope.
+   *
+   * @throws CliException (exit 2) when no server is configured
+   */
+  DrainEngineBuilder engineBuilder(DrainListener listener) {
     String url = server.orElseThrow(() -> CliException.usage(
         "no receiver: give --server URL or set DOSSIER_SERVER_URL"));
     if (transports == null) {
@@ -119,11 +135,8 @@ final class CliSession implements AutoCloseable {
         .contentTransport(transports.contentTransport(tokens))
         .eventTransport(transports.eventTransport(tokens))
         .tokenProvider(tokens)
-        .consent(scope.projects().map(SyncConsent::only).orElse(SyncConsent.allowAll()))
-        .projectScope(scope)
-        .listener(listener)
-        .leaseDuration(LEASE)
-        .build();
+        .listener(listener.and(new HealthRecordingListener(store.health(), clock())))
+        .leaseDuration(LEASE);
   }
 
   @Override

@@ -30,6 +30,8 @@ final class CommandFactory implements IFactory {
       command = new PurgeCommand(io);
     } else if (type == ReceiverCommand.class) {
       command = new ReceiverCommand(io);
+    } else if (type == WatchCommand.class) {
+      command = new WatchCommand(io);
     } else if (type == DemoCommand.class) {
       command = new DemoCommand(io);
     } else {

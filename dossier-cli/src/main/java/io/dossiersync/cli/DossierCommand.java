@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       SyncCommand.class,
       DrainCommand.class,
+      WatchCommand.class,
       StatusCommand.class,
       FailuresCommand.class,
       RequeueCommand.class,

@@ -84,6 +84,7 @@ final class ReceiverCommand implements Callable<Integer> {
     }, "dossier-receiver-shutdown"));
     io.out().println("reference receiver listening on " + receiver.baseUri()
         + (tokens.hasToken() ? " (token required)" : " (any bearer token accepted)"));
+    io.out().println("see what arrived: " + receiver.baseUri() + "/ (a read-only page)");
     io.out().println("try: DOSSIER_SERVER_URL=" + receiver.baseUri() + " dossier sync <feature-dir>");
     io.out().println("stop with Ctrl-C");
     stopped.await();

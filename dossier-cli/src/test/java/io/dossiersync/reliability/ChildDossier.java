@@ -155,6 +155,16 @@ final class ChildDossier implements AutoCloseable {
     }
   }
 
+  /** Asks the child to stop (SIGTERM on Linux), as a service manager does; returns at once. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** The stdout lines read so far. */
+  List<String> stdout() {
+    return List.copyOf(out);
+  }
+
   /** The stderr lines read so far. */
   List<String> stderr() {
     return List.copyOf(err);

@@ -5,6 +5,7 @@ import io.dossiersync.core.queue.BodyChunks;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.DossierEnqueueResult;
 import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.HealthRecords;
 import io.dossiersync.core.queue.PurgeCount;
 import io.dossiersync.core.queue.PurgeScope;
 import io.dossiersync.core.queue.QueueStats;
@@ -16,6 +17,7 @@ import io.dossiersync.sqlite.internal.SchemaMigrator;
 import io.dossiersync.sqlite.internal.SqliteBodyQueue;
 import io.dossiersync.sqlite.internal.SqliteEventQueue;
 import io.dossiersync.sqlite.internal.SqliteFailureRecords;
+import io.dossiersync.sqlite.internal.SqliteHealthRecords;
 import io.dossiersync.sqlite.internal.StoreQueries;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,12 +56,14 @@ public final class SqliteQueueStore extends AbstractQueueStore {
 
   private final Database database;
   private final int maxQueueSize;
+  private final SqliteHealthRecords health;
 
   SqliteQueueStore(Database database, int maxQueueSize) {
     super(new SqliteEventQueue(database, maxQueueSize), new SqliteBodyQueue(database, maxQueueSize),
         new SqliteFailureRecords(database, maxQueueSize));
     this.database = database;
     this.maxQueueSize = maxQueueSize;
+    this.health = new SqliteHealthRecords(database);
   }
 
   /**
@@ -90,6 +94,12 @@ public final class SqliteQueueStore extends AbstractQueueStore {
   public DossierEnqueueResult enqueueDossier(
       List<EventRecord> events, BodyChunks bodies, Instant now) {
     return DossierEnqueue.run(database, maxQueueSize, events, bodies, now);
+  }
+
+  /** The health row of the file, shared by every process that opens it (schema version 5). */
+  @Override
+  public HealthRecords health() {
+    return health;
   }
 
   @Override

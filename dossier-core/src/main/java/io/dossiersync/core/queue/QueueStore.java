@@ -85,6 +85,17 @@ public interface QueueStore extends AutoCloseable {
   FailureRecords failures();
 
   /**
+   * The health recorded in this store by the drains of every process (PRODUCT.md §3), and its
+   * oldest pending task. The default records nothing ({@link HealthRecords#unrecorded()}); both
+   * stores of this repository keep it.
+   *
+   * @return the health view of this store
+   */
+  default HealthRecords health() {
+    return HealthRecords.unrecorded();
+  }
+
+  /**
    * Statistics, computed without loading task rows.
    *
    * @param now the instant that separates ready from in-backoff tasks

@@ -31,11 +31,11 @@ import org.sqlite.SQLiteConfig;
 public final class SchemaMigrator {
 
   /** The schema version this code reads and writes. */
-  public static final int CURRENT_VERSION = 4;
+  public static final int CURRENT_VERSION = 5;
 
   private static final List<String> SCRIPTS =
       List.of("V1__queues.sql", "V2__first_failure_and_stats.sql", "V3__claim_indexes.sql",
-      "V4__body_text_last.sql");
+      "V4__body_text_last.sql", "V5__queue_health.sql");
 
   /** The tables every dossier queue of version 1 or more has. */
   private static final List<String> QUEUE_TABLES = List.of("event_queue", "body_queue");
