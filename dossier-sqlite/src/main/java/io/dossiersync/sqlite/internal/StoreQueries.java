@@ -3,6 +3,8 @@ package io.dossiersync.sqlite.internal;
 import io.dossiersync.core.queue.PurgeCount;
 import io.dossiersync.core.queue.PurgeScope;
 import io.dossiersync.core.queue.QueueStats;
+import io.dossiersync.sqlite.internal.sql.SqlSession;
+import java.sql.SQLException;
 import java.time.Instant;
 
 /** The store-wide operations (stats, purge), each in one transaction. Stateless. */
@@ -18,7 +20,8 @@ public final class StoreQueries {
    * @return the statistics
    */
   public static QueueStats stats(Database database, Instant now) {
-    return database.read("computing queue stats", dsl -> QueueStatsQuery.run(dsl, Millis.of(now)));
+    return Transactions.read(database, "computing queue stats",
+        s -> QueueStatsQuery.run(s, Millis.of(now)));
   }
 
   /**
@@ -31,7 +34,27 @@ public final class StoreQueries {
    */
   public static PurgeCount purge(Database database, PurgeScope scope, boolean dryRun) {
     return dryRun
-        ? database.read("counting tasks to purge", dsl -> PurgeQuery.count(dsl, scope))
-        : database.write("purging tasks", dsl -> PurgeQuery.delete(dsl, scope));
+        ? Transactions.read(database, "counting tasks to purge", s -> count(s, scope))
+        : Transactions.write(database, "purging tasks", s -> delete(s, scope));
+  }
+
+  private static PurgeCount count(SqlSession s, PurgeScope scope) throws SQLException {
+    return new PurgeCount(count(s, QueueSql.EVENTS, scope), count(s, QueueSql.BODIES, scope));
+  }
+
+  private static long count(SqlSession s, QueueSql q, PurgeScope scope) throws SQLException {
+    return (scope.projectUuid() != null
+        ? s.number(q.purgeCountProject(), scope.projectUuid())
+        : s.number(q.purgeCountFeature(), scope.featureSlug())).orElse(0L);
+  }
+
+  private static PurgeCount delete(SqlSession s, PurgeScope scope) throws SQLException {
+    return new PurgeCount(delete(s, QueueSql.EVENTS, scope), delete(s, QueueSql.BODIES, scope));
+  }
+
+  private static long delete(SqlSession s, QueueSql q, PurgeScope scope) throws SQLException {
+    return scope.projectUuid() != null
+        ? s.update(q.purgeProject(), scope.projectUuid())
+        : s.update(q.purgeFeature(), scope.featureSlug());
   }
 }
