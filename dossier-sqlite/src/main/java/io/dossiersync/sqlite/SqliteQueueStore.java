@@ -16,6 +16,7 @@ import io.dossiersync.sqlite.internal.SqliteBodyQueue;
 import io.dossiersync.sqlite.internal.SqliteEventQueue;
 import io.dossiersync.sqlite.internal.SqliteFailureRecords;
 import io.dossiersync.sqlite.internal.StoreQueries;
+import io.dossiersync.sqlite.internal.Transactions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,10 +57,18 @@ public final class SqliteQueueStore extends AbstractQueueStore {
   private final Database database;
   private final int maxQueueSize;
 
+  private final Transactions transactions;
+
   SqliteQueueStore(Database database, int maxQueueSize) {
-    super(new SqliteEventQueue(database, maxQueueSize), new SqliteBodyQueue(database, maxQueueSize),
-        new SqliteFailureRecords(database, maxQueueSize));
+    this(database, new Transactions(database), maxQueueSize);
+  }
+
+  private SqliteQueueStore(Database database, Transactions transactions, int maxQueueSize) {
+    super(new SqliteEventQueue(transactions, maxQueueSize),
+        new SqliteBodyQueue(transactions, maxQueueSize),
+        new SqliteFailureRecords(transactions, maxQueueSize));
     this.database = database;
+    this.transactions = transactions;
     this.maxQueueSize = maxQueueSize;
   }
 
@@ -84,12 +93,12 @@ public final class SqliteQueueStore extends AbstractQueueStore {
 
   @Override
   public QueueStats stats(Instant now) {
-    return StoreQueries.stats(database, now);
+    return StoreQueries.stats(transactions, now);
   }
 
   @Override
   public PurgeCount purge(PurgeScope scope, boolean dryRun) {
-    return StoreQueries.purge(database, scope, dryRun);
+    return StoreQueries.purge(transactions, scope, dryRun);
   }
 
   /**

@@ -27,16 +27,16 @@ public final class SqliteBodyQueue implements BodyQueue {
 
   private static final QueueSql Q = QueueSql.BODIES;
 
-  private final Database database;
+  private final Transactor database;
   private final int maxQueueSize;
 
   /**
    * Creates the view.
    *
-   * @param database the open, migrated database
+   * @param database the open, migrated database's transactions
    * @param maxQueueSize the most tasks the queue holds
    */
-  public SqliteBodyQueue(Database database, int maxQueueSize) {
+  public SqliteBodyQueue(Transactor database, int maxQueueSize) {
     this.database = database;
     this.maxQueueSize = maxQueueSize;
   }
@@ -46,10 +46,9 @@ public final class SqliteBodyQueue implements BodyQueue {
     if (tasks.isEmpty()) {
       return EnqueueResult.none();
     }
-    EnqueueResult result = database.write("enqueueing bodies",
-        dsl -> dsl.connectionResult(c -> new BodyEnqueue(c, maxQueueSize).run(tasks,
-            Millis.of(now))));
-    QueueFullWarning.logIfFull(database, maxQueueSize, result, "body");
+    EnqueueResult result = database.writeSerialized("enqueueing bodies",
+        s -> new BodyEnqueue(s.connection(), maxQueueSize).run(tasks, Millis.of(now)));
+    QueueFullWarning.logIfFull(database.location(), maxQueueSize, result, "body");
     return result;
   }
 
@@ -58,12 +57,12 @@ public final class SqliteBodyQueue implements BodyQueue {
     if (request.scope().isEmpty()) {
       return List.of();
     }
-    return Transactions.write(database, "claiming bodies", s -> Claims.bodies(s, request));
+    return database.write("claiming bodies", s -> Claims.bodies(s, request));
   }
 
   @Override
   public boolean complete(ClaimedBody body) {
-    return !Transactions.write(database, "completing a body",
+    return !database.write("completing a body",
         s -> QueueQueries.complete(s, Q, body.lease().owner(), List.of(uploadId(body))))
         .isEmpty();
   }
@@ -77,7 +76,7 @@ public final class SqliteBodyQueue implements BodyQueue {
     Map<String, List<String>> byOwner = new LinkedHashMap<>();
     bodies.forEach(b -> byOwner.computeIfAbsent(b.lease().owner(), o -> new ArrayList<>())
         .add(uploadId(b)));
-    Set<String> deleted = Transactions.write(database, "completing bodies", s -> {
+    Set<String> deleted = database.write("completing bodies", s -> {
       Set<String> ids = new HashSet<>();
       for (Map.Entry<String, List<String>> owner : byOwner.entrySet()) {
         ids.addAll(QueueQueries.complete(s, Q, owner.getKey(), owner.getValue()));
@@ -95,42 +94,42 @@ public final class SqliteBodyQueue implements BodyQueue {
 
   @Override
   public boolean reschedule(ClaimedBody body, Instant nextAttemptAt, String lastError) {
-    return Transactions.write(database, "rescheduling a body", s -> QueueQueries.reschedule(s, Q,
+    return database.write("rescheduling a body", s -> QueueQueries.reschedule(s, Q,
         body.lease().owner(), List.of(uploadId(body)), nextAttemptAt, lastError)) == 1;
   }
 
   @Override
   public boolean release(ClaimedBody body) {
-    return Transactions.write(database, "releasing a body",
+    return database.write("releasing a body",
         s -> QueueQueries.release(s, Q, body.lease().owner(), List.of(uploadId(body)))) == 1;
   }
 
   @Override
   public boolean fail(ClaimedBody body, String reason, Instant now) {
-    return Transactions.write(database, "moving a body to the failure records",
+    return database.write("moving a body to the failure records",
         s -> QueueQueries.fail(s, Q, body.lease().owner(), uploadId(body), reason, now));
   }
 
   @Override
   public long pending(ProjectScope scope) {
-    return Transactions.read(database, "counting bodies", s -> QueueQueries.pending(s, Q, scope));
+    return database.read("counting bodies", s -> QueueQueries.pending(s, Q, scope));
   }
 
   @Override
   public Optional<Instant> nextDue(ProjectScope scope) {
-    return Transactions.read(database, "finding the next due body",
+    return database.read("finding the next due body",
         s -> QueueQueries.nextDue(s, Q, scope));
   }
 
   @Override
   public Optional<Instant> nextAttempt(ProjectScope scope) {
-    return Transactions.read(database, "finding the next body attempt",
+    return database.read("finding the next body attempt",
         s -> QueueQueries.nextAttempt(s, Q, scope));
   }
 
   @Override
   public SortedSet<String> projects() {
-    return Transactions.read(database, "listing body projects",
+    return database.read("listing body projects",
         s -> QueueQueries.projects(s, Q));
   }
 

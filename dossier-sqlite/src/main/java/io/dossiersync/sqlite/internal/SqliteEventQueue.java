@@ -26,16 +26,16 @@ public final class SqliteEventQueue implements EventQueue {
 
   private static final QueueSql Q = QueueSql.EVENTS;
 
-  private final Database database;
+  private final Transactor database;
   private final int maxQueueSize;
 
   /**
    * Creates the view.
    *
-   * @param database the open, migrated database
+   * @param database the open, migrated database's transactions
    * @param maxQueueSize the most events the queue holds
    */
-  public SqliteEventQueue(Database database, int maxQueueSize) {
+  public SqliteEventQueue(Transactor database, int maxQueueSize) {
     this.database = database;
     this.maxQueueSize = maxQueueSize;
   }
@@ -45,10 +45,9 @@ public final class SqliteEventQueue implements EventQueue {
     if (events.isEmpty()) {
       return EnqueueResult.none();
     }
-    EnqueueResult result = database.write("enqueueing events",
-        dsl -> dsl.connectionResult(c -> new EventEnqueue(c, maxQueueSize).run(events,
-            Millis.of(now))));
-    QueueFullWarning.logIfFull(database, maxQueueSize, result, "event");
+    EnqueueResult result = database.writeSerialized("enqueueing events",
+        s -> new EventEnqueue(s.connection(), maxQueueSize).run(events, Millis.of(now)));
+    QueueFullWarning.logIfFull(database.location(), maxQueueSize, result, "event");
     return result;
   }
 
@@ -57,7 +56,7 @@ public final class SqliteEventQueue implements EventQueue {
     if (request.scope().isEmpty()) {
       return List.of();
     }
-    return Transactions.write(database, "claiming events", s -> Claims.events(s, request));
+    return database.write("claiming events", s -> Claims.events(s, request));
   }
 
   @Override
@@ -80,30 +79,30 @@ public final class SqliteEventQueue implements EventQueue {
 
   @Override
   public boolean fail(ClaimedEvent event, String reason, Instant now) {
-    return Transactions.write(database, "moving an event to the failure records",
+    return database.write("moving an event to the failure records",
         s -> QueueQueries.fail(s, Q, event.lease().owner(), event.event().eventId(), reason, now));
   }
 
   @Override
   public long pending(ProjectScope scope) {
-    return Transactions.read(database, "counting events", s -> QueueQueries.pending(s, Q, scope));
+    return database.read("counting events", s -> QueueQueries.pending(s, Q, scope));
   }
 
   @Override
   public Optional<Instant> nextDue(ProjectScope scope) {
-    return Transactions.read(database, "finding the next due event",
+    return database.read("finding the next due event",
         s -> QueueQueries.nextDue(s, Q, scope));
   }
 
   @Override
   public Optional<Instant> nextAttempt(ProjectScope scope) {
-    return Transactions.read(database, "finding the next event attempt",
+    return database.read("finding the next event attempt",
         s -> QueueQueries.nextAttempt(s, Q, scope));
   }
 
   @Override
   public SortedSet<String> projects() {
-    return Transactions.read(database, "listing event projects",
+    return database.read("listing event projects",
         s -> QueueQueries.projects(s, Q));
   }
 
@@ -123,7 +122,7 @@ public final class SqliteEventQueue implements EventQueue {
       idsByOwner.computeIfAbsent(event.lease().owner(), owner -> new ArrayList<>())
           .add(event.event().eventId());
     }
-    return Transactions.write(database, operation, s -> {
+    return database.write(operation, s -> {
       int changed = 0;
       for (Map.Entry<String, List<String>> entry : idsByOwner.entrySet()) {
         changed += statement.apply(s, entry.getKey(), entry.getValue());

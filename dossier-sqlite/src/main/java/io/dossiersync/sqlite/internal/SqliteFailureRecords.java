@@ -16,16 +16,16 @@ import java.util.Optional;
  */
 public final class SqliteFailureRecords implements FailureRecords {
 
-  private final Database database;
+  private final Transactor database;
   private final int maxQueueSize;
 
   /**
    * Creates the view.
    *
-   * @param database the open, migrated database
+   * @param database the open, migrated database's transactions
    * @param maxQueueSize the capacity of each queue, which re-queued tasks respect
    */
-  public SqliteFailureRecords(Database database, int maxQueueSize) {
+  public SqliteFailureRecords(Transactor database, int maxQueueSize) {
     this.database = database;
     this.maxQueueSize = maxQueueSize;
   }
@@ -35,7 +35,7 @@ public final class SqliteFailureRecords implements FailureRecords {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     }
-    return Transactions.read(database, "listing failure records",
+    return database.read("listing failure records",
         s -> s.list(Sql.FAILURE_LIST, rs -> new FailureRecord(rs.getLong(1),
             FailureKind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), rs.getString(3),
             rs.getString(4), Optional.ofNullable(rs.getString(5)),
@@ -45,7 +45,7 @@ public final class SqliteFailureRecords implements FailureRecords {
 
   @Override
   public long count() {
-    return Transactions.read(database, "counting failure records",
+    return database.read("counting failure records",
         s -> s.number(Sql.FAILURE_COUNT).orElse(0L));
   }
 
@@ -55,13 +55,13 @@ public final class SqliteFailureRecords implements FailureRecords {
       return 0;
     }
     List<Long> wanted = List.copyOf(ids);
-    return Transactions.write(database, "re-queueing failure records",
+    return database.writeSerialized("re-queueing failure records",
         s -> new Requeue(s, maxQueueSize, Millis.of(now)).run(wanted));
   }
 
   @Override
   public int requeueAll(Instant now) {
-    return Transactions.write(database, "re-queueing every failure record", s -> {
+    return database.writeSerialized("re-queueing every failure record", s -> {
       List<Long> all = s.list(Sql.FAILURE_IDS, rs -> rs.getLong(1));
       return new Requeue(s, maxQueueSize, Millis.of(now)).run(all);
     });

@@ -15,27 +15,28 @@ public final class StoreQueries {
   /**
    * Computes the statistics from SQL aggregates in one read snapshot.
    *
-   * @param database the database
+   * @param database the database's transactions
    * @param now the instant that separates ready from in-backoff tasks
    * @return the statistics
    */
-  public static QueueStats stats(Database database, Instant now) {
-    return Transactions.read(database, "computing queue stats",
+  public static QueueStats stats(Transactor database, Instant now) {
+    return database.read("computing queue stats",
         s -> QueueStatsQuery.run(s, Millis.of(now)));
   }
 
   /**
    * Deletes, or only counts, the pending tasks of a project or feature in both queues.
    *
-   * @param database the database
+   * @param database the database's transactions
    * @param scope which tasks
    * @param dryRun true to count only
    * @return how many tasks were (or would be) deleted
    */
-  public static PurgeCount purge(Database database, PurgeScope scope, boolean dryRun) {
+  public static PurgeCount purge(Transactor database, PurgeScope scope,
+      boolean dryRun) {
     return dryRun
-        ? Transactions.read(database, "counting tasks to purge", s -> count(s, scope))
-        : Transactions.write(database, "purging tasks", s -> delete(s, scope));
+        ? database.read("counting tasks to purge", s -> count(s, scope))
+        : database.writeSerialized("purging tasks", s -> delete(s, scope));
   }
 
   private static PurgeCount count(SqlSession s, PurgeScope scope) throws SQLException {

@@ -19,6 +19,8 @@ final class RenderedSql {
 
   /** The resource name of a dialect's statements, relative to this class. */
   static final String SQLITE = "sqlite.sql";
+  /** The resource name of the PostgreSQL statements. */
+  static final String POSTGRES = "postgres.sql";
 
   /** One statement: its text and, per placeholder, the index of the value it takes. */
   record Text(String sql, int[] binds) {}
@@ -27,6 +29,17 @@ final class RenderedSql {
 
   private RenderedSql(Map<Sql, Text> texts) {
     this.texts = texts;
+  }
+
+  /**
+   * The statements of a connection's dialect.
+   *
+   * @param connection an open connection
+   * @return PostgreSQL's for a PostgreSQL driver connection, else SQLite's
+   */
+  static RenderedSql of(java.sql.Connection connection) {
+    return connection.getClass().getName().startsWith("org.postgresql.")
+        ? PostgresHolder.INSTANCE : sqlite();
   }
 
   /** The SQLite statements, read on first use. */
@@ -99,5 +112,9 @@ final class RenderedSql {
 
   private static final class SqliteHolder {
     static final RenderedSql INSTANCE = load(SQLITE);
+  }
+
+  private static final class PostgresHolder {
+    static final RenderedSql INSTANCE = load(POSTGRES);
   }
 }

@@ -37,9 +37,10 @@ public final class SqlSession {
   }
 
   /**
-   * The session of a SQLite connection, created on first use.
+   * The session of a connection, created on first use, with the statements of its dialect
+   * (PostgreSQL for a PostgreSQL driver connection, else SQLite).
    *
-   * @param connection an open connection of the queue file
+   * @param connection an open connection of the queue database
    * @return its session, with the statements it prepared so far
    */
   public static SqlSession on(Connection connection) {
@@ -47,11 +48,20 @@ public final class SqlSession {
       SqlSession session = SESSIONS.get(connection);
       if (session == null) {
         forgetClosed();
-        session = new SqlSession(connection, RenderedSql.sqlite());
+        session = new SqlSession(connection, RenderedSql.of(connection));
         SESSIONS.put(connection, session);
       }
       return session;
     }
+  }
+
+  /**
+   * The connection this session runs on.
+   *
+   * @return the connection, lent to the current transaction
+   */
+  public Connection connection() {
+    return connection;
   }
 
   /**

@@ -41,7 +41,7 @@ public final class StatementRenderer {
     Path dir = Path.of(args[0]);
     Files.createDirectories(dir);
     write(dir.resolve(RenderedSql.SQLITE), DialectRules.SQLITE);
-    write(dir.resolve("postgres.sql"), DialectRules.POSTGRES);
+    write(dir.resolve(RenderedSql.POSTGRES), DialectRules.POSTGRES);
   }
 
   private static void write(Path file, DialectRules rules) throws IOException {
