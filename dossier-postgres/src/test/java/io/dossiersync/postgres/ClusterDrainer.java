@@ -12,7 +12,8 @@ import java.util.List;
  * Child JVM of {@link ClusterDrainTest}: drains the body queue of one PostgreSQL schema as a
  * drainer would, with the "receiver" being its stdout: {@code sent <id> <epoch ms>} when it pushes
  * a claimed task, {@code completed <id>} once the fenced completion deleted it. Exits when the
- * queue is empty.
+ * queue is empty; a drainer told to hang does so after that many batches, holding the next batch
+ * unsent (printing {@code holding}), until it is killed.
  */
 public final class ClusterDrainer {
 
@@ -21,11 +22,13 @@ public final class ClusterDrainer {
   /**
    * Drains until the queue is empty.
    *
-   * @param args JDBC URL, schema, lease owner, lease in ms
+   * @param args JDBC URL, schema, lease owner, lease in ms, batches before hanging (-1: never)
    * @throws Exception when the drainer cannot run; the test fails on the exit code
    */
   public static void main(String[] args) throws Exception {
     Duration lease = Duration.ofMillis(Long.parseLong(args[3]));
+    int hangAfter = Integer.parseInt(args[4]);
+    int batches = 0;
     PrintStream out = new PrintStream(System.out, false, "UTF-8");
     try (PostgresQueueStore store = PostgresQueueStore.builder().url(args[0]).schema(args[1])
         .maxQueueSize(Integer.MAX_VALUE).build()) {
@@ -40,6 +43,14 @@ public final class ClusterDrainer {
           }
           Thread.sleep(50);
           continue;
+        }
+        if (batches++ == hangAfter) {
+          for (ClaimedBody body : claimed) {
+            out.println("held " + body.task().uploadId() + " " + System.currentTimeMillis());
+          }
+          out.println("holding");
+          out.flush();
+          Thread.sleep(Duration.ofMinutes(10).toMillis());
         }
         for (ClaimedBody body : claimed) {
           out.println("sent " + body.task().uploadId() + " " + System.currentTimeMillis());
