@@ -10,6 +10,7 @@ import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.queue.QueueStoreException;
 import io.dossiersync.http.HttpTransportConfig;
 import io.dossiersync.http.HttpTransports;
+import io.dossiersync.postgres.PostgresQueueStore;
 import io.dossiersync.sqlite.DefaultQueueLocation;
 import io.dossiersync.sqlite.SqliteQueueStore;
 import java.nio.file.Path;
@@ -54,16 +55,28 @@ final class CliSession implements AutoCloseable {
   static CliSession open(CommonOptions options, CliIo io) {
     Optional<String> server = options.server(io);
     server.ifPresent(url -> checkServerUrl(url, options.insecureHttp));
-    Path db = options.db(io)
+    Optional<String> given = options.db(io);
+    if (given.isPresent() && PostgresLocation.matches(given.get())) {
+      PostgresQueueStore.Builder builder =
+          PostgresLocation.builder(given.get(), options.dbPasswordFile(), io);
+      options.maxQueueSize(io).ifPresent(builder::maxQueueSize);
+      return opened(options, io, builder::build, server);
+    }
+    Path db = given.map(Path::of)
         .orElseGet(() -> server.map(s -> defaultQueue(s, io))
             .orElseThrow(() -> CliException.usage(
                 "no queue file: give --db PATH (or DOSSIER_DB), or --server URL"
                     + " (or DOSSIER_SERVER_URL) to use the server's default queue")));
     SqliteQueueStore.Builder builder = SqliteQueueStore.builder().path(db);
     options.maxQueueSize(io).ifPresent(builder::maxQueueSize);
+    return opened(options, io, builder::open, server);
+  }
+
+  private static CliSession opened(CommonOptions options, CliIo io,
+      java.util.function.Supplier<? extends QueueStore> open, Optional<String> server) {
     TokenSource tokens = options.tokens(io);
     try {
-      return new CliSession(options, io, builder.open(), server, tokens);
+      return new CliSession(options, io, open.get(), server, tokens);
     } catch (QueueStoreException e) {
       throw new CliException(ExitCode.FAILED, e.getMessage(), e);
     }

@@ -39,10 +39,16 @@ final class CommonOptions {
 
   @Option(
       names = "--db",
+      paramLabel = "PATH|postgresql://HOST[:PORT]/DB",
+      description = "Queue database file, or a PostgreSQL database shared by many hosts (env"
+          + " DOSSIER_DB; default: one file per server under $DOSSIER_HOME/queues).")
+  String db;
+
+  @Option(
+      names = "--db-password-file",
       paramLabel = "PATH",
-      description = "Queue database file (env DOSSIER_DB; default: one file per server under"
-          + " $DOSSIER_HOME/queues).")
-  Path db;
+      description = "File holding the PostgreSQL password (else PGPASSWORD); never a flag value.")
+  Path dbPasswordFile;
 
   @Option(
       names = "--max-queue-size",
@@ -90,12 +96,17 @@ final class CommonOptions {
     return value;
   }
 
-  /** The queue file from the flag or DOSSIER_DB, if given. */
-  Optional<Path> db(CliIo io) {
+  /** The queue file or PostgreSQL URL from the flag or DOSSIER_DB, if given. */
+  Optional<String> db(CliIo io) {
     if (db != null) {
       return Optional.of(db);
     }
-    return io.envValue("DOSSIER_DB").map(Path::of);
+    return io.envValue("DOSSIER_DB");
+  }
+
+  /** The PostgreSQL password file, if given. */
+  Optional<Path> dbPasswordFile() {
+    return Optional.ofNullable(dbPasswordFile);
   }
 
   /** The token file from the flag or DOSSIER_TOKEN_FILE, if given. */

@@ -19,6 +19,7 @@ import io.dossiersync.sqlite.internal.SqliteEventQueue;
 import io.dossiersync.sqlite.internal.SqliteFailureRecords;
 import io.dossiersync.sqlite.internal.SqliteHealthRecords;
 import io.dossiersync.sqlite.internal.StoreQueries;
+import io.dossiersync.sqlite.internal.Transactions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,10 +59,18 @@ public final class SqliteQueueStore extends AbstractQueueStore {
   private final int maxQueueSize;
   private final SqliteHealthRecords health;
 
+  private final Transactions transactions;
+
   SqliteQueueStore(Database database, int maxQueueSize) {
-    super(new SqliteEventQueue(database, maxQueueSize), new SqliteBodyQueue(database, maxQueueSize),
-        new SqliteFailureRecords(database, maxQueueSize));
+    this(database, new Transactions(database), maxQueueSize);
+  }
+
+  private SqliteQueueStore(Database database, Transactions transactions, int maxQueueSize) {
+    super(new SqliteEventQueue(transactions, maxQueueSize),
+        new SqliteBodyQueue(transactions, maxQueueSize),
+        new SqliteFailureRecords(transactions, maxQueueSize));
     this.database = database;
+    this.transactions = transactions;
     this.maxQueueSize = maxQueueSize;
     this.health = new SqliteHealthRecords(database);
   }
@@ -104,12 +113,12 @@ public final class SqliteQueueStore extends AbstractQueueStore {
 
   @Override
   public QueueStats stats(Instant now) {
-    return StoreQueries.stats(database, now);
+    return StoreQueries.stats(transactions, now);
   }
 
   @Override
   public PurgeCount purge(PurgeScope scope, boolean dryRun) {
-    return StoreQueries.purge(database, scope, dryRun);
+    return StoreQueries.purge(transactions, scope, dryRun);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
+import io.dossiersync.sqlite.internal.sql.SqlSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -28,18 +29,18 @@ import java.util.Set;
  */
 final class BodyEnqueue {
 
-  private final Connection connection;
+  private final SqlSession session;
   private final BodyRows rows;
   private final int maxQueueSize;
 
   BodyEnqueue(Connection connection, int maxQueueSize) {
-    this.connection = connection;
-    this.rows = new BodyRows(connection);
+    this.session = SqlSession.on(connection);
+    this.rows = new BodyRows(session);
     this.maxQueueSize = maxQueueSize;
   }
 
   EnqueueResult run(List<BodyUploadTask> tasks, long now) throws SQLException {
-    long pending = QueueCapacity.pending(connection, "body_queue", tasks.size(), maxQueueSize);
+    long pending = QueueCapacity.pending(session, QueueSql.BODIES, tasks.size(), maxQueueSize);
     Map<PathKey, List<Pending>> live = rows.pendingKeys(paths(tasks));
     List<EnqueueStatus> statuses = new ArrayList<>(tasks.size());
     List<Long> doomed = new ArrayList<>();

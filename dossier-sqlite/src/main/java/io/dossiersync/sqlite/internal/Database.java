@@ -35,16 +35,6 @@ public final class Database implements AutoCloseable {
   /** SQLite's own limit on bind variables since 3.32; jOOQ must not inline below it. */
   private static final int MAX_BINDS = 32_766;
 
-  static {
-    // jOOQ prints a banner and tips on first use unless told otherwise; a host may still opt in.
-    if (System.getProperty("org.jooq.no-logo") == null) {
-      System.setProperty("org.jooq.no-logo", "true");
-    }
-    if (System.getProperty("org.jooq.no-tips") == null) {
-      System.setProperty("org.jooq.no-tips", "true");
-    }
-  }
-
   private final Path file;
   private final String url;
   private final SQLiteConfig config;

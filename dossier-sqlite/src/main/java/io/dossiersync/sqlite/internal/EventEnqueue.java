@@ -5,12 +5,11 @@ import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.QueueStoreException;
+import io.dossiersync.sqlite.internal.sql.Sql;
+import io.dossiersync.sqlite.internal.sql.SqlSession;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -23,28 +22,21 @@ import java.util.Set;
  * like {@link BodyEnqueue}: an event whose {@code event_id} is pending (in the file or earlier in
  * the batch) is {@code ALREADY_IN_QUEUE}; an event with a coalesce key replaces every pending
  * event of that key; an event is {@code QUEUE_FULL} only when the queue is full and it replaces
- * nothing. Plain JDBC ({@link Sql}): the new rows go in as one batch of a prepared insert. Not
- * thread-safe: one instance per batch.
+ * nothing. The new rows go in as one batch of the prepared insert. Not thread-safe: one instance
+ * per batch.
  */
 final class EventEnqueue {
 
-  /** New rows start with the no-lease values of {@link LeaseColumns}. */
-  private static final String INSERT = "INSERT INTO event_queue (event_id, event_type,"
-      + " aggregate_id, project_uuid, feature_slug, target_branch, mission_key, manifest_version,"
-      + " coalesce_key, payload, created_at, retry_count, next_attempt_at, lease_owner,"
-      + " lease_until, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, '"
-      + LeaseColumns.NO_OWNER + "', " + LeaseColumns.NEVER + ", " + LeaseColumns.NEVER + ")";
-
-  private final Connection connection;
+  private final SqlSession session;
   private final int maxQueueSize;
 
   EventEnqueue(Connection connection, int maxQueueSize) {
-    this.connection = connection;
+    this.session = SqlSession.on(connection);
     this.maxQueueSize = maxQueueSize;
   }
 
   EnqueueResult run(List<EventRecord> events, long now) throws SQLException {
-    long pending = QueueCapacity.pending(connection, "event_queue", events.size(), maxQueueSize);
+    long pending = QueueCapacity.pending(session, QueueSql.EVENTS, events.size(), maxQueueSize);
     Set<String> ids = pendingIds(events);
     Map<String, List<Pending>> byKey = pendingRowsByKey(events);
     Set<Integer> toInsert = new LinkedHashSet<>();
@@ -79,7 +71,9 @@ final class EventEnqueue {
       toInsert.add(i);
       statuses.add(EnqueueStatus.ENQUEUED);
     }
-    Sql.updateIn(connection, "DELETE FROM event_queue WHERE id IN", doomed);
+    if (!doomed.isEmpty()) {
+      session.update(Sql.EVENT_DELETE_IDS, doomed);
+    }
     List<EventRecord> inserts = new ArrayList<>(toInsert.size());
     toInsert.forEach(i -> inserts.add(events.get(i)));
     insert(inserts, now);
@@ -87,18 +81,8 @@ final class EventEnqueue {
   }
 
   private Set<String> pendingIds(List<EventRecord> events) throws SQLException {
-    Set<String> found = new HashSet<>();
     List<String> wanted = events.stream().map(EventRecord::eventId).toList();
-    for (List<String> chunk : QueueQueries.chunks(wanted)) {
-      try (PreparedStatement select = Sql.prepare(connection, "SELECT event_id FROM event_queue"
-              + " WHERE event_id IN (" + Sql.placeholders(chunk.size()) + ")", chunk);
-          ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          found.add(rs.getString(1));
-        }
-      }
-    }
-    return found;
+    return new HashSet<>(session.list(Sql.EVENT_PENDING_EVENT_IDS, rs -> rs.getString(1), wanted));
   }
 
   /** The pending rows (ids only) that share a coalesce key with an event of the batch. */
@@ -106,16 +90,12 @@ final class EventEnqueue {
       throws SQLException {
     Map<String, List<Pending>> rows = new HashMap<>();
     List<String> keys = events.stream().flatMap(e -> e.coalesceKey().stream()).distinct().toList();
-    for (List<String> chunk : QueueQueries.chunks(keys)) {
-      try (PreparedStatement select = Sql.prepare(connection, "SELECT id, event_id, coalesce_key"
-              + " FROM event_queue WHERE coalesce_key IN (" + Sql.placeholders(chunk.size()) + ")",
-              chunk);
-          ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          rows.computeIfAbsent(rs.getString(3), k -> new ArrayList<>())
-              .add(new Pending(rs.getLong(1), -1, rs.getString(2)));
-        }
-      }
+    if (keys.isEmpty()) {
+      return rows;
+    }
+    for (Map.Entry<String, Pending> row : session.list(Sql.EVENT_PENDING_COALESCED,
+        rs -> Map.entry(rs.getString(3), new Pending(rs.getLong(1), -1, rs.getString(2))), keys)) {
+      rows.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue());
     }
     return rows;
   }
@@ -124,22 +104,17 @@ final class EventEnqueue {
   private record Pending(long rowId, int batchIndex, String eventId) {}
 
   private void insert(List<EventRecord> events, long now) throws SQLException {
-    if (events.isEmpty()) {
-      return;
+    List<Object[]> rows = new ArrayList<>(events.size());
+    for (EventRecord e : events) {
+      NamespaceRef ns = e.namespace();
+      rows.add(new Object[] {e.eventId(), e.eventType(), e.aggregateId(), ns.projectUuid(),
+          ns.featureSlug(), ns.targetBranch(), ns.missionKey(), ns.manifestVersion(),
+          e.coalesceKey().orElse(null), e.json(), now});
     }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      for (EventRecord e : events) {
-        NamespaceRef ns = e.namespace();
-        Sql.bind(insert, Arrays.asList(e.eventId(), e.eventType(), e.aggregateId(),
-            ns.projectUuid(), ns.featureSlug(), ns.targetBranch(), ns.missionKey(),
-            ns.manifestVersion(), e.coalesceKey().orElse(null), e.json(), now, now));
-        insert.addBatch();
-      }
-      long inserted = Arrays.stream(insert.executeBatch()).asLongStream().sum();
-      if (inserted != events.size()) {
-        throw new QueueStoreException("event enqueue inserted " + inserted + " of "
-            + events.size() + " planned rows; the batch was rolled back");
-      }
+    long inserted = session.batch(Sql.EVENT_INSERT, rows);
+    if (inserted != events.size()) {
+      throw new QueueStoreException("event enqueue inserted " + inserted + " of "
+          + events.size() + " planned rows; the batch was rolled back");
     }
   }
 }

@@ -1,9 +1,7 @@
 package io.dossiersync.sqlite.internal;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
+import io.dossiersync.sqlite.internal.sql.SqlSession;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * How many rows a queue holds, as far as the capacity check of one enqueue needs to know.
@@ -21,26 +19,16 @@ final class QueueCapacity {
    * With the bound, every task of the batch is judged as with the exact count (none can be
    * {@code queue_full}, since even the bound plus the whole batch stays within capacity).
    *
-   * @param connection the transaction's connection
-   * @param table the queue table ({@code event_queue} or {@code body_queue})
+   * @param s the transaction's session
+   * @param q the queue's statements
    * @param adding the most rows the batch may add
    * @param maxQueueSize the queue's capacity
    * @return a row count that decides every capacity check of the batch as the exact one would
    * @throws SQLException when SQLite fails the query
    */
-  static long pending(Connection connection, String table, int adding, int maxQueueSize)
+  static long pending(SqlSession s, QueueSql q, int adding, int maxQueueSize)
       throws SQLException {
-    long bound = query(connection, "SELECT (SELECT max(id) FROM " + table + ") - (SELECT min(id)"
-        + " FROM " + table + ") + 1");
-    return bound + adding <= maxQueueSize ? bound : query(connection,
-        "SELECT count(*) FROM " + table);
-  }
-
-  /** The single number a query answers; 0 for SQL NULL (an empty table). */
-  private static long query(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      return rs.next() ? rs.getLong(1) : 0;
-    }
+    long bound = s.number(q.rowsBound()).orElse(0L);
+    return bound + adding <= maxQueueSize ? bound : s.number(q.rowsCount()).orElse(0L);
   }
 }

@@ -16,7 +16,7 @@ final class QueueFullWarning {
   private QueueFullWarning() {}
 
   /**
-   * Logs once when an enqueue left tasks out because the queue was full.
+   * Logs once when an enqueue of a SQLite file left tasks out because the queue was full.
    *
    * @param database the queue file
    * @param maxQueueSize the queue's capacity
@@ -24,10 +24,22 @@ final class QueueFullWarning {
    * @param queue the queue's name, {@code "body"} or {@code "event"}
    */
   static void logIfFull(Database database, int maxQueueSize, EnqueueResult result, String queue) {
+    logIfFull(database.file().toString(), maxQueueSize, result, queue);
+  }
+
+  /**
+   * Logs once when an enqueue left tasks out because the queue was full.
+   *
+   * @param location the queue database
+   * @param maxQueueSize the queue's capacity
+   * @param result what the enqueue did
+   * @param queue the queue's name, {@code "body"} or {@code "event"}
+   */
+  static void logIfFull(String location, int maxQueueSize, EnqueueResult result, String queue) {
     long full = result.count(EnqueueStatus.QUEUE_FULL);
     if (full > 0) {
       LOG.warn("{} queue of {} is full ({} tasks): {} of {} tasks not enqueued (queue_full)",
-          queue, database.file(), maxQueueSize, full, result.statuses().size());
+          queue, location, maxQueueSize, full, result.statuses().size());
     }
   }
 }

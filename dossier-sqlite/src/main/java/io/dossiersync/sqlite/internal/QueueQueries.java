@@ -1,99 +1,91 @@
 package io.dossiersync.sqlite.internal;
 
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.sqlite.internal.sql.LeaseColumns;
+import io.dossiersync.sqlite.internal.sql.Sql;
+import io.dossiersync.sqlite.internal.sql.SqlSession;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
 
-/** The queries that both queues run the same way, on {@link QueueColumns}. Stateless. */
+/**
+ * The operations that both queues run the same way, each on its own queue's statements ({@link
+ * QueueSql}), inside the caller's transaction. Stateless.
+ */
 final class QueueQueries {
-
-  /** Ids per statement, far below SQLite's bind limit. */
-  static final int CHUNK = 500;
 
   private QueueQueries() {}
 
-  static long pending(DSLContext dsl, QueueColumns q, ProjectScope scope) {
+  static long pending(SqlSession s, QueueSql q, ProjectScope scope) throws SQLException {
     if (scope.isEmpty()) {
       return 0;
     }
-    return dsl.fetchCount(q.table(), q.inScope(scope));
+    Optional<Set<String>> projects = scope.projects();
+    return (projects.isPresent() ? s.number(q.pendingIn(), projects.get())
+        : s.number(q.pending())).orElse(0L);
   }
 
   /** The earliest time a task in scope becomes claimable: due time, or lease end if later. */
-  static Optional<Instant> nextDue(DSLContext dsl, QueueColumns q, ProjectScope scope) {
-    return earliest(dsl, q, scope, q.dueAt());
+  static Optional<Instant> nextDue(SqlSession s, QueueSql q, ProjectScope scope)
+      throws SQLException {
+    return earliest(s, q.nextDue(), q.nextDueIn(), scope);
   }
 
   /** The earliest next attempt time in scope, leases ignored. */
-  static Optional<Instant> nextAttempt(DSLContext dsl, QueueColumns q, ProjectScope scope) {
-    return earliest(dsl, q, scope, q.nextAttemptAt());
+  static Optional<Instant> nextAttempt(SqlSession s, QueueSql q, ProjectScope scope)
+      throws SQLException {
+    return earliest(s, q.nextAttempt(), q.nextAttemptIn(), scope);
   }
 
-  private static Optional<Instant> earliest(
-      DSLContext dsl, QueueColumns q, ProjectScope scope, Field<Long> time) {
+  private static Optional<Instant> earliest(SqlSession s, Sql all, Sql in, ProjectScope scope) throws SQLException {
     if (scope.isEmpty()) {
       return Optional.empty();
     }
-    Long earliest = dsl.select(DSL.min(time)).from(q.table()).where(q.inScope(scope))
-        .fetchOne(0, Long.class);
-    return Optional.ofNullable(earliest).map(Millis::toInstant);
+    Optional<Set<String>> projects = scope.projects();
+    return (projects.isPresent() ? s.number(in, projects.get()) : s.number(all))
+        .map(Millis::toInstant);
   }
 
-  static SortedSet<String> projects(DSLContext dsl, QueueColumns q) {
-    return Collections.unmodifiableSortedSet(new TreeSet<>(
-        dsl.selectDistinct(q.projectUuid()).from(q.table()).fetch(q.projectUuid())));
+  static SortedSet<String> projects(SqlSession s, QueueSql q) throws SQLException {
+    return Collections.unmodifiableSortedSet(
+        new TreeSet<>(s.list(q.projects(), rs -> rs.getString(1))));
+  }
+
+  /** Deletes the tasks of these ids that {@code owner} holds; returns the ids deleted. */
+  static Set<String> complete(SqlSession s, QueueSql q, String owner, List<String> ids)
+      throws SQLException {
+    return new HashSet<>(s.list(q.complete(), rs -> rs.getString(1), LeaseColumns.token(owner),
+        ids));
+  }
+
+  /** Drops the leases after a failed attempt: one more retry, a new due time, the error. */
+  static int reschedule(SqlSession s, QueueSql q, String owner, List<String> ids, Instant next,
+      String lastError) throws SQLException {
+    return s.update(q.reschedule(), LeaseColumns.token(owner), ids, Millis.of(next), lastError);
+  }
+
+  /** Drops the leases without counting a retry. */
+  static int release(SqlSession s, QueueSql q, String owner, List<String> ids)
+      throws SQLException {
+    return s.update(q.release(), LeaseColumns.token(owner), ids);
   }
 
   /**
-   * Drops the lease after a failed attempt: one more retry, a new due time, the error; the lease
-   * columns go back to the no-lease values of {@link LeaseColumns}.
+   * Moves one held task into the failure records ({@code INSERT ... SELECT}, then the delete),
+   * so it is never in both places or in neither.
+   *
+   * @return false when the owner no longer holds it
    */
-  static int reschedule(DSLContext dsl, QueueColumns q, Condition fenced, Instant next,
-      String lastError) {
-    return dsl.update(q.table())
-        .set(q.retryCount(), q.retryCount().plus(1))
-        .set(q.nextAttemptAt(), Millis.of(next))
-        .set(q.lastError(), lastError)
-        .set(q.firstFailedAt(), DSL.coalesce(q.firstFailedAt(), q.claimedAt()))
-        .set(q.leaseOwner(), LeaseColumns.NO_OWNER)
-        .set(q.leaseUntil(), LeaseColumns.NEVER)
-        .set(q.claimedAt(), LeaseColumns.NEVER)
-        .where(fenced)
-        .execute();
-  }
-
-  /** Drops the lease without counting a retry (back to the no-lease values of {@link LeaseColumns}). */
-  static int release(DSLContext dsl, QueueColumns q, Condition fenced) {
-    return dsl.update(q.table())
-        .set(q.leaseOwner(), LeaseColumns.NO_OWNER)
-        .set(q.leaseUntil(), LeaseColumns.NEVER)
-        .set(q.claimedAt(), LeaseColumns.NEVER)
-        .where(fenced)
-        .execute();
-  }
-
-  static <T> List<List<T>> chunks(List<T> items) {
-    return chunks(items, CHUNK);
-  }
-
-  static <T> List<List<T>> chunks(List<T> items, int size) {
-    List<List<T>> chunks = new ArrayList<>();
-    for (int from = 0; from < items.size(); from += size) {
-      chunks.add(items.subList(from, Math.min(items.size(), from + size)));
-    }
-    return chunks;
-  }
-
-  static Field<Long> millis(Instant instant) {
-    return DSL.val(Millis.of(instant));
+  static boolean fail(SqlSession s, QueueSql q, String owner, String id, String reason,
+      Instant now) throws SQLException {
+    List<String> ids = List.of(id);
+    return s.update(q.fail(), LeaseColumns.token(owner), ids, reason, Millis.of(now)) > 0
+        && !complete(s, q, owner, ids).isEmpty();
   }
 }

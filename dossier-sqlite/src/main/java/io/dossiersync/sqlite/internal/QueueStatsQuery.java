@@ -1,50 +1,52 @@
 package io.dossiersync.sqlite.internal;
 
-import static io.dossiersync.sqlite.internal.jooq.Tables.BODY_QUEUE;
-import static io.dossiersync.sqlite.internal.jooq.Tables.FAILURE_RECORD;
-
 import io.dossiersync.core.queue.BodyQueueStats;
 import io.dossiersync.core.queue.EventQueueStats;
 import io.dossiersync.core.queue.QueueStats;
+import io.dossiersync.sqlite.internal.sql.Sql;
+import io.dossiersync.sqlite.internal.sql.SqlSession;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record4;
-import org.jooq.impl.DSL;
 
 /** Queue statistics from SQL aggregates; no task row is loaded. Stateless. */
 final class QueueStatsQuery {
 
   private QueueStatsQuery() {}
 
-  static QueueStats run(DSLContext dsl, long now) {
-    Record4<Integer, Integer, Integer, Long> events = counts(dsl, QueueColumns.EVENTS, now);
-    Record4<Integer, Integer, Integer, Long> bodies = counts(dsl, QueueColumns.BODIES, now);
-    Optional<Duration> oldestAge = Optional.ofNullable(bodies.value4())
+  static QueueStats run(SqlSession s, long now) throws SQLException {
+    Counts events = counts(s, QueueSql.EVENTS, now);
+    Counts bodies = counts(s, QueueSql.BODIES, now);
+    Optional<Duration> oldestAge = bodies.oldest()
         .map(oldest -> Duration.ofMillis(Math.max(0, now - oldest)));
     SortedMap<Integer, Long> retries = new TreeMap<>();
-    dsl.select(BODY_QUEUE.RETRY_COUNT, DSL.count()).from(BODY_QUEUE)
-        .groupBy(BODY_QUEUE.RETRY_COUNT)
-        .forEach(row -> retries.put(row.value1(), row.value2().longValue()));
+    for (var row : s.list(Sql.BODY_RETRIES, rs -> Map.entry(rs.getInt(1), rs.getLong(2)))) {
+      retries.put(row.getKey(), row.getValue());
+    }
     SortedMap<String, Long> byFeature = new TreeMap<>();
-    dsl.select(BODY_QUEUE.FEATURE_SLUG, DSL.count()).from(BODY_QUEUE)
-        .groupBy(BODY_QUEUE.FEATURE_SLUG)
-        .forEach(row -> byFeature.put(row.value1(), row.value2().longValue()));
+    for (var row : s.list(Sql.BODY_FEATURES, rs -> Map.entry(rs.getString(1), rs.getLong(2)))) {
+      byFeature.put(row.getKey(), row.getValue());
+    }
     return new QueueStats(
-        new EventQueueStats(events.value1(), events.value2(), events.value3()),
-        new BodyQueueStats(bodies.value1(), bodies.value2(), bodies.value3(), oldestAge, retries,
+        new EventQueueStats(events.total(), events.ready(), events.backoff()),
+        new BodyQueueStats(bodies.total(), bodies.ready(), bodies.backoff(), oldestAge, retries,
             byFeature),
-        dsl.fetchCount(FAILURE_RECORD));
+        s.number(Sql.FAILURE_COUNT).orElse(0L));
   }
 
-  private static Record4<Integer, Integer, Integer, Long> counts(DSLContext dsl, QueueColumns q,
-      long now) {
-    Field<Integer> ready = DSL.count().filterWhere(q.ready(now));
-    Field<Integer> backoff = DSL.count().filterWhere(q.nextAttemptAt().gt(now));
-    return dsl.select(DSL.count(), ready, backoff, DSL.min(q.createdAt())).from(q.table())
-        .fetchSingle();
+  /** The counts of one queue at {@code now}. */
+  private record Counts(long total, long ready, long backoff, Optional<Long> oldest) {}
+
+  private static Counts counts(SqlSession s, QueueSql q, long now) throws SQLException {
+    try (ResultSet rs = s.query(q.stats(), now)) {
+      rs.next();
+      long oldest = rs.getLong(4);
+      Optional<Long> oldestIfAny = rs.wasNull() ? Optional.empty() : Optional.of(oldest);
+      return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), oldestIfAny);
+    }
   }
 }

@@ -1,13 +1,13 @@
 package io.dossiersync.sqlite.internal;
 
-import static io.dossiersync.sqlite.internal.jooq.Tables.EVENT_QUEUE;
-
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedEvent;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EventQueue;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.sqlite.internal.sql.SqlSession;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,30 +15,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.function.BiFunction;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
 
 /**
  * The event queue of a SQLite queue file. Every call is one short transaction on its own pooled
  * connection; state changes after a claim are fenced by {@code event_id} and {@code lease_owner}
- * (a token of the owner: {@link LeaseColumns}).
+ * (a token of the owner: {@link io.dossiersync.sqlite.internal.sql.LeaseColumns}).
  * Thread-safe and safe across processes sharing the file.
  */
 public final class SqliteEventQueue implements EventQueue {
 
-  private static final QueueColumns Q = QueueColumns.EVENTS;
+  private static final QueueSql Q = QueueSql.EVENTS;
 
-  private final Database database;
+  private final Transactor database;
   private final int maxQueueSize;
 
   /**
    * Creates the view.
    *
-   * @param database the open, migrated database
+   * @param database the open, migrated database's transactions
    * @param maxQueueSize the most events the queue holds
    */
-  public SqliteEventQueue(Database database, int maxQueueSize) {
+  public SqliteEventQueue(Transactor database, int maxQueueSize) {
     this.database = database;
     this.maxQueueSize = maxQueueSize;
   }
@@ -48,10 +45,9 @@ public final class SqliteEventQueue implements EventQueue {
     if (events.isEmpty()) {
       return EnqueueResult.none();
     }
-    EnqueueResult result = database.write("enqueueing events",
-        dsl -> dsl.connectionResult(c -> new EventEnqueue(c, maxQueueSize).run(events,
-            Millis.of(now))));
-    QueueFullWarning.logIfFull(database, maxQueueSize, result, "event");
+    EnqueueResult result = database.writeSerialized("enqueueing events",
+        s -> new EventEnqueue(s.connection(), maxQueueSize).run(events, Millis.of(now)));
+    QueueFullWarning.logIfFull(database.location(), maxQueueSize, result, "event");
     return result;
   }
 
@@ -60,60 +56,64 @@ public final class SqliteEventQueue implements EventQueue {
     if (request.scope().isEmpty()) {
       return List.of();
     }
-    return database.write("claiming events",
-        dsl -> dsl.connectionResult(c -> DrainSql.claimEvents(c, request)));
+    return database.write("claiming events", s -> Claims.events(s, request));
   }
 
   @Override
   public int complete(List<ClaimedEvent> events) {
     return perOwner("completing events", events,
-        (dsl, fenced) -> dsl.deleteFrom(EVENT_QUEUE).where(fenced).execute());
+        (s, owner, ids) -> QueueQueries.complete(s, Q, owner, ids).size());
   }
 
   @Override
   public int reschedule(List<ClaimedEvent> events, Instant nextAttemptAt, String lastError) {
     return perOwner("rescheduling events", events,
-        (dsl, fenced) -> QueueQueries.reschedule(dsl, Q, fenced, nextAttemptAt, lastError));
+        (s, owner, ids) -> QueueQueries.reschedule(s, Q, owner, ids, nextAttemptAt, lastError));
   }
 
   @Override
   public int release(List<ClaimedEvent> events) {
     return perOwner("releasing events", events,
-        (dsl, fenced) -> QueueQueries.release(dsl, Q, fenced));
+        (s, owner, ids) -> QueueQueries.release(s, Q, owner, ids));
   }
 
   @Override
   public boolean fail(ClaimedEvent event, String reason, Instant now) {
     return database.write("moving an event to the failure records",
-        dsl -> FailureRecordWriter.fromEvent(dsl, fenced(event.lease().owner(),
-            List.of(event.event().eventId())), reason, now));
+        s -> QueueQueries.fail(s, Q, event.lease().owner(), event.event().eventId(), reason, now));
   }
 
   @Override
   public long pending(ProjectScope scope) {
-    return database.read("counting events", dsl -> QueueQueries.pending(dsl, Q, scope));
+    return database.read("counting events", s -> QueueQueries.pending(s, Q, scope));
   }
 
   @Override
   public Optional<Instant> nextDue(ProjectScope scope) {
     return database.read("finding the next due event",
-        dsl -> QueueQueries.nextDue(dsl, Q, scope));
+        s -> QueueQueries.nextDue(s, Q, scope));
   }
 
   @Override
   public Optional<Instant> nextAttempt(ProjectScope scope) {
     return database.read("finding the next event attempt",
-        dsl -> QueueQueries.nextAttempt(dsl, Q, scope));
+        s -> QueueQueries.nextAttempt(s, Q, scope));
   }
 
   @Override
   public SortedSet<String> projects() {
-    return database.read("listing event projects", dsl -> QueueQueries.projects(dsl, Q));
+    return database.read("listing event projects",
+        s -> QueueQueries.projects(s, Q));
   }
 
-  /** Applies one fenced statement per lease owner (and id chunk), all in one transaction. */
-  private int perOwner(String operation, List<ClaimedEvent> events,
-      BiFunction<DSLContext, Condition, Integer> statement) {
+  /** A fenced statement for the events one owner holds. */
+  @FunctionalInterface
+  private interface Fenced {
+    int apply(SqlSession session, String owner, List<String> eventIds) throws SQLException;
+  }
+
+  /** Applies one fenced statement per lease owner, all in one transaction. */
+  private int perOwner(String operation, List<ClaimedEvent> events, Fenced statement) {
     if (events.isEmpty()) {
       return 0;
     }
@@ -122,19 +122,12 @@ public final class SqliteEventQueue implements EventQueue {
       idsByOwner.computeIfAbsent(event.lease().owner(), owner -> new ArrayList<>())
           .add(event.event().eventId());
     }
-    return database.write(operation, dsl -> {
+    return database.write(operation, s -> {
       int changed = 0;
       for (Map.Entry<String, List<String>> entry : idsByOwner.entrySet()) {
-        for (List<String> chunk : QueueQueries.chunks(entry.getValue())) {
-          changed += statement.apply(dsl, fenced(entry.getKey(), chunk));
-        }
+        changed += statement.apply(s, entry.getKey(), entry.getValue());
       }
       return changed;
     });
-  }
-
-  private static Condition fenced(String owner, List<String> eventIds) {
-    return EVENT_QUEUE.EVENT_ID.in(eventIds)
-        .and(EVENT_QUEUE.LEASE_OWNER.eq(LeaseColumns.token(owner)));
   }
 }

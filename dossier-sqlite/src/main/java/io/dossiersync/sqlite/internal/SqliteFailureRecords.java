@@ -1,12 +1,10 @@
 package io.dossiersync.sqlite.internal;
 
-import static io.dossiersync.sqlite.internal.jooq.Tables.FAILURE_RECORD;
-
 import io.dossiersync.core.queue.FailureKind;
 import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.queue.FailureRecords;
+import io.dossiersync.sqlite.internal.sql.Sql;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -18,16 +16,16 @@ import java.util.Optional;
  */
 public final class SqliteFailureRecords implements FailureRecords {
 
-  private final Database database;
+  private final Transactor database;
   private final int maxQueueSize;
 
   /**
    * Creates the view.
    *
-   * @param database the open, migrated database
+   * @param database the open, migrated database's transactions
    * @param maxQueueSize the capacity of each queue, which re-queued tasks respect
    */
-  public SqliteFailureRecords(Database database, int maxQueueSize) {
+  public SqliteFailureRecords(Transactor database, int maxQueueSize) {
     this.database = database;
     this.maxQueueSize = maxQueueSize;
   }
@@ -37,27 +35,18 @@ public final class SqliteFailureRecords implements FailureRecords {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     }
-    return database.read("listing failure records", dsl -> {
-      List<FailureRecord> records = new ArrayList<>();
-      dsl.select(FAILURE_RECORD.ID, FAILURE_RECORD.KIND, FAILURE_RECORD.PROJECT_UUID,
-              FAILURE_RECORD.FEATURE_SLUG, FAILURE_RECORD.ARTIFACT_PATH,
-              FAILURE_RECORD.CONTENT_HASH, FAILURE_RECORD.REASON, FAILURE_RECORD.ATTEMPTS,
-              FAILURE_RECORD.FIRST_FAILED_AT, FAILURE_RECORD.LAST_FAILED_AT)
-          .from(FAILURE_RECORD)
-          .orderBy(FAILURE_RECORD.FIRST_FAILED_AT, FAILURE_RECORD.ID)
-          .limit(limit)
-          .forEach(row -> records.add(new FailureRecord(row.value1(),
-              FailureKind.valueOf(row.value2().toUpperCase(Locale.ROOT)), row.value3(),
-              row.value4(), Optional.ofNullable(row.value5()), Optional.ofNullable(row.value6()),
-              row.value7(), row.value8(), Millis.toInstant(row.value9()),
-              Millis.toInstant(row.value10()))));
-      return records;
-    });
+    return database.read("listing failure records",
+        s -> s.list(Sql.FAILURE_LIST, rs -> new FailureRecord(rs.getLong(1),
+            FailureKind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), rs.getString(3),
+            rs.getString(4), Optional.ofNullable(rs.getString(5)),
+            Optional.ofNullable(rs.getString(6)), rs.getString(7), rs.getInt(8),
+            Millis.toInstant(rs.getLong(9)), Millis.toInstant(rs.getLong(10))), limit));
   }
 
   @Override
   public long count() {
-    return database.read("counting failure records", dsl -> (long) dsl.fetchCount(FAILURE_RECORD));
+    return database.read("counting failure records",
+        s -> s.number(Sql.FAILURE_COUNT).orElse(0L));
   }
 
   @Override
@@ -66,16 +55,15 @@ public final class SqliteFailureRecords implements FailureRecords {
       return 0;
     }
     List<Long> wanted = List.copyOf(ids);
-    return database.write("re-queueing failure records",
-        dsl -> new Requeue(dsl, maxQueueSize, Millis.of(now)).run(wanted));
+    return database.writeSerialized("re-queueing failure records",
+        s -> new Requeue(s, maxQueueSize, Millis.of(now)).run(wanted));
   }
 
   @Override
   public int requeueAll(Instant now) {
-    return database.write("re-queueing every failure record", dsl -> {
-      List<Long> all = dsl.select(FAILURE_RECORD.ID).from(FAILURE_RECORD)
-          .orderBy(FAILURE_RECORD.ID).fetch(FAILURE_RECORD.ID);
-      return new Requeue(dsl, maxQueueSize, Millis.of(now)).run(all);
+    return database.writeSerialized("re-queueing every failure record", s -> {
+      List<Long> all = s.list(Sql.FAILURE_IDS, rs -> rs.getLong(1));
+      return new Requeue(s, maxQueueSize, Millis.of(now)).run(all);
     });
   }
 }

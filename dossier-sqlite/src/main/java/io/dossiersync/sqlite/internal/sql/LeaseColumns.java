@@ -1,4 +1,4 @@
-package io.dossiersync.sqlite.internal;
+package io.dossiersync.sqlite.internal.sql;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,17 +21,17 @@ import java.util.HexFormat;
  * lease columns stay correct: the readiness check accepts both, and they take the slower rewrite
  * once. Stateless.
  */
-final class LeaseColumns {
+public final class LeaseColumns {
 
   /** Characters of an owner token. */
-  static final int TOKEN_CHARS = 32;
+  public static final int TOKEN_CHARS = 32;
   /** The owner token of a row no claim holds (matches no real owner's token). */
-  static final String NO_OWNER = "0".repeat(TOKEN_CHARS);
+  public static final String NO_OWNER = "0".repeat(TOKEN_CHARS);
   /**
    * The lease expiry and claim time of a row no claim holds: 2^40 ms after the epoch
    * (2004-11-03), already past, and stored in the same 6 bytes as every time until year 6429.
    */
-  static final long NEVER = 1L << 40;
+  public static final long NEVER = 1L << 40;
 
   private LeaseColumns() {}
 
@@ -41,7 +41,7 @@ final class LeaseColumns {
    * @param owner the claimant's id
    * @return {@value #TOKEN_CHARS} lower-case hex characters
    */
-  static String token(String owner) {
+  public static String token(String owner) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")
           .digest(owner.getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,243 @@
+package io.dossiersync.postgres.internal;
+
+import io.dossiersync.core.queue.QueueStoreException;
+import io.dossiersync.sqlite.internal.Transactor;
+import io.dossiersync.sqlite.internal.sql.SqlSession;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connections to one PostgreSQL database and the transactions on them. Each transaction
+ * borrows a connection from a small idle set (no pool library: a store holds a few connections,
+ * opened on demand), runs with auto-commit off in the store's schema ({@code currentSchema}), and
+ * commits or rolls back. A serialized write first takes a transaction-level advisory lock of the
+ * schema ({@code pg_advisory_xact_lock}), the PostgreSQL counterpart of SQLite's {@code BEGIN
+ * IMMEDIATE}: enqueues plan against what they read, so two of them must not interleave; claims
+ * and fenced changes do not take it ({@code FOR UPDATE SKIP LOCKED} keeps claims apart). A
+ * transaction that fails on a serialization failure or a deadlock is rolled back and run again, up
+ * to {@value #ATTEMPTS} times.
+ *
+ * <p>Thread-safe. The password is kept only in the driver properties and never logged or put in a
+ * message; {@link #location()} is the URL without its query.
+ */
+public final class PostgresDatabase implements Transactor, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
+  private static final int ATTEMPTS = 3;
+  /** serialization_failure, deadlock_detected: worth running the transaction again. */
+  private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
+
+  private final String url;
+  private final Properties properties;
+  private final String schema;
+  private final BlockingQueue<Connection> idle;
+  private volatile boolean closed;
+
+  /**
+   * Prepares connections; none is opened yet.
+   *
+   * @param url a {@code jdbc:postgresql://} URL
+   * @param user the role, or null for the driver's default (the URL or {@code PGUSER})
+   * @param password the password, or null for none
+   * @param schema the schema holding the queue tables (a checked identifier)
+   * @param poolSize how many idle connections to keep
+   */
+  public PostgresDatabase(String url, @org.jspecify.annotations.Nullable String user,
+      @org.jspecify.annotations.Nullable String password, String schema, int poolSize) {
+    this.url = url;
+    this.schema = schema;
+    this.properties = new Properties();
+    if (user != null) {
+      properties.setProperty("user", user);
+    }
+    if (password != null) {
+      properties.setProperty("password", password);
+    }
+    properties.setProperty("currentSchema", schema);
+    properties.setProperty("ApplicationName", "dossier-sync");
+    this.idle = new ArrayBlockingQueue<>(poolSize);
+  }
+
+  /**
+   * The schema of the queue tables.
+   *
+   * @return the schema name
+   */
+  public String schema() {
+    return schema;
+  }
+
+  @Override
+  public <T> T read(String operation, Work<T> work) {
+    return run(operation, false, work);
+  }
+
+  @Override
+  public <T> T write(String operation, Work<T> work) {
+    return run(operation, false, work);
+  }
+
+  @Override
+  public <T> T writeSerialized(String operation, Work<T> work) {
+    return run(operation, true, work);
+  }
+
+  @Override
+  public String location() {
+    int query = url.indexOf('?');
+    return (query < 0 ? url : url.substring(0, query)) + " (schema " + schema + ")";
+  }
+
+  private <T> T run(String operation, boolean serialized, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      Connection connection = borrow(operation);
+      boolean healthy = false;
+      try {
+        if (serialized) {
+          lockSchema(connection);
+        }
+        T result = work.run(SqlSession.on(connection));
+        connection.commit();
+        healthy = true;
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        healthy = rollback(connection);
+        if (attempt < ATTEMPTS && e instanceof SQLException sql
+            && RETRYABLE.contains(sql.getSQLState())) {
+          LOG.debug("{} on {} failed ({}), attempt {} of {}", operation, location(),
+              sql.getSQLState(), attempt, ATTEMPTS);
+          continue;
+        }
+        throw translate(operation, e);
+      } finally {
+        giveBack(connection, healthy);
+      }
+    }
+  }
+
+  /** Takes the schema's advisory lock until the transaction ends (transaction control, not DML). */
+  private void lockSchema(Connection connection) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+      lock.setString(1, "dossier-sync:" + schema);
+      lock.execute();
+    }
+  }
+
+  /**
+   * Runs work on a connection outside the transaction rules above (the schema migration).
+   *
+   * @param operation what is being done, for error messages
+   * @param work the work; it commits what it wants kept
+   * @param <T> the result type
+   * @return what {@code work} returned
+   */
+  public <T> T withConnection(String operation, ConnectionWork<T> work) {
+    Connection connection = borrow(operation);
+    boolean healthy = false;
+    try {
+      T result = work.run(connection);
+      healthy = true;
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      rollback(connection);
+      throw translate(operation, e);
+    } finally {
+      giveBack(connection, healthy);
+    }
+  }
+
+  /**
+   * Work on a raw connection.
+   *
+   * @param <T> the result type
+   */
+  @FunctionalInterface
+  public interface ConnectionWork<T> {
+    /**
+     * Runs the work.
+     *
+     * @param connection a connection with auto-commit off
+     * @return the result
+     * @throws SQLException when the database fails a statement
+     */
+    T run(Connection connection) throws SQLException;
+  }
+
+  private QueueStoreException translate(String operation, Throwable e) {
+    if (e instanceof QueueStoreException known) {
+      return known;
+    }
+    String state = e instanceof SQLException sql ? " [SQLState " + sql.getSQLState() + "]" : "";
+    return new QueueStoreException("PostgreSQL queue " + location() + ": " + operation
+        + " failed" + state + ": " + e.getMessage(), e);
+  }
+
+  private Connection borrow(String operation) {
+    if (closed) {
+      throw new QueueStoreException(
+          "PostgreSQL queue " + location() + " is closed; " + operation + " refused");
+    }
+    Connection pooled = idle.poll();
+    if (pooled != null) {
+      return pooled;
+    }
+    try {
+      Connection connection = DriverManager.getConnection(url, properties);
+      connection.setAutoCommit(false);
+      return connection;
+    } catch (SQLException e) {
+      throw new QueueStoreException("PostgreSQL queue " + location()
+          + " cannot be reached for " + operation + " [SQLState " + e.getSQLState() + "]: "
+          + e.getMessage() + "; check the host, port, database, user and password", e);
+    }
+  }
+
+  private static boolean rollback(Connection connection) {
+    try {
+      if (connection.isClosed()) {
+        return false;
+      }
+      connection.rollback();
+      return connection.isValid(1);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private void giveBack(Connection connection, boolean healthy) {
+    if (healthy && !closed && idle.offer(connection)) {
+      if (closed) {
+        close();
+      }
+      return;
+    }
+    closeQuietly(connection);
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      LOG.debug("closing a PostgreSQL queue connection failed", e);
+    }
+  }
+
+  /** Closes the idle connections; operations after this fail with a clear message. */
+  @Override
+  public void close() {
+    closed = true;
+    Connection connection;
+    while ((connection = idle.poll()) != null) {
+      closeQuietly(connection);
+    }
+  }
+}

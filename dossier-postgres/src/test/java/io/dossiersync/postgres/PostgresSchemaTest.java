@@ -1,0 +1,119 @@
+package io.dossiersync.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.QueueStoreException;
+import io.dossiersync.postgres.internal.PostgresSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The schema on a real server: every statement rendered for PostgreSQL prepares against it, a
+ * current schema opens unchanged with its rows, a newer one is refused untouched, and settings
+ * are checked before connecting.
+ */
+class PostgresSchemaTest {
+
+  private static final NamespaceRef NS = new NamespaceRef("11111111-2222-3333-4444-555555555555", "001-f", "main", "software-dev", "1");
+
+  @Test
+  void everyStatementRenderedForPostgresPreparesAgainstAFreshSchema() throws Exception {
+    String schema = PostgresServer.freshSchema();
+    PostgresQueueStore.builder().url(PostgresServer.url()).schema(schema).build().close();
+    List<String> prepared = new ArrayList<>();
+    try (Connection c = PostgresServer.get().getPostgresDatabase().getConnection()) {
+      c.createStatement().execute("SET search_path TO " + schema);
+      for (String line : postgresStatements()) {
+        String[] parts = line.split("\t", 3);
+        try (PreparedStatement statement = c.prepareStatement(parts[2])) {
+          // getParameterMetaData makes the server parse and describe the statement.
+          int placeholders = parts[1].isEmpty() ? 0 : parts[1].split(",").length;
+          assertThat(statement.getParameterMetaData().getParameterCount()).as(parts[0])
+              .isEqualTo(placeholders);
+          prepared.add(parts[0]);
+        }
+      }
+    }
+    assertThat(prepared).hasSizeGreaterThan(50).contains("BODY_CLAIM_IN_HOLD", "EVENT_FAIL");
+  }
+
+  @Test
+  void aCurrentSchemaOpensAgainWithItsRows() {
+    String schema = PostgresServer.freshSchema();
+    try (PostgresQueueStore store = open(schema)) {
+      store.bodies().enqueue(List.of(new BodyUploadTask("u1", NS, "spec.md", "h1", "# spec", 6)),
+          Instant.ofEpochMilli(1_000));
+    }
+    try (PostgresQueueStore store = open(schema)) {
+      assertThat(store.bodies().pending(io.dossiersync.core.queue.ProjectScope.all()))
+          .isEqualTo(1);
+      assertThat(store.location()).contains("schema " + schema).doesNotContain("password");
+    }
+  }
+
+  @Test
+  void aNewerSchemaIsRefusedAndLeftUntouched() throws SQLException {
+    String schema = PostgresServer.freshSchema();
+    open(schema).close();
+    PostgresServer.execute("UPDATE " + schema + ".dossier_schema SET version = "
+        + (PostgresSchema.CURRENT_VERSION + 1));
+    assertThatThrownBy(() -> open(schema)).isInstanceOf(QueueStoreException.class)
+        .hasMessageContaining("schema version " + (PostgresSchema.CURRENT_VERSION + 1))
+        .hasMessageContaining("it was not modified");
+    try (Connection c = PostgresServer.get().getPostgresDatabase().getConnection();
+        ResultSet rs = c.createStatement().executeQuery(
+            "SELECT version FROM " + schema + ".dossier_schema")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(PostgresSchema.CURRENT_VERSION + 1);
+    }
+  }
+
+  @Test
+  void settingsAreCheckedBeforeConnecting() {
+    assertThatThrownBy(() -> PostgresQueueStore.builder().build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("url is required");
+    assertThatThrownBy(() -> PostgresQueueStore.builder().url("jdbc:postgresql://h/db")
+        .schema("Bad-Name").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema");
+    assertThatThrownBy(() -> PostgresQueueStore.builder().url("jdbc:postgresql://h/db")
+        .maxQueueSize(0).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxQueueSize");
+    assertThatThrownBy(() -> PostgresQueueStore.builder().url("jdbc:postgresql://h/db")
+        .poolSize(0).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("poolSize");
+  }
+
+  @Test
+  void anUnreachableServerIsAClearErrorWithoutThePassword() {
+    assertThatThrownBy(() -> PostgresQueueStore.builder()
+        .url("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2").user("u")
+        .password("s3cret-value").build())
+        .isInstanceOf(QueueStoreException.class)
+        .hasMessageContaining("cannot be reached")
+        .hasMessageNotContaining("s3cret-value");
+  }
+
+  private static PostgresQueueStore open(String schema) {
+    return PostgresQueueStore.builder().url(PostgresServer.url()).schema(schema).build();
+  }
+
+  private static List<String> postgresStatements() throws IOException {
+    try (InputStream in = io.dossiersync.sqlite.internal.sql.Sql.class
+        .getResourceAsStream("postgres.sql")) {
+      assertThat(in).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+  }
+}

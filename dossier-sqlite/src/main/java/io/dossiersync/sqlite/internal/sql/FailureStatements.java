@@ -1,0 +1,109 @@
+package io.dossiersync.sqlite.internal.sql;
+
+import static io.dossiersync.sqlite.internal.jooq.Tables.BODY_QUEUE;
+import static io.dossiersync.sqlite.internal.jooq.Tables.EVENT_QUEUE;
+import static io.dossiersync.sqlite.internal.jooq.Tables.FAILURE_RECORD;
+
+import io.dossiersync.core.queue.BodyUploadTask;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
+
+/**
+ * The statements of the failure records: listing, and re-queueing with {@code INSERT ... SELECT}
+ * so the stored payload never passes through Java (build time only). Immutable.
+ */
+final class FailureStatements {
+
+  private final DialectRules rules;
+
+  FailureStatements(DialectRules rules) {
+    this.rules = rules;
+  }
+
+  ResultQuery<?> count() {
+    return DSL.selectCount().from(FAILURE_RECORD);
+  }
+
+  /** The oldest {@code limit} records, without their payloads. */
+  ResultQuery<?> list() {
+    return DSL.select(FAILURE_RECORD.ID, FAILURE_RECORD.KIND, FAILURE_RECORD.PROJECT_UUID,
+            FAILURE_RECORD.FEATURE_SLUG, FAILURE_RECORD.ARTIFACT_PATH,
+            FAILURE_RECORD.CONTENT_HASH, FAILURE_RECORD.REASON, FAILURE_RECORD.ATTEMPTS,
+            FAILURE_RECORD.FIRST_FAILED_AT, FAILURE_RECORD.LAST_FAILED_AT)
+        .from(FAILURE_RECORD)
+        .orderBy(FAILURE_RECORD.FIRST_FAILED_AT, FAILURE_RECORD.ID)
+        .limit(Values.integer("limit"));
+  }
+
+  ResultQuery<?> ids() {
+    return DSL.select(FAILURE_RECORD.ID).from(FAILURE_RECORD).orderBy(FAILURE_RECORD.ID);
+  }
+
+  /** The keys of the records {@code ids}, oldest first. */
+  ResultQuery<?> rows() {
+    return DSL.select(FAILURE_RECORD.ID, FAILURE_RECORD.KIND, FAILURE_RECORD.TASK_ID,
+            FAILURE_RECORD.PROJECT_UUID, FAILURE_RECORD.FEATURE_SLUG,
+            FAILURE_RECORD.TARGET_BRANCH, FAILURE_RECORD.MISSION_KEY,
+            FAILURE_RECORD.MANIFEST_VERSION, FAILURE_RECORD.ARTIFACT_PATH,
+            FAILURE_RECORD.CONTENT_HASH, FAILURE_RECORD.COALESCE_KEY)
+        .from(FAILURE_RECORD).where(rules.inList(FAILURE_RECORD.ID, "ids"))
+        .orderBy(FAILURE_RECORD.ID);
+  }
+
+  /** Whether a body of the namespace and {@code path} (any hash) is pending. */
+  ResultQuery<?> bodyPending() {
+    return DSL.selectOne().from(BODY_QUEUE).where(QueueColumns.BODIES.namespaceIsValues()
+        .and(BODY_QUEUE.ARTIFACT_PATH.eq(Values.text("path")))).limit(DSL.inline(1));
+  }
+
+  /** Copies record {@code id} back into the body queue, unless its task is there already. */
+  Query requeueBody() {
+    Field<Long> at = Values.number("now");
+    return DSL.insertInto(BODY_QUEUE).columns(BodyStatements.INSERTED)
+        .select(DSL.select(FAILURE_RECORD.TASK_ID, FAILURE_RECORD.PROJECT_UUID,
+                FAILURE_RECORD.FEATURE_SLUG, FAILURE_RECORD.TARGET_BRANCH,
+                FAILURE_RECORD.MISSION_KEY, FAILURE_RECORD.MANIFEST_VERSION,
+                FAILURE_RECORD.ARTIFACT_PATH, FAILURE_RECORD.CONTENT_HASH,
+                DSL.inline(BodyUploadTask.HASH_ALGORITHM), FAILURE_RECORD.PAYLOAD,
+                DSL.coalesce(FAILURE_RECORD.SIZE_BYTES, DSL.inline(0L)), at, DSL.inline(0), at,
+                DSL.inline(LeaseColumns.NO_OWNER), DSL.inline(LeaseColumns.NEVER),
+                DSL.inline(LeaseColumns.NEVER))
+            .from(FAILURE_RECORD).where(thisRecord()))
+        .onConflictDoNothing();
+  }
+
+  /** Whether event {@code eventId}, or one with the coalesce key {@code coalesceKey}, is pending. */
+  ResultQuery<?> eventPending() {
+    return DSL.selectOne().from(EVENT_QUEUE)
+        .where(EVENT_QUEUE.EVENT_ID.eq(Values.text("eventId"))
+            .or(EVENT_QUEUE.COALESCE_KEY.eq(Values.text("coalesceKey"))))
+        .limit(DSL.inline(1));
+  }
+
+  /** Copies record {@code id} back into the event queue, unless its event is there already. */
+  Query requeueEvent() {
+    Field<Long> at = Values.number("now");
+    return DSL.insertInto(EVENT_QUEUE).columns(EventStatements.INSERTED)
+        .select(DSL.select(FAILURE_RECORD.TASK_ID,
+                DSL.coalesce(FAILURE_RECORD.EVENT_TYPE, DSL.inline("")),
+                DSL.coalesce(FAILURE_RECORD.AGGREGATE_ID, DSL.inline("")),
+                FAILURE_RECORD.PROJECT_UUID, FAILURE_RECORD.FEATURE_SLUG,
+                FAILURE_RECORD.TARGET_BRANCH, FAILURE_RECORD.MISSION_KEY,
+                FAILURE_RECORD.MANIFEST_VERSION, FAILURE_RECORD.COALESCE_KEY,
+                FAILURE_RECORD.PAYLOAD, at, DSL.inline(0), at, DSL.inline(LeaseColumns.NO_OWNER),
+                DSL.inline(LeaseColumns.NEVER), DSL.inline(LeaseColumns.NEVER))
+            .from(FAILURE_RECORD).where(thisRecord()))
+        .onConflictDoNothing();
+  }
+
+  Query delete() {
+    return DSL.deleteFrom(FAILURE_RECORD).where(thisRecord());
+  }
+
+  private static Condition thisRecord() {
+    return FAILURE_RECORD.ID.eq(Values.number("id"));
+  }
+}
