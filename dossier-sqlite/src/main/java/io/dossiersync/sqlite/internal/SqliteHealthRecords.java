@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -48,9 +49,12 @@ public final class SqliteHealthRecords implements HealthRecords {
     database.write("recording the queue health", dsl -> dsl.connectionResult(c -> {
       QueueHealth next = read(c).plus(update);
       try (PreparedStatement statement = c.prepareStatement(HealthSql.WRITE)) {
-        Sql.bind(statement, Arrays.asList(millis(next.lastDeliveryAt()),
+        List<@Nullable Object> values = Arrays.asList(millis(next.lastDeliveryAt()),
             millis(next.lastAttemptAt()), next.lastError().orElse(null),
-            millis(next.drainerHeartbeatAt())));
+            millis(next.drainerHeartbeatAt()));
+        for (int i = 0; i < values.size(); i++) {
+          statement.setObject(i + 1, values.get(i));
+        }
         return statement.executeUpdate();
       }
     }));
