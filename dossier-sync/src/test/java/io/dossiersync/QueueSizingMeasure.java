@@ -61,9 +61,9 @@ class QueueSizingMeasure {
       long dbAfter = size(queueFile);
       long walAfter = size(Path.of(queueFile + "-wal"));
       System.out.printf(Locale.ROOT,
-          "sizing body=%d B: %d bodies queued: db %.2f MB (%.2f MB per 1,000), wal %.2f MB;"
+          "sizing body=%d B: %d bodies queued: db %.2f MB + wal %.2f MB (%.2f MB per 1,000);"
               + " heap held by the queued state %+.1f MB; after delivery: db %.2f MB, wal %.2f MB%n",
-          bodyBytes, queued, mb(db), mb(db) * 1_000 / queued, mb(wal),
+          bodyBytes, queued, mb(db), mb(wal), mb(db + wal) * 1_000 / queued,
           mb(heapQueued - heapBefore), mb(dbAfter), mb(walAfter));
     }
   }
