@@ -161,6 +161,16 @@ class DossierSyncTest {
     store.closeForReal();
   }
 
+  @Test
+  void aQueueFileThatCannotBeOpenedLeavesNothingOpen() throws IOException {
+    Path notAFile = java.nio.file.Files.createDirectories(dir.resolve("a-directory.db"));
+    assertThatThrownBy(() -> DossierSync.builder("http://127.0.0.1:9").tokenProvider(TOKENS)
+        .queueFile(notAFile).build())
+        .isInstanceOf(RuntimeException.class);
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
+        t -> t.getName().equals("dossier-background-sync") && t.isAlive());
+  }
+
   private static long queuedBodies(DossierSyncResult result) {
     return result.outcomes().stream().filter(o -> o.status() == OutcomeStatus.QUEUED).count();
   }
