@@ -1,8 +1,12 @@
 package io.dossiersync.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** The top-level {@code dossier} command: only subcommands. */
+/**
+ * The top-level {@code dossier} command: only subcommands. Bare {@code dossier} prints the help
+ * on stderr and exits 2 (bad usage), so that scripts still see the mistake.
+ */
 @Command(
     name = "dossier",
     mixinStandardHelpOptions = true,
@@ -17,7 +21,8 @@ import picocli.CommandLine.Command;
       RequeueCommand.class,
       PurgeCommand.class,
       ReceiverCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      CompletionCommand.class
     },
     footer = {
       "",
@@ -29,14 +34,17 @@ import picocli.CommandLine.Command;
       "",
       "Try: dossier demo"
     })
-final class DossierCommand implements Runnable {
+final class DossierCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
-  public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a command is required (sync, drain, status, failures, requeue,"
-            + " purge, receiver, demo)");
+  public Integer call() {
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    err.println("dossier: a command is required");
+    err.println();
+    spec.commandLine().usage(err);
+    err.flush();
+    return ExitCode.USAGE;
   }
 }

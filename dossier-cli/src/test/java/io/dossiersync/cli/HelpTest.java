@@ -12,7 +12,7 @@ class HelpTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sync", "drain", "status", "failures", "requeue", "purge", "receiver",
-      "demo"})
+      "demo", "completion"})
   void everyCommandHasHelpWithExamples(String command) {
     CliRun help = CliRun.of(Map.of(), command, "--help");
 
@@ -30,18 +30,26 @@ class HelpTest {
   }
 
   @Test
-  void noCommandPrintsUsageAndExitsTwo() {
+  void noCommandPrintsTheHelpAndExitsTwo() {
     CliRun none = CliRun.of(Map.of());
 
     assertThat(none.exit()).isEqualTo(2);
-    assertThat(none.err()).contains("a command is required").contains("dossier --help");
+    assertThat(none.err()).contains("a command is required")
+        .contains("Usage: dossier", "Commands:", "sync", "completion", "Exit codes");
+    assertThat(none.out()).isEmpty();
   }
 
   @Test
-  void versionIsPrinted() {
+  void versionShowsTheVersionAndTheCommit() {
     CliRun version = CliRun.of(Map.of(), "--version");
 
     assertThat(version.exit()).isZero();
-    assertThat(version.out()).startsWith("dossier ");
+    assertThat(version.out()).matches("dossier \\S+ \\(commit (unknown|[0-9a-f]{7,40})\\)\\R");
+    assertThat(VersionProvider.version()).doesNotStartWith("${");
+  }
+
+  @Test
+  void anUnfilteredValueReadsAsUnknown() {
+    assertThat(VersionProvider.built("no-such-key", "unknown")).isEqualTo("unknown");
   }
 }

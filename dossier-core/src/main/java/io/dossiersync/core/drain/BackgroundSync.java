@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * BackgroundSync sync = BackgroundSync.builder(engine).build();
  * sync.start();
- * pipeline.sync(feature);   // enqueues
+ * pipeline.syncFeatureDossier(featureDir, namespace);   // enqueues
  * sync.wakeUp();
  * ...
  * sync.stop(Duration.ofSeconds(5));
