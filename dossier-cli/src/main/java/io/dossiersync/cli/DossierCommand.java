@@ -27,10 +27,11 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Configuration: --server or DOSSIER_SERVER_URL; the token from $DOSSIER_TOKEN (or the"
-          + " variable named by --token-env) or --token-file, never as a flag value; --db or"
-          + " DOSSIER_DB.",
+          + " variable named by --token-env) or --token-file (or DOSSIER_TOKEN_FILE), never as a"
+          + " flag value; --db or DOSSIER_DB.",
       "Exit codes: 0 ok, 1 failed / rejected token / unusable queue file, 2 bad usage (nothing"
-          + " queued), 3 drain --until-empty stopped at --max-time.",
+          + " queued), 3 drain --until-empty stopped at --max-time, 4 status --check found a stale"
+          + " task or failure records.",
       "",
       "Try: dossier demo"
     })

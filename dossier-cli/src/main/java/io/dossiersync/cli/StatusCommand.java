@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = {"Show what the queue holds: pending, ready and backing-off tasks, ages, retries,",
-      "and its health: last delivery, last attempt, last error, drainer heartbeat."},
+    description = {"Show what the queue holds and how delivery is going.",
+      "Pending, ready and backing-off tasks, ages, retries, and the health: last delivery, last",
+      "attempt, last error, drainer heartbeat."},
     footer = {"", "Examples:", "  dossier status --db /tmp/queue.db", "  dossier status --json",
       "  dossier status --check --max-age 900   # cron: exit 4 when unhealthy", "",
       "Exit codes: 0 ok, 1 unusable queue file, 2 bad usage,",
