@@ -54,7 +54,7 @@ class TokenNeverLoggedTest {
     server.reset();
     HttpTransportConfig config =
         HttpTransportConfig.builder(InProcessMockServer.url())
-            .responseTimeout(Duration.ofMillis(300))
+            .responseTimeout(Duration.ofSeconds(3))
             .build();
     try (HttpTransports transports = HttpTransports.create(config);
         HttpContentTransport content = transports.contentTransport(tokens);
