@@ -16,12 +16,16 @@ public final class DossierCli {
   private DossierCli() {}
 
   /**
-   * Runs the command and exits with its code.
+   * Runs the command and exits with its code. As the process's owner it may set system
+   * properties: the slf4j-simple set-up ({@link Logging}) and sqlite-jdbc's cached native library
+   * ({@link NativeLibraryCache}).
    *
    * @param args the command line
    */
   public static void main(String[] args) {
-    System.exit(run(args, CliIo.system()));
+    CliIo io = CliIo.system();
+    NativeLibraryCache.install(io.env());
+    System.exit(run(args, io));
   }
 
   /**
