@@ -92,11 +92,12 @@ final class CliSession implements AutoCloseable {
   }
 
   /**
-   * A drain engine over this session's store and the server's transports.
+   * A drain engine over this session's store and the server's transports, with {@code
+   * concurrency} bodies in flight.
    *
    * @throws CliException (exit 2) when no server is configured
    */
-  DrainEngine drainEngine(ProjectScope scope, DrainListener listener) {
+  DrainEngine drainEngine(ProjectScope scope, DrainListener listener, int concurrency) {
     String url = server.orElseThrow(() -> CliException.usage(
         "no receiver: give --server URL or set DOSSIER_SERVER_URL"));
     if (transports == null) {
@@ -115,6 +116,7 @@ final class CliSession implements AutoCloseable {
         .projectScope(scope)
         .listener(listener)
         .leaseDuration(LEASE)
+        .concurrency(concurrency)
         .build();
   }
 

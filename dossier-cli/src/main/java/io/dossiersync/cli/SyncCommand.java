@@ -49,6 +49,8 @@ final class SyncCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin ConcurrencyOption concurrency;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "FEATURE_DIR",
@@ -82,6 +84,7 @@ final class SyncCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    int inFlight = concurrency.value();
     List<FeatureTarget> targets = resolveNamespaces(FeatureDirectories.expand(featureDirs));
     SyncOptions options = step == null ? SyncOptions.defaults() : SyncOptions.atStep(step);
     try (CliSession session = CliSession.open(common, io)) {
@@ -89,7 +92,7 @@ final class SyncCommand implements Callable<Integer> {
       SortedSet<String> projects = new TreeSet<>();
       features.forEach(f -> projects.add(f.namespace().projectUuid()));
       ProjectScope scope = ProjectScope.of(projects);
-      Optional<DrainReport> drain = drain(session, scope, features);
+      Optional<DrainReport> drain = drain(session, scope, features, inFlight);
       long pendingEvents = session.store().events().pending(scope);
       long pendingBodies = session.store().bodies().pending(scope);
       long failures = session.store().failures().count();
@@ -151,7 +154,7 @@ final class SyncCommand implements Callable<Integer> {
   }
 
   private Optional<DrainReport> drain(
-      CliSession session, ProjectScope scope, List<SyncedFeature> features) {
+      CliSession session, ProjectScope scope, List<SyncedFeature> features, int concurrency) {
     if (noDrain) {
       return Optional.empty();
     }
@@ -172,7 +175,7 @@ final class SyncCommand implements Callable<Integer> {
     ReceiverReachability reachability = new ReceiverReachability();
     DrainReport report;
     try (DrainEngine engine = session.drainEngine(scope,
-        new Progress(io.err(), true).and(reachability).and(collect))) {
+        new Progress(io.err(), true).and(reachability).and(collect), concurrency)) {
       report = engine.drainOnce();
     }
     reachability.report(io.err(), session.server().orElseThrow());
