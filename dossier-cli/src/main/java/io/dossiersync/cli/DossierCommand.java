@@ -2,22 +2,16 @@ package io.dossiersync.cli;
 
 import picocli.CommandLine.Command;
 
-/** The top-level {@code dossier} command: only subcommands. */
+/**
+ * The top-level {@code dossier} command: only subcommands, which {@link DossierCli} adds from
+ * {@link CommandFactory#SUBCOMMANDS} (all of them for the top-level help, only the named one to
+ * run a command).
+ */
 @Command(
     name = "dossier",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Sync spec artifact bodies to a dossier receiver, durably.",
-    subcommands = {
-      SyncCommand.class,
-      DrainCommand.class,
-      StatusCommand.class,
-      FailuresCommand.class,
-      RequeueCommand.class,
-      PurgeCommand.class,
-      ReceiverCommand.class,
-      DemoCommand.class
-    },
     footer = {
       "",
       "Configuration: --server or DOSSIER_SERVER_URL; the token from $DOSSIER_TOKEN (or the"

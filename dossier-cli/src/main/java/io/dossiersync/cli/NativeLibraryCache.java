@@ -2,6 +2,7 @@ package io.dossiersync.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
@@ -9,15 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
-import org.sqlite.SQLiteJDBCLoader;
-import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * Keeps sqlite-jdbc's native library in a cache directory, extracted once, instead of letting the
  * driver copy it out of the jar into the temporary directory and compare it byte by byte on every
- * start (the largest share of a cold {@code dossier status}). The file is named for the driver
- * version, the platform folder and the library, so a new driver extracts its own; it is written to
- * a temporary file and moved into place, so a reader never sees half a library.
+ * start (the largest share of a cold {@code dossier status}). The file is named for the jar
+ * entry's CRC, the platform folder and the library, so a new driver extracts its own; it is
+ * written to a temporary file and moved into place, so a reader never sees half a library.
  *
  * <p>Only the command's {@code main} uses it: it points the driver at the file through the
  * {@code org.sqlite.lib.path}/{@code org.sqlite.lib.name} system properties, which an application
@@ -60,17 +59,24 @@ final class NativeLibraryCache {
 
   /** The cached library file, extracted when needed; empty when the jar has none. */
   static Optional<Path> cachedLibrary(Path directory) throws IOException {
-    String folder = LibraryLoaderUtil.getNativeLibResourcePath();
-    String name = LibraryLoaderUtil.getNativeLibName();
-    URL resource = SQLiteJDBCLoader.class.getResource(folder + "/" + name);
+    Optional<String> folder = platformFolder(System.getProperty("os.name", ""),
+        System.getProperty("os.arch", ""));
+    if (folder.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = System.mapLibraryName("sqlitejdbc").replace(".jnilib", ".dylib");
+    URL resource = NativeLibraryCache.class.getResource(
+        "/org/sqlite/native/" + folder.get() + "/" + name);
     if (resource == null) {
       return Optional.empty();
     }
     URLConnection connection = resource.openConnection();
     long size = connection.getContentLengthLong();
-    String platform = folder.replaceFirst("^/org/sqlite/native/", "").replace('/', '-');
+    String version = connection instanceof JarURLConnection jar
+        ? Long.toHexString(jar.getJarEntry().getCrc())
+        : Long.toHexString(size);
     Path file = directory.resolve(
-        "sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + platform + "-" + name);
+        "sqlite-jdbc-" + version + "-" + folder.get().replace('/', '-') + "-" + name);
     if (Files.isRegularFile(file) && Files.size(file) == size) {
       return Optional.of(file);
     }
@@ -84,5 +90,23 @@ final class NativeLibraryCache {
       Files.deleteIfExists(partial);
     }
     return Optional.of(file);
+  }
+
+  /**
+   * sqlite-jdbc's folder for the platforms the jar ships ({@code Linux}, {@code Mac}, {@code
+   * Windows} on {@code x86_64} or {@code aarch64}), without the driver's own detection (which
+   * starts a process). A wrong guess (a musl Linux) costs nothing: the driver fails to load the
+   * file and extracts its own.
+   */
+  static Optional<String> platformFolder(String osName, String osArch) {
+    String os = osName.startsWith("Linux") ? "Linux"
+        : osName.startsWith("Mac") ? "Mac"
+        : osName.startsWith("Windows") ? "Windows" : "";
+    String arch = switch (osArch) {
+      case "amd64", "x86_64" -> "x86_64";
+      case "aarch64", "arm64" -> "aarch64";
+      default -> "";
+    };
+    return os.isEmpty() || arch.isEmpty() ? Optional.empty() : Optional.of(os + "/" + arch);
   }
 }

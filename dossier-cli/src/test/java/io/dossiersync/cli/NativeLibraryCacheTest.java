@@ -55,6 +55,17 @@ class NativeLibraryCacheTest {
   }
 
   @Test
+  void knowsTheFoldersTheJarShips() {
+    assertThat(NativeLibraryCache.platformFolder("Linux", "amd64")).contains("Linux/x86_64");
+    assertThat(NativeLibraryCache.platformFolder("Mac OS X", "aarch64")).contains("Mac/aarch64");
+    assertThat(NativeLibraryCache.platformFolder("Windows 11", "amd64"))
+        .contains("Windows/x86_64");
+    assertThat(NativeLibraryCache.platformFolder("Linux", "arm64")).contains("Linux/aarch64");
+    assertThat(NativeLibraryCache.platformFolder("FreeBSD", "amd64")).isEmpty();
+    assertThat(NativeLibraryCache.platformFolder("Linux", "riscv64")).isEmpty();
+  }
+
+  @Test
   void theCacheLivesUnderDossierHome() {
     assertThat(NativeLibraryCache.cacheDirectory(Map.of("DOSSIER_HOME", dir.toString())))
         .isEqualTo(dir.resolve("native"));
