@@ -79,6 +79,7 @@ final class CliScenario {
         expectOk(product("warm-up", List.of("sync", corpus.toString(), "--no-drain", "--json",
             "--db", db.toString()), Map.of()));
         Files.copy(db, reference, StandardCopyOption.REPLACE_EXISTING);
+        delete(db);
         continue;
       }
       if (floorFirst) {
