@@ -1,7 +1,9 @@
 package io.dossiersync.cli;
 
 import io.dossiersync.core.drain.DrainEngine;
+import io.dossiersync.core.drain.DrainEngineBuilder;
 import io.dossiersync.core.drain.DrainListener;
+import io.dossiersync.core.drain.HealthRecordingListener;
 import io.dossiersync.core.drain.SyncConsent;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
@@ -51,9 +53,9 @@ final class CliSession implements AutoCloseable {
    */
   static CliSession open(CommonOptions options, CliIo io) {
     Optional<String> server = options.server(io);
-    server.ifPresent(CliSession::checkServerUrl);
+    server.ifPresent(url -> checkServerUrl(url, options.insecureHttp));
     Path db = options.db(io)
-        .orElseGet(() -> server.map(s -> DefaultQueueLocation.forServer(s, io.env(), userHome()))
+        .orElseGet(() -> server.map(s -> defaultQueue(s, io))
             .orElseThrow(() -> CliException.usage(
                 "no queue file: give --db PATH (or DOSSIER_DB), or --server URL"
                     + " (or DOSSIER_SERVER_URL) to use the server's default queue")));
@@ -67,16 +69,24 @@ final class CliSession implements AutoCloseable {
     }
   }
 
-  private static Path userHome() {
-    return Path.of(System.getProperty("user.home"));
+  /** The server's default queue; a missing or relative home is a usage error naming DOSSIER_HOME. */
+  private static Path defaultQueue(String server, CliIo io) {
+    String home = System.getProperty("user.home");
+    try {
+      return DefaultQueueLocation.forServer(server, io.env(), Path.of(home == null ? "" : home));
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
   }
 
-  private static void checkServerUrl(String url) {
+  private static void checkServerUrl(String url, boolean insecureHttp) {
     try {
       HttpTransportConfig.builder(url).build();
     } catch (IllegalArgumentException e) {
-      throw CliException.usage("invalid --server '" + url + "': " + e.getMessage());
+      throw CliException.usage("invalid --server '" + ServerUrl.redact(url) + "': "
+          + ServerUrl.redact(e.getMessage()));
     }
+    ServerUrl.requireSafe(url, insecureHttp);
   }
 
   QueueStore store() {
@@ -93,11 +103,26 @@ final class CliSession implements AutoCloseable {
 
   /**
    * A drain engine over this session's store and the server's transports, with {@code
-   * concurrency} bodies in flight.
+   * concurrency} bodies in flight; every round it drains is also recorded in the store's health
+   * ({@link HealthRecordingListener}).
    *
    * @throws CliException (exit 2) when no server is configured
    */
   DrainEngine drainEngine(ProjectScope scope, DrainListener listener, int concurrency) {
+    return engineBuilder(listener)
+        .consent(scope.projects().map(SyncConsent::only).orElse(SyncConsent.allowAll()))
+        .projectScope(scope)
+        .concurrency(concurrency)
+        .build();
+  }
+
+  /**
+   * A drain engine builder over this session's store, transports, token and lease, recording
+   * health; the caller sets consent, scope and concurrency.
+   *
+   * @throws CliException (exit 2) when no server is configured
+   */
+  DrainEngineBuilder engineBuilder(DrainListener listener) {
     String url = server.orElseThrow(() -> CliException.usage(
         "no receiver: give --server URL or set DOSSIER_SERVER_URL"));
     if (transports == null) {
@@ -112,12 +137,8 @@ final class CliSession implements AutoCloseable {
         .contentTransport(transports.contentTransport(tokens))
         .eventTransport(transports.eventTransport(tokens))
         .tokenProvider(tokens)
-        .consent(scope.projects().map(SyncConsent::only).orElse(SyncConsent.allowAll()))
-        .projectScope(scope)
-        .listener(listener)
-        .leaseDuration(LEASE)
-        .concurrency(concurrency)
-        .build();
+        .listener(listener.and(new HealthRecordingListener(store.health(), clock())))
+        .leaseDuration(LEASE);
   }
 
   @Override

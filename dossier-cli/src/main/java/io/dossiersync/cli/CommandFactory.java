@@ -11,6 +11,7 @@ final class CommandFactory implements IFactory {
   static final List<Class<?>> SUBCOMMANDS = List.of(
       SyncCommand.class,
       DrainCommand.class,
+      WatchCommand.class,
       StatusCommand.class,
       FailuresCommand.class,
       RequeueCommand.class,
@@ -42,6 +43,8 @@ final class CommandFactory implements IFactory {
       command = new PurgeCommand(io);
     } else if (type == ReceiverCommand.class) {
       command = new ReceiverCommand(io);
+    } else if (type == WatchCommand.class) {
+      command = new WatchCommand(io);
     } else if (type == DemoCommand.class) {
       command = new DemoCommand(io);
     } else {

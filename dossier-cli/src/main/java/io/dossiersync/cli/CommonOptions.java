@@ -5,8 +5,9 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The options every command shares (PRODUCT.md §6): server, token source, queue file, capacity,
- * output format and verbosity. A flag wins over its environment variable.
+ * The options every command shares (PRODUCT.md §6): server (and whether plain http to a remote
+ * host is allowed), token source, queue file, capacity, output format and verbosity. A flag wins
+ * over its environment variable.
  */
 final class CommonOptions {
 
@@ -26,8 +27,15 @@ final class CommonOptions {
   @Option(
       names = "--token-file",
       paramLabel = "PATH",
-      description = "File holding the bearer token; re-read when the receiver answers 401.")
+      description = "File holding the bearer token (env DOSSIER_TOKEN_FILE); re-read for up to"
+          + " 10 s when the receiver answers 401.")
   Path tokenFile;
+
+  @Option(
+      names = "--insecure-http",
+      description = "Allow a plain http:// server URL to a host that is not loopback (the token"
+          + " then travels in clear).")
+  boolean insecureHttp;
 
   @Option(
       names = "--db",
@@ -90,8 +98,16 @@ final class CommonOptions {
     return io.envValue("DOSSIER_DB").map(Path::of);
   }
 
+  /** The token file from the flag or DOSSIER_TOKEN_FILE, if given. */
+  Optional<Path> tokenFile(CliIo io) {
+    if (tokenFile != null) {
+      return Optional.of(tokenFile);
+    }
+    return io.envValue("DOSSIER_TOKEN_FILE").map(Path::of);
+  }
+
   /** The token source: the file when given, else the environment variable. */
   TokenSource tokens(CliIo io) {
-    return TokenSource.resolve(Optional.ofNullable(tokenFile), tokenEnv, io);
+    return TokenSource.resolve(tokenFile(io), tokenEnv, io);
   }
 }

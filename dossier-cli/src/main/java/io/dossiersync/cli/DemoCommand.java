@@ -1,6 +1,7 @@
 package io.dossiersync.cli;
 
 import io.dossiersync.receiver.ReferenceReceiver;
+import io.dossiersync.receiver.ReferenceReceiverBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the sync's JSON document instead of the table.")
   boolean json;
 
-  @Option(names = "--keep", description = "Keep the temporary directory (feature, queue file).")
+  @Option(names = "--keep", description = "Keep the receiver running (until Ctrl-C) and print the"
+      + " URL of its page, and keep the temporary directory (feature, queue file).")
   boolean keep;
 
   private final CliIo io;
@@ -47,10 +49,15 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     Path work = Files.createTempDirectory("dossier-demo-");
     String token = HexFormat.of().formatHex(randomBytes(16));
-    try (ReferenceReceiver receiver = ReferenceReceiver.builder().port(0).token(token).start()) {
+    // Kept, the receiver accepts any bearer token, so that the printed watch command works as is.
+    ReferenceReceiverBuilder receiverBuilder = ReferenceReceiver.builder().port(0);
+    if (!keep) {
+      receiverBuilder.token(token);
+    }
+    try (ReferenceReceiver receiver = receiverBuilder.start()) {
       Path feature = SampleFeature.create(work);
       Path db = work.resolve("queue.db");
       io.err().println("demo: sample feature " + feature);
@@ -68,6 +75,18 @@ final class DemoCommand implements Callable<Integer> {
       int code = DossierCli.command(demoIo, sync).execute(sync);
       io.err().println("demo: the receiver stored " + receiver.ledger().storedBodies().size()
           + " bodies" + (keep ? "; files kept in " + work : ""));
+      if (!keep) {
+        io.err().println("demo: next: './dossier demo --keep' to see what arrived in a browser,"
+            + " './dossier watch kitty-specs --server URL' to keep a checkout synced");
+        return code;
+      }
+      io.err().println("demo: see what arrived: " + receiver.baseUri() + "/");
+      io.err().println("demo: keep the sample synced (edit its spec.md and watch the page):");
+      io.err().println("  DOSSIER_TOKEN=demo ./dossier watch " + feature + " --server "
+          + receiver.baseUri() + " --db " + db);
+      io.err().println("demo: the receiver runs until Ctrl-C");
+      StopSignal stop = StopSignal.install();
+      stop.await();
       return code;
     } finally {
       if (!keep) {

@@ -113,7 +113,8 @@ final class DrainCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private static Map<String, Object> json(
+  /** The drain's JSON shape (PRODUCT.md §6), also each {@code drain} line of {@code watch --json}. */
+  static Map<String, Object> json(
       SortedSet<String> projects, DrainReport report, long pendingEvents, long pendingBodies,
       long failures) {
     return Json.object(

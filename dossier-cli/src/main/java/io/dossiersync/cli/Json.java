@@ -12,6 +12,7 @@ final class Json {
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper COMPACT = new ObjectMapper();
 
   private Json() {}
 
@@ -27,6 +28,15 @@ final class Json {
       map.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }
     return map;
+  }
+
+  /** Writes one document on one line (the JSON lines of {@code watch --json}). */
+  static void line(PrintStream out, Object document) {
+    try {
+      out.println(COMPACT.writeValueAsString(document));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the JSON output: " + e.getMessage(), e);
+    }
   }
 
   static void print(PrintStream out, Object document) {

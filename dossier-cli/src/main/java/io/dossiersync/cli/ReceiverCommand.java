@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dossier receiver}: runs the testkit's reference receiver until stopped (PRODUCT.md §6). */
@@ -40,6 +41,8 @@ final class ReceiverCommand implements Callable<Integer> {
       + " require.")
   Path tokenFile;
 
+  @Mixin ReceiverFaultOptions faults = new ReceiverFaultOptions();
+
   private final CliIo io;
 
   ReceiverCommand(CliIo io) {
@@ -68,6 +71,12 @@ final class ReceiverCommand implements Callable<Integer> {
       throw new CliException(ExitCode.FAILED, "cannot start the receiver on port " + port + ": "
           + e.getMessage() + " (try another --port, or 0 for a free one)", e);
     }
+    try {
+      faults.applyTo(receiver.faults());
+    } catch (CliException e) {
+      receiver.close();
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       receiver.close();
@@ -75,6 +84,7 @@ final class ReceiverCommand implements Callable<Integer> {
     }, "dossier-receiver-shutdown"));
     io.out().println("reference receiver listening on " + receiver.baseUri()
         + (tokens.hasToken() ? " (token required)" : " (any bearer token accepted)"));
+    io.out().println("see what arrived: " + receiver.baseUri() + "/ (a read-only page)");
     io.out().println("try: DOSSIER_SERVER_URL=" + receiver.baseUri() + " dossier sync <feature-dir>");
     io.out().println("stop with Ctrl-C");
     stopped.await();

@@ -2,23 +2,41 @@ package io.dossiersync.cli;
 
 import io.dossiersync.core.queue.BodyQueueStats;
 import io.dossiersync.core.queue.EventQueueStats;
+import io.dossiersync.core.queue.QueueHealth;
 import io.dossiersync.core.queue.QueueStats;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code dossier status}: queue statistics (PRODUCT.md §3, §6). */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Show what the queue holds: pending, ready and backing-off tasks, ages, retries.",
-    footer = {"", "Examples:", "  dossier status --db /tmp/queue.db", "  dossier status --json"})
+    description = {"Show what the queue holds: pending, ready and backing-off tasks, ages, retries,",
+      "and its health: last delivery, last attempt, last error, drainer heartbeat."},
+    footer = {"", "Examples:", "  dossier status --db /tmp/queue.db", "  dossier status --json",
+      "  dossier status --check --max-age 900   # cron: exit 4 when unhealthy", "",
+      "Exit codes: 0 ok, 1 unusable queue file, 2 bad usage,",
+      "  4 --check found a pending task older than --max-age, or failure records."})
 final class StatusCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
+
+  @Option(names = "--check", description = "For cron and monitoring: print one line and exit 0"
+      + " when no pending task is older than --max-age and there are no failure records, else"
+      + " exit 4.")
+  boolean check;
+
+  @Option(names = "--max-age", paramLabel = "SECONDS", description = "The oldest a pending task"
+      + " may be for --check (default " + StatusCheck.DEFAULT_MAX_AGE_SECONDS + ").")
+  Long maxAge;
 
   private final CliIo io;
 
@@ -28,15 +46,54 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (maxAge != null && maxAge < 0) {
+      throw CliException.usage("--max-age must be 0 or more seconds, got " + maxAge);
+    }
     try (CliSession session = CliSession.open(common, io)) {
-      QueueStats stats = session.store().stats(session.clock().instant());
+      Instant now = session.clock().instant();
+      QueueStats stats = session.store().stats(now);
+      if (check) {
+        return check(session, stats, now);
+      }
+      QueueHealth health = session.store().health().read();
       if (common.json) {
-        Json.print(io.out(), json(session.store().location(), stats));
+        Map<String, Object> json = json(session.store().location(), stats);
+        json.put("health", json(health));
+        Json.print(io.out(), json);
       } else {
         print(io.out(), session.store().location(), stats);
+        io.out().println("health: last delivery " + time(health.lastDeliveryAt())
+            + ", last attempt " + time(health.lastAttemptAt()) + ", drainer heartbeat "
+            + time(health.drainerHeartbeatAt()) + ", last error "
+            + health.lastError().orElse("none"));
       }
       return ExitCode.OK;
     }
+  }
+
+  private int check(CliSession session, QueueStats stats, Instant now) {
+    Duration limit =
+        Duration.ofSeconds(maxAge == null ? StatusCheck.DEFAULT_MAX_AGE_SECONDS : maxAge);
+    StatusCheck verdict =
+        StatusCheck.of(session.store().health().oldestPending(), stats.failures(), limit, now);
+    if (common.json) {
+      Json.print(io.out(), Json.object("healthy", verdict.healthy(), "message", verdict.line()));
+    } else {
+      io.out().println("dossier: " + verdict.line());
+    }
+    return verdict.healthy() ? ExitCode.OK : ExitCode.UNHEALTHY;
+  }
+
+  private static Map<String, Object> json(QueueHealth health) {
+    return Json.object(
+        "last_delivery_at", health.lastDeliveryAt().map(Instant::toString).orElse(null),
+        "last_attempt_at", health.lastAttemptAt().map(Instant::toString).orElse(null),
+        "last_error", health.lastError().orElse(null),
+        "drainer_heartbeat_at", health.drainerHeartbeatAt().map(Instant::toString).orElse(null));
+  }
+
+  private static String time(Optional<Instant> at) {
+    return at.map(Instant::toString).orElse("never");
   }
 
   private static Map<String, Object> json(String db, QueueStats stats) {

@@ -57,21 +57,7 @@ final class SyncCommand implements Callable<Integer> {
       description = "Feature directories, or a kitty-specs directory meaning every feature in it.")
   List<Path> featureDirs;
 
-  @Option(names = "--project-uuid", paramLabel = "U", description = "Project UUID override.")
-  String projectUuid;
-
-  @Option(names = "--target-branch", paramLabel = "B", description = "Target branch override.")
-  String targetBranch;
-
-  @Option(names = "--mission-key", paramLabel = "K", description = "Mission key override.")
-  String missionKey;
-
-  @Option(names = "--manifest-version", paramLabel = "V", description = "Manifest version override.")
-  String manifestVersion;
-
-  @Option(names = "--step", paramLabel = "S", description = "Mission step: its required artifacts"
-      + " are reported missing when absent.")
-  String step;
+  @Mixin NamespaceFlags flags;
 
   @Option(names = "--no-drain", description = "Only queue; send later with 'dossier drain'.")
   boolean noDrain;
@@ -86,7 +72,7 @@ final class SyncCommand implements Callable<Integer> {
   public Integer call() {
     int inFlight = concurrency.value();
     List<FeatureTarget> targets = resolveNamespaces(FeatureDirectories.expand(featureDirs));
-    SyncOptions options = step == null ? SyncOptions.defaults() : SyncOptions.atStep(step);
+    SyncOptions options = flags.syncOptions();
     try (CliSession session = CliSession.open(common, io)) {
       List<SyncedFeature> features = syncAll(session, targets, options);
       SortedSet<String> projects = new TreeSet<>();
@@ -116,11 +102,7 @@ final class SyncCommand implements Callable<Integer> {
   private record FeatureTarget(Path dir, CheckoutNamespace checkout) {}
 
   private List<FeatureTarget> resolveNamespaces(List<Path> dirs) {
-    NamespaceOverrides overrides = new NamespaceOverrides(
-        Optional.ofNullable(projectUuid),
-        Optional.ofNullable(targetBranch),
-        Optional.ofNullable(missionKey),
-        Optional.ofNullable(manifestVersion));
+    NamespaceOverrides overrides = flags.overrides();
     SpecKittyCheckout checkout = new SpecKittyCheckout();
     List<FeatureTarget> resolved = new ArrayList<>();
     for (Path dir : dirs) {

@@ -4,7 +4,13 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain aligned text table: a header row, then one row per item, columns padded to width. */
+/**
+ * A plain aligned text table: a header row, then one row per item, columns padded to width. A
+ * cell's control characters (C0, DEL, C1: e.g. the ESC of a terminal escape in a file name) are
+ * shown as <code>&#92;uXXXX</code> (ESC is <code>&#92;u001b</code>), and a backslash followed by
+ * {@code u} in the text is doubled, so a name cannot drive the terminal and every escape in the
+ * table stands for a control character; {@code --json} output carries the exact text.
+ */
 final class Table {
 
   private final List<String> header;
@@ -19,8 +25,39 @@ final class Table {
       throw new IllegalArgumentException(
           "a row needs " + header.size() + " cells, got " + cells.length);
     }
-    rows.add(List.of(cells));
+    List<String> escaped = new ArrayList<>(cells.length);
+    for (String cell : cells) {
+      escaped.add(escape(cell));
+    }
+    rows.add(List.copyOf(escaped));
     return this;
+  }
+
+  /**
+   * A cell as it is printed: control characters as <code>&#92;uXXXX</code>; a backslash followed
+   * by {@code u} doubled, so that an escape in the output always stands for a control character.
+   */
+  static String escape(String cell) {
+    StringBuilder out = null;
+    for (int i = 0; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      boolean control = Character.isISOControl(c);
+      boolean lookalike = c == '\\' && i + 1 < cell.length() && cell.charAt(i + 1) == 'u';
+      if (out == null && (control || lookalike)) {
+        out = new StringBuilder(cell.length() + 8).append(cell, 0, i);
+      }
+      if (out == null) {
+        continue;
+      }
+      if (control) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else if (lookalike) {
+        out.append("\\\\");
+      } else {
+        out.append(c);
+      }
+    }
+    return out == null ? cell : out.toString();
   }
 
   boolean isEmpty() {

@@ -1,39 +1,45 @@
 package io.dossiersync.cli;
 
 import io.dossiersync.core.transport.AccessToken;
+import io.dossiersync.core.transport.TokenFileException;
 import io.dossiersync.core.transport.TokenProvider;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * The CLI's {@link TokenProvider}: the token comes from an environment variable or from a file,
- * never from a flag value (PRODUCT.md §6). A file is re-read when the receiver answers 401, which
- * is the CLI's token refresh. The token never appears in any message.
+ * never from a flag value (PRODUCT.md §6). A file is read through {@link
+ * TokenProvider#fromFile}: on a 401 it is re-read for up to 10 s until it holds a different
+ * token, which is the CLI's token refresh. The token never appears in any message.
  */
 final class TokenSource implements TokenProvider {
 
-  private final Optional<Path> file;
-  private volatile Optional<AccessToken> current;
+  private final TokenProvider delegate;
+  private final String description;
 
-  private TokenSource(Optional<Path> file, Optional<AccessToken> initial) {
-    this.file = file;
-    this.current = initial;
+  private TokenSource(TokenProvider delegate, String description) {
+    this.delegate = delegate;
+    this.description = description;
   }
 
   /**
-   * Reads the token from {@code --token-file} when given, else from the variable named by {@code
-   * --token-env}.
+   * Reads the token from the token file when one is given ({@code --token-file}, else {@code
+   * DOSSIER_TOKEN_FILE}), else from the variable named by {@code --token-env}.
+   *
+   * @throws CliException (exit 2) when the file cannot be used, naming the file
    */
   static TokenSource resolve(Optional<Path> tokenFile, String tokenEnv, CliIo io) {
     if (tokenFile.isPresent()) {
-      return new TokenSource(tokenFile, readFile(tokenFile.get()));
+      try {
+        return new TokenSource(
+            TokenProvider.fromFile(tokenFile.get()), "TokenSource[file " + tokenFile.get() + "]");
+      } catch (TokenFileException e) {
+        throw CliException.usage(e.getMessage() + "; check --token-file (or DOSSIER_TOKEN_FILE)");
+      }
     }
-    return new TokenSource(Optional.empty(), io.envValue(tokenEnv).map(TokenSource::parse));
+    Optional<AccessToken> token = io.envValue(tokenEnv).map(TokenSource::parse);
+    TokenProvider env = token.map(TokenProvider::fixed).orElseGet(TokenProvider::none);
+    return new TokenSource(env, "TokenSource[env]");
   }
 
   private static AccessToken parse(String text) {
@@ -44,55 +50,22 @@ final class TokenSource implements TokenProvider {
     }
   }
 
-  private static Optional<AccessToken> readFile(Path path) {
-    try {
-      String text = Files.readString(path, StandardCharsets.UTF_8).strip();
-      return text.isEmpty() ? Optional.empty() : Optional.of(parse(text));
-    } catch (IOException e) {
-      throw CliException.usage(
-          "cannot read the token file " + path + " (" + why(e) + "); check --token-file");
-    }
-  }
-
-  private static String why(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    return "unreadable";
-  }
-
   boolean hasToken() {
-    return current.isPresent();
+    return delegate.currentToken().isPresent();
   }
 
   @Override
   public Optional<AccessToken> currentToken() {
-    return current;
+    return delegate.currentToken();
   }
 
   @Override
-  public synchronized Optional<AccessToken> refresh(Optional<AccessToken> rejected) {
-    if (file.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<AccessToken> fresh;
-    try {
-      fresh = readFile(file.get());
-    } catch (CliException e) {
-      return Optional.empty();
-    }
-    if (fresh.isEmpty() || fresh.equals(rejected)) {
-      return Optional.empty();
-    }
-    current = fresh;
-    return fresh;
+  public Optional<AccessToken> refresh(Optional<AccessToken> rejected) {
+    return delegate.refresh(rejected);
   }
 
   @Override
   public String toString() {
-    return file.map(f -> "TokenSource[file " + f + "]").orElse("TokenSource[env]");
+    return description;
   }
 }

@@ -58,6 +58,17 @@ class BadUsageTest {
             w -> sync(w, "--server", "http://127.0.0.1:9", "--token-file",
                 w.feature(0).dir().resolve("no-such-token").toString(),
                 w.feature(0).dir().toString())),
+        bad("token file is /dev/zero", "/dev/zero: not a regular file",
+            w -> sync(w, "--server", "http://127.0.0.1:9", "--token-file", "/dev/zero",
+                w.feature(0).dir().toString())),
+        bad("token file is a FIFO", "not a regular file",
+            w -> sync(w, "--server", "http://127.0.0.1:9", "--token-file", w.fifo(),
+                w.feature(0).dir().toString())),
+        bad("plain http to a remote host", "--insecure-http",
+            w -> sync(w, "--server", "http://receiver.example.org", w.feature(0).dir().toString())),
+        bad("user info in the server URL is never printed", "***@",
+            w -> sync(w, "--server", "https://alice:s3cret@receiver.example.org",
+                w.feature(0).dir().toString())),
         bad("negative max time", "--max-time",
             w -> List.of("drain", "--db", w.db().toString(), "--max-time", "-1")),
         bad("requeue without ids or --all", "--all",
@@ -77,7 +88,7 @@ class BadUsageTest {
     assertThat(run.err()).as(run.transcript())
         .startsWith("dossier: ")
         .contains(mentioned)
-        .doesNotContain("Exception", "\tat ");
+        .doesNotContain("Exception", "\tat ", "s3cret");
     assertNothingQueued();
   }
 
@@ -107,6 +118,23 @@ class BadUsageTest {
 
   private Path db() {
     return world.db();
+  }
+
+  /** A named pipe in the test directory: a token file that would block a naive reader. */
+  private String fifo() {
+    Path fifo = dir.resolve("token.fifo");
+    try {
+      Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+      if (mkfifo.waitFor() != 0) {
+        throw new IllegalStateException("mkfifo failed");
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return fifo.toString();
   }
 
   /** A feature directory in the checkout whose {@code meta.json} holds {@code text}. */

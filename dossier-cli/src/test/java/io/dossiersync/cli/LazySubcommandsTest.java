@@ -28,7 +28,7 @@ class LazySubcommandsTest {
 
   @Test
   void theTopLevelHelpAndAMistypedCommandSeeEveryCommand() {
-    String[] all = {"sync", "drain", "status", "failures", "requeue", "purge", "receiver", "demo"};
+    String[] all = {"sync", "drain", "watch", "status", "failures", "requeue", "purge", "receiver", "demo"};
     assertThat(DossierCli.command(IO, "--help").getSubcommands().keySet()).containsExactly(all);
     assertThat(DossierCli.command(IO).getSubcommands().keySet()).containsExactly(all);
     assertThat(DossierCli.command(IO, "stauts").getSubcommands().keySet()).containsExactly(all);
@@ -39,7 +39,7 @@ class LazySubcommandsTest {
     CliRun help = CliRun.of(Map.of(), "--help");
 
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).contains("sync", "drain", "status", "failures", "requeue", "purge",
+    assertThat(help.out()).contains("sync", "drain", "watch", "status", "failures", "requeue", "purge",
         "receiver", "demo");
   }
 }

@@ -42,7 +42,7 @@ class OfflineSyncThenDrainTest {
     assertThat(status.exit()).as(status.transcript()).isZero();
     JsonNode stats = status.json();
     assertThat(SyncOnlineTest.fieldNames(stats))
-        .containsExactlyInAnyOrder("db", "events", "bodies", "failures");
+        .containsExactlyInAnyOrder("db", "events", "bodies", "failures", "health");
     assertThat(stats.get("db").asText()).isEqualTo(world.db().toString());
     assertThat(stats.get("events").get("pending").asLong()).isEqualTo(events);
     assertThat(stats.get("events").get("ready").asLong()).isEqualTo(events);

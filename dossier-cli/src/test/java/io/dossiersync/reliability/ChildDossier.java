@@ -39,13 +39,32 @@ final class ChildDossier implements AutoCloseable {
 
   /** Starts {@code dossier args…} with {@code env} added to this JVM's environment. */
   static ChildDossier start(Map<String, String> env, String... args) throws IOException {
+    List<String> command = new ArrayList<>(java(List.of(), DossierCli.class.getName()));
+    command.addAll(List.of(args));
+    return start(command, env, List.of());
+  }
+
+  /**
+   * The command that runs a main class of the test class path in a child JVM ({@code -Xmx256m}).
+   *
+   * @param jvmFlags flags added before the class path
+   * @param mainClass the main class
+   */
+  static List<String> java(List<String> jvmFlags, String mainClass) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
-        "-cp", System.getProperty("java.class.path"), DossierCli.class.getName()));
-    command.addAll(List.of(args));
+        "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true"));
+    command.addAll(jvmFlags);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+    return command;
+  }
+
+  /** Starts any command with {@code env} added to, and {@code unset} removed from, this JVM's. */
+  static ChildDossier start(List<String> command, Map<String, String> env, List<String> unset)
+      throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command);
+    unset.forEach(builder.environment()::remove);
     builder.environment().putAll(env);
     return new ChildDossier(builder.start());
   }
@@ -134,6 +153,16 @@ final class ChildDossier implements AutoCloseable {
       Thread.currentThread().interrupt();
       return "no thread dump: interrupted";
     }
+  }
+
+  /** Asks the child to stop (SIGTERM on Linux), as a service manager does; returns at once. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** The stdout lines read so far. */
+  List<String> stdout() {
+    return List.copyOf(out);
   }
 
   /** The stderr lines read so far. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A valid checkout with one feature ({@code 001-hostile}, every surface, {@code main},
@@ -95,6 +96,57 @@ final class HostileCheckout {
           PosixFilePermissions.fromString("---------"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Makes a named pipe at a checkout-relative path (parents created), with {@code mkfifo}. */
+  HostileCheckout fifo(String relative) {
+    Path fifo = root.resolve(relative);
+    try {
+      Files.createDirectories(fifo.getParent());
+      Files.deleteIfExists(fifo);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return shell(root, "mkfifo \"$1\"", relative);
+  }
+
+  /** Links a checkout-relative path to an absolute target (replacing what is there). */
+  HostileCheckout rootSymlink(String relative, String target) {
+    Path link = root.resolve(relative);
+    try {
+      Files.deleteIfExists(link);
+      Files.createSymbolicLink(link, link.getFileSystem().getPath(target));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Creates a file whose name is raw bytes (e.g. not UTF-8) in a feature directory. */
+  HostileCheckout rawName(String relativeDir, byte[] name, String content) {
+    StringBuilder octal = new StringBuilder();
+    for (byte b : name) {
+      octal.append(String.format("\\%03o", b & 0xff));
+    }
+    directory(relativeDir);
+    return shell(feature().resolve(relativeDir),
+        "printf '%s' \"$1\" > \"$(printf '" + octal + "')\"", content);
+  }
+
+  private HostileCheckout shell(Path dir, String script, String arg) {
+    try {
+      Process p = new ProcessBuilder("sh", "-c", script, "sh", arg)
+          .directory(dir.toFile()).inheritIO().start();
+      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IllegalStateException("sh -c '" + script + "' failed in " + dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
     return this;
   }

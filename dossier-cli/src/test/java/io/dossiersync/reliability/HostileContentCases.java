@@ -85,8 +85,6 @@ final class HostileContentCases {
             c -> c.text(deep(), "# deep\n")),
         queued("spaces and parentheses in the name", "research/my notes (v2).md",
             c -> c.text("research/my notes (v2).md", "# notes\n")),
-        queued("newline in the name", "research/line\nbreak.md",
-            c -> c.text("research/line\nbreak.md", "# line\n")),
         queued("upper-case extension", "research/NOTES.MD",
             c -> c.text("research/NOTES.MD", "# notes\n")),
         skipped("double extension", "research/archive.md.gz", "unsupported_format: .gz",

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * --json --no-drain --db TEMP} in-process, and must end either in the documented outcome and
  * reason of PRODUCT.md §2 for the artifact (exit 0), or in one clear error line on stderr with exit
  * 2 and nothing enqueued (checked with {@code dossier status --json}); never a stack trace, never
- * another exit code. See {@link HostileContentCases} and {@link HostileNamespaceCases}.
+ * another exit code. See {@link HostileContentCases}, {@link HostileNamespaceCases} and {@link
+ * HostileLocalCases}.
  */
 class HostileInputTest {
 
@@ -28,11 +30,13 @@ class HostileInputTest {
   static Stream<HostileCase> cases() {
     List<HostileCase> all = new ArrayList<>(HostileContentCases.all());
     all.addAll(HostileNamespaceCases.all());
+    all.addAll(HostileLocalCases.all());
     return all.stream();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
+  @Timeout(60) // a FIFO or a device read whole must never hang a case
   void endsInADocumentedReasonOrAClearError(HostileCase hostile) {
     run(hostile);
   }

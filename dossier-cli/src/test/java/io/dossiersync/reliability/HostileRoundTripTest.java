@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hostile files that are eligible (UTF-8 BOM, NUL bytes, 524,287 and 524,288 bytes, unicode,
- * decomposed, emoji, newline and very long names, a deep path, an internal symlink) all in one
+ * decomposed, emoji and very long names, a deep path, an internal symlink) all in one
  * feature, synced and drained through the CLI to the reference receiver: each arrives stored
  * once, byte for byte (the receiver checks the SHA-256 of {@code content_body}; this test also
  * compares the stored text with the file), so nothing is mangled between file, queue and wire.

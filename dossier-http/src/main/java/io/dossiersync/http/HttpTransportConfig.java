@@ -6,12 +6,18 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
- * How the HTTP transports reach the receiver: base URL, timeouts, pool size, user agent and the
- * clock used to read HTTP-date {@code Retry-After} headers. Immutable and thread-safe; build one
- * with {@link #builder(String)}.
+ * How the HTTP transports reach the receiver: base URL, timeouts and the total request deadline,
+ * pool size, user agent, the clock used to read HTTP-date {@code Retry-After} headers, and the
+ * enterprise hooks (a proxy, the JVM's system properties, an {@code SSLContext}, static headers,
+ * or a host-built client). Immutable and thread-safe; build one with {@link #builder(String)}.
  *
  * <p>Deliberately absent: a way to turn off TLS verification (the JDK's default trust store and
  * host name check always apply) and a way to follow redirects (a 3xx answer is a failed result
@@ -37,6 +43,13 @@ public final class HttpTransportConfig {
   public static final int MAX_POOL_SIZE = 1024;
   /** Longest accepted connect or response timeout: 1 hour. */
   public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+  /** Default total deadline of one request (connect, send, the whole answer): 60 seconds. */
+  public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(60);
+
+  /** Headers the transports set themselves, which a static header may not replace. */
+  private static final Set<String> RESERVED_HEADERS =
+      Set.of("authorization", "content-type", "content-encoding", "content-length",
+          "transfer-encoding", "host", "user-agent", "connection", "accept-encoding");
 
   private final URI baseUri;
   private final Duration connectTimeout;
@@ -45,6 +58,12 @@ public final class HttpTransportConfig {
   private final int maxConnectionsPerRoute;
   private final String userAgent;
   private final Clock clock;
+  private final Duration requestDeadline;
+  private final Optional<HttpProxy> proxy;
+  private final boolean useSystemProperties;
+  private final Optional<SSLContext> sslContext;
+  private final Map<String, String> headers;
+  private final Optional<CloseableHttpClient> httpClient;
 
   private HttpTransportConfig(HttpTransportConfigBuilder b, URI baseUri, int perRoute) {
     this.baseUri = baseUri;
@@ -54,6 +73,12 @@ public final class HttpTransportConfig {
     this.maxConnectionsPerRoute = perRoute;
     this.userAgent = b.userAgent;
     this.clock = b.clock;
+    this.requestDeadline = b.requestDeadline;
+    this.proxy = b.proxy;
+    this.useSystemProperties = b.useSystemProperties;
+    this.sslContext = b.sslContext;
+    this.headers = Map.copyOf(b.headers);
+    this.httpClient = b.httpClient;
   }
 
   /**
@@ -71,6 +96,8 @@ public final class HttpTransportConfig {
     URI uri = parseBaseUrl(b.baseUrl);
     requireTimeout("connectTimeout", b.connectTimeout);
     requireTimeout("responseTimeout", b.responseTimeout);
+    requireTimeout("requestDeadline", b.requestDeadline);
+    b.headers.forEach(HttpTransportConfig::requireHeader);
     if (b.maxConnections < 1 || b.maxConnections > MAX_POOL_SIZE) {
       throw new IllegalArgumentException(
           "maxConnections must be in [1, " + MAX_POOL_SIZE + "], got " + b.maxConnections);
@@ -111,6 +138,28 @@ public final class HttpTransportConfig {
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
     return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+  }
+
+  private static void requireHeader(String name, String value) {
+    if (name.isEmpty() || !name.chars().allMatch(HttpTransportConfig::isTokenChar)) {
+      throw new IllegalArgumentException(
+          "header name must be an HTTP token (letters, digits, !#$%&'*+-.^_`|~), got '" + name
+              + "'");
+    }
+    if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException(
+          "header " + name + " is set by the transports and cannot be replaced; pass the token"
+              + " through a TokenProvider");
+    }
+    if (!value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
+      throw new IllegalArgumentException(
+          "header " + name + " must have a printable ASCII value without line breaks");
+    }
+  }
+
+  private static boolean isTokenChar(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
   }
 
   private static void requireTimeout(String field, Duration value) {
@@ -203,11 +252,71 @@ public final class HttpTransportConfig {
     return clock;
   }
 
+  /**
+   * Total deadline of one request; default {@link #DEFAULT_REQUEST_DEADLINE}.
+   *
+   * @return the deadline
+   */
+  public Duration requestDeadline() {
+    return requestDeadline;
+  }
+
+  /**
+   * The proxy every request goes through, if one was set.
+   *
+   * @return the proxy
+   */
+  public Optional<HttpProxy> proxy() {
+    return proxy;
+  }
+
+  /**
+   * Whether the JVM's proxy and TLS system properties are read; default false.
+   *
+   * @return true when they are
+   */
+  public boolean useSystemProperties() {
+    return useSystemProperties;
+  }
+
+  /**
+   * The TLS context used instead of the JDK's default, if one was set.
+   *
+   * @return the context
+   */
+  public Optional<SSLContext> sslContext() {
+    return sslContext;
+  }
+
+  /**
+   * Static headers sent with every request; default none. Values are never printed by {@link
+   * #toString()}.
+   *
+   * @return the headers by name, unmodifiable
+   */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /**
+   * The host's own client, if one was handed in; the transports never close it.
+   *
+   * @return the client
+   */
+  public Optional<CloseableHttpClient> httpClient() {
+    return httpClient;
+  }
+
   @Override
   public String toString() {
     return "HttpTransportConfig[" + baseUri + ", connect " + connectTimeout + ", response "
-        + responseTimeout + ", pool " + maxConnections + "/" + maxConnectionsPerRoute + ", "
-        + userAgent + "]";
+        + responseTimeout + ", deadline " + requestDeadline + ", pool " + maxConnections + "/"
+        + maxConnectionsPerRoute + ", " + userAgent
+        + proxy.map(p -> ", proxy " + p.host() + ":" + p.port()).orElse("")
+        + (useSystemProperties ? ", system properties" : "")
+        + (sslContext.isPresent() ? ", own SSLContext" : "")
+        + (headers.isEmpty() ? "" : ", headers " + headers.keySet())
+        + (httpClient.isPresent() ? ", host client" : "") + "]";
   }
 
   @Override
@@ -219,13 +328,20 @@ public final class HttpTransportConfig {
         && maxConnections == c.maxConnections
         && maxConnectionsPerRoute == c.maxConnectionsPerRoute
         && userAgent.equals(c.userAgent)
-        && clock.equals(c.clock);
+        && clock.equals(c.clock)
+        && requestDeadline.equals(c.requestDeadline)
+        && proxy.equals(c.proxy)
+        && useSystemProperties == c.useSystemProperties
+        && sslContext.equals(c.sslContext)
+        && headers.equals(c.headers)
+        && httpClient.equals(c.httpClient);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
         baseUri, connectTimeout, responseTimeout, maxConnections, maxConnectionsPerRoute,
-        userAgent, clock);
+        userAgent, clock, requestDeadline, proxy, useSystemProperties, sslContext, headers,
+        httpClient);
   }
 }

@@ -21,8 +21,11 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Thread-safe. The pool is released when this factory and every transport it created have
- * been closed: closing one transport never breaks another that is still in use, and a transport
- * that outlives its factory keeps working until it is closed itself.
+ * been closed: closing one transport aborts only its own requests in flight and never breaks
+ * another that is still in use; closing the factory aborts every request in flight, and a
+ * transport that outlives its factory keeps working for new requests until it is closed itself.
+ * A host-built client handed in through {@link HttpTransportConfigBuilder#httpClient} is never
+ * closed here.
  */
 public final class HttpTransports implements AutoCloseable {
 
@@ -104,10 +107,16 @@ public final class HttpTransports implements AutoCloseable {
     return client.leasedConnections();
   }
 
-  /** Releases this factory's share of the pool; idempotent. */
+  /**
+   * Aborts every request in flight through the transports of this factory (each sender gets a
+   * {@code RETRY} result at once, reason {@code connection_error: aborted, ...}) and releases this
+   * factory's share of the pool; idempotent. The drain calls this at its time limit and at its
+   * shutdown timeout. A transport that is still open may send new requests afterwards.
+   */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      client.abortInFlight();
       client.release();
     }
   }

@@ -93,9 +93,18 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
         "401 | '' | UNAUTHORIZED | unauthorized",
         "500 | oops | RETRY | http_500",
         "503 | '' | RETRY | http_503",
-        "400 | '{\"detail\":\"events must be a list\"}' | UNEXPECTED_STATUS | 'validation_error: events must be a list'",
-        "404 | '' | UNEXPECTED_STATUS | 'unexpected_status: 404'",
-        "413 | '' | UNEXPECTED_STATUS | 'unexpected_status: 413'",
+        "502 | '<html>bad gateway</html>' | RETRY | http_502",
+        "400 | '{\"detail\":\"events must be a list\"}' | INVALID | 'validation_error: events must be a list'",
+        "400 | '' | INVALID | validation_error",
+        "404 | '' | RETRY | not_found",
+        "404 | '<html>Not Found</html>' | RETRY | not_found",
+        "404 | '{\"error\":\"no_such_route\"}' | RETRY | 'not_found: no_such_route'",
+        "408 | '' | RETRY | http_408",
+        "413 | '' | TOO_LARGE | payload_too_large",
+        "403 | '' | UNEXPECTED_STATUS | 'unexpected_status: 403'",
+        "409 | '{\"error\":\"conflict\"}' | UNEXPECTED_STATUS | 'unexpected_status: 409'",
+        "304 | '' | UNEXPECTED_STATUS | 'redirect: (no Location header)'",
+        "200 | '' | RETRY | 'malformed_response: 200 no results list'",
         "200 | '<html>ok</html>' | RETRY | 'malformed_response: 200 no results list'",
         "200 | '{\"results\":{}}' | RETRY | 'malformed_response: 200 no results list'",
         "200 | '{\"results\":[{\"event_id\":\"E1\",\"status\":\"accepted\"}]}' | RETRY | "
@@ -123,6 +132,28 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
     assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
     assertThat(result.reason()).isEqualTo("rate_limited");
     assertThat(result.retryAfter()).contains(Duration.ofSeconds(45));
+  }
+
+  @Test
+  void unavailableHonoursRetryAfter() {
+    answer(503, "", new Header("Retry-After", "7"));
+
+    EventBatchResult result = transport.send(Samples.events("E1", "E2"));
+
+    assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+    assertThat(result.reason()).isEqualTo("http_503");
+    assertThat(result.retryAfter()).contains(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void aHugeExponentInRetryAfterIsIgnored() {
+    answer(429, "{\"retry_after\":\"1e999999999\"}", new Header("Retry-After", "1e-999999999"));
+
+    EventBatchResult result = transport.send(Samples.events("E1"));
+
+    assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+    assertThat(result.reason()).isEqualTo("rate_limited");
+    assertThat(result.retryAfter()).isEmpty();
   }
 
   @Test

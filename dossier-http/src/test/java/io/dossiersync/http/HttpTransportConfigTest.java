@@ -27,6 +27,12 @@ class HttpTransportConfigTest {
     assertThat(config.maxConnectionsPerRoute()).isEqualTo(8);
     assertThat(config.clock()).isEqualTo(Clock.systemUTC());
     assertThat(config.userAgent()).isEqualTo("dossier-sync/" + UserAgent.version());
+    assertThat(config.requestDeadline()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.proxy()).isEmpty();
+    assertThat(config.useSystemProperties()).isFalse();
+    assertThat(config.sslContext()).isEmpty();
+    assertThat(config.headers()).isEmpty();
+    assertThat(config.httpClient()).isEmpty();
   }
 
   @Test
@@ -69,7 +75,17 @@ class HttpTransportConfigTest {
         Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
             b -> b.userAgent(" "), "userAgent must be non-blank printable ASCII"),
         Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
-            b -> b.userAgent("agent\r\nX-Evil: 1"), "userAgent must be non-blank printable ASCII"));
+            b -> b.userAgent("agent\r\nX-Evil: 1"), "userAgent must be non-blank printable ASCII"),
+        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
+            b -> b.requestDeadline(Duration.ZERO), "requestDeadline must be in (0, PT1H]"),
+        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
+            b -> b.header("Authorization", "Basic x"), "header Authorization is set by the transports"),
+        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
+            b -> b.header("content-type", "text/plain"), "header content-type is set by the transports"),
+        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
+            b -> b.header("X Bad", "v"), "header name must be an HTTP token"),
+        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
+            b -> b.header("X-Key", "a\r\nX-Evil: 1"), "header X-Key must have a printable ASCII value"));
   }
 
   private static UnaryOperator<HttpTransportConfigBuilder> id() {
@@ -100,6 +116,33 @@ class HttpTransportConfigTest {
 
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     assertThat(a).isNotEqualTo(HttpTransportConfig.builder("https://example.com").build());
-    assertThat(a.toString()).contains("https://example.org", "PT10S", "PT30S", "16/8");
+    assertThat(a.toString()).contains("https://example.org", "PT10S", "PT30S", "16/8", "PT1M");
+  }
+
+  @Test
+  void hooksAreKeptAndHeaderValuesNeverShown() {
+    HttpTransportConfig config = HttpTransportConfig.builder("https://example.org")
+        .proxy(new HttpProxy("proxy.corp", 3128))
+        .useSystemProperties()
+        .header("X-Api-Key", "secret-key")
+        .requestDeadline(Duration.ofSeconds(5))
+        .build();
+
+    assertThat(config.proxy()).contains(new HttpProxy("proxy.corp", 3128));
+    assertThat(config.useSystemProperties()).isTrue();
+    assertThat(config.headers()).containsEntry("X-Api-Key", "secret-key");
+    assertThat(config.toString())
+        .contains("proxy proxy.corp:3128", "system properties", "headers [X-Api-Key]", "PT5S")
+        .doesNotContain("secret-key");
+    assertThat(config).isNotEqualTo(HttpTransportConfig.builder("https://example.org").build());
+  }
+
+  @ParameterizedTest(name = "{0}:{1}")
+  @CsvSource({"'', 80, proxy host", "'a b', 80, proxy host", "proxy, 0, proxy port",
+      "proxy, 65536, proxy port"})
+  void aProxyIsChecked(String host, int port, String message) {
+    assertThatThrownBy(() -> new HttpProxy(host, port))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(message);
   }
 }

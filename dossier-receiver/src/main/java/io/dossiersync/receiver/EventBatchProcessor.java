@@ -15,7 +15,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * Serves an authorized event batch: {@code Content-Encoding: gzip} required, the gunzipped body
  * must be {@code {"events":[...]}}; each event is judged by {@link EventIntake} and the answer is
- * 200 {@code {"results":[{"event_id","status","error"}...]}}. Thread-safe.
+ * 200 {@code {"results":[{"event_id","status","error"}...]}}, unless the fault knobs refuse the
+ * whole batch first ({@link BatchRules}: 413 over the size limit, 400 for a poison event).
+ * Thread-safe.
  */
 final class EventBatchProcessor {
 
@@ -23,9 +25,11 @@ final class EventBatchProcessor {
   static final int MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 
   private final EventIntake intake;
+  private final ReceiverFaults faults;
 
-  EventBatchProcessor(EventIntake intake) {
+  EventBatchProcessor(EventIntake intake, ReceiverFaults faults) {
     this.intake = intake;
+    this.faults = faults;
   }
 
   Answer process(Optional<String> contentEncoding, byte[] body, Instant receivedAt) {
@@ -37,6 +41,10 @@ final class EventBatchProcessor {
       JsonNode events = parse(gunzip(body)).get("events");
       if (events == null || !events.isArray()) {
         throw Rejection.validation("the body must be {\"events\":[...]}");
+      }
+      Optional<Answer> refused = faults.batchRules().judge(events);
+      if (refused.isPresent()) {
+        return refused.get();
       }
       ArrayNode results = Json.MAPPER.createArrayNode();
       for (JsonNode event : events) {

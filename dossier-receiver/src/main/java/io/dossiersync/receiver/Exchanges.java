@@ -1,9 +1,11 @@
 package io.dossiersync.receiver;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.dossiersync.core.drain.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,8 +29,12 @@ final class Exchanges {
     return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
   }
 
-  /** Sends the answer; a status of 0 closes the connection without any answer. */
-  static void send(HttpExchange exchange, Answer answer) throws IOException {
+  /**
+   * Sends the answer; a status of 0 closes the connection without any answer. With a non-zero
+   * {@code drip} the body goes out one byte at a time, {@code drip} apart.
+   */
+  static void send(HttpExchange exchange, Answer answer, Duration drip, Sleeper sleeper)
+      throws IOException {
     if (answer.status() == 0) {
       exchange.close();
       return;
@@ -43,9 +49,27 @@ final class Exchanges {
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(answer.status(), body.length);
       try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
+        if (drip.isZero()) {
+          out.write(body);
+        } else {
+          dripTo(out, body, drip, sleeper);
+        }
       }
     }
     exchange.close();
+  }
+
+  private static void dripTo(OutputStream out, byte[] body, Duration drip, Sleeper sleeper)
+      throws IOException {
+    for (byte b : body) {
+      out.write(b);
+      out.flush();
+      try {
+        sleeper.sleep(drip);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while dripping the answer", e);
+      }
+    }
   }
 }

@@ -29,6 +29,7 @@ final class ReceiverDispatcher implements HttpHandler {
   private final PushContentProcessor pushes;
   private final EventBatchProcessor batches;
   private final ReceiverLedger ledger;
+  private final ReceiverPage page;
 
   ReceiverDispatcher(Clock clock, Sleeper sleeper, ReceiverFaults faults, AccessGate gate,
       PushContentProcessor pushes, EventBatchProcessor batches, ReceiverLedger ledger) {
@@ -39,6 +40,7 @@ final class ReceiverDispatcher implements HttpHandler {
     this.pushes = pushes;
     this.batches = batches;
     this.ledger = ledger;
+    this.page = new ReceiverPage(ledger);
   }
 
   @Override
@@ -53,6 +55,9 @@ final class ReceiverDispatcher implements HttpHandler {
   }
 
   private void serve(HttpExchange exchange) throws IOException {
+    if (page.serve(exchange)) {
+      return;
+    }
     long sequence = arrivals.incrementAndGet();
     Instant receivedAt = clock.instant();
     Endpoint endpoint = Endpoint.of(exchange.getRequestURI().getPath());
@@ -72,7 +77,7 @@ final class ReceiverDispatcher implements HttpHandler {
     ledger.record(new ReceivedRequest(sequence, endpoint, receivedAt, answer.status(),
         answer.code(), facts.namespace(), facts.artifactPath(), facts.contentHash(),
         facts.contentBytes(), answer.eventCount()));
-    Exchanges.send(exchange, answer);
+    Exchanges.send(exchange, answer, faults.dripFor(endpoint), sleeper);
   }
 
   private Answer answerSafely(

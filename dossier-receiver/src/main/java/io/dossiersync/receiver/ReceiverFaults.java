@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The faults the reference receiver injects, changeable while it runs ({@link
@@ -22,6 +23,11 @@ import java.util.Set;
  * before the token check. Separately, {@link #rejectTokensUntilRotation(boolean)} answers 401 to
  * every request, whatever its token, until {@link ReferenceReceiver#rotateToken} is called.
  *
+ * <p>For the event batch, after the token check: {@link #maxBatchEvents(int)} answers 413 to a
+ * larger batch, and {@link #poisonEvents} / {@link #poisonAggregates} answer 400 to a whole batch
+ * that holds a poison event. {@link #dripAnswers(Duration)} sends every answer body in scope one
+ * byte at a time, so a client's total deadline, not its idle timeout, has to end the request.
+ *
  * <p>Thread-safe: all methods are synchronized. Every rate is in [0.0, 1.0] and their sum is at
  * most 1.0; a setter that would break this throws {@link IllegalArgumentException} and changes
  * nothing.
@@ -34,6 +40,8 @@ public final class ReceiverFaults {
   private boolean tokensRejected;
   private Set<Endpoint> scope = EnumSet.of(Endpoint.PUSH_CONTENT, Endpoint.EVENT_BATCH);
   private Random random = new Random(0);
+  private BatchRules batchRules = BatchRules.NONE;
+  private Duration drip = Duration.ZERO;
 
   ReceiverFaults() {}
 
@@ -119,6 +127,60 @@ public final class ReceiverFaults {
   }
 
   /**
+   * Answers 413 {@code {"error":"payload_too_large"}} to an event batch with more events than
+   * this. Default: no limit.
+   *
+   * @param max at least 1
+   * @return this
+   */
+  public synchronized ReceiverFaults maxBatchEvents(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("maxBatchEvents must be at least 1, got " + max);
+    }
+    batchRules = batchRules.withMaxEvents(max);
+    return this;
+  }
+
+  /**
+   * Answers 400 {@code {"error":"validation_error","detail":"poison event <id>"}} to every event
+   * batch that holds one of these event ids; none of that batch's events is taken. Replaces the
+   * earlier ids. Default: none.
+   *
+   * @param eventIds the poison event ids
+   * @return this
+   */
+  public synchronized ReceiverFaults poisonEvents(String... eventIds) {
+    batchRules = batchRules.withPoisonIds(Set.of(eventIds));
+    return this;
+  }
+
+  /**
+   * Like {@link #poisonEvents}, for the events whose {@code aggregate_id} matches. Default: none.
+   *
+   * @param aggregateIds which aggregate ids poison their batch; called on the serving thread
+   * @return this
+   */
+  public synchronized ReceiverFaults poisonAggregates(Predicate<String> aggregateIds) {
+    batchRules = batchRules.withPoisonAggregate(Objects.requireNonNull(aggregateIds, "predicate"));
+    return this;
+  }
+
+  /**
+   * Sends each answer body in scope one byte at a time, this long apart (a slow proxy that is
+   * never silent). Default zero: at once.
+   *
+   * @param perByte in [0 s, 1 minute]
+   * @return this
+   */
+  public synchronized ReceiverFaults dripAnswers(Duration perByte) {
+    if (perByte.isNegative() || perByte.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new IllegalArgumentException("dripAnswers must be in [0s, 1min], got " + perByte);
+    }
+    drip = perByte;
+    return this;
+  }
+
+  /**
    * Restarts the fault sequence from a seed. Default seed 0.
    *
    * @param seed the seed
@@ -144,13 +206,16 @@ public final class ReceiverFaults {
   }
 
   /**
-   * Turns every fault off (rates 0, no delay, tokens accepted); keeps the seed and the scope.
+   * Turns every fault off (rates 0, no delay, no drip, no batch limit or poison, tokens
+   * accepted); keeps the seed and the scope.
    *
    * @return this
    */
   public synchronized ReceiverFaults none() {
     rates.clear();
     responseDelay = Duration.ZERO;
+    drip = Duration.ZERO;
+    batchRules = BatchRules.NONE;
     tokensRejected = false;
     return this;
   }
@@ -172,6 +237,14 @@ public final class ReceiverFaults {
 
   synchronized Duration delayFor(Endpoint endpoint) {
     return scope.contains(endpoint) ? responseDelay : Duration.ZERO;
+  }
+
+  synchronized Duration dripFor(Endpoint endpoint) {
+    return scope.contains(endpoint) ? drip : Duration.ZERO;
+  }
+
+  synchronized BatchRules batchRules() {
+    return batchRules;
   }
 
   synchronized long retryAfterSeconds() {
@@ -207,6 +280,8 @@ public final class ReceiverFaults {
     return "ReceiverFaults[reset=" + rate(FaultDecision.RESET) + ", 503="
         + rate(FaultDecision.SERVICE_UNAVAILABLE) + ", 429=" + rate(FaultDecision.RATE_LIMITED)
         + ", 404=" + rate(FaultDecision.BARE_NOT_FOUND) + ", delay=" + responseDelay
+        + ", drip=" + drip + ", maxBatchEvents=" + batchRules.maxEvents()
+        + ", poison=" + batchRules.poisonIds()
         + ", tokensRejected="
         + tokensRejected + ", scope=" + scope + "]";
   }

@@ -79,7 +79,7 @@ public final class ReferenceReceiver implements AutoCloseable {
     this.index = new ArtifactIndex(config.clock(), config.indexLag(), config.requireIndexEntry());
     ReceiverDispatcher dispatcher = new ReceiverDispatcher(config.clock(), config.sleeper(), faults,
         gate, new PushContentProcessor(projects, index, ledger),
-        new EventBatchProcessor(new EventIntake(projects, index, ledger)), ledger);
+        new EventBatchProcessor(new EventIntake(projects, index, ledger), faults), ledger);
     int instance = INSTANCES.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
     this.executor = Executors.newCachedThreadPool(r -> {

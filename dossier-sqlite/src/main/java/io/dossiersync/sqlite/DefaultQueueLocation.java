@@ -15,6 +15,9 @@ import java.util.Objects;
  * hex digits of the SHA-256 of the server URL, lower-cased, trailing {@code /} removed. Two
  * servers therefore never share a queue, and {@code https://Host/} and {@code https://host} do.
  *
+ * <p>A home that is missing or relative (a container UID without a passwd entry and without
+ * {@code HOME}) is refused rather than guessed: the queue would land under the working directory.
+ *
  * <p>Pure functions of their arguments; the overload without an environment reads the process
  * environment and {@code user.home}. Thread-safe.
  */
@@ -35,7 +38,8 @@ public final class DefaultQueueLocation {
    * @return the queue file path (not created)
    */
   public static Path forServer(String serverUrl) {
-    return forServer(serverUrl, System.getenv(), Path.of(System.getProperty("user.home")));
+    String home = System.getProperty("user.home");
+    return forServer(serverUrl, System.getenv(), Path.of(home == null ? "" : home));
   }
 
   /**
@@ -43,12 +47,22 @@ public final class DefaultQueueLocation {
    *
    * @param serverUrl the receiver's base URL
    * @param environment the environment; {@value #HOME_VARIABLE} unset or empty means the default
-   * @param userHome the user's home directory
+   * @param userHome the user's home directory ({@code user.home}); must be absolute unless
+   *     {@value #HOME_VARIABLE} is set
    * @return {@code <home>/queues/queue-<serverKey>.db}
+   * @throws IllegalArgumentException when {@value #HOME_VARIABLE} is unset and {@code userHome} is
+   *     not absolute (no passwd entry and no {@code HOME}: Java says {@code ?}); the message names
+   *     {@value #HOME_VARIABLE}
    */
   public static Path forServer(String serverUrl, Map<String, String> environment, Path userHome) {
     String home = environment.get(HOME_VARIABLE);
-    Path base = home == null || home.isEmpty() ? userHome.resolve(DEFAULT_HOME) : Path.of(home);
+    boolean unset = home == null || home.isEmpty();
+    if (unset && !userHome.isAbsolute()) {
+      throw new IllegalArgumentException("no usable home directory for the queue (user.home is '"
+          + userHome + "'): set " + HOME_VARIABLE + " to an absolute directory, or give the"
+          + " queue file path (--db)");
+    }
+    Path base = unset ? userHome.resolve(DEFAULT_HOME) : Path.of(home);
     return base.resolve("queues").resolve("queue-" + serverKey(serverUrl) + ".db");
   }
 

@@ -1,23 +1,24 @@
 package io.dossiersync.sqlite;
 
 import io.dossiersync.core.queue.AbstractQueueStore;
+import io.dossiersync.core.queue.BodyChunks;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.DossierEnqueueResult;
 import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.HealthRecords;
 import io.dossiersync.core.queue.PurgeCount;
 import io.dossiersync.core.queue.PurgeScope;
 import io.dossiersync.core.queue.QueueStats;
 import io.dossiersync.core.queue.QueueStore;
-import io.dossiersync.core.queue.QueueStoreException;
 import io.dossiersync.sqlite.internal.Database;
 import io.dossiersync.sqlite.internal.DossierEnqueue;
+import io.dossiersync.sqlite.internal.PrivateQueueFile;
 import io.dossiersync.sqlite.internal.SchemaMigrator;
 import io.dossiersync.sqlite.internal.SqliteBodyQueue;
 import io.dossiersync.sqlite.internal.SqliteEventQueue;
 import io.dossiersync.sqlite.internal.SqliteFailureRecords;
+import io.dossiersync.sqlite.internal.SqliteHealthRecords;
 import io.dossiersync.sqlite.internal.StoreQueries;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,12 +56,14 @@ public final class SqliteQueueStore extends AbstractQueueStore {
 
   private final Database database;
   private final int maxQueueSize;
+  private final SqliteHealthRecords health;
 
   SqliteQueueStore(Database database, int maxQueueSize) {
     super(new SqliteEventQueue(database, maxQueueSize), new SqliteBodyQueue(database, maxQueueSize),
         new SqliteFailureRecords(database, maxQueueSize));
     this.database = database;
     this.maxQueueSize = maxQueueSize;
+    this.health = new SqliteHealthRecords(database);
   }
 
   /**
@@ -80,6 +83,23 @@ public final class SqliteQueueStore extends AbstractQueueStore {
   public DossierEnqueueResult enqueueDossier(
       List<EventRecord> events, List<BodyUploadTask> bodies, Instant now) {
     return DossierEnqueue.run(database, maxQueueSize, events, bodies, now);
+  }
+
+  /**
+   * Enqueues a feature's events and its bodies, pulled chunk by chunk, in one transaction: one
+   * chunk of body text in memory at a time, one commit for the whole dossier, and a failure keeps
+   * nothing of either part.
+   */
+  @Override
+  public DossierEnqueueResult enqueueDossier(
+      List<EventRecord> events, BodyChunks bodies, Instant now) {
+    return DossierEnqueue.run(database, maxQueueSize, events, bodies, now);
+  }
+
+  /** The health row of the file, shared by every process that opens it (schema version 5). */
+  @Override
+  public HealthRecords health() {
+    return health;
   }
 
   @Override
@@ -138,7 +158,8 @@ public final class SqliteQueueStore extends AbstractQueueStore {
     private Builder() {}
 
     /**
-     * The database file (required); missing parent directories are created.
+     * The database file (required); missing parent directories are created {@code 0700} and a new
+     * file {@code 0600}.
      *
      * @param path e.g. {@link DefaultQueueLocation#forServer(String)}
      * @return this builder
@@ -206,8 +227,8 @@ public final class SqliteQueueStore extends AbstractQueueStore {
      */
     public SqliteQueueStore build() {
       Path file = validated();
-      createParents(file);
       SchemaMigrator.inspect(file);
+      PrivateQueueFile.create(file);
       Database database = new Database(file, busyTimeout, synchronousFull, poolSize);
       try {
         int before = SchemaMigrator.migrate(database);
@@ -249,18 +270,6 @@ public final class SqliteQueueStore extends AbstractQueueStore {
             "poolSize must be between 1 and " + MAX_POOL_SIZE + ", got " + poolSize);
       }
       return path.toAbsolutePath();
-    }
-
-    private static void createParents(Path file) {
-      Path parent = file.getParent();
-      try {
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-      } catch (IOException e) {
-        throw new QueueStoreException(
-            "queue file " + file + " cannot be created: directory " + parent + ": " + e, e);
-      }
     }
   }
 }

@@ -64,7 +64,8 @@ class SchemaMigrationTest {
     assertThat(SqliteFiles.text(file, "SELECT name FROM pragma_table_info('body_queue')"
         + " ORDER BY cid DESC LIMIT 1")).isEqualTo("content_body");
     assertThat(SqliteFiles.strings(file, "SELECT name FROM sqlite_master WHERE type = 'table'"))
-        .containsExactlyInAnyOrder("event_queue", "body_queue", "failure_record");
+        .containsExactlyInAnyOrder("event_queue", "body_queue", "failure_record",
+            "queue_health"); // version 5: the health row
     assertThat(SqliteFiles.strings(file, "SELECT name FROM sqlite_master WHERE type = 'index'"))
         .contains("ix_body_queue_feature", "ix_event_queue_namespace", "ix_body_queue_drain",
             "ix_body_queue_project_drain");

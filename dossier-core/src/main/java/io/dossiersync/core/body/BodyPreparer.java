@@ -3,6 +3,7 @@ package io.dossiersync.core.body;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.index.ArtifactRef;
 import io.dossiersync.core.index.Sha256;
+import io.dossiersync.core.internal.WalkedFile;
 import io.dossiersync.core.queue.BodyUploadTask;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,7 +12,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -30,8 +30,10 @@ import java.util.function.Supplier;
  *       > 524288 limit};
  *   <li>re-hash race check: the file is read once now and its SHA-256 compared with the index's;
  *       missing now gives {@code deleted_after_scan}, different bytes {@code
- *       content_hash_mismatch}, a failed read {@code read_error: <what>}. A symlink whose target
- *       has meanwhile left the feature directory is not read ({@code read_error});
+ *       content_hash_mismatch}, a failed read {@code read_error: <what>}. The walked path is
+ *       opened without following a final symlink, and a file that is no longer the walked one
+ *       (its real path left the feature directory, e.g. a directory swapped for a symlink, or
+ *       its file key changed) is {@code deleted_after_scan};
  *   <li>valid UTF-8 by strict decoding (no replacement), else {@code not_valid_utf8};
  *   <li>not empty, else {@code empty_content}.
  * </ol>
@@ -64,7 +66,7 @@ public final class BodyPreparer {
   }
 
   /**
-   * Prepares one artifact's body.
+   * Prepares one artifact's body, resolving its file now (for a dossier of a host's own indexer).
    *
    * @param featureDir the feature directory the artifact was indexed in
    * @param namespace the namespace of the upload task
@@ -72,6 +74,23 @@ public final class BodyPreparer {
    * @return an eligible task, or a skipped outcome with its reason
    */
   public PreparedBody prepare(Path featureDir, NamespaceRef namespace, ArtifactRef artifact) {
+    return prepare(featureDir, namespace, artifact, Optional.empty());
+  }
+
+  /**
+   * Prepares one artifact's body from the file the indexer walked: that path is opened (never one
+   * rebuilt from the relative path), without following a final symlink, and it must still be the
+   * walked file before and after the read (real path inside the feature directory, same file
+   * key), else the outcome is {@code deleted_after_scan}.
+   *
+   * @param featureDir the feature directory the artifact was indexed in
+   * @param namespace the namespace of the upload task
+   * @param artifact the indexed artifact
+   * @param walked the file the indexer walked for it; empty: resolve the relative path now
+   * @return an eligible task, or a skipped outcome with its reason
+   */
+  public PreparedBody prepare(Path featureDir, NamespaceRef namespace, ArtifactRef artifact,
+      Optional<WalkedFile> walked) {
     String path = artifact.relativePath();
     if (!artifact.isPresent()) {
       return skip(artifact, OutcomeReasons.notPresent(artifact.errorReason().orElseThrow()));
@@ -88,11 +107,20 @@ public final class BodyPreparer {
     }
     byte[] bytes;
     try {
-      bytes = read(featureDir, path);
+      WalkedFile file = walked.isPresent() ? walked.get() : WalkedFile.resolveNow(featureDir, path);
+      if (!file.isStillIndexed()) {
+        return skip(artifact, OutcomeReasons.DELETED_AFTER_SCAN);
+      }
+      bytes = reader.read(file.path(), READ_LIMIT);
+      if (!file.isStillIndexed()) {
+        return skip(artifact, OutcomeReasons.DELETED_AFTER_SCAN);
+      }
     } catch (NoSuchFileException e) {
       return skip(artifact, OutcomeReasons.DELETED_AFTER_SCAN);
     } catch (IOException e) {
       return skip(artifact, OutcomeReasons.readError(describe(e)));
+    } catch (RuntimeException e) {
+      return skip(artifact, OutcomeReasons.readError(e.getClass().getSimpleName()));
     }
     String hash = Sha256.hex(bytes);
     if (!Optional.of(hash).equals(artifact.contentHashSha256())) {
@@ -108,14 +136,6 @@ public final class BodyPreparer {
     return new PreparedBody.Eligible(
         artifact,
         new BodyUploadTask(uploadIds.get(), namespace, path, hash, body.get(), bytes.length));
-  }
-
-  private byte[] read(Path featureDir, String relativePath) throws IOException {
-    Path file = featureDir.resolve(relativePath);
-    if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(featureDir.toRealPath())) {
-      throw new IOException("symlink target outside the feature directory");
-    }
-    return reader.read(file, READ_LIMIT);
   }
 
   private static String describe(IOException e) {

@@ -3,16 +3,19 @@ package io.dossiersync.core.body;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
-/** Reads a file's first bytes; a seam so tests can simulate read failures when run as root. */
+/** Reads a file's first bytes, never through a final symlink; a seam so tests can simulate read failures when run as root. */
 @FunctionalInterface
 interface BodyReader {
 
   /** Reads through the real file system. */
   BodyReader FILES =
       (path, maxBytes) -> {
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in =
+            Files.newInputStream(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
           return in.readNBytes(maxBytes);
         }
       };

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.dossiersync.core.internal.BoundedFile;
 import io.dossiersync.core.internal.ParseMessages;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** One parsed JSON or YAML file of a checkout, with typed field access naming the file on error. */
+/**
+ * One parsed JSON or YAML file of a checkout, with typed field access naming the file on error.
+ * Files are read under the {@link BoundedFile} rule (a regular file of at most 1 MiB).
+ */
 final class CheckoutFile {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,12 +39,14 @@ final class CheckoutFile {
   private static CheckoutFile parse(Path file, ObjectMapper mapper, String format) {
     JsonNode root;
     try {
-      root = mapper.readTree(Files.readAllBytes(file));
+      root = mapper.readTree(BoundedFile.read(file));
     } catch (NoSuchFileException e) {
       throw new CheckoutException("missing file " + file, e);
     } catch (JacksonException e) {
       throw new CheckoutException(
           "cannot parse " + file + " as " + format + ": " + ParseMessages.oneLine(e), e);
+    } catch (BoundedFile.Refused e) {
+      throw new CheckoutException("cannot read " + e.getMessage(), e);
     } catch (IOException e) {
       throw new CheckoutException("cannot read " + file + ": " + e, e);
     }

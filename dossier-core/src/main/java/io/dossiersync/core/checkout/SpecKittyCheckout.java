@@ -124,7 +124,9 @@ public final class SpecKittyCheckout {
    */
   static Optional<Path> findProjectRoot(Path featureDir) {
     for (Path dir = featureDir.getParent(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve(CONFIG_FILE))) {
+      Path config = dir.resolve(CONFIG_FILE);
+      // Any file counts (a FIFO or a device too), so that the bounded read refuses it clearly.
+      if (Files.exists(config) && !Files.isDirectory(config)) {
         return Optional.of(dir);
       }
     }

@@ -8,7 +8,10 @@ public enum ArtifactErrorReason {
   NOT_FOUND,
   /** The file exists but could not be read. */
   UNREADABLE,
-  /** The file could not be interpreted (reserved: the file-system indexer never reports it). */
+  /**
+   * The file's name cannot be carried as a feature-relative path: not decodable in the host's
+   * file-name encoding, or holding {@code \} or a control character (PRODUCT.md §2).
+   */
   INVALID_FORMAT,
   /** The file was listed but had vanished when it was read. */
   DELETED_AFTER_SCAN;

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param artifactKey the key, unique within the dossier (e.g. {@code input.spec.main})
  * @param artifactClass the class
  * @param relativePath the feature-relative path with {@code /} separators; never absolute, never
- *     {@code ..}
+ *     {@code ..}; without {@code \}, except in an {@code invalid_format} artifact
  * @param contentHashSha256 the lower-case hex SHA-256 of the raw bytes; empty when absent
  * @param sizeBytes the number of bytes hashed; 0 when absent
  * @param isPresent whether the file was read completely
@@ -48,7 +48,9 @@ public record ArtifactRef(
     if (artifactKey.isBlank()) {
       throw new IllegalArgumentException("artifactKey must not be blank");
     }
-    if (!RelativePaths.staysInside(relativePath)) {
+    boolean invalidName = errorReason.equals(Optional.of(ArtifactErrorReason.INVALID_FORMAT));
+    if (!RelativePaths.staysInside(invalidName ? relativePath.replace('\\', '\uFFFD')
+        : relativePath)) {
       throw new IllegalArgumentException(
           "relativePath must be a non-empty '/'-separated path inside the feature directory, got '"
               + relativePath

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.dossiersync.core.internal.BoundedFile;
 import io.dossiersync.core.internal.ParseMessages;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,11 +42,15 @@ public final class ManifestLoader {
    * @throws ManifestException when the file cannot be read or is malformed; the message names it
    */
   public static ExpectedArtifactManifest load(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return load(in, file.toString());
+    byte[] bytes;
+    try {
+      bytes = BoundedFile.read(file);
+    } catch (BoundedFile.Refused e) {
+      throw new ManifestException("cannot read expected-artifact manifest " + e.getMessage(), e);
     } catch (IOException e) {
       throw new ManifestException("cannot read expected-artifact manifest " + file + ": " + e, e);
     }
+    return load(new ByteArrayInputStream(bytes), file.toString());
   }
 
   /**

@@ -3,7 +3,6 @@ package io.dossiersync.core.pipeline;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.body.BodyPreparer;
 import io.dossiersync.core.body.OutcomeStatus;
-import io.dossiersync.core.body.PreparedBody;
 import io.dossiersync.core.body.SurfacePolicy;
 import io.dossiersync.core.body.UploadOutcome;
 import io.dossiersync.core.event.DossierEvents;
@@ -12,7 +11,8 @@ import io.dossiersync.core.index.IndexRequest;
 import io.dossiersync.core.index.Indexer;
 import io.dossiersync.core.index.ManifestRegistry;
 import io.dossiersync.core.index.MissionDossier;
-import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.internal.WalkedDossier;
+import io.dossiersync.core.internal.WalkingIndexer;
 import io.dossiersync.core.queue.DossierEnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventRecord;
@@ -26,15 +26,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Syncs one feature directory into the durable queues (PRODUCT.md §1 steps 1–3): index, build the
- * dossier events, prepare the bodies, then enqueue the events and every eligible body in one
- * {@link QueueStore#enqueueDossier} call (one transaction in the SQLite store). Draining is a
- * separate step.
+ * dossier events, then enqueue the events and every eligible body in one {@link
+ * QueueStore#enqueueDossier(List, io.dossiersync.core.queue.BodyChunks, Instant)} call (one
+ * transaction in the SQLite store), the bodies prepared and handed over in chunks of at most about
+ * 32 MiB of text, so memory stays bounded whatever the size of the feature. Bodies are read from
+ * the paths the indexer walked. Draining is a separate step.
  *
  * <pre>{@code
  * DossierPipeline pipeline = DossierPipeline.builder().queueStore(store).build();
@@ -60,6 +63,8 @@ public final class DossierPipeline {
   private final DossierEvents events;
   private final BodyPreparer bodies;
   private final SyncListener listener;
+  private final long chunkBytes;
+  private final Consumer<MissionDossier> afterIndex;
 
   DossierPipeline(
       QueueStore store,
@@ -68,8 +73,12 @@ public final class DossierPipeline {
       SurfacePolicy surfaces,
       ManifestRegistry manifests,
       Supplier<String> ids,
-      SyncListener listener) {
+      SyncListener listener,
+      long chunkBytes,
+      Consumer<MissionDossier> afterIndex) {
     this.store = store;
+    this.chunkBytes = chunkBytes;
+    this.afterIndex = afterIndex;
     this.listener = listener;
     this.indexer = indexer;
     this.clock = clock;
@@ -118,45 +127,44 @@ public final class DossierPipeline {
           "feature directory " + featureDir + " does not exist or is not a directory");
     }
     Optional<ExpectedArtifactManifest> manifest = manifests.find(namespace.missionKey());
-    MissionDossier dossier =
-        indexer.index(
-            featureDir, new IndexRequest(namespace.missionKey(), manifest, options.step()));
+    IndexRequest request = new IndexRequest(namespace.missionKey(), manifest, options.step());
+    WalkedDossier walked = indexer instanceof WalkingIndexer walking
+        ? walking.indexWalked(featureDir, request)
+        : WalkedDossier.unwalked(indexer.index(featureDir, request));
+    MissionDossier dossier = walked.dossier();
+    afterIndex.accept(dossier);
     List<String> errors = new ArrayList<>();
     Instant now = clock.instant();
     List<EventRecord> records = events.build(dossier, namespace, manifest);
-    List<PreparedBody> prepared = prepare(featureDir, namespace, dossier);
-    List<BodyUploadTask> tasks = eligibleTasks(prepared);
+    BodyStream stream = new BodyStream(bodies, featureDir, namespace, walked, chunkBytes);
     int eventsEmitted = 0;
-    List<UploadOutcome> taskOutcomes = new ArrayList<>(tasks.size());
+    List<EnqueueStatus> statuses = List.of();
+    Optional<String> storeError = Optional.empty();
     Optional<DossierEnqueueResult> enqueued = Optional.empty();
     try {
-      DossierEnqueueResult result = store.enqueueDossier(records, tasks, now);
+      DossierEnqueueResult result = store.enqueueDossier(records, stream, now);
       enqueued = Optional.of(result);
       eventsEmitted = records.size() - (int) result.events().count(EnqueueStatus.QUEUE_FULL);
-      List<EnqueueStatus> statuses = result.bodies().statuses();
-      for (int i = 0; i < tasks.size(); i++) {
-        taskOutcomes.add(
-            i < statuses.size()
-                ? EnqueueOutcomes.of(tasks.get(i), statuses.get(i))
-                : EnqueueOutcomes.queueError(tasks.get(i), "no status returned by the store"));
-      }
+      statuses = result.bodies().statuses();
     } catch (QueueStoreException e) {
       LOG.warn("cannot enqueue the dossier of {}: {}", namespace.featureSlug(), e.getMessage());
-      errors.add("event queue: " + e.getMessage());
-      if (!tasks.isEmpty()) {
-        errors.add("body queue: " + e.getMessage());
-      }
-      tasks.forEach(t -> taskOutcomes.add(EnqueueOutcomes.queueError(t, e.getMessage())));
+      storeError = Optional.of(e.getMessage());
     }
-    List<UploadOutcome> outcomes = merge(prepared, taskOutcomes);
-    SyncCounts counts = SyncCountsOf.of(namespace, enqueued, outcomes);
-    if (counts.eventsDeferred() > 0 || counts.bodiesDeferred() > 0) {
+    List<UploadOutcome> outcomes = stream.outcomes(statuses, storeError);
+    if (storeError.isPresent()) {
+      errors.add("event queue: " + storeError.get());
+      if (stream.eligible() > 0) {
+        errors.add("body queue: " + storeError.get());
+      }
+    }
+    SyncCounts counts = SyncCounts.of(namespace, enqueued, outcomes);
+    if (counts.eventsQueueFull() > 0 || counts.bodiesQueueFull() > 0) {
       LOG.warn(
           "queue full while syncing {}: {} events and {} bodies not queued (queue_full);"
               + " drain the queue or raise maxQueueSize",
           namespace.featureSlug(),
-          counts.eventsDeferred(),
-          counts.bodiesDeferred());
+          counts.eventsQueueFull(),
+          counts.bodiesQueueFull());
     }
     DossierSyncResult result =
         new DossierSyncResult(namespace, dossier, eventsEmitted, outcomes, errors);
@@ -174,45 +182,13 @@ public final class DossierPipeline {
     }
   }
 
-  private List<PreparedBody> prepare(Path featureDir, NamespaceRef ns, MissionDossier dossier) {
-    List<PreparedBody> prepared = new ArrayList<>(dossier.artifacts().size());
-    for (var artifact : dossier.artifacts()) {
-      prepared.add(bodies.prepare(featureDir, ns, artifact));
-    }
-    return prepared;
-  }
-
-  private static List<BodyUploadTask> eligibleTasks(List<PreparedBody> prepared) {
-    List<BodyUploadTask> tasks = new ArrayList<>(prepared.size());
-    for (PreparedBody body : prepared) {
-      if (body instanceof PreparedBody.Eligible eligible) {
-        tasks.add(eligible.task());
-      }
-    }
-    return tasks;
-  }
-
-  /** One outcome per artifact, in index order: skipped ones as prepared, the others as queued. */
-  private static List<UploadOutcome> merge(
-      List<PreparedBody> prepared, List<UploadOutcome> taskOutcomes) {
-    List<UploadOutcome> outcomes = new ArrayList<>(prepared.size());
-    int next = 0;
-    for (PreparedBody body : prepared) {
-      outcomes.add(
-          body instanceof PreparedBody.Skipped skipped
-              ? skipped.outcome()
-              : taskOutcomes.get(next++));
-    }
-    return outcomes;
-  }
-
   private static void log(DossierSyncResult result) {
     if (LOG.isDebugEnabled()) {
       for (UploadOutcome o : result.outcomes()) {
         LOG.debug("{} {} {}", o.artifactPath(), o.status().wireName(), o.reason().orElse("-"));
       }
     }
-    LOG.info(
+    LOG.debug(
         "synced {}: {} artifacts, {} events; uploaded={} already_exists={} queued={} skipped={}"
             + " failed={}",
         result.namespace().featureSlug(),

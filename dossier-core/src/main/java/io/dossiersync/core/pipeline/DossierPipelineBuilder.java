@@ -5,10 +5,12 @@ import io.dossiersync.core.event.UlidGenerator;
 import io.dossiersync.core.index.FileSystemIndexer;
 import io.dossiersync.core.index.Indexer;
 import io.dossiersync.core.index.ManifestRegistry;
+import io.dossiersync.core.index.MissionDossier;
 import io.dossiersync.core.queue.QueueStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +38,8 @@ public final class DossierPipelineBuilder {
   private ManifestRegistry manifests = ManifestRegistry.builtIn();
   private @Nullable Supplier<String> ids;
   private SyncListener listener = SyncListener.noop();
+  private long chunkBytes = BodyStream.DEFAULT_CHUNK_BYTES;
+  private Consumer<MissionDossier> afterIndex = dossier -> {};
 
   DossierPipelineBuilder() {}
 
@@ -117,6 +121,18 @@ public final class DossierPipelineBuilder {
     return this;
   }
 
+  /** Test seam: the body text a chunk holds at most (default 32 MiB). */
+  DossierPipelineBuilder chunkBytes(long chunkBytes) {
+    this.chunkBytes = chunkBytes;
+    return this;
+  }
+
+  /** Test seam: runs between the index and the body reads (e.g. to swap a directory). */
+  DossierPipelineBuilder afterIndex(Consumer<MissionDossier> afterIndex) {
+    this.afterIndex = Objects.requireNonNull(afterIndex, "afterIndex");
+    return this;
+  }
+
   /**
    * Builds the pipeline.
    *
@@ -130,6 +146,6 @@ public final class DossierPipelineBuilder {
     }
     Supplier<String> idSource = ids != null ? ids : new UlidGenerator(clock, new SecureRandom());
     return new DossierPipeline(store, indexer, clock, surfacePolicy, manifests, idSource,
-        listener);
+        listener, chunkBytes, afterIndex);
   }
 }

@@ -43,6 +43,7 @@ public final class InMemoryQueueStore extends AbstractQueueStore {
 
   private final InMemoryState state;
   private final InMemoryBodyQueue bodyQueue;
+  private final InMemoryHealthRecords health;
 
   private InMemoryQueueStore(InMemoryState state) {
     this(state, new InMemoryEventQueue(state), new InMemoryBodyQueue(state));
@@ -53,6 +54,7 @@ public final class InMemoryQueueStore extends AbstractQueueStore {
     super(events, bodies, new InMemoryFailureRecords(state, events, bodies));
     this.state = state;
     this.bodyQueue = bodies;
+    this.health = new InMemoryHealthRecords(state);
   }
 
   /**
@@ -85,6 +87,22 @@ public final class InMemoryQueueStore extends AbstractQueueStore {
           bodyQueue.rejectUploadIdClashes(bodies);
           return super.enqueueDossier(events, bodies, now);
         });
+  }
+
+  /**
+   * Pulls every chunk, then enqueues them as {@link #enqueueDossier(List, List, Instant)} does,
+   * under the store lock: an in-memory store holds every body anyway.
+   */
+  @Override
+  public DossierEnqueueResult enqueueDossier(
+      List<EventRecord> events, BodyChunks bodies, Instant now) {
+    return state.locked(() -> enqueueDossier(events, BodyChunks.drainAll(bodies), now));
+  }
+
+  /** The health, kept in memory with the queues and lost with them. */
+  @Override
+  public HealthRecords health() {
+    return health;
   }
 
   @Override

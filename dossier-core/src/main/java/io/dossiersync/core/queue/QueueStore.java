@@ -56,11 +56,44 @@ public interface QueueStore extends AutoCloseable {
   }
 
   /**
+   * Enqueues one feature's dossier with its bodies streamed: the same rules and the same one
+   * transaction as {@link #enqueueDossier(List, List, Instant)}, but the body tasks are pulled
+   * from {@code bodies} a chunk at a time inside the transaction, so that a store that can writes
+   * each chunk before it asks for the next and a sync holds one chunk of body text at a time.
+   * The statuses of the body part are those of every task of every chunk, in order.
+   *
+   * <p>The default pulls every chunk first, then calls {@link #enqueueDossier(List, List,
+   * Instant)} (no streaming); the SQLite store streams.
+   *
+   * @param events the dossier events, in order
+   * @param bodies the body upload tasks, pulled until an empty chunk
+   * @param now the enqueue time, which is also the first {@code next_attempt_at} of every task
+   * @return the result of each part
+   * @throws QueueStoreException when the store cannot be written (nothing of either part is
+   *     kept by a transactional store)
+   */
+  default DossierEnqueueResult enqueueDossier(
+      List<EventRecord> events, BodyChunks bodies, Instant now) {
+    return enqueueDossier(events, BodyChunks.drainAll(bodies), now);
+  }
+
+  /**
    * The failure records.
    *
    * @return the failure records view of this store
    */
   FailureRecords failures();
+
+  /**
+   * The health recorded in this store by the drains of every process (PRODUCT.md §3), and its
+   * oldest pending task. The default records nothing ({@link HealthRecords#unrecorded()}); both
+   * stores of this repository keep it.
+   *
+   * @return the health view of this store
+   */
+  default HealthRecords health() {
+    return HealthRecords.unrecorded();
+  }
 
   /**
    * Statistics, computed without loading task rows.

@@ -1,5 +1,7 @@
 package io.dossiersync.core.transport;
 
+import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -50,6 +52,29 @@ public interface TokenProvider {
         return "TokenProvider.fixed";
       }
     };
+  }
+
+  /**
+   * A provider reading the token from a file (the whole content, surrounding whitespace
+   * trimmed; an empty file is no token). On {@link #refresh} it re-reads the file every 250 ms
+   * for up to 10 s until it holds a token different from the rejected one, because a rotation
+   * often reaches the receiver before the file; only then does it answer empty.
+   *
+   * <p>The file is read at bounded cost: it must be a regular file (a FIFO or a device such as
+   * {@code /dev/zero} is refused at once, never opened) of at most 1 MiB. A file readable by its
+   * group or others is used, with one warning. Thread-safe; the token is never logged.
+   *
+   * <pre>{@code
+   * TokenProvider tokens = TokenProvider.fromFile(Path.of("/run/secrets/dossier-token"));
+   * }</pre>
+   *
+   * @param file the token file; symbolic links are followed (mounted secrets are links)
+   * @return the provider, holding the file's token as read now
+   * @throws TokenFileException when the file is missing, unreadable, not a regular file, larger
+   *     than 1 MiB or not a usable token, with one line naming the file
+   */
+  static TokenProvider fromFile(Path file) {
+    return FileTokenProvider.system(Objects.requireNonNull(file, "file"));
   }
 
   /**

@@ -205,7 +205,7 @@ class BodyPreparerTest {
 
     String reason = reasonOf(counting.prepare(dir, NS, artifact));
 
-    assertThat(reason).isEqualTo("read_error: symlink target outside the feature directory");
+    assertThat(reason).isEqualTo("deleted_after_scan");
     assertThat(reads).hasValue(0);
   }
 

@@ -53,8 +53,8 @@ class SyncListenerTest {
     assertThat(one.bodiesSuperseded()).isZero();
     assertThat(one.bodiesSkipped()).isEqualTo(1);
     assertThat(one.bodiesFailed()).isZero();
-    assertThat(one.eventsDeferred()).isZero();
-    assertThat(one.bodiesDeferred()).isZero();
+    assertThat(one.eventsQueueFull()).isZero();
+    assertThat(one.bodiesQueueFull()).isZero();
     assertThat(one.eventsEnqueued()).isEqualTo(first.eventsEmitted()).isPositive();
     SyncCounts two = seen.get(1);
     assertThat(two.bodiesEnqueued()).isEqualTo(1);
@@ -64,7 +64,7 @@ class SyncListenerTest {
   }
 
   @Test
-  void aFullQueueCountsAsDeferredAndFailed() throws Exception {
+  void aFullQueueCountsAsQueueFullAndFailed() throws Exception {
     Path dir = Files.createDirectories(root.resolve("047-fixture"));
     write(dir, "spec.md", "# spec\n");
     write(dir, "plan.md", "# plan\n");
@@ -75,10 +75,10 @@ class SyncListenerTest {
     SyncCounts counts = seen.get(0);
     assertThat(counts.bodiesEnqueued()).isEqualTo(1);
     assertThat(counts.bodiesFailed()).isEqualTo(1);
-    assertThat(counts.bodiesDeferred()).isEqualTo(1);
-    // Each queue holds one task: one event got in, the others are deferred.
+    assertThat(counts.bodiesQueueFull()).isEqualTo(1);
+    // Each queue holds one task: one event got in, the others are queue_full.
     assertThat(counts.eventsEnqueued()).isEqualTo(1);
-    assertThat(counts.eventsDeferred()).isPositive();
+    assertThat(counts.eventsQueueFull()).isPositive();
   }
 
   @Test

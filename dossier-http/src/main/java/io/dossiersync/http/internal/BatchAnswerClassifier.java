@@ -16,8 +16,11 @@ import java.util.Optional;
  * <p>A 2xx must carry {@code {"results":[{"event_id","status","error"}...]}} with every status one
  * of {@code success}, {@code duplicate}, {@code rejected}; anything else (an unknown status, a
  * missing id, not JSON) retries the whole batch as {@code malformed_response}, so no event is
- * dropped or failed on a misread answer. 401 is unauthorized; 429, 5xx retry (with the delay
- * asked for); 3xx is failed naming the location; every other status is failed.
+ * dropped or failed on a misread answer. 401 is {@code UNAUTHORIZED}; 413 is {@code TOO_LARGE}
+ * ({@code payload_too_large}); 400 is {@code INVALID} ({@code validation_error[: detail]});
+ * 404 with or without a body, 408, 429 and 5xx are {@code RETRY} (429 and 503 with the delay
+ * asked for); a 3xx is {@code UNEXPECTED_STATUS} naming the location; every other status is
+ * {@code UNEXPECTED_STATUS} ({@code unexpected_status: N}).
  */
 public final class BatchAnswerClassifier {
 
@@ -39,24 +42,36 @@ public final class BatchAnswerClassifier {
       return failed(BatchOutcome.UNEXPECTED_STATUS, status, answer.redirectReason());
     }
     Optional<ErrorBody> body = ErrorBodyParser.parse(answer.body());
-    if (status == 401) {
-      return failed(BatchOutcome.UNAUTHORIZED, status, "unauthorized");
+    switch (status) {
+      case 401:
+        return failed(BatchOutcome.UNAUTHORIZED, status, "unauthorized");
+      case 413:
+        return failed(BatchOutcome.TOO_LARGE, status, "payload_too_large");
+      case 400:
+        return failed(
+            BatchOutcome.INVALID,
+            status,
+            "validation_error" + body.flatMap(ErrorBody::detail).map(d -> ": " + d).orElse(""));
+      case 404:
+        return failed(
+            BatchOutcome.RETRY,
+            status,
+            "not_found" + body.flatMap(ErrorBody::error).map(e -> ": " + ErrorBodyParser.oneLine(e))
+                .orElse(""));
+      case 408:
+        return failed(BatchOutcome.RETRY, status, "http_408");
+      case 429:
+        return EventBatchResult.notDelivered(
+            BatchOutcome.RETRY, status, "rate_limited",
+            PushAnswerClassifier.delay(answer, body, now));
+      default:
+        if (status >= 500 && status < 600) {
+          return EventBatchResult.notDelivered(
+              BatchOutcome.RETRY, status, "http_" + status,
+              status == 503 ? PushAnswerClassifier.delay(answer, body, now) : Optional.empty());
+        }
+        return failed(BatchOutcome.UNEXPECTED_STATUS, status, "unexpected_status: " + status);
     }
-    if (status == 429) {
-      return EventBatchResult.notDelivered(
-          BatchOutcome.RETRY, status, "rate_limited", PushAnswerClassifier.delay(answer, body, now));
-    }
-    if (status >= 500 && status < 600) {
-      return EventBatchResult.notDelivered(
-          BatchOutcome.RETRY, status, "http_" + status, PushAnswerClassifier.delay(answer, body, now));
-    }
-    if (status == 400) {
-      return failed(
-          BatchOutcome.UNEXPECTED_STATUS,
-          status,
-          "validation_error" + body.flatMap(ErrorBody::detail).map(d -> ": " + d).orElse(""));
-    }
-    return failed(BatchOutcome.UNEXPECTED_STATUS, status, "unexpected_status: " + status);
   }
 
   private static EventBatchResult delivered(ReceivedAnswer answer) {

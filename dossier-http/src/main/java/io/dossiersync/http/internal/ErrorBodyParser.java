@@ -19,7 +19,10 @@ public final class ErrorBodyParser {
   public static final int MAX_DETAIL = 200;
 
   private static final ObjectReader READER =
-      new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      new ObjectMapper()
+          .reader()
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private ErrorBodyParser() {}
 
@@ -75,7 +78,9 @@ public final class ErrorBodyParser {
       return Optional.empty();
     }
     if (node.isNumber()) {
-      return RetryAfterParser.bodySeconds(node.decimalValue().toPlainString());
+      // Floats are read as BigDecimal, whose toString keeps an exponent visible (the parser then
+      // ignores the value); toPlainString of 1e-999999999 would expand to a billion digits.
+      return RetryAfterParser.bodySeconds(node.decimalValue().toString());
     }
     return node.isTextual() ? RetryAfterParser.bodySeconds(node.asText()) : Optional.empty();
   }

@@ -10,11 +10,13 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 
 /**
  * Turns a failure that produced no HTTP answer into a retryable reason: {@code timeout: ...} for
- * connect, response and pool-wait timeouts, {@code connection_error: ...} for everything else
+ * connect, response and pool-wait timeouts and {@code timeout: deadline} for the total deadline,
+ * {@code connection_error: ...} for everything else
  * (refused, reset, closed, DNS, TLS, a closed pool). Pure and total. Exception messages carry
  * host names and ports, never headers, so no token can reach a reason.
  */
@@ -29,6 +31,9 @@ public final class NetworkFailures {
    * @return {@code timeout: <what>} or {@code connection_error: <what>}
    */
   public static String reason(Throwable failure) {
+    if (failure instanceof ExchangeAbortedException) {
+      return failure.getMessage();
+    }
     if (failure instanceof ConnectTimeoutException) {
       return "timeout: connect timed out" + message(failure);
     }
@@ -37,6 +42,9 @@ public final class NetworkFailures {
     }
     if (failure instanceof InterruptedIOException) {
       return "timeout: " + failure.getClass().getSimpleName() + message(failure);
+    }
+    if (failure instanceof MessageConstraintException) {
+      return "malformed_response: answer head over the limits" + message(failure);
     }
     if (failure instanceof UnknownHostException) {
       return "connection_error: unknown host" + message(failure);

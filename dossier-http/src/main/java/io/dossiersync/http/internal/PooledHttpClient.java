@@ -6,34 +6,39 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One pooled Apache HttpClient 5 (classic API) shared by the transports of one {@link
- * io.dossiersync.http.HttpTransports}. Redirects are not followed, automatic retries are off
- * (the queue retries), TLS uses the JDK's default trust store and host name verification.
+ * One Apache HttpClient 5 (classic API) shared by the transports of one {@link
+ * io.dossiersync.http.HttpTransports}: the pooled client {@link ClientAssembly} builds, or the
+ * host's own client (then never closed here: this object closes what it created, not what it was
+ * handed).
  *
- * <p>Thread-safe. Reference-counted: each holder calls {@link #release()} once, and the pool is
- * closed when the last holder has released it. A post after that fails with an {@link
- * IllegalStateException}, which the transports report as a retryable connection error.
+ * <p>Every request has a total deadline ({@link HttpTransportConfig#requestDeadline()}: pool
+ * wait, connect, send and the whole answer). It is enforced by aborting the request from a timer
+ * ({@code HttpUriRequestBase.cancel()} closes the connection under a blocked read, so a receiver
+ * that drips one byte a second cannot hold a sender); the classic API keeps the senders' simple
+ * blocking code, where the async client would need a second I/O reactor for the same guarantee.
+ * At most {@link #MAX_ANSWER_BYTES} of an answer are read; a longer answer's connection is dropped
+ * rather than drained.
+ *
+ * <p>Thread-safe. Reference-counted: each holder calls {@link #release()} once; the last release
+ * aborts what is still in flight, stops the deadline timer and closes the pool. A post after that
+ * fails with an {@link IllegalStateException}, which the transports report as a retryable
+ * connection error.
  */
 public final class PooledHttpClient {
 
@@ -43,48 +48,40 @@ public final class PooledHttpClient {
   /** The most answer bytes read; the rest is discarded. Answers are small JSON objects. */
   public static final int MAX_ANSWER_BYTES = 64 * 1024;
 
-  private static final Duration VALIDATE_AFTER_INACTIVITY = Duration.ofSeconds(2);
-  private static final Duration IDLE_EVICTION = Duration.ofMinutes(1);
+  /** The reason of a request aborted at its deadline. */
+  public static final String DEADLINE_REASON = "timeout: deadline";
 
-  private final PoolingHttpClientConnectionManager pool;
+  /** The reason of a request aborted because its transports were closed. */
+  public static final String CLOSED_REASON = "connection_error: aborted, the transport was closed";
+
   private final CloseableHttpClient client;
+  private final Optional<PoolingHttpClientConnectionManager> ownPool;
+  private final Duration deadline;
+  private final ScheduledThreadPoolExecutor timer;
+  private final InFlight inFlight = new InFlight(CLOSED_REASON);
   private final AtomicInteger holders = new AtomicInteger(1);
 
   /**
-   * Builds the pool and the client; the caller is the first holder.
+   * Builds the pool and the client, or takes the host's client; the caller is the first holder.
    *
    * @param config the settings
    */
   public PooledHttpClient(HttpTransportConfig config) {
-    Timeout connect = Timeout.of(config.connectTimeout());
-    Timeout response = Timeout.of(config.responseTimeout());
-    this.pool =
-        PoolingHttpClientConnectionManagerBuilder.create()
-            .setMaxConnTotal(config.maxConnections())
-            .setMaxConnPerRoute(config.maxConnectionsPerRoute())
-            .setDefaultConnectionConfig(
-                ConnectionConfig.custom()
-                    .setConnectTimeout(connect)
-                    .setSocketTimeout(response)
-                    .setValidateAfterInactivity(TimeValue.of(VALIDATE_AFTER_INACTIVITY))
-                    .build())
-            .build();
-    this.client =
-        HttpClients.custom()
-            .setConnectionManager(pool)
-            .setDefaultRequestConfig(
-                RequestConfig.custom()
-                    .setConnectionRequestTimeout(connect)
-                    .setResponseTimeout(response)
-                    .setRedirectsEnabled(false)
-                    .build())
-            .disableRedirectHandling()
-            .disableAutomaticRetries()
-            .disableCookieManagement()
-            .disableAuthCaching()
-            .evictIdleConnections(TimeValue.of(IDLE_EVICTION))
-            .setUserAgent(config.userAgent())
-            .build();
+    if (config.httpClient().isPresent()) {
+      this.client = config.httpClient().get();
+      this.ownPool = Optional.empty();
+    } else {
+      ClientAssembly.Assembled built = ClientAssembly.build(config);
+      this.client = built.client();
+      this.ownPool = Optional.of(built.pool());
+    }
+    this.deadline = config.requestDeadline();
+    this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = new Thread(runnable, "dossier-http-deadline");
+      thread.setDaemon(true);
+      return thread;
+    });
+    timer.setRemoveOnCancelPolicy(true);
   }
 
   /**
@@ -103,52 +100,107 @@ public final class PooledHttpClient {
   /** Removes a holder; the last one closes the pool. Call once per holder. */
   public void release() {
     if (holders.decrementAndGet() == 0) {
-      client.close(CloseMode.GRACEFUL);
-      pool.close(CloseMode.GRACEFUL);
+      inFlight.abortAll();
+      timer.shutdownNow();
+      if (ownPool.isPresent()) {
+        client.close(CloseMode.GRACEFUL);
+        ownPool.get().close(CloseMode.GRACEFUL);
+      }
     }
   }
 
   /**
-   * Tells how many connections are leased right now (for tests and diagnostics).
+   * Aborts every request in flight on this client now (each sender gets a retryable result);
+   * requests started afterwards are not affected.
+   */
+  public void abortInFlight() {
+    inFlight.abortNow();
+  }
+
+  /**
+   * Tells how many connections are leased right now (for tests and diagnostics); zero for a host's
+   * own client, whose pool this object does not see.
    *
    * @return the leased connection count
    */
   public int leasedConnections() {
-    return pool.getTotalStats().getLeased();
+    return ownPool.map(p -> p.getTotalStats().getLeased()).orElse(0);
   }
 
   /**
-   * Posts a body and reads the answer; the connection goes back to the pool before this returns.
+   * Posts a body and reads the answer; the connection goes back to the pool (or is dropped) before
+   * this returns.
    *
    * @param uri the endpoint
    * @param body the request body
    * @param contentType its content type
    * @param contentEncoding its content encoding ({@code gzip}), if any
    * @param token the bearer token, if any; never logged
+   * @param endpoint the caller's own in-flight set, aborted when the caller closes
    * @return the answer
-   * @throws IOException when no answer arrived (timeout, reset, DNS, refused, TLS)
+   * @throws IOException when no answer arrived (timeout, deadline, abort, reset, DNS, refused,
+   *     TLS, a head over the limits)
    */
-  public ReceivedAnswer post(
+  ReceivedAnswer post(
       URI uri,
       byte[] body,
       ContentType contentType,
       Optional<String> contentEncoding,
-      Optional<AccessToken> token)
+      Optional<AccessToken> token,
+      InFlight endpoint)
       throws IOException {
+    if (holders.get() <= 0) {
+      throw new IllegalStateException("the HTTP connection pool is closed");
+    }
     HttpPost post = new HttpPost(uri);
     post.setEntity(new ByteArrayEntity(body, contentType, contentEncoding.orElse(null), false));
     token.ifPresent(t -> post.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + t.value()));
-    return client.execute(post, PooledHttpClient::read);
+    Exchange exchange = new Exchange(post);
+    ScheduledFuture<?> alarm =
+        timer.schedule(
+            () -> exchange.abort(DEADLINE_REASON), deadline.toMillis(), TimeUnit.MILLISECONDS);
+    inFlight.track(exchange);
+    endpoint.track(exchange);
+    try {
+      return execute(post);
+    } catch (IOException | RuntimeException e) {
+      Optional<String> aborted = exchange.abortReason();
+      if (aborted.isPresent()) {
+        throw new ExchangeAbortedException(aborted.get(), e);
+      }
+      throw e;
+    } finally {
+      alarm.cancel(false);
+      endpoint.untrack(exchange);
+      inFlight.untrack(exchange);
+    }
   }
 
-  private static ReceivedAnswer read(ClassicHttpResponse response) throws IOException {
-    HttpEntity entity = response.getEntity();
-    byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity, MAX_ANSWER_BYTES);
-    return new ReceivedAnswer(
-        response.getCode(),
-        header(response.getFirstHeader(HttpHeaders.RETRY_AFTER)),
-        header(response.getFirstHeader(HttpHeaders.LOCATION)),
-        body);
+  private ReceivedAnswer execute(HttpPost post) throws IOException {
+    ClassicHttpResponse response = client.executeOpen(null, post, null);
+    try {
+      BoundedBody.Read read = BoundedBody.read(response.getEntity(), MAX_ANSWER_BYTES);
+      if (read.cut()) {
+        // drop the connection rather than let closing the stream read the rest
+        post.cancel();
+      }
+      return new ReceivedAnswer(
+          response.getCode(),
+          header(response.getFirstHeader(HttpHeaders.RETRY_AFTER)),
+          header(response.getFirstHeader(HttpHeaders.LOCATION)),
+          read.bytes());
+    } finally {
+      closeQuietly(response);
+    }
+  }
+
+  private static void closeQuietly(ClassicHttpResponse response) {
+    try {
+      response.close();
+    } catch (IOException e) {
+      // the answer was read (or its failure is already on its way); a failure to give the
+      // connection back costs only that connection
+    }
   }
 
   private static Optional<String> header(@Nullable Header header) {

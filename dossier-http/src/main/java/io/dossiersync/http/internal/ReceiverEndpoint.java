@@ -16,9 +16,9 @@ import java.util.function.Supplier;
  * and turns the answer, or the lack of one, into the transport's result type. Holds one share of
  * the pooled client and gives it back on {@link #close()}.
  *
- * <p>Thread-safe. {@link #exchange} never throws: encoding failures, a throwing token provider,
- * timeouts and I/O errors all go to the {@code noAnswer} function with a reason from {@link
- * NetworkFailures}.
+ * <p>Thread-safe. {@link #exchange} never throws an exception: encoding failures, a throwing
+ * token provider, timeouts, the deadline, an abort and I/O errors all go to the {@code noAnswer}
+ * function with a reason from {@link NetworkFailures}. An {@link Error} is not caught.
  */
 public final class ReceiverEndpoint implements AutoCloseable {
 
@@ -27,6 +27,7 @@ public final class ReceiverEndpoint implements AutoCloseable {
   private final URI uri;
   private final Clock clock;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final InFlight inFlight = new InFlight(PooledHttpClient.CLOSED_REASON);
 
   /**
    * Takes over one share of a pooled client.
@@ -61,7 +62,8 @@ public final class ReceiverEndpoint implements AutoCloseable {
     try {
       Optional<AccessToken> token = tokens.currentToken();
       ReceivedAnswer answer =
-          client.post(uri, body.get(), PooledHttpClient.APPLICATION_JSON, contentEncoding, token);
+          client.post(
+              uri, body.get(), PooledHttpClient.APPLICATION_JSON, contentEncoding, token, inFlight);
       return classify.apply(answer, clock.instant());
     } catch (Exception e) {
       return noAnswer.apply(NetworkFailures.reason(e));
@@ -86,10 +88,14 @@ public final class ReceiverEndpoint implements AutoCloseable {
     return uri;
   }
 
-  /** Gives back this endpoint's share of the pool; idempotent. */
+  /**
+   * Aborts this endpoint's requests in flight (their senders get a retryable result, as does any
+   * later request) and gives back its share of the pool; idempotent.
+   */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      inFlight.abortAll();
       client.release();
     }
   }

@@ -10,8 +10,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -26,17 +31,25 @@ import org.sqlite.SQLiteConfig;
 public final class SchemaMigrator {
 
   /** The schema version this code reads and writes. */
-  public static final int CURRENT_VERSION = 4;
+  public static final int CURRENT_VERSION = 5;
 
   private static final List<String> SCRIPTS =
       List.of("V1__queues.sql", "V2__first_failure_and_stats.sql", "V3__claim_indexes.sql",
-      "V4__body_text_last.sql");
+      "V4__body_text_last.sql", "V5__queue_health.sql");
+
+  /** The tables every dossier queue of version 1 or more has. */
+  private static final List<String> QUEUE_TABLES = List.of("event_queue", "body_queue");
+
+  private static final Pattern TABLE_NAME = Pattern.compile(
+      "(?i)(?:CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?|RENAME\\s+TO\\s+)"
+          + "[\"`\\[]?([A-Za-z0-9_]+)");
 
   private SchemaMigrator() {}
 
   /**
    * Refuses a file that must not be written: not a SQLite database, visibly truncated, another
-   * application's database, or a newer schema version. Opens it read-only, so a refused file
+   * application's database (a table our schema scripts do not create, or our queue tables missing
+   * at version 1 or more), or a newer schema version. Opens it read-only, so a refused file
    * keeps its bytes. A missing or empty file passes (it becomes a new queue).
    *
    * @param file the queue file
@@ -60,12 +73,7 @@ public final class SchemaMigrator {
       DSLContext dsl = DSL.using(connection, SQLDialect.SQLITE);
       int version = version(dsl);
       refuseNewer(file, version);
-      int foreignTables = dsl.fetchCount(DSL.selectOne()
-          .from(DSL.table(DSL.name("sqlite_master")))
-          .where(DSL.field(DSL.name("type"), String.class).eq("table")));
-      if (version == 0 && foreignTables > 0) {
-        throw SqliteErrors.corrupt(file, "a SQLite database of another application", null);
-      }
+      refuseForeign(file, version, tables(dsl));
     } catch (SQLException | RuntimeException e) {
       throw SqliteErrors.translate(file, "opening", e);
     }
@@ -73,12 +81,18 @@ public final class SchemaMigrator {
 
   /**
    * Brings the schema to {@link #CURRENT_VERSION} in one write transaction; a no-op when it is
-   * there already (another process may have migrated it first).
+   * there already (another process may have migrated it first). The version is read first in a
+   * read transaction, so opening a current file never takes the write lock and never waits behind
+   * a drain (PRODUCT.md §3: read-only commands).
    *
    * @param database the open database
    * @return the version the file had before
    */
   public static int migrate(Database database) {
+    int current = database.read("reading the schema version", SchemaMigrator::version);
+    if (current == CURRENT_VERSION) {
+      return current;
+    }
     return database.write("migrating the schema", dsl -> {
       int version = version(dsl);
       refuseNewer(database.file(), version);
@@ -131,6 +145,54 @@ public final class SchemaMigrator {
       }
     }
     return statements;
+  }
+
+  /**
+   * The tables the schema scripts of this jar create or rename to, in any version (a table
+   * dropped by a later script is still known: a file of an older version holds it).
+   *
+   * @return the table names, lower-cased
+   */
+  public static Set<String> knownTables() {
+    Set<String> names = new HashSet<>();
+    for (int v = 1; v <= CURRENT_VERSION; v++) {
+      Matcher m = TABLE_NAME.matcher(script(v));
+      while (m.find()) {
+        names.add(m.group(1).toLowerCase(Locale.ROOT));
+      }
+    }
+    return names;
+  }
+
+  private static List<String> tables(DSLContext dsl) {
+    return dsl.select(DSL.field(DSL.name("name"), String.class))
+        .from(DSL.table(DSL.name("sqlite_master")))
+        .where(DSL.field(DSL.name("type"), String.class).eq("table"))
+        .fetch(0, String.class);
+  }
+
+  /**
+   * Refuses a file that is not a dossier queue: one with a table no schema script of ours
+   * creates, or one at version 1 or more that lacks our queue tables.
+   */
+  private static void refuseForeign(Path file, int version, List<String> tables) {
+    Set<String> known = knownTables();
+    List<String> foreign = tables.stream()
+        .filter(t -> !t.toLowerCase(Locale.ROOT).startsWith("sqlite_"))
+        .filter(t -> !known.contains(t.toLowerCase(Locale.ROOT)))
+        .sorted().toList();
+    boolean oursMissing = version >= 1 && !tables.stream()
+        .map(t -> t.toLowerCase(Locale.ROOT)).toList().containsAll(QUEUE_TABLES);
+    if (!foreign.isEmpty() || oursMissing || (version == 0 && !tables.isEmpty())) {
+      String why = !foreign.isEmpty()
+          ? "a SQLite database of another application: tables "
+              + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+          : oursMissing
+              ? "a SQLite database of another application: schema version " + version
+                  + " without the queue tables"
+              : "a SQLite database of another application: tables but no schema version";
+      throw SqliteErrors.corrupt(file, why, null);
+    }
   }
 
   private static int version(DSLContext dsl) {

@@ -1,0 +1,81 @@
+package io.dossiersync.cli;
+
+import io.dossiersync.core.body.OutcomeStatus;
+import io.dossiersync.core.drain.DrainListener;
+import io.dossiersync.core.drain.DrainReport;
+import io.dossiersync.core.pipeline.DossierSyncResult;
+import io.dossiersync.core.watch.WatchListener;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code dossier watch} prints (PRODUCT.md §6): one stderr line per synced, refused or
+ * vanished feature and per drain round that tried something; with {@code --json}, the same as
+ * one JSON object per line on stdout ({@code {"feature":…,"queued":N,…}}, {@code
+ * {"drain":{…}}}). Idle drain rounds print nothing. Thread-safe: the watcher and the drain call
+ * it from their own threads, and each line is written whole.
+ */
+final class WatchOutput implements WatchListener, DrainListener {
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final boolean json;
+
+  WatchOutput(PrintStream out, PrintStream err, boolean json) {
+    this.out = out;
+    this.err = err;
+    this.json = json;
+  }
+
+  @Override
+  public synchronized void onFeatureSynced(Path featureDir, DossierSyncResult result) {
+    Map<OutcomeStatus, Integer> counts = result.countsByStatus();
+    err.println("dossier: watch: synced " + result.namespace().featureSlug() + ": "
+        + result.eventsEmitted() + " events, " + counts.get(OutcomeStatus.QUEUED) + " queued, "
+        + counts.get(OutcomeStatus.SKIPPED) + " skipped, " + counts.get(OutcomeStatus.FAILED)
+        + " failed");
+    result.errors().forEach(e -> err.println("dossier: watch: " + e));
+    if (json) {
+      Map<String, Object> line = Json.object("feature", result.namespace().featureSlug(),
+          "dir", featureDir.toString(), "project_uuid", result.namespace().projectUuid(),
+          "events_emitted", result.eventsEmitted());
+      for (OutcomeStatus status : OutcomeStatus.values()) {
+        line.put(status.wireName(), counts.get(status));
+      }
+      line.put("errors", List.copyOf(result.errors()));
+      Json.line(out, line);
+    }
+  }
+
+  @Override
+  public synchronized void onFeatureFailed(Path featureDir, String reason) {
+    err.println("dossier: watch: cannot sync " + featureDir + ": " + reason);
+    if (json) {
+      Json.line(out, Json.object("feature", String.valueOf(featureDir.getFileName()),
+          "dir", featureDir.toString(), "error", reason));
+    }
+  }
+
+  @Override
+  public synchronized void onFeatureGone(Path featureDir) {
+    err.println("dossier: watch: " + featureDir + " is gone; no longer synced");
+    if (json) {
+      Json.line(out, Json.object("feature", String.valueOf(featureDir.getFileName()),
+          "dir", featureDir.toString(), "gone", true));
+    }
+  }
+
+  @Override
+  public synchronized void onDrain(DrainReport report) {
+    if (report.attempted() == 0 && !report.authPaused()) {
+      return;
+    }
+    err.println("dossier: watch: delivered " + report.summary());
+    if (json) {
+      Json.line(out, Json.object("drain", DrainCommand.json(report.projects(), report,
+          report.pendingEvents(), report.pendingBodies(), report.failureCount())));
+    }
+  }
+}
