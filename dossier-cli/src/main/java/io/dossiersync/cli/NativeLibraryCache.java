@@ -20,8 +20,8 @@ import java.util.Optional;
  *
  * <p>Only the command's {@code main} uses it: it points the driver at the file through the
  * {@code org.sqlite.lib.path}/{@code org.sqlite.lib.name} system properties, which an application
- * may set and a library must not. Any failure (no home, a read-only disk, a platform the jar has
- * no library for) leaves the properties unset, and the driver extracts as it always does.
+ * may set and a library must not. Any failure (no absolute home, a read-only disk, a platform the
+ * jar has no library for) leaves the properties unset, and the driver extracts as it always does.
  */
 final class NativeLibraryCache {
 
@@ -37,8 +37,12 @@ final class NativeLibraryCache {
     if (System.getProperty("org.sqlite.lib.path") != null) {
       return;
     }
+    Path directory = cacheDirectory(env);
+    if (!directory.isAbsolute()) {
+      return; // no usable home (user.home '?'): the command itself says so; write nothing here
+    }
     try {
-      Optional<Path> library = cachedLibrary(cacheDirectory(env));
+      Optional<Path> library = cachedLibrary(directory);
       library.ifPresent(file -> {
         System.setProperty("org.sqlite.lib.path", file.getParent().toString());
         System.setProperty("org.sqlite.lib.name", file.getFileName().toString());

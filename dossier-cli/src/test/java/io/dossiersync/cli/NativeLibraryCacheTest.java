@@ -74,6 +74,15 @@ class NativeLibraryCacheTest {
   }
 
   @Test
+  void aRelativeHomeCachesNothing() {
+    String lib = System.getProperty("org.sqlite.lib.path");
+    NativeLibraryCache.install(Map.of("DOSSIER_HOME", "relative-home"));
+
+    assertThat(Files.exists(Path.of("relative-home"))).isFalse();
+    assertThat(System.getProperty("org.sqlite.lib.path")).isEqualTo(lib);
+  }
+
+  @Test
   void aStatusProcessLoadsTheCachedLibrary() throws Exception {
     Path home = dir.resolve("home");
     Path db = dir.resolve("queue.db");
