@@ -28,10 +28,13 @@ class LazySubcommandsTest {
 
   @Test
   void theTopLevelHelpAndAMistypedCommandSeeEveryCommand() {
-    String[] all = {"sync", "drain", "watch", "status", "failures", "requeue", "purge", "receiver", "demo"};
+    String[] all = {"sync", "drain", "watch", "status", "failures", "requeue", "purge", "receiver",
+        "demo", "completion"};
     assertThat(DossierCli.command(IO, "--help").getSubcommands().keySet()).containsExactly(all);
     assertThat(DossierCli.command(IO).getSubcommands().keySet()).containsExactly(all);
     assertThat(DossierCli.command(IO, "stauts").getSubcommands().keySet()).containsExactly(all);
+    assertThat(DossierCli.command(IO, "completion", "bash").getSubcommands().keySet())
+        .as("the completion script lists every command").containsExactly(all);
   }
 
   @Test
