@@ -122,6 +122,7 @@ public final class BackgroundSync implements AutoCloseable {
   public boolean stop(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     stopping = true;
+    engine.wakeRound();
     wakeUp();
     if (!started || thread == Thread.currentThread()) {
       return true;

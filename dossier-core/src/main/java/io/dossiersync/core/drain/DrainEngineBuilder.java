@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,7 @@ public final class DrainEngineBuilder {
   private ProjectScope projectScope = ProjectScope.all();
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.system();
+  private LongSupplier nanoTime = System::nanoTime;
   private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
   private int concurrency = DrainEngine.DEFAULT_CONCURRENCY;
   private int eventBatchSize = DrainEngine.DEFAULT_EVENT_BATCH_SIZE;
@@ -106,13 +108,27 @@ public final class DrainEngineBuilder {
   }
 
   /**
-   * The clock for claims, backoff and deadlines. Default {@link Clock#systemUTC()}.
+   * The wall clock for what the queue persists: claim and lease times, due times, failure
+   * times. Default {@link Clock#systemUTC()}.
    *
    * @param value the clock
    * @return this builder
    */
   public DrainEngineBuilder clock(Clock value) {
     this.clock = Objects.requireNonNull(value, "clock");
+    return this;
+  }
+
+  /**
+   * The monotonic clock, in nanoseconds, for what happens in this process only: the duration of
+   * each request ({@link TaskResult#duration()}) and when the leases held are renewed. Default
+   * {@link System#nanoTime()}.
+   *
+   * @param value a monotonic nanosecond counter
+   * @return this builder
+   */
+  public DrainEngineBuilder nanoTime(LongSupplier value) {
+    this.nanoTime = Objects.requireNonNull(value, "nanoTime");
     return this;
   }
 
@@ -237,7 +253,7 @@ public final class DrainEngineBuilder {
     range("retryCeiling", retryCeiling, 1_000);
     duration("leaseDuration", leaseDuration);
     duration("maxRetryAfter", maxRetryAfter);
-    return new DrainEngine(new DrainSettings(s, c, e, t, consent, projectScope, clock, sleeper,
+    return new DrainEngine(new DrainSettings(s, c, e, t, consent, projectScope, clock, nanoTime, sleeper,
         new Backoff(jitter, maxRetryAfter), concurrency, eventBatchSize, bodyClaimBatchSize,
         leaseDuration, retryCeiling, listener));
   }
