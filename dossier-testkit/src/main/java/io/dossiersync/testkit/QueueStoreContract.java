@@ -13,6 +13,7 @@ import io.dossiersync.testkit.contract.EventQueueContract;
 import io.dossiersync.testkit.contract.FailureRecordContract;
 import io.dossiersync.testkit.contract.OutcomeContract;
 import io.dossiersync.testkit.contract.PurgeContract;
+import io.dossiersync.testkit.contract.SettleContract;
 import io.dossiersync.testkit.contract.StatsContract;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class QueueStoreContract
     implements BodyEnqueueContract, CapacityContract, EventQueueContract, ClaimContract,
         OutcomeContract, FailureRecordContract, StatsContract, PurgeContract,
-        ConcurrentClaimContract, DossierEnqueueContract {
+        ConcurrentClaimContract, DossierEnqueueContract, SettleContract {
 
   private final List<QueueStore> opened = new ArrayList<>();
   private final AtomicInteger sequence = new AtomicInteger();

@@ -8,6 +8,7 @@ import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EventQueue;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ public final class SqliteEventQueue implements EventQueue {
 
   private final Database database;
   private final int maxQueueSize;
+  private final SqliteSettle<ClaimedEvent> settler;
 
   /**
    * Creates the view.
@@ -41,6 +43,17 @@ public final class SqliteEventQueue implements EventQueue {
   public SqliteEventQueue(Database database, int maxQueueSize) {
     this.database = database;
     this.maxQueueSize = maxQueueSize;
+    this.settler = new SqliteSettle<>(database, SettleStatements.EVENTS, EventFence.INSTANCE);
+  }
+
+  @Override
+  public List<Settlement<ClaimedEvent>> settle(List<Settlement<ClaimedEvent>> settlements) {
+    return settler.settle(settlements);
+  }
+
+  @Override
+  public List<ClaimedEvent> renew(List<ClaimedEvent> held, Instant until) {
+    return settler.renew(held, until);
   }
 
   @Override
