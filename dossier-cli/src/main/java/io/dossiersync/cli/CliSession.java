@@ -106,6 +106,7 @@ final class CliSession implements AutoCloseable {
             + " or use --token-file); the receiver will likely answer 401");
       }
     }
+    HttpTransports abortable = transports;
     return DrainEngine.builder()
         .queueStore(store)
         .contentTransport(transports.contentTransport(tokens))
@@ -115,6 +116,7 @@ final class CliSession implements AutoCloseable {
         .projectScope(scope)
         .listener(listener)
         .leaseDuration(LEASE)
+        .abortInFlight(abortable::close)
         .build();
   }
 

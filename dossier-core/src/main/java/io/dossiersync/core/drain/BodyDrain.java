@@ -141,6 +141,9 @@ final class BodyDrain {
 
   private void handle(Sent sent) {
     if (sent == Sent.Wake.INSTANCE) {
+      if (round.pastDeadlineSeen() && !inFlight.isEmpty()) {
+        round.abortInFlight();
+      }
       return;
     }
     if (sent instanceof Sent.Failed failed) {
@@ -162,7 +165,13 @@ final class BodyDrain {
           pending.complete(body, TaskStatus.ALREADY_EXISTS, result.reason(), http, done.took());
       case UNAUTHORIZED -> pending.release(body, result.reason());
       case FAILED -> pending.fail(body, result.reason(), http, done.took());
-      case RETRY -> pending.retry(body, result.reason(), result.retryAfter(), http, done.took());
+      case RETRY -> {
+        if (round.pastDeadlineSeen() && http == 0) {
+          pending.release(body, DrainReasons.DRAIN_STOPPED);
+        } else {
+          pending.retry(body, result.reason(), result.retryAfter(), http, done.took());
+        }
+      }
     }
   }
 

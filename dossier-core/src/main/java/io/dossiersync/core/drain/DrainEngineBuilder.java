@@ -37,6 +37,7 @@ public final class DrainEngineBuilder {
   private int retryCeiling = DrainEngine.DEFAULT_RETRY_CEILING;
   private Duration maxRetryAfter = Backoff.DEFAULT_MAX_RETRY_AFTER;
   private DrainListener listener = DrainListener.noop();
+  private Runnable abortInFlight = () -> {};
 
   DrainEngineBuilder() {}
 
@@ -237,6 +238,21 @@ public final class DrainEngineBuilder {
   }
 
   /**
+   * What aborts the requests in flight when {@link DrainEngine#drainUntilEmpty}'s time is up:
+   * called once, from the round thread, when the deadline passes with requests still in flight,
+   * e.g. {@code transports::close} for transports that abort every exchange on close. Their tasks
+   * then stay queued, given back without a retry counted. Default: nothing (the drain waits for
+   * the requests, each bounded by its transport's deadline).
+   *
+   * @param value the abort action; it must not block for long
+   * @return this builder
+   */
+  public DrainEngineBuilder abortInFlight(Runnable value) {
+    this.abortInFlight = Objects.requireNonNull(value, "abortInFlight");
+    return this;
+  }
+
+  /**
    * Checks the settings and starts the engine's send threads.
    *
    * @return the engine; close it to stop its threads
@@ -255,7 +271,7 @@ public final class DrainEngineBuilder {
     duration("maxRetryAfter", maxRetryAfter);
     return new DrainEngine(new DrainSettings(s, c, e, t, consent, projectScope, clock, nanoTime, sleeper,
         new Backoff(jitter, maxRetryAfter), concurrency, eventBatchSize, bodyClaimBatchSize,
-        leaseDuration, retryCeiling, listener));
+        leaseDuration, retryCeiling, listener, abortInFlight));
   }
 
   private static <T> T required(@Nullable T value, String field) {

@@ -37,6 +37,7 @@ final class DrainRound {
   private final AtomicLong claims = new AtomicLong();
   private final OptionalLong deadlineNanos;
   private boolean pastDeadlineSeen;
+  private boolean aborted;
   private boolean shutDown;
   private @Nullable Throwable fatal;
 
@@ -80,6 +81,23 @@ final class DrainRound {
 
   void seePastDeadline() {
     pastDeadlineSeen = true;
+  }
+
+  /**
+   * The deadline passed: aborts the requests in flight (once) through the configured action, so
+   * that the drain ends within moments of its time limit.
+   */
+  void abortInFlight() {
+    if (aborted) {
+      return;
+    }
+    aborted = true;
+    LOG.info("drain time is up: aborting the requests in flight; their tasks stay queued");
+    try {
+      settings.abortInFlight().run();
+    } catch (RuntimeException e) {
+      LOG.warn("aborting the requests in flight failed: {}", e.toString());
+    }
   }
 
   /** The engine's send threads are shut down: nothing more can be sent. */

@@ -30,4 +30,5 @@ record DrainSettings(
     int bodyClaimBatchSize,
     Duration leaseDuration,
     int retryCeiling,
-    DrainListener listener) {}
+    DrainListener listener,
+    Runnable abortInFlight) {}

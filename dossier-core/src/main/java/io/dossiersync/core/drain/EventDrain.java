@@ -59,9 +59,13 @@ final class EventDrain {
       }
       Sent sent;
       try {
-        do {
+        sent = inbox.take(() -> round.renew(QueueSide.events(queue), batch));
+        while (sent == Sent.Wake.INSTANCE) {
+          if (round.pastDeadlineSeen()) {
+            round.abortInFlight();
+          }
           sent = inbox.take(() -> round.renew(QueueSide.events(queue), batch));
-        } while (sent == Sent.Wake.INSTANCE);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         batch.forEach(event -> pending.release(event, DrainReasons.DRAIN_STOPPED));
@@ -120,8 +124,13 @@ final class EventDrain {
       case UNAUTHORIZED -> pending.release(event, result.reason());
       case TOO_LARGE -> pending.fail(event, DrainReasons.PAYLOAD_TOO_LARGE, http, took);
       case INVALID -> pending.fail(event, DrainReasons.validationError(result.reason()), http, took);
-      case RETRY, UNEXPECTED_STATUS ->
+      case RETRY, UNEXPECTED_STATUS -> {
+        if (round.pastDeadlineSeen() && result.httpStatus() == 0) {
+          pending.release(event, DrainReasons.DRAIN_STOPPED);
+        } else {
           pending.retry(event, result.reason(), result.retryAfter(), http, took);
+        }
+      }
     }
   }
 }
