@@ -11,6 +11,7 @@ import io.dossiersync.testkit.contract.ConcurrentClaimContract;
 import io.dossiersync.testkit.contract.DossierEnqueueContract;
 import io.dossiersync.testkit.contract.EventQueueContract;
 import io.dossiersync.testkit.contract.FailureRecordContract;
+import io.dossiersync.testkit.contract.IndexEventFailedContract;
 import io.dossiersync.testkit.contract.OutcomeContract;
 import io.dossiersync.testkit.contract.PurgeContract;
 import io.dossiersync.testkit.contract.SettleContract;
@@ -50,7 +51,8 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class QueueStoreContract
     implements BodyEnqueueContract, CapacityContract, EventQueueContract, ClaimContract,
         OutcomeContract, FailureRecordContract, StatsContract, PurgeContract,
-        ConcurrentClaimContract, DossierEnqueueContract, SettleContract {
+        ConcurrentClaimContract, DossierEnqueueContract, SettleContract,
+        IndexEventFailedContract {
 
   private final List<QueueStore> opened = new ArrayList<>();
   private final AtomicInteger sequence = new AtomicInteger();

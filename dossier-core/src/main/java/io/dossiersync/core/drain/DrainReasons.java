@@ -37,7 +37,8 @@ public final class DrainReasons {
    * failure records, so the body will never find its index entry; requeueing the event's record
    * requeues the body.
    */
-  public static final String INDEX_EVENT_FAILED = "index_event_failed";
+  public static final String INDEX_EVENT_FAILED =
+      io.dossiersync.core.queue.FailureRecords.INDEX_EVENT_FAILED;
 
   private DrainReasons() {}
 

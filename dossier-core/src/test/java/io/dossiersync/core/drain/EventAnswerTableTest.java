@@ -118,6 +118,35 @@ class EventAnswerTableTest {
     assertThat(bench.events.batches).hasSize(1);
   }
 
+  @Test
+  void aBodyWhoseIndexEventFailedFollowsItAndComesBackWithItsRequeue() {
+    EventRecord spec = bench.enqueueEvent(ns, "spec.md");
+    bench.enqueueEvent(ns, "plan.md");
+    bench.enqueueBody(ns, "spec.md");
+    bench.enqueueBody(ns, "plan.md");
+    bench.events.answer(poisoned(Set.of(spec.eventId()), "validation_error: bad"));
+
+    DrainReport report = drainOnce();
+
+    assertThat(report.eventsFailed()).isEqualTo(1);
+    assertThat(bench.content.pushes).extracting(r -> r.artifactPath()).containsExactly("plan.md");
+    assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
+        .containsExactlyInAnyOrder("rejected: validation_error: bad",
+            DrainReasons.INDEX_EVENT_FAILED);
+    long eventRecord = bench.store.failures().list(10).stream()
+        .filter(r -> r.reason().startsWith("rejected")).findFirst().orElseThrow().id();
+
+    assertThat(bench.store.failures().requeue(List.of(eventRecord), bench.clock.instant()))
+        .isEqualTo(2);
+    bench.events.answer(ScriptedEventTransport.acceptAll());
+    DrainReport again = drainOnce();
+
+    assertThat(again.eventsSent()).isEqualTo(1);
+    assertThat(again.bodiesUploaded()).isEqualTo(1);
+    assertThat(bench.store.failures().count()).isZero();
+    assertThat(bench.pendingBodies()).isZero();
+  }
+
   private List<EventRecord> enqueue(int n) {
     List<EventRecord> events = new ArrayList<>();
     for (int i = 0; i < n; i++) {

@@ -98,8 +98,7 @@ public final class SqliteEventQueue implements EventQueue {
   @Override
   public boolean fail(ClaimedEvent event, String reason, Instant now) {
     return database.write("moving an event to the failure records",
-        dsl -> FailureRecordWriter.fromEvent(dsl, fenced(event.lease().owner(),
-            List.of(event.event().eventId())), reason, now));
+        dsl -> EventFence.INSTANCE.fail(dsl, event, reason, now));
   }
 
   @Override

@@ -67,7 +67,8 @@ public final class SqliteFailureRecords implements FailureRecords {
     }
     List<Long> wanted = List.copyOf(ids);
     return database.write("re-queueing failure records",
-        dsl -> new Requeue(dsl, maxQueueSize, Millis.of(now)).run(wanted));
+        dsl -> new Requeue(dsl, maxQueueSize, Millis.of(now))
+            .run(IndexEventFollowers.withFollowers(dsl, wanted)));
   }
 
   @Override
