@@ -141,7 +141,10 @@ final class BodyDrain {
 
   private void handle(Sent sent) {
     if (sent == Sent.Wake.INSTANCE) {
-      if (round.pastDeadlineSeen() && !inFlight.isEmpty()) {
+      if (round.abandoned()) {
+        inFlight.values().forEach(b -> pending.release(b, DrainReasons.DRAIN_STOPPED));
+        inFlight.clear();
+      } else if (round.pastDeadlineSeen() && !inFlight.isEmpty()) {
         round.abortInFlight();
       }
       return;

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class DrainRound {
 
   private static final Logger LOG = LoggerFactory.getLogger(DrainEngine.class);
+  /** How long past its deadline a round waits for the requests it aborted. */
+  static final Duration ABORT_GRACE = Duration.ofSeconds(2);
 
   final DrainSettings settings;
   final ProjectScope scope;
@@ -38,6 +40,7 @@ final class DrainRound {
   private final OptionalLong deadlineNanos;
   private boolean pastDeadlineSeen;
   private boolean aborted;
+  private boolean abandoned;
   private boolean shutDown;
   private @Nullable Throwable fatal;
 
@@ -81,6 +84,25 @@ final class DrainRound {
 
   void seePastDeadline() {
     pastDeadlineSeen = true;
+  }
+
+  /**
+   * When the round stops waiting for requests it aborted at its deadline: {@link #ABORT_GRACE}
+   * after the deadline, so that the drain ends within moments of its limit even when a transport
+   * cannot abort.
+   */
+  OptionalLong abandonNanos() {
+    return deadlineNanos.isPresent()
+        ? OptionalLong.of(deadlineNanos.getAsLong() + ABORT_GRACE.toNanos()) : OptionalLong.empty();
+  }
+
+  /** True once the round gave up on the requests still in flight after its deadline. */
+  boolean abandoned() {
+    return abandoned;
+  }
+
+  void abandon() {
+    abandoned = true;
   }
 
   /**

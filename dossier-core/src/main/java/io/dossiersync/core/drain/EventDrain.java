@@ -61,6 +61,11 @@ final class EventDrain {
       try {
         sent = inbox.take(() -> round.renew(QueueSide.events(queue), batch));
         while (sent == Sent.Wake.INSTANCE) {
+          if (round.abandoned()) {
+            batch.forEach(event -> pending.release(event, DrainReasons.DRAIN_STOPPED));
+            pending.write();
+            return;
+          }
           if (round.pastDeadlineSeen()) {
             round.abortInFlight();
           }

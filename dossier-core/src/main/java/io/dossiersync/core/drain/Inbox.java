@@ -39,12 +39,17 @@ final class Inbox {
       long wait = nextRenewal - now;
       if (round.deadlineNanos().isPresent()) {
         long left = round.deadlineNanos().getAsLong() - now;
+        long abandonIn = round.abandonNanos().getAsLong() - now;
         if (left <= 0 && !round.pastDeadlineSeen()) {
           round.seePastDeadline();
           return Sent.Wake.INSTANCE;
         }
-        if (left > 0) {
-          wait = Math.min(wait, left);
+        if (abandonIn <= 0 && !round.abandoned()) {
+          round.abandon();
+          return Sent.Wake.INSTANCE;
+        }
+        if (!round.abandoned()) {
+          wait = Math.min(wait, left > 0 ? left : Math.max(1, abandonIn));
         }
       }
       Sent sent = queue.poll(wait, TimeUnit.NANOSECONDS);

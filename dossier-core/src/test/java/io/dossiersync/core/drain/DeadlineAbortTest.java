@@ -55,4 +55,30 @@ class DeadlineAbortTest {
     assertThat(bench.pendingBodies()).isEqualTo(3);
     assertThat(bench.peekBodies()).allSatisfy(b -> assertThat(b.retryCount()).isZero());
   }
+
+  @Test
+  void aTransportThatCannotAbortIsGivenUpOnShortlyAfterTheLimit() throws Exception {
+    bench.enqueueBody(ns, "spec.md");
+    CountDownLatch never = new CountDownLatch(1);
+    bench.content.answer(r -> {
+      try {
+        never.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return DrainFixture.STORED;
+    });
+
+    DrainReport report;
+    try (DrainEngine engine = bench.builder().nanoTime(System::nanoTime).build()) {
+      report = engine.drainUntilEmpty(Duration.ofMillis(100));
+    } finally {
+      never.countDown();
+    }
+
+    assertThat(report.timedOut()).isTrue();
+    assertThat(report.released()).isEqualTo(1);
+    assertThat(report.bodiesUploaded()).isZero();
+    assertThat(bench.pendingBodies()).isEqualTo(1);
+  }
 }
