@@ -4,6 +4,7 @@ import io.dossiersync.core.queue.BodyQueue;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.QueueStoreException;
 import io.dossiersync.core.transport.PushResult;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -107,7 +108,13 @@ final class BodyDrain {
     try {
       List<ClaimedBody> claimed = queue.claim(round.claim(want, true));
       exhausted = claimed.size() < want;
-      unsent.addAll(claimed);
+      for (ClaimedBody body : claimed) {
+        if (round.indexEventFailed(body.task())) {
+          pending.fail(body, DrainReasons.INDEX_EVENT_FAILED, 0, Duration.ZERO);
+        } else {
+          unsent.add(body);
+        }
+      }
     } catch (QueueStoreException e) {
       claimError = e;
     }

@@ -28,7 +28,7 @@ public final class DrainEngineBuilder {
   private ProjectScope projectScope = ProjectScope.all();
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.system();
-  private LongSupplier nanoTime = System::nanoTime;
+  private @Nullable LongSupplier nanoTime;
   private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
   private int concurrency = DrainEngine.DEFAULT_CONCURRENCY;
   private int eventBatchSize = DrainEngine.DEFAULT_EVENT_BATCH_SIZE;
@@ -123,7 +123,8 @@ public final class DrainEngineBuilder {
   /**
    * The monotonic clock, in nanoseconds, for what happens in this process only: the duration of
    * each request ({@link TaskResult#duration()}) and when the leases held are renewed. Default
-   * {@link System#nanoTime()}.
+   * {@link System#nanoTime()}, or, when a {@link #clock(Clock)} other than the system clock was
+   * set (a test clock), that clock's milliseconds, so that moving it moves the deadlines too.
    *
    * @param value a monotonic nanosecond counter
    * @return this builder
@@ -269,9 +270,25 @@ public final class DrainEngineBuilder {
     range("retryCeiling", retryCeiling, 1_000);
     duration("leaseDuration", leaseDuration);
     duration("maxRetryAfter", maxRetryAfter);
-    return new DrainEngine(new DrainSettings(s, c, e, t, consent, projectScope, clock, nanoTime, sleeper,
+    return new DrainEngine(new DrainSettings(s, c, e, t, consent, projectScope, clock, monotonic(), sleeper,
         new Backoff(jitter, maxRetryAfter), concurrency, eventBatchSize, bodyClaimBatchSize,
         leaseDuration, retryCeiling, listener, abortInFlight));
+  }
+
+  /**
+   * The monotonic clock: the one set, else {@link System#nanoTime()} under the system clock, else
+   * (a clock set for tests) one that follows the set clock, so that a test moving its clock moves
+   * the drain's deadlines too.
+   */
+  private LongSupplier monotonic() {
+    if (nanoTime != null) {
+      return nanoTime;
+    }
+    if (clock.equals(Clock.systemUTC())) {
+      return System::nanoTime;
+    }
+    Clock fixed = clock;
+    return () -> fixed.millis() * 1_000_000L;
   }
 
   private static <T> T required(@Nullable T value, String field) {

@@ -1,14 +1,18 @@
 package io.dossiersync.core.drain;
 
+import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimRequest;
+import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -42,6 +46,7 @@ final class DrainRound {
   private boolean aborted;
   private boolean abandoned;
   private boolean shutDown;
+  private final Set<IndexKey> failedIndexEvents = new HashSet<>();
   private @Nullable Throwable fatal;
 
   DrainRound(DrainSettings settings, SortedSet<String> projects, String owner, BooleanSupplier stop,
@@ -120,6 +125,16 @@ final class DrainRound {
     } catch (RuntimeException e) {
       LOG.warn("aborting the requests in flight failed: {}", e.toString());
     }
+  }
+
+  /** An event went to the failure records this round: remembers the body it announced. */
+  void eventFailed(EventRecord event) {
+    IndexKey.of(event).ifPresent(failedIndexEvents::add);
+  }
+
+  /** True when the body's index event went to the failure records this round. */
+  boolean indexEventFailed(BodyUploadTask body) {
+    return !failedIndexEvents.isEmpty() && failedIndexEvents.contains(IndexKey.of(body));
   }
 
   /** The engine's send threads are shut down: nothing more can be sent. */

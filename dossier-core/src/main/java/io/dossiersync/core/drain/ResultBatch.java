@@ -1,5 +1,6 @@
 package io.dossiersync.core.drain;
 
+import io.dossiersync.core.queue.ClaimedEvent;
 import io.dossiersync.core.queue.Settlement;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +103,12 @@ final class ResultBatch<C> {
     Set<Settlement<C>> done = new HashSet<>(applied);
     for (int i = 0; i < batch.size(); i++) {
       if (done.contains(batch.get(i))) {
-        round.record(told.get(i));
+        TaskResult result = told.get(i);
+        if (result.status() == TaskStatus.FAILED
+            && batch.get(i).claimed() instanceof ClaimedEvent event) {
+          round.eventFailed(event.event());
+        }
+        round.record(result);
       }
     }
   }

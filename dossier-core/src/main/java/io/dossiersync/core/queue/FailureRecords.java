@@ -18,8 +18,8 @@ public interface FailureRecords {
 
   /**
    * The reason of a body that went to the failure records because its {@code …ArtifactIndexed}
-   * event (same namespace, path and hash) did (PRODUCT.md §4.2): a store moves such bodies in the
-   * same transaction as the event, and requeueing the event's record requeues them with it.
+   * event (same namespace, path and hash) did (PRODUCT.md §4.2): the drain fails such bodies
+   * instead of sending them, and requeueing the event's record requeues them with it.
    */
   String INDEX_EVENT_FAILED = "index_event_failed";
 

@@ -67,7 +67,6 @@ final class InMemoryEventQueue implements EventQueue {
                     InMemoryEventFacts.contentHash(e.task),
                     reason,
                     now);
-                InMemoryIndexEventFailure.moveBodies(state, e.task, now);
               });
           return held.isPresent();
         });

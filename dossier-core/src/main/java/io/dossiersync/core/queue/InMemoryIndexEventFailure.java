@@ -1,37 +1,20 @@
 package io.dossiersync.core.queue;
 
 import io.dossiersync.core.NamespaceRef;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@link FailureRecords#INDEX_EVENT_FAILED} rule of the in-memory store (PRODUCT.md §4.2):
- * when an {@code …ArtifactIndexed} event goes to the failure records, the bodies of the same
- * namespace, path and hash follow it at once; requeueing the event's record requeues them. Called
- * under the store lock. Stateless.
+ * The requeue half of the {@link FailureRecords#INDEX_EVENT_FAILED} rule of the in-memory store
+ * (PRODUCT.md §4.2): requeueing an {@code …ArtifactIndexed} event's record requeues the body
+ * records of the same namespace, path and hash that the drain failed as {@code
+ * index_event_failed}. Called under the store lock. Stateless.
  */
 final class InMemoryIndexEventFailure {
 
   private InMemoryIndexEventFailure() {}
-
-  /** Moves the bodies waiting for {@code event}'s index entry to the failure records. */
-  static void moveBodies(InMemoryState state, EventRecord event, Instant now) {
-    Optional<BodyKey> key = BodyKey.of(event);
-    if (key.isEmpty()) {
-      return;
-    }
-    for (InMemoryEntry<BodyUploadTask> entry : new ArrayList<>(state.bodies.entries())) {
-      if (key.get().matches(entry.task)) {
-        state.bodies.remove(entry);
-        state.addFailure(FailureKind.BODY, entry, entry.task.namespace(),
-            Optional.of(entry.task.artifactPath()), Optional.of(entry.task.contentHash()),
-            FailureRecords.INDEX_EVENT_FAILED, now);
-      }
-    }
-  }
 
   /** The ids of the body records that followed {@code event} to the failure records. */
   static List<Long> followers(InMemoryState state, EventRecord event) {

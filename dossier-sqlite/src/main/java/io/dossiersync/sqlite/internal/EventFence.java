@@ -24,11 +24,7 @@ enum EventFence implements SqliteSettle.Fence<ClaimedEvent> {
 
   @Override
   public boolean fail(DSLContext dsl, ClaimedEvent claimed, String reason, Instant now) {
-    boolean moved = FailureRecordWriter.fromEvent(dsl, SqliteSettle.fenced(EVENT_QUEUE.EVENT_ID,
+    return FailureRecordWriter.fromEvent(dsl, SqliteSettle.fenced(EVENT_QUEUE.EVENT_ID,
         EVENT_QUEUE.LEASE_OWNER, key(claimed), claimed.lease()), reason, now);
-    if (moved) {
-      IndexEventFollowers.moveBodies(dsl, key(claimed), now);
-    }
-    return moved;
   }
 }
