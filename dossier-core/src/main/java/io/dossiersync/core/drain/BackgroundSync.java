@@ -133,7 +133,9 @@ public final class BackgroundSync implements AutoCloseable {
    *
    * @param timeout the longest time to wait for the sends in flight
    * @return true when the service stopped within the timeout, false when sends were still in
-   *     flight (they record their results when they end)
+   *     flight: they are then aborted (the engine's {@code abortInFlight}), what fails or does not
+   *     end within 2 s is given back to the queue untouched, and a send that ends well in that
+   *     time is recorded
    */
   public boolean stop(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -146,9 +148,13 @@ public final class BackgroundSync implements AutoCloseable {
     try {
       thread.join(Math.max(1, timeout.toMillis()));
       if (thread.isAlive()) {
-        LOG.warn("background sync: sends still in flight after {}; stopping without them", timeout);
-        thread.interrupt();
-        thread.join(DEFAULT_SHUTDOWN_TIMEOUT.toMillis());
+        LOG.warn("background sync: sends still in flight after {}; aborting them", timeout);
+        engine.abortRound();
+        thread.join(DrainRound.ABORT_GRACE.plusSeconds(1).toMillis());
+        if (thread.isAlive()) {
+          thread.interrupt();
+          thread.join(DEFAULT_SHUTDOWN_TIMEOUT.toMillis());
+        }
         return false;
       }
       return true;

@@ -177,6 +177,18 @@ public final class DrainEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes the running round, if any, end as at a deadline: it stops submitting, aborts the
+   * requests in flight through {@code abortInFlight}, gives back what fails or is unsent, and
+   * gives up on the rest {@link DrainRound#ABORT_GRACE} later.
+   */
+  void abortRound() {
+    Inbox inbox = current;
+    if (inbox != null) {
+      inbox.abort();
+    }
+  }
+
   private static long saturatedNanos(Duration duration) {
     return duration.compareTo(Duration.ofDays(100 * 365)) > 0 ? Long.MAX_VALUE / 4
         : duration.toNanos();

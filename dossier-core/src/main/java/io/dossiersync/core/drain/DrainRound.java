@@ -45,6 +45,7 @@ final class DrainRound {
   private boolean pastDeadlineSeen;
   private boolean aborted;
   private boolean abandoned;
+  private long abandonAt;
   private boolean shutDown;
   private final Set<IndexKey> failedIndexEvents = new HashSet<>();
   private @Nullable Throwable fatal;
@@ -87,18 +88,19 @@ final class DrainRound {
     return pastDeadlineSeen;
   }
 
-  void seePastDeadline() {
+  /** The deadline passed (or an abort was asked) at {@code now}: the grace starts. */
+  void seePastDeadline(long now) {
     pastDeadlineSeen = true;
+    abandonAt = now + ABORT_GRACE.toNanos();
   }
 
   /**
-   * When the round stops waiting for requests it aborted at its deadline: {@link #ABORT_GRACE}
-   * after the deadline, so that the drain ends within moments of its limit even when a transport
-   * cannot abort.
+   * When the round stops waiting for the requests it aborted: {@link #ABORT_GRACE} after its
+   * deadline passed, so that the drain ends within moments of its limit even when a transport
+   * cannot abort. Meaningful once {@link #pastDeadlineSeen()}.
    */
-  OptionalLong abandonNanos() {
-    return deadlineNanos.isPresent()
-        ? OptionalLong.of(deadlineNanos.getAsLong() + ABORT_GRACE.toNanos()) : OptionalLong.empty();
+  long abandonAt() {
+    return abandonAt;
   }
 
   /** True once the round gave up on the requests still in flight after its deadline. */

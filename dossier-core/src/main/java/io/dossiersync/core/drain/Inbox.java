@@ -16,6 +16,7 @@ final class Inbox {
   private final DrainRound round;
   private final long renewEveryNanos;
   private long nextRenewal;
+  private volatile boolean abortRequested;
 
   Inbox(DrainRound round) {
     this.round = round;
@@ -37,20 +38,25 @@ final class Inbox {
         nextRenewal = now + renewEveryNanos;
       }
       long wait = nextRenewal - now;
-      if (round.deadlineNanos().isPresent()) {
+      if (abortRequested && !round.pastDeadlineSeen()) {
+        round.seePastDeadline(now);
+        return Sent.Wake.INSTANCE;
+      }
+      if (round.deadlineNanos().isPresent() && !round.pastDeadlineSeen()) {
         long left = round.deadlineNanos().getAsLong() - now;
-        long abandonIn = round.abandonNanos().getAsLong() - now;
-        if (left <= 0 && !round.pastDeadlineSeen()) {
-          round.seePastDeadline();
+        if (left <= 0) {
+          round.seePastDeadline(now);
           return Sent.Wake.INSTANCE;
         }
-        if (abandonIn <= 0 && !round.abandoned()) {
+        wait = Math.min(wait, left);
+      }
+      if (round.pastDeadlineSeen() && !round.abandoned()) {
+        long abandonIn = round.abandonAt() - now;
+        if (abandonIn <= 0) {
           round.abandon();
           return Sent.Wake.INSTANCE;
         }
-        if (!round.abandoned()) {
-          wait = Math.min(wait, left > 0 ? left : Math.max(1, abandonIn));
-        }
+        wait = Math.min(wait, abandonIn);
       }
       Sent sent = queue.poll(wait, TimeUnit.NANOSECONDS);
       if (sent != null) {
@@ -62,6 +68,15 @@ final class Inbox {
   /** Wakes the round thread so that it looks at its stop signals now. */
   void wake() {
     queue.add(Sent.Wake.INSTANCE);
+  }
+
+  /**
+   * Makes the round act as if its deadline had passed: abort the requests in flight, give back
+   * what fails, give up on the rest {@link DrainRound#ABORT_GRACE} later.
+   */
+  void abort() {
+    abortRequested = true;
+    wake();
   }
 
   /** A result that is already there, without waiting. */
