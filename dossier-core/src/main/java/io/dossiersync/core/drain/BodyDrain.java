@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * claimed bodies wait to be sent (claiming {@code limit − held}, with {@code limit = concurrency
  * + bodyClaimBatchSize}, db-scheduler's upper-limit rule), takes each answer from the result
  * queue and writes the answers a batch at a time (one transaction per {@code bodyClaimBatchSize}
- * answers, and before each claim). Stopping: nothing more is sent, the claimed-unsent bodies are
+ * answers), always after handing the senders new work, so that no sender waits for a commit.
+ * Stopping: nothing more is sent, the claimed-unsent bodies are
  * given back at once, the pushes in flight are waited for (each is bounded by the transport's
  * deadline) and their answers written.
  */
@@ -66,6 +67,7 @@ final class BodyDrain {
         if (stop) {
           releaseUnsent();
         } else {
+          submitWhileRoom();
           claimIfLow();
           submitWhileRoom();
         }
@@ -78,6 +80,9 @@ final class BodyDrain {
         handle(inbox.take(this::renew));
         for (Sent more = inbox.poll(); more != null; more = inbox.poll()) {
           handle(more);
+        }
+        if (!round.stopped()) {
+          submitWhileRoom();
         }
         if (pending.size() >= round.settings.bodyClaimBatchSize()) {
           pending.write();
@@ -100,7 +105,6 @@ final class BodyDrain {
     if (exhausted || unsent.size() >= concurrency) {
       return;
     }
-    pending.write();
     int want = limit - inFlight.size() - unsent.size();
     if (want < 1) {
       return;
