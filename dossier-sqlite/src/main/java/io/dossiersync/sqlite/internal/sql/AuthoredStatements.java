@@ -12,6 +12,7 @@ final class AuthoredStatements {
   private final EventStatements events;
   private final BodyStatements bodies;
   private final FailureStatements failures;
+  private final HealthStatements health = new HealthStatements();
   private final DialectRules rules;
 
   AuthoredStatements(DialectRules rules) {
@@ -99,6 +100,10 @@ final class AuthoredStatements {
       case FAILURE_REQUEUE_EVENT -> failures.requeueEvent();
       case FAILURE_DELETE -> failures.delete();
       case FAILURE_INDEX_FOLLOWERS -> failures.indexFollowers();
+      case HEALTH_READ -> health.read();
+      case HEALTH_WRITE -> health.write();
+      case HEALTH_OLDEST_EVENT -> health.oldestEvent();
+      case HEALTH_OLDEST_BODY -> health.oldestBody();
     };
   }
 }

@@ -146,7 +146,16 @@ public enum Sql {
    * The body records failed as {@code index_event_failed} that follow the event records among
    * some ids (same namespace, path and hash).
    */
-  FAILURE_INDEX_FOLLOWERS("ids");
+  FAILURE_INDEX_FOLLOWERS("ids"),
+
+  /** The one queue health row (delivery, attempt, error, heartbeat). */
+  HEALTH_READ,
+  /** Writes the one queue health row. */
+  HEALTH_WRITE("delivery", "attempt", "error", "heartbeat"),
+  /** The oldest event: feature slug, aggregate id, creation time. */
+  HEALTH_OLDEST_EVENT,
+  /** The oldest body: feature slug, artifact path, creation time. */
+  HEALTH_OLDEST_BODY;
 
   private final List<String> params;
 
