@@ -5,6 +5,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 
 import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,10 @@ final class DirectoryRegistry {
       });
     } catch (IOException e) {
       LOG.debug("cannot register {} with the file watcher: {}", dir, e.toString());
+    } catch (ClosedWatchServiceException e) {
+      // The watcher is closing (close() right after start()): nothing more to watch, but the
+      // syncs that were asked for still run.
+      LOG.debug("not registering {}: the file watcher is closed", dir);
     }
   }
 
