@@ -145,13 +145,15 @@ final class CliSession implements AutoCloseable {
             + " or use --token-file); the receiver will likely answer 401");
       }
     }
+    HttpTransports abortable = transports;
     return DrainEngine.builder()
         .queueStore(store)
         .contentTransport(transports.contentTransport(tokens))
         .eventTransport(transports.eventTransport(tokens))
         .tokenProvider(tokens)
         .listener(listener.and(new HealthRecordingListener(store.health(), clock())))
-        .leaseDuration(LEASE);
+        .leaseDuration(LEASE)
+        .abortInFlight(abortable::close);
   }
 
   @Override
