@@ -1,6 +1,8 @@
 package io.dossiersync.cli;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import sun.misc.Signal;
 
 /**
@@ -39,6 +41,15 @@ final class StopSignal {
   /** Blocks until a stop is asked for. */
   void await() throws InterruptedException {
     stop.await();
+  }
+
+  /**
+   * Blocks until a stop is asked for, at most {@code timeout}.
+   *
+   * @return true when a stop was asked for
+   */
+  boolean await(Duration timeout) throws InterruptedException {
+    return stop.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** The name of the signal received, empty before. */

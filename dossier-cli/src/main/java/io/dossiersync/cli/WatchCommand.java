@@ -2,6 +2,7 @@ package io.dossiersync.cli;
 
 import io.dossiersync.core.drain.BackgroundSync;
 import io.dossiersync.core.drain.DrainEngine;
+import io.dossiersync.core.drain.ServiceState;
 import io.dossiersync.core.pipeline.DossierPipeline;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.watch.DossierWatcher;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Parameters;
  * feature after its quiet period whenever its files change ({@link DossierWatcher}), while a
  * background drain ({@link BackgroundSync}) delivers continuously to the watched projects. Runs
  * until SIGINT or SIGTERM, then stops within 10 s with every task finished or queued; exit 0.
+ * When the background delivery stops on its own (an {@link Error}), the command says why and
+ * stops too, exit 1, so that delivery never ends silently.
  */
 @Command(
     name = "watch",
@@ -44,6 +47,8 @@ final class WatchCommand implements Callable<Integer> {
   /** How long the last syncs and the drain's sends in flight may take at a stop, together. */
   static final Duration WATCHER_STOP = Duration.ofSeconds(5);
   static final Duration DRAIN_STOP = Duration.ofSeconds(4);
+  /** How often the command looks at the background delivery's state (a pause, a stop). */
+  static final Duration STATE_CHECK = Duration.ofSeconds(2);
 
   @Mixin CommonOptions common;
 
@@ -63,9 +68,7 @@ final class WatchCommand implements Callable<Integer> {
           + " (default ${DEFAULT-VALUE}).")
   long rescanSeconds;
 
-  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
-      description = "Bodies in flight at once, 1-64 (default ${DEFAULT-VALUE}).")
-  int concurrency;
+  @Mixin ConcurrencyOption concurrency;
 
   private final CliIo io;
 
@@ -77,11 +80,12 @@ final class WatchCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     DossierWatcherBuilder watch = validated();
     StopSignal stop = StopSignal.install();
+    String stoppedBy = "";
     try (CliSession session = CliSession.open(common, io)) {
       WatchOutput output = new WatchOutput(io.out(), io.err(), common.json);
       WatchedProjects projects = new WatchedProjects();
       Optional<DrainEngine> engine = session.server().map(server -> session.engineBuilder(output)
-          .consent(projects).projectScope(ProjectScope.all()).concurrency(concurrency).build());
+          .consent(projects).projectScope(ProjectScope.all()).concurrency(concurrency.value()).build());
       if (engine.isEmpty()) {
         io.err().println("dossier: watch: no receiver configured (--server or"
             + " DOSSIER_SERVER_URL); changes are only queued");
@@ -100,8 +104,16 @@ final class WatchCommand implements Callable<Integer> {
         watcher.start();
         io.err().println("dossier: watch: watching " + dirs.size()
             + (dirs.size() == 1 ? " directory" : " directories") + "; stop with Ctrl-C");
-        stop.await();
-        io.err().println("dossier: watch: stopping (" + stop.received() + ")");
+        while (!stop.await(STATE_CHECK)) {
+          Optional<ServiceState> state = drain.map(BackgroundSync::state);
+          state.ifPresent(output::onServiceState);
+          if (state.filter(s -> s.phase() == ServiceState.Phase.STOPPED).isPresent()) {
+            stoppedBy = state.get().reason().orElse("stopped");
+            break;
+          }
+        }
+        io.err().println("dossier: watch: stopping ("
+            + (stoppedBy.isEmpty() ? stop.received() : "delivery stopped") + ")");
       } finally {
         watcher.close();
         drain.ifPresent(d -> d.stop(DRAIN_STOP));
@@ -109,7 +121,7 @@ final class WatchCommand implements Callable<Integer> {
       }
       io.err().println("dossier: watch: stopped; every task is delivered or queued in "
           + session.store().location());
-      return ExitCode.OK;
+      return stoppedBy.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
   }
 
@@ -121,9 +133,7 @@ final class WatchCommand implements Callable<Integer> {
       throw CliException.usage("--rescan-seconds must be between 1 and 86400, got "
           + rescanSeconds);
     }
-    if (concurrency < 1 || concurrency > 64) {
-      throw CliException.usage("--concurrency must be between 1 and 64, got " + concurrency);
-    }
+    concurrency.value();
     for (Path dir : dirs) {
       if (!Files.isDirectory(dir)) {
         throw CliException.usage("no such directory: " + dir + " (give feature directories or"

@@ -3,11 +3,13 @@ package io.dossiersync.cli;
 import io.dossiersync.core.body.OutcomeStatus;
 import io.dossiersync.core.drain.DrainListener;
 import io.dossiersync.core.drain.DrainReport;
+import io.dossiersync.core.drain.ServiceState;
 import io.dossiersync.core.pipeline.DossierSyncResult;
 import io.dossiersync.core.watch.WatchListener;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,6 +24,7 @@ final class WatchOutput implements WatchListener, DrainListener {
   private final PrintStream out;
   private final PrintStream err;
   private final boolean json;
+  private ServiceState.Phase lastPhase = ServiceState.Phase.RUNNING;
 
   WatchOutput(PrintStream out, PrintStream err, boolean json) {
     this.out = out;
@@ -64,6 +67,29 @@ final class WatchOutput implements WatchListener, DrainListener {
     if (json) {
       Json.line(out, Json.object("feature", String.valueOf(featureDir.getFileName()),
           "dir", featureDir.toString(), "gone", true));
+    }
+  }
+
+  /**
+   * Reports the background delivery's state when its phase changed since the last call: a pause
+   * for a rejected token, a return to running, or a stop with its reason (an {@link Error}), so
+   * that delivery never ends silently.
+   */
+  synchronized void onServiceState(ServiceState state) {
+    if (state.phase() == lastPhase) {
+      return;
+    }
+    lastPhase = state.phase();
+    String why = state.reason().map(r -> ": " + r).orElse("");
+    switch (state.phase()) {
+      case AUTH_PAUSED -> err.println("dossier: watch: delivery paused" + why);
+      case STOPPED -> err.println("dossier: watch: delivery stopped" + why);
+      case RUNNING -> err.println("dossier: watch: delivery running again");
+    }
+    if (json) {
+      Json.line(out, Json.object("service", Json.object(
+          "phase", state.phase().name().toLowerCase(Locale.ROOT),
+          "reason", state.reason().orElse(null), "since", state.since().toString())));
     }
   }
 

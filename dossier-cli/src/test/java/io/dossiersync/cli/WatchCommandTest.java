@@ -22,7 +22,7 @@ class WatchCommandTest {
       assertUsage(world.run("watch", db, "--rescan-seconds", "0", feature),
           "--rescan-seconds must be between 1 and 86400");
       assertUsage(world.run("watch", db, "--concurrency", "65", feature),
-          "--concurrency must be between 1 and 64");
+          "--concurrency must be a whole number from 1 to 64");
       assertUsage(world.run("watch", db, dir.resolve("missing").toString()),
           "no such directory");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.drain.DrainReport;
+import io.dossiersync.core.drain.ServiceState;
 import io.dossiersync.core.pipeline.DossierPipeline;
 import io.dossiersync.core.pipeline.DossierSyncResult;
 import io.dossiersync.core.queue.InMemoryQueueStore;
@@ -11,6 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +52,28 @@ class WatchOutputTest {
     assertThat(text(out).lines()).hasSize(4).allMatch(l -> l.startsWith("{") && l.endsWith("}"));
     assertThat(text(out)).contains("\"feature\":\"047-watch\"", "\"error\":\"unreadable_meta\"",
         "\"gone\":true", "\"drain\":{");
+  }
+
+  @Test
+  void aPausedOrStoppedDeliveryIsSaidOnceWithItsReason() {
+    WatchOutput output = new WatchOutput(stream(out), stream(err), true);
+    Instant at = Instant.parse("2026-12-02T10:00:00Z");
+    output.onServiceState(new ServiceState(ServiceState.Phase.RUNNING, Optional.empty(), at));
+    output.onServiceState(new ServiceState(ServiceState.Phase.AUTH_PAUSED,
+        Optional.of("token rejected"), at));
+    output.onServiceState(new ServiceState(ServiceState.Phase.AUTH_PAUSED,
+        Optional.of("token rejected"), at));
+    output.onServiceState(new ServiceState(ServiceState.Phase.RUNNING, Optional.empty(), at));
+    output.onServiceState(new ServiceState(ServiceState.Phase.STOPPED,
+        Optional.of("error: java.lang.OutOfMemoryError: Java heap space"), at));
+
+    assertThat(text(err).lines()).containsExactly(
+        "dossier: watch: delivery paused: token rejected",
+        "dossier: watch: delivery running again",
+        "dossier: watch: delivery stopped: error: java.lang.OutOfMemoryError: Java heap space");
+    assertThat(text(out).lines()).hasSize(3);
+    assertThat(text(out)).contains("\"service\":{", "\"phase\":\"stopped\"",
+        "\"reason\":\"error: java.lang.OutOfMemoryError: Java heap space\"");
   }
 
   @Test
