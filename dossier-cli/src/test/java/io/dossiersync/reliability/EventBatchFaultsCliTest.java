@@ -40,11 +40,17 @@ class EventBatchFaultsCliTest {
       healing.schedule(() -> receiver.faults().none(), 10, TimeUnit.SECONDS);
       Set<BodyKey> expected = Deliveries.acknowledged(Recovery.syncNoDrain(specs, db));
 
-      Recovery.drainToTheEnd(db, receiver, 240);
+      long started = System.nanoTime();
+      JsonNode drain = Recovery.drainToTheEnd(db, receiver, 240);
 
       Deliveries.assertDeliveredExactlyOnce(receiver.ledger(), expected);
       assertThat(receiver.ledger().countByStatus(404)).as("bare 404s injected").isPositive();
       assertThat(receiver.ledger().countByStatus(503)).as("503s injected").isPositive();
+      System.out.printf("[reliability] batch-faults bodies=%d requests=%d 404=%d 503=%d reset=%d"
+              + " drain_retries=%d duration_ms=%d%n", expected.size(),
+          receiver.ledger().requests().size(), receiver.ledger().countByStatus(404),
+          receiver.ledger().countByStatus(503), receiver.ledger().countByStatus(0),
+          drain.at("/bodies/retry").asLong(), (System.nanoTime() - started) / 1_000_000);
     } finally {
       healing.shutdownNow();
     }
