@@ -105,7 +105,9 @@ public final class DrainEngine implements AutoCloseable {
   DrainEngine(DrainSettings settings) {
     this.settings = settings;
     int engine = ENGINES.incrementAndGet();
-    this.executor = Executors.newFixedThreadPool(settings.concurrency(), threads(engine, "send"));
+    ThreadFactory senders = settings.senderThreads();
+    this.executor = Executors.newFixedThreadPool(settings.concurrency(),
+        senders != null ? senders : threads(engine, "send"));
   }
 
   /**

@@ -8,6 +8,7 @@ import io.dossiersync.core.transport.TokenProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
@@ -38,6 +39,7 @@ public final class DrainEngineBuilder {
   private Duration maxRetryAfter = Backoff.DEFAULT_MAX_RETRY_AFTER;
   private DrainListener listener = DrainListener.noop();
   private Runnable abortInFlight = () -> {};
+  private @Nullable ThreadFactory senderThreads;
 
   DrainEngineBuilder() {}
 
@@ -254,6 +256,21 @@ public final class DrainEngineBuilder {
   }
 
   /**
+   * Where the engine's sender threads come from, for a host that names, groups or instruments its
+   * threads (a container's managed thread factory, a context-propagating one). The engine asks it
+   * for at most {@code concurrency} threads and shuts them down on {@link DrainEngine#close()};
+   * the factory itself is the host's and is never closed. Default: daemon threads named {@code
+   * dossier-drain-<n>-send-<i>}.
+   *
+   * @param value the factory
+   * @return this builder
+   */
+  public DrainEngineBuilder threadFactory(ThreadFactory value) {
+    this.senderThreads = Objects.requireNonNull(value, "threadFactory");
+    return this;
+  }
+
+  /**
    * Checks the settings and starts the engine's send threads.
    *
    * @return the engine; close it to stop its threads
@@ -272,7 +289,7 @@ public final class DrainEngineBuilder {
     duration("maxRetryAfter", maxRetryAfter);
     return new DrainEngine(new DrainSettings(s, c, e, t, consent, projectScope, clock, monotonic(), sleeper,
         new Backoff(jitter, maxRetryAfter), concurrency, eventBatchSize, bodyClaimBatchSize,
-        leaseDuration, retryCeiling, listener, abortInFlight));
+        leaseDuration, retryCeiling, listener, abortInFlight, senderThreads));
   }
 
   /**

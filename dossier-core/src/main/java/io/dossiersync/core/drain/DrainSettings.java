@@ -7,7 +7,9 @@ import io.dossiersync.core.transport.EventTransport;
 import io.dossiersync.core.transport.TokenProvider;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The validated configuration of a {@link DrainEngine}, as its builder produced it. {@code clock}
@@ -31,4 +33,5 @@ record DrainSettings(
     Duration leaseDuration,
     int retryCeiling,
     DrainListener listener,
-    Runnable abortInFlight) {}
+    Runnable abortInFlight,
+    @Nullable ThreadFactory senderThreads) {}
