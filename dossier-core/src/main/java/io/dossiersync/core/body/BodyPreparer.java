@@ -2,7 +2,7 @@ package io.dossiersync.core.body;
 
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.index.ArtifactRef;
-import io.dossiersync.core.index.Sha256;
+import io.dossiersync.core.internal.Sha256;
 import io.dossiersync.core.internal.WalkedFile;
 import io.dossiersync.core.queue.BodyUploadTask;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.dossiersync.core.index;
 
+import io.dossiersync.core.internal.CodePointOrder;
+import io.dossiersync.core.internal.Sha256;
 import io.dossiersync.core.internal.Walked;
 import io.dossiersync.core.internal.WalkedFile;
 import java.io.IOException;
