@@ -1,9 +1,9 @@
 package io.dossiersync.core.pipeline;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.body.BodyPreparer;
-import io.dossiersync.core.body.PreparedBody;
 import io.dossiersync.core.body.UploadOutcome;
+import io.dossiersync.core.body.internal.BodyPreparer;
+import io.dossiersync.core.body.internal.PreparedBody;
 import io.dossiersync.core.index.ArtifactRef;
 import io.dossiersync.core.index.MissionDossier;
 import io.dossiersync.core.internal.Walked;

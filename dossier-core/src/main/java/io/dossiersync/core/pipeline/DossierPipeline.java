@@ -1,10 +1,10 @@
 package io.dossiersync.core.pipeline;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.body.BodyPreparer;
 import io.dossiersync.core.body.OutcomeStatus;
 import io.dossiersync.core.body.SurfacePolicy;
 import io.dossiersync.core.body.UploadOutcome;
+import io.dossiersync.core.body.internal.BodyPreparer;
 import io.dossiersync.core.event.DossierEvents;
 import io.dossiersync.core.index.ExpectedArtifactManifest;
 import io.dossiersync.core.index.FileSystemIndexer;

@@ -4,10 +4,10 @@ import static io.dossiersync.core.FeatureFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.body.BodyPreparer;
 import io.dossiersync.core.body.OutcomeStatus;
 import io.dossiersync.core.body.SurfacePolicy;
 import io.dossiersync.core.body.UploadOutcome;
+import io.dossiersync.core.body.internal.BodyPreparer;
 import io.dossiersync.core.index.FileSystemIndexer;
 import io.dossiersync.core.index.IndexRequest;
 import io.dossiersync.core.index.MissionDossier;

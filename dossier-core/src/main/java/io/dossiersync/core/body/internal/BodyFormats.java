@@ -1,4 +1,4 @@
-package io.dossiersync.core.body;
+package io.dossiersync.core.body.internal;
 
 import java.util.Locale;
 import java.util.Optional;
