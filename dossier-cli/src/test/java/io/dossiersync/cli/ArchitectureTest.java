@@ -1,6 +1,7 @@
 package io.dossiersync.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
@@ -54,7 +55,7 @@ class ArchitectureTest {
             "sync");
     for (String module : expected) {
       boolean present = classes.stream().anyMatch(c -> module.equals(moduleOf(c).orElse("")));
-      org.assertj.core.api.Assertions.assertThat(present)
+      assertThat(present)
           .as("classes of module %s on the test classpath", module)
           .isTrue();
     }
@@ -100,13 +101,41 @@ class ArchitectureTest {
 
   @Test
   void noModuleReachesIntoAnotherModulesInternals() {
-    ArchRule rule =
-        noClasses()
-            .that(KnownViolations.notExempt())
-            .should(dependOnAnotherModulesInternals())
-            .because("an internal package is public only for its own module, never for a host or"
-                + " another adapter");
-    rule.check(classes);
+    internalsRule().check(classes);
+  }
+
+  @Test
+  void theInternalsRuleReportsACrossingAndNothingElse() {
+    // The one hand-written condition, checked against two fixtures: a cli class that uses
+    // dossier-http's internal package is reported, one that uses only public API is not.
+    JavaClasses fixtures =
+        new ClassFileImporter().importClasses(ReachesIntoHttpInternal.class, UsesPublicApi.class);
+    List<String> reported =
+        internalsRule().evaluate(fixtures).getFailureReport().getDetails().stream().toList();
+    assertThat(reported)
+        .isNotEmpty()
+        .allMatch(line -> line.contains(ReachesIntoHttpInternal.class.getName()))
+        .anyMatch(line -> line.contains("io.dossiersync.http.internal.ClientSettings"));
+  }
+
+  private static ArchRule internalsRule() {
+    return noClasses()
+        .that(KnownViolations.notExempt())
+        .should(dependOnAnotherModulesInternals())
+        .because("an internal package is public only for its own module, never for a host or"
+            + " another adapter");
+  }
+
+  /** A fixture: a class of module cli that names dossier-http's internal settings type. */
+  static final class ReachesIntoHttpInternal {
+    @SuppressWarnings("unused")
+    private io.dossiersync.http.internal.ClientSettings settings;
+  }
+
+  /** A fixture: a class of module cli that uses dossier-http's public API only. */
+  static final class UsesPublicApi {
+    @SuppressWarnings("unused")
+    private io.dossiersync.http.HttpTransports transports;
   }
 
   private static ArchCondition<JavaClass> dependOnAnotherModulesInternals() {
