@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Entry point of {@code java -jar dossier-bench.jar <scenario> [args]}. Scenarios: {@code
+ * Entry point of {@code java -jar dossier-bench.jar <scenario> [args]}. Scenarios: {@code cli
+ * <kitty-specs-dir> [rounds] [dossier] [latency-ms]}, {@code
  * sync-corpus <kitty-specs-dir> [rounds]}, {@code drain [N] [rounds]}, {@code heap [N]
  * [timeout-minutes]}, {@code idle [seconds]}, and {@code jmh [JMH options]} for the
  * micro-benchmarks. Each macro scenario prints one line per figure on standard output; the process
@@ -32,6 +33,7 @@ public final class BenchMain {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     boolean met;
     switch (args[0].toLowerCase(Locale.ROOT)) {
+      case "cli" -> met = CliScenario.run(rest);
       case "sync-corpus" -> met = SyncCorpusScenario.run(rest);
       case "drain" -> met = DrainScenario.run(rest);
       case "heap" -> met = HeapScenario.run(rest);
@@ -52,6 +54,8 @@ public final class BenchMain {
 
   private static void usage() {
     System.err.println("usage: java -jar dossier-bench.jar <scenario> [args]\n"
+        + "  cli <kitty-specs-dir> [rounds=5] [dossier=./dossier] [latency-ms=0]\n"
+        + "      ./dossier sync/status/--help/drain as fresh processes vs cold floor processes\n"
         + "  sync-corpus <kitty-specs-dir> [rounds=3]  index+events+enqueue vs read+SHA-256+JDBC\n"
         + "  drain [N=5000] [rounds=3]                 drain to a loopback receiver vs bare HttpClient\n"
         + "  heap [N=100000] [timeout-minutes=30]      drain N tasks in a child JVM with -Xmx128m\n"

@@ -27,7 +27,7 @@ final class SyncCorpusScenario {
   private SyncCorpusScenario() {}
 
   /** Totals of one pass. */
-  private record Pass(long nanos, long files, long bytes, long queued, long events) {}
+  record Pass(long nanos, long files, long bytes, long queued, long events) {}
 
   static boolean run(String[] args) throws Exception {
     if (args.length < 1) {
@@ -105,7 +105,7 @@ final class SyncCorpusScenario {
     }
   }
 
-  private static Pass floor(List<Path> features, List<QueueRows> rows, Path db) throws Exception {
+  static Pass floor(List<Path> features, List<QueueRows> rows, Path db) throws Exception {
     try (Connection connection = QueueRows.open(db)) {
       QueueRows.createSchema(connection);
       long files = 0;

@@ -115,21 +115,23 @@ final class CliSession implements AutoCloseable {
   }
 
   /**
-   * A drain engine over this session's store and the server's transports; every round it
-   * drains is also recorded in the store's health ({@link HealthRecordingListener}).
+   * A drain engine over this session's store and the server's transports, with {@code
+   * concurrency} bodies in flight; every round it drains is also recorded in the store's health
+   * ({@link HealthRecordingListener}).
    *
    * @throws CliException (exit 2) when no server is configured
    */
-  DrainEngine drainEngine(ProjectScope scope, DrainListener listener) {
+  DrainEngine drainEngine(ProjectScope scope, DrainListener listener, int concurrency) {
     return engineBuilder(listener)
         .consent(scope.projects().map(SyncConsent::only).orElse(SyncConsent.allowAll()))
         .projectScope(scope)
+        .concurrency(concurrency)
         .build();
   }
 
   /**
    * A drain engine builder over this session's store, transports, token and lease, recording
-   * health; the caller sets consent and scope.
+   * health; the caller sets consent, scope and concurrency.
    *
    * @throws CliException (exit 2) when no server is configured
    */
@@ -143,13 +145,15 @@ final class CliSession implements AutoCloseable {
             + " or use --token-file); the receiver will likely answer 401");
       }
     }
+    HttpTransports abortable = transports;
     return DrainEngine.builder()
         .queueStore(store)
         .contentTransport(transports.contentTransport(tokens))
         .eventTransport(transports.eventTransport(tokens))
         .tokenProvider(tokens)
         .listener(listener.and(new HealthRecordingListener(store.health(), clock())))
-        .leaseDuration(LEASE);
+        .leaseDuration(LEASE)
+        .abortInFlight(abortable::close);
   }
 
   @Override

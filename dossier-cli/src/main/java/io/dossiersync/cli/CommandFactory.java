@@ -1,10 +1,24 @@
 package io.dossiersync.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
 /** Creates the commands with the run's {@link CliIo}; everything else the picocli way. */
 final class CommandFactory implements IFactory {
+
+  /** The subcommands of {@code dossier}, in the order the help lists them. */
+  static final List<Class<?>> SUBCOMMANDS = List.of(
+      SyncCommand.class,
+      DrainCommand.class,
+      WatchCommand.class,
+      StatusCommand.class,
+      FailuresCommand.class,
+      RequeueCommand.class,
+      PurgeCommand.class,
+      ReceiverCommand.class,
+      DemoCommand.class,
+      CompletionCommand.class);
 
   private final CliIo io;
   private final IFactory fallback = CommandLine.defaultFactory();

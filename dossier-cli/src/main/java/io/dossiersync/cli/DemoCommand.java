@@ -71,7 +71,8 @@ final class DemoCommand implements Callable<Integer> {
       if (json) {
         args.add("--json");
       }
-      int code = DossierCli.command(demoIo).execute(args.toArray(String[]::new));
+      String[] sync = args.toArray(String[]::new);
+      int code = DossierCli.command(demoIo, sync).execute(sync);
       io.err().println("demo: the receiver stored " + receiver.ledger().storedBodies().size()
           + " bodies" + (keep ? "; files kept in " + work : ""));
       if (!keep) {

@@ -16,12 +16,19 @@ public final class DossierCli {
   private DossierCli() {}
 
   /**
-   * Runs the command and exits with its code.
+   * Runs the command and exits with its code. As the process's owner it may set system
+   * properties: the slf4j-simple set-up ({@link Logging}) and, for the commands that open a queue
+   * (not the top-level help or version, not the receiver), sqlite-jdbc's cached native library
+   * ({@link NativeLibraryCache}).
    *
    * @param args the command line
    */
   public static void main(String[] args) {
-    System.exit(run(args, CliIo.system()));
+    CliIo io = CliIo.system();
+    if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("receiver")) {
+      NativeLibraryCache.install(io.env());
+    }
+    System.exit(run(args, io));
   }
 
   /**
@@ -34,18 +41,37 @@ public final class DossierCli {
    */
   public static int run(String[] args, CliIo io) {
     Logging.configure(args);
-    CommandLine cli = command(io);
+    CommandLine cli = command(io, args);
     return cli.execute(args);
   }
 
-  static CommandLine command(CliIo io) {
-    CommandLine cli = new CommandLine(new DossierCommand(), new CommandFactory(io));
+  /**
+   * The command line for {@code args}: when the first argument names a subcommand, only that one
+   * is built (picocli reads every option of every command it is given, a large share of a short
+   * command's start); otherwise (the top-level help, a mistyped command, and {@code completion},
+   * whose script lists every command) all of them.
+   */
+  static CommandLine command(CliIo io, String... args) {
+    CommandFactory factory = new CommandFactory(io);
+    CommandLine cli = new CommandLine(new DossierCommand(), factory);
+    String first = args.length > 0 ? args[0] : "";
+    boolean named = !first.equals("completion")
+        && CommandFactory.SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(first));
+    for (Class<?> type : CommandFactory.SUBCOMMANDS) {
+      if (!named || name(type).equals(first)) {
+        cli.addSubcommand(name(type), new CommandLine(type, factory));
+      }
+    }
     cli.setOut(new java.io.PrintWriter(io.out(), true));
     cli.setErr(new java.io.PrintWriter(io.err(), true));
     cli.setParameterExceptionHandler(usageErrors(io));
     cli.setExecutionExceptionHandler(executionErrors(io));
     cli.setExitCodeExceptionMapper(e -> ExitCode.FAILED);
     return cli;
+  }
+
+  private static String name(Class<?> command) {
+    return command.getAnnotation(picocli.CommandLine.Command.class).name();
   }
 
   private static IParameterExceptionHandler usageErrors(CliIo io) {

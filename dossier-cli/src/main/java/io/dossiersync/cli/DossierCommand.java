@@ -4,26 +4,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
- * The top-level {@code dossier} command: only subcommands. Bare {@code dossier} prints the help
- * on stderr and exits 2 (bad usage), so that scripts still see the mistake.
+ * The top-level {@code dossier} command: only subcommands, which {@link DossierCli} adds from
+ * {@link CommandFactory#SUBCOMMANDS} (all of them for the top-level help, only the named one to
+ * run a command). Bare {@code dossier} prints the help on stderr and exits 2 (bad usage), so that
+ * scripts still see the mistake.
  */
 @Command(
     name = "dossier",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Sync spec artifact bodies to a dossier receiver, durably.",
-    subcommands = {
-      SyncCommand.class,
-      DrainCommand.class,
-      WatchCommand.class,
-      StatusCommand.class,
-      FailuresCommand.class,
-      RequeueCommand.class,
-      PurgeCommand.class,
-      ReceiverCommand.class,
-      DemoCommand.class,
-      CompletionCommand.class
-    },
     footer = {
       "",
       "Configuration: --server or DOSSIER_SERVER_URL; the token from $DOSSIER_TOKEN (or the"

@@ -32,6 +32,8 @@ final class DrainCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin ConcurrencyOption concurrency;
+
   @Option(names = "--until-empty", description = "Repeat until the queues are empty or"
       + " --max-time passes; sleeps until the next task is due.")
   boolean untilEmpty;
@@ -55,6 +57,7 @@ final class DrainCommand implements Callable<Integer> {
     if (maxTime != null && maxTime < 0) {
       throw CliException.usage("--max-time must be 0 or more seconds, got " + maxTime);
     }
+    int inFlight = concurrency.value();
     try (CliSession session = CliSession.open(common, io)) {
       SortedSet<String> selected = selectProjects(session.store());
       ProjectScope scope = ProjectScope.of(selected);
@@ -63,7 +66,8 @@ final class DrainCommand implements Callable<Integer> {
       DrainReport report;
       Progress progress = new Progress(io.err(), true);
       ReceiverReachability reachability = new ReceiverReachability();
-      try (DrainEngine engine = session.drainEngine(scope, progress.and(reachability))) {
+      try (DrainEngine engine = session.drainEngine(scope, progress.and(reachability),
+          inFlight)) {
         report = untilEmpty
             ? engine.drainUntilEmpty(Duration.ofSeconds(maxTime == null ? DEFAULT_MAX_TIME_SECONDS : maxTime))
             : engine.drainOnce();

@@ -49,6 +49,8 @@ final class SyncCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin ConcurrencyOption concurrency;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "FEATURE_DIR",
@@ -68,6 +70,7 @@ final class SyncCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    int inFlight = concurrency.value();
     List<FeatureTarget> targets = resolveNamespaces(FeatureDirectories.expand(featureDirs));
     SyncOptions options = flags.syncOptions();
     try (CliSession session = CliSession.open(common, io)) {
@@ -75,7 +78,7 @@ final class SyncCommand implements Callable<Integer> {
       SortedSet<String> projects = new TreeSet<>();
       features.forEach(f -> projects.add(f.namespace().projectUuid()));
       ProjectScope scope = ProjectScope.of(projects);
-      Optional<DrainReport> drain = drain(session, scope, features);
+      Optional<DrainReport> drain = drain(session, scope, features, inFlight);
       long pendingEvents = session.store().events().pending(scope);
       long pendingBodies = session.store().bodies().pending(scope);
       long failures = session.store().failures().count();
@@ -133,7 +136,7 @@ final class SyncCommand implements Callable<Integer> {
   }
 
   private Optional<DrainReport> drain(
-      CliSession session, ProjectScope scope, List<SyncedFeature> features) {
+      CliSession session, ProjectScope scope, List<SyncedFeature> features, int concurrency) {
     if (noDrain) {
       return Optional.empty();
     }
@@ -154,7 +157,7 @@ final class SyncCommand implements Callable<Integer> {
     ReceiverReachability reachability = new ReceiverReachability();
     DrainReport report;
     try (DrainEngine engine = session.drainEngine(scope,
-        new Progress(io.err(), true).and(reachability).and(collect))) {
+        new Progress(io.err(), true).and(reachability).and(collect), concurrency)) {
       report = engine.drainOnce();
     }
     reachability.report(io.err(), session.server().orElseThrow());

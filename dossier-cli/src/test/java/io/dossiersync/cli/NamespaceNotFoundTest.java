@@ -38,7 +38,9 @@ class NamespaceNotFoundTest {
     long failed = 0;
     for (JsonNode artifact : sync.json().get("artifacts")) {
       if (artifact.get("status").asText().equals("failed")) {
-        assertThat(artifact.get("reason").asText()).isEqualTo("namespace_not_found");
+        // The receiver refuses the index events of an unregistered project, so each body follows
+        // its index event to the failure records unsent (PRODUCT.md §4.2).
+        assertThat(artifact.get("reason").asText()).isEqualTo("index_event_failed");
         failed++;
       } else {
         assertThat(artifact.get("status").asText()).isEqualTo("skipped");
@@ -60,7 +62,7 @@ class NamespaceNotFoundTest {
       }
     });
     assertThat(bodies).hasSize((int) failed).allSatisfy(record -> {
-      assertThat(record.get("reason").asText()).isEqualTo("namespace_not_found");
+      assertThat(record.get("reason").asText()).isEqualTo("index_event_failed");
       assertThat(record.get("project_uuid").asText()).isEqualTo(world.checkout().projectUuid());
       assertThat(record.get("feature_slug").asText()).isEqualTo("047-body-sync");
       assertThat(record.get("attempts").asInt()).isEqualTo(1);
@@ -69,7 +71,7 @@ class NamespaceNotFoundTest {
 
     CliRun table = world.run("sync", world.online(), world.feature(0).dir().toString());
     assertThat(table.exit()).isEqualTo(1);
-    assertThat(table.out()).containsPattern("spec\\.md\\s+failed\\s+namespace_not_found");
+    assertThat(table.out()).containsPattern("spec\\.md\\s+failed\\s+index_event_failed");
   }
 
   @Test
@@ -93,15 +95,27 @@ class NamespaceNotFoundTest {
   @Test
   void requeueOfOneRecordById() {
     world.run("sync", world.online(), world.feature(0).dir().toString());
-    JsonNode first = world.run("failures", world.online(), "--json").json().get("failures").get(0);
+    JsonNode all = world.run("failures", world.online(), "--json").json().get("failures");
+    JsonNode first = all.get(0);
+    long followers = 0;
+    for (JsonNode record : all) {
+      if (record.get("kind").asText().equals("body")
+          && record.get("reason").asText().equals("index_event_failed")
+          && first.get("kind").asText().equals("event")
+          && record.get("artifact_path").equals(first.get("artifact_path"))
+          && record.get("content_hash").equals(first.get("content_hash"))) {
+        followers++;
+      }
+    }
 
     CliRun requeue = world.run("requeue", world.online(), "--json", first.get("id").asText());
 
     assertThat(requeue.exit()).as(requeue.transcript()).isZero();
-    assertThat(requeue.json().get("requeued").asLong()).isEqualTo(1);
+    // An index event's record brings back the bodies that followed it (index_event_failed).
+    assertThat(requeue.json().get("requeued").asLong()).isEqualTo(1 + followers);
     JsonNode status = world.run("status", world.online(), "--json").json();
     long pending = status.get("events").get("pending").asLong()
         + status.get("bodies").get("pending").asLong();
-    assertThat(pending).isEqualTo(1);
+    assertThat(pending).isEqualTo(1 + followers);
   }
 }

@@ -4,6 +4,7 @@ import io.dossiersync.core.queue.AbstractQueueStore;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.DossierEnqueueResult;
 import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.HealthRecords;
 import io.dossiersync.core.queue.PurgeCount;
 import io.dossiersync.core.queue.PurgeScope;
 import io.dossiersync.core.queue.QueueStats;
@@ -14,6 +15,7 @@ import io.dossiersync.sqlite.internal.SerializedDossierEnqueue;
 import io.dossiersync.sqlite.internal.SqliteBodyQueue;
 import io.dossiersync.sqlite.internal.SqliteEventQueue;
 import io.dossiersync.sqlite.internal.SqliteFailureRecords;
+import io.dossiersync.sqlite.internal.SqliteHealthRecords;
 import io.dossiersync.sqlite.internal.StoreQueries;
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +53,7 @@ public final class PostgresQueueStore extends AbstractQueueStore {
 
   private final PostgresDatabase database;
   private final int maxQueueSize;
+  private final SqliteHealthRecords health;
 
   private PostgresQueueStore(PostgresDatabase database, int maxQueueSize) {
     super(new SqliteEventQueue(database, maxQueueSize),
@@ -58,6 +61,7 @@ public final class PostgresQueueStore extends AbstractQueueStore {
         new SqliteFailureRecords(database, maxQueueSize));
     this.database = database;
     this.maxQueueSize = maxQueueSize;
+    this.health = new SqliteHealthRecords(database);
   }
 
   /**
@@ -74,6 +78,12 @@ public final class PostgresQueueStore extends AbstractQueueStore {
   public DossierEnqueueResult enqueueDossier(
       List<EventRecord> events, List<BodyUploadTask> bodies, Instant now) {
     return SerializedDossierEnqueue.run(database, maxQueueSize, events, bodies, now);
+  }
+
+  /** The health row of the schema, shared by every process that opens it (schema version 2). */
+  @Override
+  public HealthRecords health() {
+    return health;
   }
 
   @Override

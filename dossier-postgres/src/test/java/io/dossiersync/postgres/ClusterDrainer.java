@@ -34,7 +34,8 @@ public final class ClusterDrainer {
         .maxQueueSize(Integer.MAX_VALUE).build()) {
       long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
       while (System.nanoTime() < deadline) {
-        List<ClaimedBody> claimed = store.bodies().claim(new ClaimRequest(64, Instant.now(),
+        Instant claimedAt = Instant.now(); // the lease runs from the claim's own "now"
+        List<ClaimedBody> claimed = store.bodies().claim(new ClaimRequest(64, claimedAt,
             lease, args[2], ProjectScope.all(), false));
         if (claimed.isEmpty()) {
           if (store.bodies().pending(ProjectScope.all()) == 0) {
@@ -46,7 +47,7 @@ public final class ClusterDrainer {
         }
         if (batches++ == hangAfter) {
           for (ClaimedBody body : claimed) {
-            out.println("held " + body.task().uploadId() + " " + System.currentTimeMillis());
+            out.println("held " + body.task().uploadId() + " " + claimedAt.toEpochMilli());
           }
           out.println("holding");
           out.flush();

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The schema on a real server: every statement rendered for PostgreSQL prepares against it, a
- * current schema opens unchanged with its rows, a newer one is refused untouched, and settings
+ * current schema opens unchanged with its rows, a version 1 schema is upgraded in place (the
+ * health row of version 2), a newer one is refused untouched, and settings
  * are checked before connecting.
  */
 class PostgresSchemaTest {
@@ -46,7 +47,8 @@ class PostgresSchemaTest {
         }
       }
     }
-    assertThat(prepared).hasSizeGreaterThan(50).contains("BODY_CLAIM_IN_HOLD", "EVENT_FAIL");
+    assertThat(prepared).hasSizeGreaterThan(50).contains("BODY_CLAIM_IN_HOLD", "EVENT_FAIL",
+        "EVENT_RENEW", "BODY_RENEW", "FAILURE_INDEX_FOLLOWERS", "HEALTH_WRITE");
   }
 
   @Test
@@ -103,6 +105,31 @@ class PostgresSchemaTest {
         .isInstanceOf(QueueStoreException.class)
         .hasMessageContaining("cannot be reached")
         .hasMessageNotContaining("s3cret-value");
+  }
+
+  @Test
+  void aVersionOneSchemaIsUpgradedInPlaceWithItsRowsAndGainsTheHealthRow() throws SQLException {
+    String schema = PostgresServer.freshSchema();
+    try (PostgresQueueStore store = open(schema)) {
+      store.bodies().enqueue(List.of(new BodyUploadTask("u1", NS, "spec.md", "h1", "# spec", 6)),
+          Instant.ofEpochMilli(1_000));
+    }
+    // What version 1 was: the same tables without queue_health.
+    PostgresServer.execute("DROP TABLE " + schema + ".queue_health",
+        "UPDATE " + schema + ".dossier_schema SET version = 1");
+    try (PostgresQueueStore store = open(schema)) {
+      assertThat(store.bodies().pending(io.dossiersync.core.queue.ProjectScope.all()))
+          .isEqualTo(1);
+      Instant at = Instant.ofEpochMilli(2_000);
+      store.health().record(io.dossiersync.core.queue.HealthUpdate.heartbeat(at));
+      assertThat(store.health().read().drainerHeartbeatAt()).contains(at);
+    }
+    try (Connection c = PostgresServer.get().getPostgresDatabase().getConnection();
+        ResultSet rs = c.createStatement().executeQuery(
+            "SELECT version FROM " + schema + ".dossier_schema")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(2).isEqualTo(PostgresSchema.CURRENT_VERSION);
+    }
   }
 
   private static PostgresQueueStore open(String schema) {

@@ -72,7 +72,7 @@ public final class SqliteQueueStore extends AbstractQueueStore {
     this.database = database;
     this.transactions = transactions;
     this.maxQueueSize = maxQueueSize;
-    this.health = new SqliteHealthRecords(database);
+    this.health = new SqliteHealthRecords(transactions);
   }
 
   /**

@@ -12,8 +12,10 @@ import io.dossiersync.testkit.contract.DossierEnqueueContract;
 import io.dossiersync.testkit.contract.EventQueueContract;
 import io.dossiersync.testkit.contract.FailureRecordContract;
 import io.dossiersync.testkit.contract.HealthContract;
+import io.dossiersync.testkit.contract.IndexEventFailedContract;
 import io.dossiersync.testkit.contract.OutcomeContract;
 import io.dossiersync.testkit.contract.PurgeContract;
+import io.dossiersync.testkit.contract.SettleContract;
 import io.dossiersync.testkit.contract.StatsContract;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -50,7 +52,8 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class QueueStoreContract
     implements BodyEnqueueContract, CapacityContract, EventQueueContract, ClaimContract,
         OutcomeContract, FailureRecordContract, StatsContract, PurgeContract,
-        ConcurrentClaimContract, DossierEnqueueContract, HealthContract {
+        ConcurrentClaimContract, DossierEnqueueContract, HealthContract, SettleContract,
+        IndexEventFailedContract {
 
   private final List<QueueStore> opened = new ArrayList<>();
   private final AtomicInteger sequence = new AtomicInteger();

@@ -3,6 +3,7 @@ package io.dossiersync.core.drain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -22,11 +23,14 @@ import org.slf4j.LoggerFactory;
  * sync.stop(Duration.ofSeconds(5));
  * }</pre>
  *
- * <p><b>Failures:</b> nothing escapes a background drain. An exception from the store, a
- * transport or a listener is logged and the service keeps running; the engine keeps the affected
- * task with backoff when it can, else its lease expires and it is sent again. When the receiver
- * rejects the token and no fresh one comes, the service waits {@code authPause} before trying
- * again (a {@link #wakeUp()} does not shorten that pause).
+ * <p><b>Failures:</b> an exception from the store, a transport or a listener is logged and the
+ * service keeps running; the engine keeps the affected task with backoff when it can, else its
+ * lease expires and it is sent again. When the receiver rejects the token and no fresh one comes,
+ * the service is {@link ServiceState.Phase#AUTH_PAUSED} for {@code authPause} before trying again
+ * (a {@link #wakeUp()} does not shorten that pause). An {@link Error} (e.g. {@code
+ * OutOfMemoryError}) is never swallowed: it is logged at ERROR, the service stops ({@link
+ * ServiceState.Phase#STOPPED}, the reason naming the error) and the scheduler thread ends with
+ * it. {@link #state()} tells a host which of these holds.
  *
  * <p><b>Shutdown:</b> {@link #stop(Duration)} stops claiming, lets the sends in flight finish up
  * to the timeout, and releases claimed tasks that were not sent: every task ends either finished
@@ -54,6 +58,7 @@ public final class BackgroundSync implements AutoCloseable {
   private boolean wakeRequested;
   private boolean started;
   private volatile boolean stopping;
+  private volatile ServiceState state;
 
   private BackgroundSync(DrainEngine engine, Duration maxPollInterval, Duration authPause) {
     this.engine = engine;
@@ -61,6 +66,16 @@ public final class BackgroundSync implements AutoCloseable {
     this.authPause = authPause;
     this.thread = new Thread(this::run, "dossier-background-sync");
     this.thread.setDaemon(true);
+    this.state = new ServiceState(ServiceState.Phase.STOPPED, Optional.of("not started"), now());
+  }
+
+  /**
+   * What the service is doing now.
+   *
+   * @return its phase, why, and since when; immutable
+   */
+  public ServiceState state() {
+    return state;
   }
 
   /**
@@ -85,6 +100,7 @@ public final class BackgroundSync implements AutoCloseable {
         throw new IllegalStateException("this BackgroundSync was already started");
       }
       started = true;
+      enter(ServiceState.Phase.RUNNING, Optional.empty());
       thread.start();
     } finally {
       lock.unlock();
@@ -117,11 +133,14 @@ public final class BackgroundSync implements AutoCloseable {
    *
    * @param timeout the longest time to wait for the sends in flight
    * @return true when the service stopped within the timeout, false when sends were still in
-   *     flight (they record their results when they end)
+   *     flight: they are then aborted (the engine's {@code abortInFlight}), what fails or does not
+   *     end within 2 s is given back to the queue untouched, and a send that ends well in that
+   *     time is recorded
    */
   public boolean stop(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     stopping = true;
+    engine.wakeRound();
     wakeUp();
     if (!started || thread == Thread.currentThread()) {
       return true;
@@ -129,9 +148,13 @@ public final class BackgroundSync implements AutoCloseable {
     try {
       thread.join(Math.max(1, timeout.toMillis()));
       if (thread.isAlive()) {
-        LOG.warn("background sync: sends still in flight after {}; stopping without them", timeout);
-        thread.interrupt();
-        thread.join(DEFAULT_SHUTDOWN_TIMEOUT.toMillis());
+        LOG.warn("background sync: sends still in flight after {}; aborting them", timeout);
+        engine.abortRound();
+        thread.join(DrainRound.ABORT_GRACE.plusSeconds(1).toMillis());
+        if (thread.isAlive()) {
+          thread.interrupt();
+          thread.join(DEFAULT_SHUTDOWN_TIMEOUT.toMillis());
+        }
         return false;
       }
       return true;
@@ -149,42 +172,71 @@ public final class BackgroundSync implements AutoCloseable {
   }
 
   private void run() {
-    LOG.debug("background sync started");
-    while (!stopping) {
-      Duration wait = drainSafely();
-      if (!stopping) {
-        await(wait);
+    LOG.info("background sync started");
+    try {
+      while (!stopping) {
+        Duration wait = drainSafely();
+        if (!stopping) {
+          await(wait);
+        }
       }
+    } catch (Error e) {
+      stopping = true;
+      String reason = "error: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+      enter(ServiceState.Phase.STOPPED, Optional.of(reason));
+      LOG.error("background sync stopped by an error; tasks in flight stay queued: {}", reason, e);
+      throw e;
     }
-    LOG.debug("background sync stopped");
+    enter(ServiceState.Phase.STOPPED, Optional.of("stopped by the host"));
+    LOG.info("background sync stopped");
   }
 
-  /** One drain that never throws; returns how long to wait before the next one. */
+  /**
+   * One drain; returns how long to wait before the next one. A RuntimeException is logged and
+   * the service goes on; an Error is thrown on.
+   */
   private Duration drainSafely() {
     try {
       DrainReport report = engine.drainOnce(() -> stopping);
       if (report.authPaused()) {
-        return authPause.negated();
+        if (state.phase() != ServiceState.Phase.AUTH_PAUSED) {
+          LOG.info("background sync paused for {}: the receiver rejected the token", authPause);
+        }
+        enter(ServiceState.Phase.AUTH_PAUSED, Optional.of("unauthorized: the receiver rejected"
+            + " the token and no fresh one came; trying again after " + authPause));
+        return authPause;
+      }
+      if (state.phase() == ServiceState.Phase.AUTH_PAUSED) {
+        LOG.info("background sync resumed: the token was accepted");
+        enter(ServiceState.Phase.RUNNING, Optional.empty());
       }
       if (report.queuesEmpty()) {
         return maxPollInterval;
       }
       Instant now = engine.settings().clock().instant();
       return engine.waitBeforeNextRound(report, now, now.plus(maxPollInterval)).orElse(Duration.ZERO);
-    } catch (RuntimeException | Error e) {
-      if (e instanceof VirtualMachineError) {
-        throw e;
-      }
+    } catch (RuntimeException e) {
       LOG.error("background drain failed; the service keeps running and retries in {}: {}",
           maxPollInterval, e.toString(), e);
       return maxPollInterval;
     }
   }
 
-  /** Waits; a negative duration is an auth pause, which {@link #wakeUp()} does not shorten. */
+  private void enter(ServiceState.Phase phase, Optional<String> reason) {
+    state = new ServiceState(phase, reason, now());
+  }
+
+  private Instant now() {
+    return engine.settings().clock().instant();
+  }
+
+  /**
+   * Waits, monotonic; an auth pause ({@link ServiceState.Phase#AUTH_PAUSED}) is not shortened by
+   * {@link #wakeUp()}.
+   */
   private void await(Duration wait) {
-    boolean wakeable = !wait.isNegative();
-    long nanos = wait.abs().toNanos();
+    boolean wakeable = state.phase() != ServiceState.Phase.AUTH_PAUSED;
+    long nanos = wait.toNanos();
     lock.lock();
     try {
       while (nanos > 0 && !stopping && !(wakeable && wakeRequested)) {

@@ -1,267 +1,199 @@
 package io.dossiersync.core.drain;
 
 import io.dossiersync.core.queue.BodyQueue;
-import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimedBody;
-import io.dossiersync.core.transport.AccessToken;
-import io.dossiersync.core.transport.PushContentRequest;
-import io.dossiersync.core.transport.PushOutcome;
+import io.dossiersync.core.queue.QueueStoreException;
 import io.dossiersync.core.transport.PushResult;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The body half of a round (PRODUCT.md §4.1): claims ready bodies a batch at a time and pushes
- * them on the engine's executor, whose {@code concurrency} threads bound the sends in flight. A
- * whole batch is handed to the executor at once, so the round's thread claims the next batch
- * while the previous one is being sent (the claim's transaction overlaps the HTTP exchanges); it
- * hands that batch out as the previous one drains. The bodies in memory are thus bounded by two
- * claim batches plus the concurrency, never by the queue length.
- * Delivered bodies are deleted from the queue a claim batch at a time, on the engine's store
- * writer thread ({@link DeliveredBodies}), so that no sender waits for the store.
+ * The body half of a round (PRODUCT.md §4.1), on the round thread, the only writer: it keeps at
+ * most {@code concurrency} pushes in flight, claims more when fewer than {@code concurrency}
+ * claimed bodies wait to be sent (claiming {@code limit − held}, with {@code limit = concurrency
+ * + bodyClaimBatchSize}, db-scheduler's upper-limit rule), takes each answer from the result
+ * queue and writes the answers a batch at a time (one transaction per {@code bodyClaimBatchSize}
+ * answers), always after handing the senders new work, so that no sender waits for a commit.
+ * Stopping: nothing more is sent, the claimed-unsent bodies are
+ * given back at once, the pushes in flight are waited for (each is bounded by the transport's
+ * deadline) and their answers written.
  */
 final class BodyDrain {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DrainEngine.class);
-  /** How often a round waiting for its sends checks whether it was stopped meanwhile. */
-  private static final long STOP_CHECK_MILLIS = 50;
-
   private final DrainRound round;
   private final BodyQueue queue;
-  private final ExecutorService executor;
-  /** Tasks handed to the executor and not yet finished: the batch being sent plus those running. */
-  private final int handedOut;
-  private final Semaphore inFlight;
-  private final DeliveredBodies delivered;
-  private final Queue<Handoff> waiting = new ConcurrentLinkedQueue<>();
-  private boolean shutDown;
+  private final Senders senders;
+  private final Inbox inbox;
+  private final QueueSide<ClaimedBody> side;
+  private final ResultBatch<ClaimedBody> pending;
+  private final Deque<ClaimedBody> unsent = new ArrayDeque<>();
+  private final Map<String, ClaimedBody> inFlight = new LinkedHashMap<>();
+  private final int concurrency;
+  private final int limit;
+  private boolean exhausted;
+  private @Nullable QueueStoreException claimError;
 
-  BodyDrain(DrainRound round, ExecutorService executor, Executor storeWriter) {
+  BodyDrain(DrainRound round, Senders senders, Inbox inbox) {
     this.round = round;
     this.queue = round.settings.store().bodies();
-    this.executor = executor;
-    this.handedOut = round.settings.concurrency() + round.settings.bodyClaimBatchSize();
-    this.inFlight = new Semaphore(handedOut);
-    this.delivered = new DeliveredBodies(queue, round.settings.bodyClaimBatchSize(), storeWriter,
-        (body, deleted) -> {
-          if (deleted) {
-            record(body.body(), body.status(), body.reason(), Optional.empty());
-          }
-        },
-        (body, error) -> keepWithBackoff(body.body(),
-            "store_error: " + error.getClass().getSimpleName()));
+    this.senders = senders;
+    this.inbox = inbox;
+    this.side = QueueSide.bodies(queue);
+    this.pending = new ResultBatch<>(round, side);
+    this.concurrency = round.settings.concurrency();
+    this.limit = concurrency + round.settings.bodyClaimBatchSize();
   }
 
   /**
    * Sends every ready body of the round's scope whose namespace has no pending event, until none
-   * is left or the round stops; then waits for the sends in flight. A stopped round gives back
-   * at once every claimed body no sender has started. When the waiting thread is interrupted it
-   * stops claiming, releases what it has not handed out or no sender started, and returns at
-   * once; the sends in flight still record their results.
+   * is left or the round stops. When the round thread is interrupted (a stop past its timeout) it
+   * gives back every body it holds, unsent or in flight, and returns at once: a push that still
+   * ends well has its body sent again by a later drain, which the receiver answers {@code
+   * already_exists} (at least once).
+   *
+   * @throws QueueStoreException from a claim, after the pushes in flight ended
    */
   void run() {
     try {
-      while (!round.stopped() && !shutDown) {
-        List<ClaimedBody> batch = queue.claim(round.claim(round.settings.bodyClaimBatchSize(), true));
-        if (batch.isEmpty()) {
-          break;
+      while (true) {
+        boolean stop = round.stopped() || claimError != null;
+        if (stop) {
+          releaseUnsent();
+        } else {
+          submitWhileRoom();
+          claimIfLow();
+          submitWhileRoom();
         }
-        dispatch(batch);
-      }
-    } finally {
-      awaitInFlight();
-      delivered.close();
-    }
-  }
-
-  /** A claimed body handed to the executor; taken once, by its sender or by the stop. */
-  private static final class Handoff {
-    final ClaimedBody body;
-    final AtomicBoolean taken = new AtomicBoolean();
-
-    Handoff(ClaimedBody body) {
-      this.body = body;
-    }
-  }
-
-  /**
-   * Gives back at once the bodies handed to the executor that no sender has started, so that a
-   * stop leaves them claimable instead of leased until their lease expires.
-   */
-  private void releaseWaiting() {
-    for (Handoff handoff; (handoff = waiting.poll()) != null; ) {
-      if (handoff.taken.compareAndSet(false, true)) {
-        try {
-          release(handoff.body, stopReason());
-        } finally {
-          inFlight.release();
-        }
-      }
-    }
-  }
-
-  private void dispatch(List<ClaimedBody> batch) {
-    for (int i = 0; i < batch.size(); i++) {
-      ClaimedBody body = batch.get(i);
-      if (round.stopped() || !acquire()) {
-        batch.subList(i, batch.size()).forEach(b -> release(b, stopReason()));
-        return;
-      }
-      Handoff handoff = new Handoff(body);
-      waiting.add(handoff);
-      try {
-        executor.execute(() -> {
-          if (handoff.taken.compareAndSet(false, true)) {
-            waiting.remove(handoff);
-            sendAndRelease(body);
+        if (inFlight.isEmpty()) {
+          if (unsent.isEmpty() && (exhausted || stop)) {
+            break;
           }
-        });
-      } catch (RejectedExecutionException e) {
-        shutDown = true;
-        waiting.remove(handoff);
-        inFlight.release();
-        batch.subList(i, batch.size()).forEach(b -> release(b, "drain_stopped"));
-        return;
-      }
-    }
-  }
-
-  private boolean acquire() {
-    try {
-      inFlight.acquire();
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  /**
-   * Waits until every handed-out body is finished; as soon as the round stops (or this thread is
-   * interrupted), gives back the bodies no sender has started instead of waiting for them.
-   */
-  private void awaitInFlight() {
-    boolean releasedWaiting = false;
-    try {
-      do {
-        if (!releasedWaiting && (round.stopped() || shutDown)) {
-          releaseWaiting();
-          releasedWaiting = true;
+          continue;
         }
-      } while (!inFlight.tryAcquire(handedOut, STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS));
-      inFlight.release(handedOut);
+        handle(inbox.take(this::renew));
+        for (Sent more = inbox.poll(); more != null; more = inbox.poll()) {
+          handle(more);
+        }
+        if (!round.stopped()) {
+          submitWhileRoom();
+        }
+        if (pending.size() >= round.settings.bodyClaimBatchSize()) {
+          pending.write();
+        }
+      }
     } catch (InterruptedException e) {
-      releaseWaiting();
       Thread.currentThread().interrupt();
-    }
-  }
-
-
-  private void sendAndRelease(ClaimedBody body) {
-    try {
-      if (round.stopped()) {
-        release(body, stopReason());
-      } else {
-        apply(body, sendWithRefresh(body));
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("could not record the result of body {}:{} ({}): {}",
-          body.task().namespace().featureSlug(), body.task().artifactPath(),
-          body.task().uploadId(), e.toString(), e);
-      keepWithBackoff(body, "store_error: " + e.getClass().getSimpleName());
+      releaseUnsent();
+      inFlight.values().forEach(b -> pending.release(b, DrainReasons.DRAIN_STOPPED));
+      inFlight.clear();
     } finally {
-      inFlight.release();
+      pending.write();
+    }
+    if (claimError != null) {
+      throw claimError;
     }
   }
 
-  private PushResult sendWithRefresh(ClaimedBody body) {
-    Optional<AccessToken> token = round.auth.current();
-    PushResult result = push(body.task());
-    if (result.outcome() == PushOutcome.UNAUTHORIZED && round.auth.mayRetry(token)) {
-      result = push(body.task());
-      if (result.outcome() == PushOutcome.UNAUTHORIZED) {
-        round.auth.pause();
+  private void claimIfLow() {
+    if (exhausted || unsent.size() >= concurrency) {
+      return;
+    }
+    int want = limit - inFlight.size() - unsent.size();
+    if (want < 1) {
+      return;
+    }
+    try {
+      List<ClaimedBody> claimed = queue.claim(round.claim(want, true));
+      exhausted = claimed.size() < want;
+      for (ClaimedBody body : claimed) {
+        if (round.indexEventFailed(body.task())) {
+          pending.fail(body, DrainReasons.INDEX_EVENT_FAILED, 0, Duration.ZERO);
+        } else {
+          unsent.add(body);
+        }
+      }
+    } catch (QueueStoreException e) {
+      claimError = e;
+    }
+  }
+
+  private void submitWhileRoom() {
+    while (inFlight.size() < concurrency && !unsent.isEmpty() && !round.stopped()) {
+      ClaimedBody body = unsent.poll();
+      inFlight.put(body.task().uploadId(), body);
+      try {
+        senders.sendBody(body);
+      } catch (RejectedExecutionException e) {
+        inFlight.remove(body.task().uploadId());
+        pending.release(body, DrainReasons.DRAIN_STOPPED);
+        round.shutDown();
       }
     }
-    return result;
   }
 
-  private PushResult push(BodyUploadTask task) {
-    try {
-      return round.settings.content().push(PushContentRequest.of(task));
-    } catch (RuntimeException e) {
-      return PushResult.networkError(TransportErrors.reason(e));
+  /** Gives back at once (written now) every claimed body not sent yet. */
+  private void releaseUnsent() {
+    if (unsent.isEmpty()) {
+      return;
     }
+    String reason = round.stopReason();
+    for (ClaimedBody body = unsent.poll(); body != null; body = unsent.poll()) {
+      pending.release(body, reason);
+    }
+    pending.write();
   }
 
-  private void apply(ClaimedBody body, PushResult result) {
+  private void handle(Sent sent) {
+    if (sent == Sent.Wake.INSTANCE) {
+      if (round.abandoned()) {
+        inFlight.values().forEach(b -> pending.release(b, DrainReasons.DRAIN_STOPPED));
+        inFlight.clear();
+      } else if (round.pastDeadlineSeen() && !inFlight.isEmpty()) {
+        round.abortInFlight();
+      }
+      return;
+    }
+    if (sent instanceof Sent.Failed failed) {
+      failed.body().forEach(b -> {
+        inFlight.remove(b.task().uploadId());
+        pending.release(b, DrainReasons.DRAIN_STOPPED);
+      });
+      round.fatal(failed.failure());
+      return;
+    }
+    Sent.Body done = (Sent.Body) sent;
+    inFlight.remove(done.uploadId());
+    PushResult result = done.result();
+    ClaimedBody body = done.body();
+    int http = result.httpStatus();
     switch (result.outcome()) {
-      case UPLOADED -> complete(body, TaskStatus.UPLOADED, result.reason());
-      case ALREADY_EXISTS -> complete(body, TaskStatus.ALREADY_EXISTS, result.reason());
-      case UNAUTHORIZED -> release(body, result.reason());
-      case FAILED -> fail(body, result.reason());
-      case RETRY -> retry(body, result);
-    }
-  }
-
-  private void complete(ClaimedBody body, TaskStatus status, String reason) {
-    delivered.add(body, status, reason);
-  }
-
-  private void retry(ClaimedBody body, PushResult result) {
-    Optional<Instant> next = round.retryAt(body.retryCount() + 1, result.retryAfter());
-    if (next.isEmpty()) {
-      fail(body, "retry_ceiling: " + result.reason());
-    } else if (queue.reschedule(body, next.get(), result.reason())) {
-      record(body, TaskStatus.RETRY, result.reason(), next);
-    }
-  }
-
-  private void fail(ClaimedBody body, String reason) {
-    if (queue.fail(body, reason, round.now())) {
-      record(body, TaskStatus.FAILED, reason, Optional.empty());
-    }
-  }
-
-  private void release(ClaimedBody body, String reason) {
-    try {
-      if (queue.release(body)) {
-        record(body, TaskStatus.RELEASED, reason, Optional.empty());
+      case UPLOADED -> pending.complete(body, TaskStatus.UPLOADED, result.reason(), http, done.took());
+      case ALREADY_EXISTS ->
+          pending.complete(body, TaskStatus.ALREADY_EXISTS, result.reason(), http, done.took());
+      case UNAUTHORIZED -> pending.release(body, result.reason());
+      case FAILED -> pending.fail(body, result.reason(), http, done.took());
+      case RETRY -> {
+        if (round.pastDeadlineSeen() && http == 0) {
+          pending.release(body, DrainReasons.DRAIN_STOPPED);
+        } else {
+          pending.retry(body, result.reason(), result.retryAfter(), http, done.took());
+        }
       }
-    } catch (RuntimeException e) {
-      LOG.warn("body {} stays leased until its lease expires: {}", body.task().uploadId(),
-          e.toString());
     }
   }
 
-  private void keepWithBackoff(ClaimedBody body, String reason) {
-    try {
-      retry(body, PushResult.networkError(reason));
-    } catch (RuntimeException e) {
-      LOG.warn("body {} stays leased until its lease expires: {}", body.task().uploadId(),
-          e.toString());
-    }
-  }
-
-  private String stopReason() {
-    return round.auth.paused() ? "unauthorized" : "drain_stopped";
-  }
-
-  private void record(ClaimedBody claimed, TaskStatus status, String reason, Optional<Instant> next) {
-    BodyUploadTask task = claimed.task();
-    round.record(new TaskResult(TaskKind.BODY, task.uploadId(), task.namespace(),
-        task.artifactPath(), Optional.of(task.contentHash()), status, reason, next, 0, Duration.ZERO));
+  /** Writes the answers waiting, then renews the leases of what is in flight or unsent. */
+  private void renew() {
+    pending.write();
+    List<ClaimedBody> held = new ArrayList<>(inFlight.values());
+    held.addAll(unsent);
+    round.renew(side, held);
   }
 }

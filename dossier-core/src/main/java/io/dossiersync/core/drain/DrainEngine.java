@@ -5,6 +5,7 @@ import io.dossiersync.core.queue.QueueStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,16 +50,27 @@ import org.slf4j.LoggerFactory;
  * <p><b>Consent:</b> each round drains only the projects with queued tasks that the {@link
  * SyncConsent} allows and the configured project scope includes; other tasks are never claimed.
  *
- * <p><b>Logs</b> (SLF4J, logger {@code io.dossiersync.core.drain.DrainEngine}): one INFO summary
- * per round that attempted anything (DEBUG for an idle round), one DEBUG line per task with its
- * path, hash, status and reason; never a body or a token. The same results reach the {@link
- * DrainListener}, whose exceptions are caught and logged.
+ * <p><b>Logs</b> (SLF4J, logger {@code io.dossiersync.core.drain.DrainEngine}): one DEBUG summary
+ * per round and one DEBUG line per task with its path, hash, status and reason; never a body or a
+ * token. State changes (auth pause, queue full, service stopped) are logged at INFO or above where
+ * they happen. The same results reach the {@link DrainListener}, whose exceptions are caught and
+ * logged.
  *
- * <p><b>Thread-safety:</b> rounds are serialised (a second caller waits); body sends run on the
- * engine's {@code concurrency} daemon threads, and the batched deletion of delivered bodies on one
- * more daemon thread (the store writer), so that no sender waits for a commit. <b>Durability:</b> the engine holds no state of its
- * own; what happens to a task is what the {@link QueueStore} records. A send interrupted by a
- * crash leaves its task leased until the lease expires, then it is sent again (at least once).
+ * <p><b>One writer:</b> rounds are serialised (a second caller waits) and each runs on its
+ * caller's thread, the round thread, which alone claims, writes to the {@link QueueStore} and
+ * calls the listener. Requests run on the engine's {@code concurrency} daemon send threads, which
+ * only send and put each answer on the round's result queue; the round thread keeps at most
+ * {@code concurrency} requests in flight, claims more when few claimed tasks are left to send,
+ * writes the answers in one transaction per batch, and renews the leases of what it holds every
+ * third of the lease. <b>Memory bound:</b> a round holds at most {@code concurrency +
+ * bodyClaimBatchSize} bodies (in flight or claimed and waiting to be sent) and one event batch,
+ * never more whatever the queue's length; answers waiting to be written keep no body text.
+ *
+ * <p><b>Durability:</b> the engine holds no state of its own; what happens to a task is what the
+ * {@link QueueStore} records. A send interrupted by a crash leaves its task leased until the lease
+ * expires, then it is sent again (at least once). An {@link Error} thrown on a send thread stops
+ * the round: the unsent tasks are given back, the requests in flight are waited for, and the
+ * {@code Error} is rethrown by the drain call.
  */
 public final class DrainEngine implements AutoCloseable {
 
@@ -66,9 +79,9 @@ public final class DrainEngine implements AutoCloseable {
   /** Default number of events per batch (PRODUCT.md §4.2). */
   public static final int DEFAULT_EVENT_BATCH_SIZE = 100;
   /**
-   * Default number of bodies claimed at a time, and completed together: large enough that the
-   * queue's two transactions per batch cost little per body, small enough to bound memory (a
-   * drain holds at most two batches, one being sent and the next, plus those in flight).
+   * Default number of bodies claimed at a time, and of answers written together: large enough
+   * that a claim and a write cost little per body, small enough to bound memory (see the class
+   * documentation).
    */
   public static final int DEFAULT_BODY_CLAIM_BATCH_SIZE = 64;
   /** Default lease on claimed tasks. */
@@ -83,17 +96,16 @@ public final class DrainEngine implements AutoCloseable {
 
   private final DrainSettings settings;
   private final ExecutorService executor;
-  /** Writes delivered bodies' completions, so that no sender waits for the store. */
-  private final ExecutorService storeWriter;
   private final ReentrantLock roundLock = new ReentrantLock();
   private final String owner = "drain-" + UUID.randomUUID();
   private final AtomicLong rounds = new AtomicLong();
+  /** The running round's result queue, so that a stop can wake its thread. */
+  private volatile @Nullable Inbox current;
 
   DrainEngine(DrainSettings settings) {
     this.settings = settings;
     int engine = ENGINES.incrementAndGet();
     this.executor = Executors.newFixedThreadPool(settings.concurrency(), threads(engine, "send"));
-    this.storeWriter = Executors.newSingleThreadExecutor(threads(engine, "store"));
   }
 
   /**
@@ -129,49 +141,96 @@ public final class DrainEngine implements AutoCloseable {
     if (maxTime.isNegative()) {
       throw new IllegalArgumentException("maxTime must not be negative, got " + maxTime);
     }
-    Instant deadline = settings.clock().instant().plus(maxTime);
-    BooleanSupplier late = () -> !settings.clock().instant().isBefore(deadline);
-    DrainReport total = drainOnce(late);
+    long deadline = settings.nanoTime().getAsLong() + saturatedNanos(maxTime);
+    BooleanSupplier late = () -> settings.nanoTime().getAsLong() - deadline >= 0;
+    DrainReport total = drainOnce(late, OptionalLong.of(deadline));
     DrainReport last = total;
     while (!total.authPaused() && !total.queuesEmpty()) {
-      Instant now = settings.clock().instant();
-      if (!now.isBefore(deadline)) {
+      long left = deadline - settings.nanoTime().getAsLong();
+      if (left <= 0) {
         return total.withTimedOut(true);
       }
-      Optional<Duration> wait = waitBeforeNextRound(last, now, deadline);
+      Instant now = settings.clock().instant();
+      Optional<Duration> wait = waitBeforeNextRound(last, now, now.plusNanos(left));
       if (wait.isPresent()) {
         if (!sleep(wait.get())) {
           return total;
         }
-        if (!settings.clock().instant().isBefore(deadline)) {
+        if (late.getAsBoolean()) {
           return total.withTimedOut(true);
         }
       }
-      last = drainOnce(late);
+      last = drainOnce(late, OptionalLong.of(deadline));
       total = total.plus(last);
     }
     return total;
   }
 
   /**
-   * Shuts the send and store-writer threads down; sends in flight and completions already handed
-   * to the writer finish on their own. The queue store and the transports belong to the caller
-   * and stay open.
+   * Makes the running round, if any, look at its stop signal now instead of at its next answer:
+   * a stop then gives back the claimed-unsent tasks at once.
+   */
+  void wakeRound() {
+    Inbox inbox = current;
+    if (inbox != null) {
+      inbox.wake();
+    }
+  }
+
+  /**
+   * Makes the running round, if any, end as at a deadline: it stops submitting, aborts the
+   * requests in flight through {@code abortInFlight}, gives back what fails or is unsent, and
+   * gives up on the rest {@link DrainRound#ABORT_GRACE} later.
+   */
+  void abortRound() {
+    Inbox inbox = current;
+    if (inbox != null) {
+      inbox.abort();
+    }
+  }
+
+  private static long saturatedNanos(Duration duration) {
+    return duration.compareTo(Duration.ofDays(100 * 365)) > 0 ? Long.MAX_VALUE / 4
+        : duration.toNanos();
+  }
+
+  /**
+   * Shuts the send threads down; requests in flight finish on their own (a round still running
+   * writes their answers). The queue store and the transports belong to the caller and stay open.
    */
   @Override
   public void close() {
     executor.shutdown();
-    storeWriter.shutdown();
   }
 
   /** One round, stopping early (releasing unsent tasks) when {@code stop} turns true. */
   DrainReport drainOnce(BooleanSupplier stop) {
+    return drainOnce(stop, OptionalLong.empty());
+  }
+
+  /**
+   * One round, stopping early (releasing unsent tasks) when {@code stop} turns true; the round
+   * thread looks at {@code stop} at each answer, at {@link #wakeRound()} and at {@code deadline}
+   * (a {@link DrainSettings#nanoTime()} value).
+   */
+  DrainReport drainOnce(BooleanSupplier stop, OptionalLong deadline) {
     roundLock.lock();
     try {
-      DrainRound round = new DrainRound(settings, projects(), owner + "-" + rounds.incrementAndGet(), stop);
+      DrainRound round = new DrainRound(settings, projects(), owner + "-" + rounds.incrementAndGet(),
+          stop, deadline);
       if (!round.scope.isEmpty()) {
-        new EventDrain(round).run();
-        new BodyDrain(round, executor, storeWriter).run();
+        Inbox inbox = new Inbox(round);
+        current = inbox;
+        try {
+          Senders senders = new Senders(round, executor, inbox.queue);
+          new EventDrain(round, senders, inbox).run();
+          new BodyDrain(round, senders, inbox).run();
+        } finally {
+          current = null;
+        }
+      }
+      if (round.fatal().isPresent()) {
+        throw rethrown(round.fatal().get());
       }
       QueueStore store = settings.store();
       DrainReport report = round.report(store.events().pending(round.scope),
@@ -252,12 +311,19 @@ public final class DrainEngine implements AutoCloseable {
     }
   }
 
-  private void logSummary(DrainReport report) {
-    if (report.attempted() > 0) {
-      LOG.info("drain: {}", report.summary());
-    } else {
-      LOG.debug("drain: {}", report.summary());
+  private static void logSummary(DrainReport report) {
+    LOG.debug("drain: {}", report.summary());
+  }
+
+  /** A sender's failure, thrown as it was: an Error or a RuntimeException is never wrapped. */
+  private static RuntimeException rethrown(Throwable failure) {
+    if (failure instanceof Error error) {
+      throw error;
     }
+    if (failure instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    return new IllegalStateException("a drain send thread failed: " + failure, failure);
   }
 
   private void notifyListener(DrainReport report) {

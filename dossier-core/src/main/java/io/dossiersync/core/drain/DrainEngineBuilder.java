@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,7 @@ public final class DrainEngineBuilder {
   private ProjectScope projectScope = ProjectScope.all();
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.system();
+  private @Nullable LongSupplier nanoTime;
   private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
   private int concurrency = DrainEngine.DEFAULT_CONCURRENCY;
   private int eventBatchSize = DrainEngine.DEFAULT_EVENT_BATCH_SIZE;
@@ -35,6 +37,7 @@ public final class DrainEngineBuilder {
   private int retryCeiling = DrainEngine.DEFAULT_RETRY_CEILING;
   private Duration maxRetryAfter = Backoff.DEFAULT_MAX_RETRY_AFTER;
   private DrainListener listener = DrainListener.noop();
+  private Runnable abortInFlight = () -> {};
 
   DrainEngineBuilder() {}
 
@@ -106,13 +109,28 @@ public final class DrainEngineBuilder {
   }
 
   /**
-   * The clock for claims, backoff and deadlines. Default {@link Clock#systemUTC()}.
+   * The wall clock for what the queue persists: claim and lease times, due times, failure
+   * times. Default {@link Clock#systemUTC()}.
    *
    * @param value the clock
    * @return this builder
    */
   public DrainEngineBuilder clock(Clock value) {
     this.clock = Objects.requireNonNull(value, "clock");
+    return this;
+  }
+
+  /**
+   * The monotonic clock, in nanoseconds, for what happens in this process only: the duration of
+   * each request ({@link TaskResult#duration()}) and when the leases held are renewed. Default
+   * {@link System#nanoTime()}, or, when a {@link #clock(Clock)} other than the system clock was
+   * set (a test clock), that clock's milliseconds, so that moving it moves the deadlines too.
+   *
+   * @param value a monotonic nanosecond counter
+   * @return this builder
+   */
+  public DrainEngineBuilder nanoTime(LongSupplier value) {
+    this.nanoTime = Objects.requireNonNull(value, "nanoTime");
     return this;
   }
 
@@ -221,6 +239,21 @@ public final class DrainEngineBuilder {
   }
 
   /**
+   * What aborts the requests in flight when {@link DrainEngine#drainUntilEmpty}'s time is up:
+   * called once, from the round thread, when the deadline passes with requests still in flight,
+   * e.g. {@code transports::close} for transports that abort every exchange on close. Their tasks
+   * then stay queued, given back without a retry counted. Default: nothing (the drain waits for
+   * the requests, each bounded by its transport's deadline).
+   *
+   * @param value the abort action; it must not block for long
+   * @return this builder
+   */
+  public DrainEngineBuilder abortInFlight(Runnable value) {
+    this.abortInFlight = Objects.requireNonNull(value, "abortInFlight");
+    return this;
+  }
+
+  /**
    * Checks the settings and starts the engine's send threads.
    *
    * @return the engine; close it to stop its threads
@@ -237,9 +270,25 @@ public final class DrainEngineBuilder {
     range("retryCeiling", retryCeiling, 1_000);
     duration("leaseDuration", leaseDuration);
     duration("maxRetryAfter", maxRetryAfter);
-    return new DrainEngine(new DrainSettings(s, c, e, t, consent, projectScope, clock, sleeper,
+    return new DrainEngine(new DrainSettings(s, c, e, t, consent, projectScope, clock, monotonic(), sleeper,
         new Backoff(jitter, maxRetryAfter), concurrency, eventBatchSize, bodyClaimBatchSize,
-        leaseDuration, retryCeiling, listener));
+        leaseDuration, retryCeiling, listener, abortInFlight));
+  }
+
+  /**
+   * The monotonic clock: the one set, else {@link System#nanoTime()} under the system clock, else
+   * (a clock set for tests) one that follows the set clock, so that a test moving its clock moves
+   * the drain's deadlines too.
+   */
+  private LongSupplier monotonic() {
+    if (nanoTime != null) {
+      return nanoTime;
+    }
+    if (clock.equals(Clock.systemUTC())) {
+      return System::nanoTime;
+    }
+    Clock fixed = clock;
+    return () -> fixed.millis() * 1_000_000L;
   }
 
   private static <T> T required(@Nullable T value, String field) {

@@ -5,8 +5,10 @@ package io.dossiersync.core.drain;
  * round. Both methods default to doing nothing, so {@link #noop()} and partial implementations
  * are one-liners.
  *
- * <p>Calls come from the drain's worker threads, several at once: implementations are
- * thread-safe and quick. An exception thrown by a listener is caught and logged by the drain; it
+ * <p>Calls come from one thread, the round thread (the thread that called {@code drainOnce} or
+ * {@code drainUntilEmpty}, or the background service's thread), never from a send thread, and a
+ * task's result only once the queue recorded it: implementations are quick, since the round
+ * waits for them. An exception thrown by a listener is caught and logged by the drain; it
  * never changes what happens to the task.
  */
 public interface DrainListener {

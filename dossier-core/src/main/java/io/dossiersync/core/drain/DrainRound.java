@@ -1,27 +1,36 @@
 package io.dossiersync.core.drain;
 
+import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimRequest;
+import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass of a drain: its projects, its start time, its 401 gate, its stop signal and its
+ * One pass of a drain: its projects, its start time, its 401 gate, its stop signals and its
  * counts. Task results go through {@link #record}: counted, logged at DEBUG (never a body or a
- * token), and handed to the listener, whose exceptions are caught. Thread-safe: the body workers
- * record concurrently.
+ * token), and handed to the listener, whose exceptions are caught. Owned by the round thread:
+ * only {@link #auth} (thread-safe) is used by the senders too.
  */
 final class DrainRound {
 
   private static final Logger LOG = LoggerFactory.getLogger(DrainEngine.class);
+  /** How long past its deadline a round waits for the requests it aborted. */
+  static final Duration ABORT_GRACE = Duration.ofSeconds(2);
 
   final DrainSettings settings;
   final ProjectScope scope;
@@ -32,8 +41,18 @@ final class DrainRound {
   private final BooleanSupplier stopRequested;
   private final Map<TaskKind, Map<TaskStatus, AtomicLong>> counts = new EnumMap<>(TaskKind.class);
   private final AtomicLong claims = new AtomicLong();
+  private final OptionalLong deadlineNanos;
+  private boolean pastDeadlineSeen;
+  private boolean aborted;
+  private boolean abandoned;
+  private long abandonAt;
+  private boolean shutDown;
+  private final Set<IndexKey> failedIndexEvents = new HashSet<>();
+  private @Nullable Throwable fatal;
 
-  DrainRound(DrainSettings settings, SortedSet<String> projects, String owner, BooleanSupplier stop) {
+  DrainRound(DrainSettings settings, SortedSet<String> projects, String owner, BooleanSupplier stop,
+      OptionalLong deadlineNanos) {
+    this.deadlineNanos = deadlineNanos;
     this.settings = settings;
     this.projects = projects;
     this.scope = ProjectScope.of(projects);
@@ -50,9 +69,114 @@ final class DrainRound {
     }
   }
 
-  /** True when nothing more may be sent: stop asked, token rejected, or thread interrupted. */
+  /**
+   * True when nothing more may be sent: stop asked, token rejected, engine closed, a sender
+   * failed, or the round thread interrupted.
+   */
   boolean stopped() {
-    return auth.paused() || stopRequested.getAsBoolean() || Thread.currentThread().isInterrupted();
+    return shutDown || fatal != null || auth.paused() || stopRequested.getAsBoolean()
+        || Thread.currentThread().isInterrupted();
+  }
+
+  /** The {@link DrainSettings#nanoTime()} at which the round stops, if it has a deadline. */
+  OptionalLong deadlineNanos() {
+    return deadlineNanos;
+  }
+
+  /** True once the round thread was woken for its passed deadline (it is woken once). */
+  boolean pastDeadlineSeen() {
+    return pastDeadlineSeen;
+  }
+
+  /** The deadline passed (or an abort was asked) at {@code now}: the grace starts. */
+  void seePastDeadline(long now) {
+    pastDeadlineSeen = true;
+    abandonAt = now + ABORT_GRACE.toNanos();
+  }
+
+  /**
+   * When the round stops waiting for the requests it aborted: {@link #ABORT_GRACE} after its
+   * deadline passed, so that the drain ends within moments of its limit even when a transport
+   * cannot abort. Meaningful once {@link #pastDeadlineSeen()}.
+   */
+  long abandonAt() {
+    return abandonAt;
+  }
+
+  /** True once the round gave up on the requests still in flight after its deadline. */
+  boolean abandoned() {
+    return abandoned;
+  }
+
+  void abandon() {
+    abandoned = true;
+  }
+
+  /**
+   * The deadline passed: aborts the requests in flight (once) through the configured action, so
+   * that the drain ends within moments of its time limit.
+   */
+  void abortInFlight() {
+    if (aborted) {
+      return;
+    }
+    aborted = true;
+    LOG.info("drain time is up: aborting the requests in flight; their tasks stay queued");
+    try {
+      settings.abortInFlight().run();
+    } catch (RuntimeException e) {
+      LOG.warn("aborting the requests in flight failed: {}", e.toString());
+    }
+  }
+
+  /** An event went to the failure records this round: remembers the body it announced. */
+  void eventFailed(EventRecord event) {
+    IndexKey.of(event).ifPresent(failedIndexEvents::add);
+  }
+
+  /** True when the body's index event went to the failure records this round. */
+  boolean indexEventFailed(BodyUploadTask body) {
+    return !failedIndexEvents.isEmpty() && failedIndexEvents.contains(IndexKey.of(body));
+  }
+
+  /** The engine's send threads are shut down: nothing more can be sent. */
+  void shutDown() {
+    shutDown = true;
+  }
+
+  /** A sender threw what no transport should: the round stops, and rethrows it at its end. */
+  void fatal(Throwable failure) {
+    if (fatal == null) {
+      fatal = failure;
+    } else if (fatal != failure) {
+      fatal.addSuppressed(failure);
+    }
+  }
+
+  /** What a sender threw, if one did. */
+  Optional<Throwable> fatal() {
+    return Optional.ofNullable(fatal);
+  }
+
+  /** Why tasks given back unsent were given back. */
+  String stopReason() {
+    return DrainReasons.stopped(auth.paused());
+  }
+
+  /**
+   * Extends the leases of the tasks the round still holds to a full lease from now; a store error
+   * is logged (the leases then run out as claimed, and the tasks may be sent twice).
+   */
+  <C> void renew(QueueSide<C> side, List<C> held) {
+    if (held.isEmpty()) {
+      return;
+    }
+    try {
+      List<C> renewed = side.renew(held, now().plus(settings.leaseDuration()));
+      LOG.debug("renewed the leases of {} of {} held tasks", renewed.size(), held.size());
+    } catch (RuntimeException e) {
+      LOG.warn("could not renew the leases of {} tasks: {}", held.size(), e.toString());
+    }
   }
 
   Instant now() {

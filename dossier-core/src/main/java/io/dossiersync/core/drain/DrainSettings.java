@@ -7,8 +7,13 @@ import io.dossiersync.core.transport.EventTransport;
 import io.dossiersync.core.transport.TokenProvider;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
-/** The validated configuration of a {@link DrainEngine}, as its builder produced it. */
+/**
+ * The validated configuration of a {@link DrainEngine}, as its builder produced it. {@code clock}
+ * gives the wall-clock times the queue persists; {@code nanoTime} (monotonic) times every
+ * in-process wait and deadline.
+ */
 record DrainSettings(
     QueueStore store,
     ContentTransport content,
@@ -17,6 +22,7 @@ record DrainSettings(
     SyncConsent consent,
     ProjectScope projectScope,
     Clock clock,
+    LongSupplier nanoTime,
     Sleeper sleeper,
     Backoff backoff,
     int concurrency,
@@ -24,4 +30,5 @@ record DrainSettings(
     int bodyClaimBatchSize,
     Duration leaseDuration,
     int retryCeiling,
-    DrainListener listener) {}
+    DrainListener listener,
+    Runnable abortInFlight) {}

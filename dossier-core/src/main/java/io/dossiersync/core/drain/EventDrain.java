@@ -2,37 +2,47 @@ package io.dossiersync.core.drain;
 
 import io.dossiersync.core.queue.ClaimedEvent;
 import io.dossiersync.core.queue.EventQueue;
-import io.dossiersync.core.queue.EventRecord;
-import io.dossiersync.core.transport.AccessToken;
-import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The event half of a round (PRODUCT.md §4.2): claims the ready events in batches, sends each
- * batch, and applies the answer per event. Runs on the round's thread, one batch at a time.
+ * The event half of a round (PRODUCT.md §4.2), on the round thread: claims the ready events a
+ * batch at a time, hands each batch to a sender, waits for its answer (renewing the batch's
+ * leases meanwhile) and applies the answer of every piece the sender sent, in one transaction
+ * per batch:
+ *
+ * <ul>
+ *   <li>delivered: success and duplicate delete the event, rejected fails it ({@code rejected:
+ *       <error>}), a missing result retries it;
+ *   <li>401: the batch is given back untouched;
+ *   <li>413 for one event: {@code rejected: payload_too_large}; 400 for one event: {@code
+ *       rejected: validation_error[: detail]} (the sender split larger batches);
+ *   <li>retryable and unexpected answers keep the batch with backoff, each failure counting
+ *       toward the retry ceiling.
+ * </ul>
  */
 final class EventDrain {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DrainEngine.class);
-
   private final DrainRound round;
   private final EventQueue queue;
+  private final Senders senders;
+  private final Inbox inbox;
+  private final ResultBatch<ClaimedEvent> pending;
 
-  EventDrain(DrainRound round) {
+  EventDrain(DrainRound round, Senders senders, Inbox inbox) {
     this.round = round;
     this.queue = round.settings.store().events();
+    this.senders = senders;
+    this.inbox = inbox;
+    this.pending = new ResultBatch<>(round, QueueSide.events(queue));
   }
 
   /** Sends every ready event of the round's scope, until none is left or the round stops. */
@@ -42,105 +52,90 @@ final class EventDrain {
       if (batch.isEmpty()) {
         return;
       }
-      if (round.stopped()) {
-        release(batch, "drain_stopped");
+      if (round.stopped() || !submit(batch)) {
+        batch.forEach(e -> pending.release(e, round.stopReason()));
+        pending.write();
         return;
       }
-      EventBatchResult result = sendWithRefresh(batch);
-      if (result.outcome() == BatchOutcome.UNAUTHORIZED) {
-        release(batch, result.reason());
-        return;
-      }
-      apply(batch, result);
-    }
-  }
-
-  private EventBatchResult sendWithRefresh(List<ClaimedEvent> batch) {
-    Optional<AccessToken> token = round.auth.current();
-    EventBatchResult result = send(batch);
-    if (result.outcome() == BatchOutcome.UNAUTHORIZED && round.auth.mayRetry(token)) {
-      result = send(batch);
-      if (result.outcome() == BatchOutcome.UNAUTHORIZED) {
-        round.auth.pause();
-      }
-    }
-    return result;
-  }
-
-  private EventBatchResult send(List<ClaimedEvent> batch) {
-    List<EventRecord> events = batch.stream().map(ClaimedEvent::event).toList();
-    try {
-      return round.settings.events().send(events);
-    } catch (RuntimeException e) {
-      return EventBatchResult.notDelivered(
-          BatchOutcome.RETRY, 0, TransportErrors.reason(e), Optional.empty());
-    }
-  }
-
-  private void apply(List<ClaimedEvent> batch, EventBatchResult result) {
-    Map<String, EventResult> verdicts =
-        result.results().stream()
-            .collect(Collectors.toMap(EventResult::eventId, Function.identity(), (a, b) -> a));
-    for (ClaimedEvent event : batch) {
+      Sent sent;
       try {
-        applyOne(event, result, verdicts.get(event.event().eventId()));
-      } catch (RuntimeException e) {
-        LOG.warn("could not record the result of event {} ({}): {}", event.event().eventId(),
-            event.event().aggregateId(), e.toString(), e);
-        keepWithBackoff(event, "store_error: " + e.getClass().getSimpleName());
+        sent = inbox.take(() -> round.renew(QueueSide.events(queue), batch));
+        while (sent == Sent.Wake.INSTANCE) {
+          if (round.abandoned()) {
+            batch.forEach(event -> pending.release(event, DrainReasons.DRAIN_STOPPED));
+            pending.write();
+            return;
+          }
+          if (round.pastDeadlineSeen()) {
+            round.abortInFlight();
+          }
+          sent = inbox.take(() -> round.renew(QueueSide.events(queue), batch));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        batch.forEach(event -> pending.release(event, DrainReasons.DRAIN_STOPPED));
+        pending.write();
+        return;
+      }
+      apply(sent);
+      pending.write();
+    }
+  }
+
+  private boolean submit(List<ClaimedEvent> batch) {
+    try {
+      senders.sendEvents(batch);
+      return true;
+    } catch (RejectedExecutionException e) {
+      round.shutDown();
+      return false;
+    }
+  }
+
+  private void apply(Sent sent) {
+    if (sent instanceof Sent.Failed failed) {
+      failed.events().forEach(e -> pending.release(e, DrainReasons.DRAIN_STOPPED));
+      round.fatal(failed.failure());
+      return;
+    }
+    for (Sent.Piece piece : ((Sent.Events) sent).pieces()) {
+      for (ClaimedEvent event : piece.events()) {
+        applyOne(event, piece.result(), piece.took(), verdicts(piece.result()));
       }
     }
   }
 
-  private void applyOne(ClaimedEvent event, EventBatchResult result, EventResult verdict) {
+  private static Map<String, EventResult> verdicts(EventBatchResult result) {
+    return result.results().stream()
+        .collect(Collectors.toMap(EventResult::eventId, Function.identity(), (a, b) -> a));
+  }
+
+  private void applyOne(ClaimedEvent event, EventBatchResult result, Duration took,
+      Map<String, EventResult> verdicts) {
+    int http = result.httpStatus();
     switch (result.outcome()) {
-      case TOO_LARGE, INVALID, UNEXPECTED_STATUS -> fail(event, result.reason());
       case DELIVERED -> {
+        EventResult verdict = verdicts.get(event.event().eventId());
         if (verdict == null) {
-          retry(event, "missing_result", Optional.empty());
+          pending.retry(event, DrainReasons.MISSING_RESULT, result.retryAfter(), http, took);
         } else if (verdict.status() == EventResultStatus.REJECTED) {
-          fail(event, "rejected" + verdict.error().map(e -> ": " + e).orElse(""));
-        } else if (queue.complete(List.of(event)) == 1) {
-          record(event, TaskStatus.SENT, verdict.status().name().toLowerCase(Locale.ROOT),
-              Optional.empty());
+          pending.fail(event, DrainReasons.REJECTED + verdict.error().map(e -> ": " + e).orElse(""),
+              http, took);
+        } else {
+          pending.complete(event, TaskStatus.SENT,
+              verdict.status().name().toLowerCase(Locale.ROOT), http, took);
         }
       }
-      default -> retry(event, result.reason(), result.retryAfter());
+      case UNAUTHORIZED -> pending.release(event, result.reason());
+      case TOO_LARGE -> pending.fail(event, DrainReasons.PAYLOAD_TOO_LARGE, http, took);
+      case INVALID -> pending.fail(event, DrainReasons.validationError(result.reason()), http, took);
+      case RETRY, UNEXPECTED_STATUS -> {
+        if (round.pastDeadlineSeen() && result.httpStatus() == 0) {
+          pending.release(event, DrainReasons.DRAIN_STOPPED);
+        } else {
+          pending.retry(event, result.reason(), result.retryAfter(), http, took);
+        }
+      }
     }
-  }
-
-  private void retry(ClaimedEvent event, String reason, Optional<Duration> retryAfter) {
-    Optional<Instant> next = round.retryAt(event.retryCount() + 1, retryAfter);
-    if (next.isEmpty()) {
-      fail(event, "retry_ceiling: " + reason);
-    } else if (queue.reschedule(List.of(event), next.get(), reason) == 1) {
-      record(event, TaskStatus.RETRY, reason, next);
-    }
-  }
-
-  private void fail(ClaimedEvent event, String reason) {
-    if (queue.fail(event, reason, round.now())) {
-      record(event, TaskStatus.FAILED, reason, Optional.empty());
-    }
-  }
-
-  private void keepWithBackoff(ClaimedEvent event, String reason) {
-    try {
-      retry(event, reason, Optional.empty());
-    } catch (RuntimeException e) {
-      LOG.warn("event {} stays leased until its lease expires: {}", event.event().eventId(),
-          e.toString());
-    }
-  }
-
-  private void release(List<ClaimedEvent> batch, String reason) {
-    queue.release(batch);
-    batch.forEach(e -> record(e, TaskStatus.RELEASED, reason, Optional.empty()));
-  }
-
-  private void record(ClaimedEvent claimed, TaskStatus status, String reason, Optional<Instant> next) {
-    EventRecord event = claimed.event();
-    round.record(new TaskResult(TaskKind.EVENT, event.eventId(), event.namespace(),
-        event.aggregateId(), Optional.empty(), status, reason, next, 0, Duration.ZERO));
   }
 }

@@ -107,6 +107,49 @@ public interface BodyQueue {
   boolean fail(ClaimedBody body, String reason, Instant now);
 
   /**
+   * Applies a drainer's decisions on tasks it holds, in one transaction where the store has them:
+   * a drain writes a batch of results with one commit. Each settlement is fenced by its claim's
+   * lease owner; one whose lease was lost changes nothing and is not returned. The default
+   * applies them one by one.
+   *
+   * @param settlements decisions on claimed tasks, each task at most once
+   * @return the settlements that took effect, in the given order
+   * @throws QueueStoreException when the store cannot be written (nothing of the call is kept
+   *     where the store has transactions)
+   */
+  default List<Settlement<ClaimedBody>> settle(List<Settlement<ClaimedBody>> settlements) {
+    List<Settlement<ClaimedBody>> applied = new ArrayList<>(settlements.size());
+    for (Settlement<ClaimedBody> s : settlements) {
+      boolean held = switch (s.action()) {
+        case COMPLETE -> complete(s.claimed());
+        case RESCHEDULE -> reschedule(s.claimed(), s.nextAttemptAt().orElseThrow(), s.reason());
+        case RELEASE -> release(s.claimed());
+        case FAIL -> fail(s.claimed(), s.reason(), s.at());
+      };
+      if (held) {
+        applied.add(s);
+      }
+    }
+    return applied;
+  }
+
+  /**
+   * Extends the leases of tasks a drainer still holds to {@code until} (PRODUCT.md §5: renewed
+   * at a third of the lease, so that a slow receiver never lets another drainer re-send a task
+   * still in flight). The owner is unchanged, so fencing is too; a task whose lease was lost is
+   * left alone and not returned. The default renews nothing and returns the tasks as given (their
+   * leases then run out as claimed).
+   *
+   * @param held claimed tasks
+   * @param until the new lease expiry
+   * @return the tasks still held, now until {@code until}
+   * @throws QueueStoreException when the store cannot be written
+   */
+  default List<ClaimedBody> renew(List<ClaimedBody> held, Instant until) {
+    return List.copyOf(held);
+  }
+
+  /**
    * Counts pending tasks of the projects in scope.
    *
    * @param scope the projects to count

@@ -1,6 +1,7 @@
 package io.dossiersync.core.queue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -82,6 +83,50 @@ public interface EventQueue {
    * @return true when the event was moved, false when its lease was lost
    */
   boolean fail(ClaimedEvent event, String reason, Instant now);
+
+  /**
+   * Applies a drainer's decisions on tasks it holds, in one transaction where the store has them:
+   * a drain writes a batch of results with one commit. Each settlement is fenced by its claim's
+   * lease owner; one whose lease was lost changes nothing and is not returned. The default
+   * applies them one by one.
+   *
+   * @param settlements decisions on claimed tasks, each task at most once
+   * @return the settlements that took effect, in the given order
+   * @throws QueueStoreException when the store cannot be written (nothing of the call is kept
+   *     where the store has transactions)
+   */
+  default List<Settlement<ClaimedEvent>> settle(List<Settlement<ClaimedEvent>> settlements) {
+    List<Settlement<ClaimedEvent>> applied = new ArrayList<>(settlements.size());
+    for (Settlement<ClaimedEvent> s : settlements) {
+      List<ClaimedEvent> one = List.of(s.claimed());
+      boolean held = switch (s.action()) {
+        case COMPLETE -> complete(one) == 1;
+        case RESCHEDULE -> reschedule(one, s.nextAttemptAt().orElseThrow(), s.reason()) == 1;
+        case RELEASE -> release(one) == 1;
+        case FAIL -> fail(s.claimed(), s.reason(), s.at());
+      };
+      if (held) {
+        applied.add(s);
+      }
+    }
+    return applied;
+  }
+
+  /**
+   * Extends the leases of tasks a drainer still holds to {@code until} (PRODUCT.md §5: renewed
+   * at a third of the lease, so that a slow receiver never lets another drainer re-send a task
+   * still in flight). The owner is unchanged, so fencing is too; a task whose lease was lost is
+   * left alone and not returned. The default renews nothing and returns the tasks as given (their
+   * leases then run out as claimed).
+   *
+   * @param held claimed tasks
+   * @param until the new lease expiry
+   * @return the tasks still held, now until {@code until}
+   * @throws QueueStoreException when the store cannot be written
+   */
+  default List<ClaimedEvent> renew(List<ClaimedEvent> held, Instant until) {
+    return List.copyOf(held);
+  }
 
   /**
    * Counts pending events of the projects in scope.

@@ -17,6 +17,13 @@ import java.util.List;
 public interface FailureRecords {
 
   /**
+   * The reason of a body that went to the failure records because its {@code …ArtifactIndexed}
+   * event (same namespace, path and hash) did (PRODUCT.md §4.2): the drain fails such bodies
+   * instead of sending them, and requeueing the event's record requeues them with it.
+   */
+  String INDEX_EVENT_FAILED = "index_event_failed";
+
+  /**
    * Lists failure records, oldest first.
    *
    * @param limit the most records to return, at least 1

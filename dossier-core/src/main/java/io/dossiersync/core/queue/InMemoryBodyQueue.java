@@ -2,6 +2,7 @@ package io.dossiersync.core.queue;
 
 import io.dossiersync.core.NamespaceRef;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,30 @@ final class InMemoryBodyQueue implements BodyQueue {
                     now);
               });
           return held.isPresent();
+        });
+  }
+
+  /** Every settlement under the store lock at once: all or nothing, like one transaction. */
+  @Override
+  public List<Settlement<ClaimedBody>> settle(List<Settlement<ClaimedBody>> settlements) {
+    return state.locked(() -> BodyQueue.super.settle(settlements));
+  }
+
+  @Override
+  public List<ClaimedBody> renew(List<ClaimedBody> held, Instant until) {
+    Objects.requireNonNull(until, "until");
+    return state.locked(
+        () -> {
+          List<ClaimedBody> renewed = new ArrayList<>(held.size());
+          for (ClaimedBody c : held) {
+            state.bodies.held(c.task().uploadId(), c.lease())
+                .ifPresent(
+                    e -> {
+                      e.lease = new Lease(c.lease().owner(), until);
+                      renewed.add(c);
+                    });
+          }
+          return renewed;
         });
   }
 

@@ -1,6 +1,7 @@
 package io.dossiersync.core.queue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,6 +69,30 @@ final class InMemoryEventQueue implements EventQueue {
                     now);
               });
           return held.isPresent();
+        });
+  }
+
+  /** Every settlement under the store lock at once: all or nothing, like one transaction. */
+  @Override
+  public List<Settlement<ClaimedEvent>> settle(List<Settlement<ClaimedEvent>> settlements) {
+    return state.locked(() -> EventQueue.super.settle(settlements));
+  }
+
+  @Override
+  public List<ClaimedEvent> renew(List<ClaimedEvent> held, Instant until) {
+    Objects.requireNonNull(until, "until");
+    return state.locked(
+        () -> {
+          List<ClaimedEvent> renewed = new ArrayList<>(held.size());
+          for (ClaimedEvent c : held) {
+            state.events.held(c.event().eventId(), c.lease())
+                .ifPresent(
+                    e -> {
+                      e.lease = new Lease(c.lease().owner(), until);
+                      renewed.add(c);
+                    });
+          }
+          return renewed;
         });
   }
 

@@ -48,7 +48,15 @@ final class InMemoryFailureRecords implements FailureRecords {
 
   private int requeueLocked(List<Long> ids, Instant now) {
     int requeued = 0;
+    List<Long> all = new ArrayList<>(ids);
     for (Long id : ids) {
+      InMemoryState.Failure failure = state.failures.get(id);
+      if (failure != null && failure.task() instanceof EventRecord event) {
+        InMemoryIndexEventFailure.followers(state, event).stream()
+            .filter(follower -> !all.contains(follower)).forEach(all::add);
+      }
+    }
+    for (Long id : all) {
       InMemoryState.Failure failure = state.failures.get(id);
       if (failure == null) {
         continue;

@@ -43,7 +43,7 @@ class BackgroundSyncTest {
   }
 
   @Test
-  void stopWithSendsStillInFlightLosesNothing() throws Exception {
+  void stopPastItsTimeoutGivesBackTheSendsInFlightAndLosesNothing() throws Exception {
     for (int i = 0; i < 6; i++) {
       bench.enqueueBody(ns, "research/r" + i + ".md");
     }
@@ -63,10 +63,11 @@ class BackgroundSyncTest {
       assertThat(sync.stop(Duration.ofMillis(100))).isFalse();
       assertThat(sync.isRunning()).isFalse();
       receiverAnswers.countDown();
-      bench.listener.awaitTasks(t -> t.status() == TaskStatus.UPLOADED, 2);
+      bench.listener.awaitTasks(t -> t.status() == TaskStatus.RELEASED, 6);
     }
 
     assertThat(bench.content.pushes).hasSize(2);
+    assertThat(bench.listener.tasks).noneMatch(t -> t.status() == TaskStatus.UPLOADED);
     assertEveryTaskFinishedOrQueued(6);
   }
 
@@ -138,6 +139,7 @@ class BackgroundSyncTest {
       sync.wakeUp();
 
       bench.listener.awaitTasks(t -> t.status() == TaskStatus.UPLOADED, 1);
+      bench.listener.awaitDrains(1);
       assertThat(sync.isRunning()).isTrue();
       assertThat(bench.listener.drains).hasSize(1);
     }

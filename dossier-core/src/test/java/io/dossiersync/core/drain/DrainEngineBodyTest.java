@@ -149,7 +149,7 @@ class DrainEngineBodyTest {
 
     DrainReport report;
     try (DrainEngine engine =
-        bench.builder(FaultyStore.failingOnce(bench.store, "bodies", "completeAll", fired)).build()) {
+        bench.builder(FaultyStore.failingOnce(bench.store, "bodies", "settle", fired)).build()) {
       report = engine.drainOnce();
     }
 

@@ -87,20 +87,6 @@ class DrainEngineEventTest {
   }
 
   @Test
-  void aFailedBatchMovesItsEventsToTheFailureRecords() {
-    bench.enqueueEvent(ns, "spec.md");
-    bench.enqueueEvent(ns, "plan.md");
-    bench.events.answer(e -> EventBatchResult.notDelivered(BatchOutcome.TOO_LARGE, 413,
-        "unexpected_status: 413", Optional.empty()));
-
-    DrainReport report = drainOnce();
-
-    assertThat(report.eventsFailed()).isEqualTo(2);
-    assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
-        .containsOnly("unexpected_status: 413");
-  }
-
-  @Test
   void aSendThatThrowsKeepsTheBatchWithBackoff() {
     bench.enqueueEvent(ns, "spec.md");
     bench.events.answer(e -> {
@@ -137,7 +123,7 @@ class DrainEngineEventTest {
     CountDownLatch fired = new CountDownLatch(1);
 
     try (DrainEngine engine =
-        bench.builder(FaultyStore.failingOnce(bench.store, "events", "complete", fired)).build()) {
+        bench.builder(FaultyStore.failingOnce(bench.store, "events", "settle", fired)).build()) {
       engine.drainOnce();
     }
 

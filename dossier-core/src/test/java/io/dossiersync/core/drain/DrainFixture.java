@@ -44,6 +44,7 @@ final class DrainFixture {
         .eventTransport(events)
         .tokenProvider(tokens)
         .clock(clock)
+        .nanoTime(() -> clock.instant().toEpochMilli() * 1_000_000L)
         .sleeper(sleeper)
         .jitter(() -> 0.0)
         .listener(listener);

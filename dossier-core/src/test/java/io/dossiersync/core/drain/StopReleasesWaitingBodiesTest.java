@@ -47,6 +47,7 @@ class StopReleasesWaitingBodiesTest {
       assertThat(firstPushStarted.await(20, TimeUnit.SECONDS)).isTrue();
 
       stop.set(true);
+      engine.wakeRound();
       List<ClaimedBody> claimable = awaitClaimable(7);
       claimable.forEach(bench.store.bodies()::release);
       finishFirstPush.countDown();

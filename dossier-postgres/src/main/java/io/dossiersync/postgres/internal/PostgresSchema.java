@@ -23,9 +23,9 @@ import java.util.List;
 public final class PostgresSchema {
 
   /** The schema version this code reads and writes. */
-  public static final int CURRENT_VERSION = 1;
+  public static final int CURRENT_VERSION = 2;
 
-  private static final List<String> SCRIPTS = List.of("V1__queues.sql");
+  private static final List<String> SCRIPTS = List.of("V1__queues.sql", "V2__queue_health.sql");
 
   private PostgresSchema() {}
 

@@ -6,6 +6,7 @@ import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ public final class SqliteBodyQueue implements BodyQueue {
 
   private final Transactor database;
   private final int maxQueueSize;
+  private final SqliteSettle<ClaimedBody> settler;
 
   /**
    * Creates the view.
@@ -39,6 +41,18 @@ public final class SqliteBodyQueue implements BodyQueue {
   public SqliteBodyQueue(Transactor database, int maxQueueSize) {
     this.database = database;
     this.maxQueueSize = maxQueueSize;
+    this.settler = new SqliteSettle<>(database, Q, claimed -> claimed.task().uploadId(),
+        ClaimedBody::lease);
+  }
+
+  @Override
+  public List<Settlement<ClaimedBody>> settle(List<Settlement<ClaimedBody>> settlements) {
+    return settler.settle(settlements);
+  }
+
+  @Override
+  public List<ClaimedBody> renew(List<ClaimedBody> held, Instant until) {
+    return settler.renew(held, until);
   }
 
   @Override

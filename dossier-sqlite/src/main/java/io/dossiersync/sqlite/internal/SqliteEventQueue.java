@@ -6,6 +6,7 @@ import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EventQueue;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.sqlite.internal.sql.SqlSession;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,6 +29,7 @@ public final class SqliteEventQueue implements EventQueue {
 
   private final Transactor database;
   private final int maxQueueSize;
+  private final SqliteSettle<ClaimedEvent> settler;
 
   /**
    * Creates the view.
@@ -38,6 +40,18 @@ public final class SqliteEventQueue implements EventQueue {
   public SqliteEventQueue(Transactor database, int maxQueueSize) {
     this.database = database;
     this.maxQueueSize = maxQueueSize;
+    this.settler = new SqliteSettle<>(database, Q, claimed -> claimed.event().eventId(),
+        ClaimedEvent::lease);
+  }
+
+  @Override
+  public List<Settlement<ClaimedEvent>> settle(List<Settlement<ClaimedEvent>> settlements) {
+    return settler.settle(settlements);
+  }
+
+  @Override
+  public List<ClaimedEvent> renew(List<ClaimedEvent> held, Instant until) {
+    return settler.renew(held, until);
   }
 
   @Override

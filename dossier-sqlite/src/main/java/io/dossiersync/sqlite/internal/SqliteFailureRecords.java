@@ -56,7 +56,8 @@ public final class SqliteFailureRecords implements FailureRecords {
     }
     List<Long> wanted = List.copyOf(ids);
     return database.writeSerialized("re-queueing failure records",
-        s -> new Requeue(s, maxQueueSize, Millis.of(now)).run(wanted));
+        s -> new Requeue(s, maxQueueSize, Millis.of(now))
+            .run(IndexEventFollowers.withFollowers(s, wanted)));
   }
 
   @Override

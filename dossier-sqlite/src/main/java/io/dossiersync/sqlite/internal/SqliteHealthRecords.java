@@ -5,74 +5,66 @@ import io.dossiersync.core.queue.HealthRecords;
 import io.dossiersync.core.queue.HealthUpdate;
 import io.dossiersync.core.queue.OldestPending;
 import io.dossiersync.core.queue.QueueHealth;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import io.dossiersync.sqlite.internal.sql.Sql;
+import io.dossiersync.sqlite.internal.sql.SqlSession;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The queue health kept in the SQLite file's {@code queue_health} row, so that a drain in one
- * process and {@code dossier status} in another see the same values. A record is one short
- * {@code BEGIN IMMEDIATE} transaction that reads the row, folds the update in ({@link
- * QueueHealth#plus}) and writes it back: two drainers never lose each other's update. Reads take
- * no write lock. Thread-safe.
+ * The queue health kept in the database's {@code queue_health} row, so that a drain in one
+ * process and {@code dossier status} in another see the same values; the same code for SQLite and
+ * PostgreSQL, on the statements of the rule ({@link Sql#HEALTH_READ} and the others). A record is
+ * one serialized write transaction ({@code BEGIN IMMEDIATE} on SQLite, the schema's advisory lock
+ * on PostgreSQL) that reads the row, folds the update in ({@link QueueHealth#plus}) and writes it
+ * back: two drainers never lose each other's update. Reads take no write lock. Thread-safe.
  */
 public final class SqliteHealthRecords implements HealthRecords {
 
-  private final Database database;
+  private final Transactor database;
 
   /**
    * Health over an open, migrated database.
    *
-   * @param database the queue file
+   * @param database the queue database's transactions
    */
-  public SqliteHealthRecords(Database database) {
+  public SqliteHealthRecords(Transactor database) {
     this.database = Objects.requireNonNull(database, "database");
   }
 
   @Override
   public QueueHealth read() {
-    return database.read("reading the queue health", dsl -> dsl.connectionResult(this::read));
+    return database.read("reading the queue health", SqliteHealthRecords::read);
   }
 
   @Override
   public void record(HealthUpdate update) {
     Objects.requireNonNull(update, "update");
-    database.write("recording the queue health", dsl -> dsl.connectionResult(c -> {
-      QueueHealth next = read(c).plus(update);
-      try (PreparedStatement statement = c.prepareStatement(HealthSql.WRITE)) {
-        List<@Nullable Object> values = Arrays.asList(millis(next.lastDeliveryAt()),
-            millis(next.lastAttemptAt()), next.lastError().orElse(null),
-            millis(next.drainerHeartbeatAt()));
-        for (int i = 0; i < values.size(); i++) {
-          statement.setObject(i + 1, values.get(i));
-        }
-        return statement.executeUpdate();
-      }
-    }));
+    database.writeSerialized("recording the queue health", s -> {
+      QueueHealth next = read(s).plus(update);
+      return s.update(Sql.HEALTH_WRITE, millis(next.lastDeliveryAt()),
+          millis(next.lastAttemptAt()), next.lastError().orElse(null),
+          millis(next.drainerHeartbeatAt()));
+    });
   }
 
   @Override
   public Optional<OldestPending> oldestPending() {
-    return database.read("finding the oldest pending task", dsl -> dsl.connectionResult(c -> {
-      Optional<OldestPending> event = oldest(c, HealthSql.OLDEST_EVENT, FailureKind.EVENT);
-      Optional<OldestPending> body = oldest(c, HealthSql.OLDEST_BODY, FailureKind.BODY);
+    return database.read("finding the oldest pending task", s -> {
+      Optional<OldestPending> event = oldest(s, Sql.HEALTH_OLDEST_EVENT, FailureKind.EVENT);
+      Optional<OldestPending> body = oldest(s, Sql.HEALTH_OLDEST_BODY, FailureKind.BODY);
       return Stream.of(event, body).flatMap(Optional::stream)
           .min(Comparator.comparing(OldestPending::createdAt));
-    }));
+    });
   }
 
-  private QueueHealth read(Connection connection) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(HealthSql.READ);
-        ResultSet rs = statement.executeQuery()) {
+  private static QueueHealth read(SqlSession s) throws SQLException {
+    try (ResultSet rs = s.query(Sql.HEALTH_READ)) {
       if (!rs.next()) {
         return QueueHealth.none();
       }
@@ -81,10 +73,9 @@ public final class SqliteHealthRecords implements HealthRecords {
     }
   }
 
-  private static Optional<OldestPending> oldest(Connection connection, String sql,
-      FailureKind kind) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql);
-        ResultSet rs = statement.executeQuery()) {
+  private static Optional<OldestPending> oldest(SqlSession s, Sql sql, FailureKind kind)
+      throws SQLException {
+    try (ResultSet rs = s.query(sql)) {
       if (!rs.next()) {
         return Optional.empty();
       }

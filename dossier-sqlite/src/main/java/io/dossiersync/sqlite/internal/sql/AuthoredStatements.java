@@ -12,6 +12,7 @@ final class AuthoredStatements {
   private final EventStatements events;
   private final BodyStatements bodies;
   private final FailureStatements failures;
+  private final HealthStatements health = new HealthStatements();
   private final DialectRules rules;
 
   AuthoredStatements(DialectRules rules) {
@@ -48,6 +49,8 @@ final class AuthoredStatements {
       case BODY_RESCHEDULE -> b.reschedule();
       case EVENT_RELEASE -> e.release();
       case BODY_RELEASE -> b.release();
+      case EVENT_RENEW -> e.renew();
+      case BODY_RENEW -> b.renew();
       case EVENT_FAIL -> events.fail();
       case BODY_FAIL -> bodies.fail();
       case EVENT_PENDING -> e.pending(false);
@@ -96,6 +99,11 @@ final class AuthoredStatements {
       case FAILURE_EVENT_PENDING -> failures.eventPending();
       case FAILURE_REQUEUE_EVENT -> failures.requeueEvent();
       case FAILURE_DELETE -> failures.delete();
+      case FAILURE_INDEX_FOLLOWERS -> failures.indexFollowers();
+      case HEALTH_READ -> health.read();
+      case HEALTH_WRITE -> health.write();
+      case HEALTH_OLDEST_EVENT -> health.oldestEvent();
+      case HEALTH_OLDEST_BODY -> health.oldestBody();
     };
   }
 }

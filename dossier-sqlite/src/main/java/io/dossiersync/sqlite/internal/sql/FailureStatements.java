@@ -5,6 +5,9 @@ import static io.dossiersync.sqlite.internal.jooq.Tables.EVENT_QUEUE;
 import static io.dossiersync.sqlite.internal.jooq.Tables.FAILURE_RECORD;
 
 import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.FailureKind;
+import io.dossiersync.core.queue.FailureRecords;
+import io.dossiersync.sqlite.internal.jooq.tables.FailureRecordTable;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -97,6 +100,26 @@ final class FailureStatements {
                 DSL.inline(LeaseColumns.NEVER), DSL.inline(LeaseColumns.NEVER))
             .from(FAILURE_RECORD).where(thisRecord()))
         .onConflictDoNothing();
+  }
+
+  /**
+   * The ids of the body records failed as {@code index_event_failed} whose namespace, path and
+   * hash are those of an event record among {@code ids} (the requeue half of PRODUCT.md §4.2's
+   * rule: requeueing the event's record brings its bodies back).
+   */
+  ResultQuery<?> indexFollowers() {
+    FailureRecordTable e = FAILURE_RECORD.as("e");
+    FailureRecordTable b = FAILURE_RECORD.as("b");
+    return DSL.selectDistinct(b.ID).from(b).join(e).on(
+            e.KIND.eq(DSL.inline(FailureKind.EVENT.wireName())),
+            b.KIND.eq(DSL.inline(FailureKind.BODY.wireName())),
+            b.REASON.eq(DSL.inline(FailureRecords.INDEX_EVENT_FAILED)),
+            b.PROJECT_UUID.eq(e.PROJECT_UUID), b.FEATURE_SLUG.eq(e.FEATURE_SLUG),
+            b.TARGET_BRANCH.eq(e.TARGET_BRANCH), b.MISSION_KEY.eq(e.MISSION_KEY),
+            b.MANIFEST_VERSION.eq(e.MANIFEST_VERSION), b.ARTIFACT_PATH.eq(e.ARTIFACT_PATH),
+            b.CONTENT_HASH.eq(e.CONTENT_HASH))
+        .where(rules.inList(e.ID, "ids"))
+        .orderBy(b.ID);
   }
 
   Query delete() {

@@ -75,6 +75,15 @@ final class QueueStatements {
         .where(fenced());
   }
 
+  /**
+   * Extends to {@code until} the leases {@code owner} still holds on the task ids {@code ids}
+   * (even past their end, as long as nobody claimed them since); returns the ids renewed.
+   */
+  Query renew() {
+    return DSL.update(q.table()).set(q.leaseUntil(), Values.number("until")).where(fenced())
+        .returningResult(q.taskId());
+  }
+
   /** The rows whose task id is in {@code ids} and whose lease {@code owner} holds. */
   Condition fenced() {
     return rules.inList(q.taskId(), "ids").and(q.leaseOwner().eq(Values.text("owner")));

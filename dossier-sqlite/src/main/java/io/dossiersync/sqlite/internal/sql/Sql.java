@@ -35,6 +35,10 @@ public enum Sql {
   EVENT_RELEASE("owner", "ids"),
   /** Drops the leases of held bodies without counting a retry. */
   BODY_RELEASE("owner", "ids"),
+  /** Extends the leases an owner still holds on some events; returns their ids. */
+  EVENT_RENEW("owner", "ids", "until"),
+  /** Extends the leases an owner still holds on some bodies; returns their upload ids. */
+  BODY_RENEW("owner", "ids", "until"),
   /** Copies held events into the failure records. */
   EVENT_FAIL("owner", "ids", "reason", "now"),
   /** Copies held bodies into the failure records. */
@@ -137,7 +141,21 @@ public enum Sql {
   /** Copies an event failure record back into the event queue. */
   FAILURE_REQUEUE_EVENT("id", "now"),
   /** Deletes a failure record. */
-  FAILURE_DELETE("id");
+  FAILURE_DELETE("id"),
+  /**
+   * The body records failed as {@code index_event_failed} that follow the event records among
+   * some ids (same namespace, path and hash).
+   */
+  FAILURE_INDEX_FOLLOWERS("ids"),
+
+  /** The one queue health row (delivery, attempt, error, heartbeat). */
+  HEALTH_READ,
+  /** Writes the one queue health row. */
+  HEALTH_WRITE("delivery", "attempt", "error", "heartbeat"),
+  /** The oldest event: feature slug, aggregate id, creation time. */
+  HEALTH_OLDEST_EVENT,
+  /** The oldest body: feature slug, artifact path, creation time. */
+  HEALTH_OLDEST_BODY;
 
   private final List<String> params;
 

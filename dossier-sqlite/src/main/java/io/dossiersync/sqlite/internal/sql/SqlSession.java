@@ -135,8 +135,24 @@ public final class SqlSession {
    * @throws SQLException when the database fails the batch
    */
   public long batch(Sql sql, List<Object[]> rows) throws SQLException {
+    long changed = 0;
+    for (int count : batchCounts(sql, rows)) {
+      changed += count;
+    }
+    return changed;
+  }
+
+  /**
+   * Runs a statement once per value set as one JDBC batch, and tells what each changed.
+   *
+   * @param sql the statement (one that returns no rows)
+   * @param rows the value sets, each in the order of {@link Sql#params()}
+   * @return how many rows each value set changed, in the order of {@code rows}
+   * @throws SQLException when the database fails the batch
+   */
+  public int[] batchCounts(Sql sql, List<Object[]> rows) throws SQLException {
     if (rows.isEmpty()) {
-      return 0;
+      return new int[0];
     }
     PreparedStatement statement = statement(sql);
     statement.clearBatch();
@@ -144,11 +160,7 @@ public final class SqlSession {
       bind(statement, sql, values);
       statement.addBatch();
     }
-    long changed = 0;
-    for (int count : statement.executeBatch()) {
-      changed += count;
-    }
-    return changed;
+    return statement.executeBatch();
   }
 
   private PreparedStatement bound(Sql sql, Object[] values) throws SQLException {

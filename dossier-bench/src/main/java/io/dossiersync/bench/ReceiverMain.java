@@ -1,0 +1,33 @@
+package io.dossiersync.bench;
+
+import io.dossiersync.receiver.ReferenceReceiver;
+import java.time.Duration;
+
+/**
+ * The reference receiver in its own process for the {@code cli} scenario: any bearer token, every
+ * project, index entries required (events come first, as a drain sends them), and an optional
+ * delay before each answer. Prints {@code listening <base-uri>} and runs until its standard input
+ * closes. Usage: {@code ReceiverMain [delay-ms=0]}.
+ */
+public final class ReceiverMain {
+
+  private ReceiverMain() {}
+
+  /**
+   * Runs the receiver until standard input closes.
+   *
+   * @param args the added latency per answer in milliseconds (optional)
+   * @throws Exception when the receiver cannot start
+   */
+  public static void main(String[] args) throws Exception {
+    long delayMs = args.length > 0 ? Long.parseLong(args[0]) : 0;
+    try (ReferenceReceiver receiver = ReferenceReceiver.builder().port(0)
+        .responseDelay(Duration.ofMillis(delayMs)).start()) {
+      System.out.println("listening " + receiver.baseUri());
+      System.out.flush();
+      while (System.in.read() >= 0) {
+        // Runs until the harness closes the pipe (or dies).
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.dossiersync.core.queue;
+
+import io.dossiersync.core.NamespaceRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The requeue half of the {@link FailureRecords#INDEX_EVENT_FAILED} rule of the in-memory store
+ * (PRODUCT.md §4.2): requeueing an {@code …ArtifactIndexed} event's record requeues the body
+ * records of the same namespace, path and hash that the drain failed as {@code
+ * index_event_failed}. Called under the store lock. Stateless.
+ */
+final class InMemoryIndexEventFailure {
+
+  private InMemoryIndexEventFailure() {}
+
+  /** The ids of the body records that followed {@code event} to the failure records. */
+  static List<Long> followers(InMemoryState state, EventRecord event) {
+    Optional<BodyKey> key = BodyKey.of(event);
+    List<Long> ids = new ArrayList<>();
+    if (key.isEmpty()) {
+      return ids;
+    }
+    for (Map.Entry<Long, InMemoryState.Failure> f : state.failures.entrySet()) {
+      if (f.getValue().task() instanceof BodyUploadTask body
+          && f.getValue().record().reason().equals(FailureRecords.INDEX_EVENT_FAILED)
+          && key.get().matches(body)) {
+        ids.add(f.getKey());
+      }
+    }
+    return ids;
+  }
+
+  /** The namespace, path and hash an index event announces. */
+  private record BodyKey(NamespaceRef namespace, String path, String hash) {
+
+    static Optional<BodyKey> of(EventRecord event) {
+      if (!event.eventType().endsWith("ArtifactIndexed")) {
+        return Optional.empty();
+      }
+      Optional<String> path = InMemoryEventFacts.artifactPath(event);
+      Optional<String> hash = InMemoryEventFacts.contentHash(event);
+      return path.isPresent() && hash.isPresent()
+          ? Optional.of(new BodyKey(event.namespace(), path.get(), hash.get()))
+          : Optional.empty();
+    }
+
+    boolean matches(BodyUploadTask task) {
+      return task.namespace().equals(namespace) && task.artifactPath().equals(path)
+          && task.contentHash().equals(hash);
+    }
+  }
+}

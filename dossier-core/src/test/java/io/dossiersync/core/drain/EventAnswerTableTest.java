@@ -1,0 +1,183 @@
+package io.dossiersync.core.drain;
+
+import static io.dossiersync.core.queue.QueueTestData.PROJECT_A;
+import static io.dossiersync.core.queue.QueueTestData.namespace;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.FailureRecord;
+import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.transport.EventBatchResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The whole-batch rows of the answer table of PRODUCT.md §4.2, as the drain applies them. */
+class EventAnswerTableTest {
+
+  private final DrainFixture bench = new DrainFixture();
+  private final NamespaceRef ns = namespace(PROJECT_A, "001-feature");
+
+  @Test
+  void a413SplitsTheBatchInHalvesUntilEachFits() {
+    enqueue(8);
+    bench.events.answer(batch -> batch.size() > 2 ? tooLarge() : accept(batch));
+
+    DrainReport report = drainOnce();
+
+    assertThat(report.eventsSent()).isEqualTo(8);
+    assertThat(report.eventsFailed()).isZero();
+    assertThat(bench.events.batches).extracting(List::size).containsExactly(8, 4, 2, 2, 4, 2, 2);
+    assertThat(bench.pendingEvents()).isZero();
+  }
+
+  @Test
+  void aSingleEventAnswered413GoesToTheFailureRecords() {
+    List<EventRecord> events = enqueue(3);
+    String big = events.get(1).eventId();
+    bench.events.answer(batch -> contains(batch, Set.of(big)) ? tooLarge() : accept(batch));
+
+    DrainReport report = drainOnce();
+
+    assertThat(report.eventsSent()).isEqualTo(2);
+    assertThat(report.eventsFailed()).isEqualTo(1);
+    assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
+        .containsExactly("rejected: payload_too_large");
+    assertThat(bench.listener.tasks).filteredOn(t -> t.status() == TaskStatus.FAILED)
+        .extracting(TaskResult::taskId, TaskResult::httpStatus)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(big, 413));
+  }
+
+  @Test
+  void a400BisectsUntilTheOnePoisonEventOfAHundredIsIsolated() {
+    List<EventRecord> events = enqueue(100);
+    Set<String> poison = Set.of(events.get(37).eventId());
+    bench.events.answer(poisoned(poison, "validation_error: payload.relative_path is required"));
+
+    DrainReport report = drainOnce();
+
+    assertThat(report.eventsSent()).isEqualTo(99);
+    assertThat(report.eventsFailed()).isEqualTo(1);
+    assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
+        .containsExactly("rejected: validation_error: payload.relative_path is required");
+    assertThat(bench.events.batches.size()).isLessThanOrEqualTo(1 + 2 * 7);
+    assertThat(bench.pendingEvents()).isZero();
+  }
+
+  @Test
+  void a400BisectsUntilTwoPoisonEventsOfAHundredAreIsolated() {
+    List<EventRecord> events = enqueue(100);
+    Set<String> poison = Set.of(events.get(3).eventId(), events.get(90).eventId());
+    bench.events.answer(poisoned(poison, "validation_error"));
+
+    DrainReport report = drainOnce();
+
+    assertThat(report.eventsSent()).isEqualTo(98);
+    assertThat(report.eventsFailed()).isEqualTo(2);
+    assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
+        .containsOnly("rejected: validation_error");
+    assertThat(bench.pendingEvents()).isZero();
+  }
+
+  @Test
+  void anUnexpectedStatusKeepsTheBatchAndCountsTowardTheCeiling() {
+    enqueue(2);
+    bench.events.answer(batch -> EventBatchResult.notDelivered(BatchOutcome.UNEXPECTED_STATUS,
+        302, "unexpected_status: 302", Optional.empty()));
+
+    DrainReport report;
+    try (DrainEngine engine = bench.builder().retryCeiling(3).build()) {
+      DrainReport first = engine.drainOnce();
+      assertThat(first.eventsRetry()).isEqualTo(2);
+      assertThat(bench.store.failures().count()).isZero();
+      report = engine.drainUntilEmpty(Duration.ofHours(1));
+    }
+
+    assertThat(bench.events.batches).hasSize(3);
+    assertThat(report.eventsFailed()).isEqualTo(2);
+    assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
+        .containsOnly("retry_ceiling: unexpected_status: 302");
+  }
+
+  @Test
+  void aRetryableAnswerKeepsTheWholeBatchHonouringRetryAfter() {
+    enqueue(3);
+    bench.events.answer(batch -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 429,
+        "rate_limited", Optional.of(Duration.ofSeconds(30))));
+
+    DrainReport report = drainOnce();
+
+    assertThat(report.eventsRetry()).isEqualTo(3);
+    assertThat(bench.listener.tasks).extracting(TaskResult::nextAttemptAt)
+        .containsOnly(Optional.of(bench.clock.instant().plusSeconds(30)));
+    assertThat(bench.events.batches).hasSize(1);
+  }
+
+  @Test
+  void aBodyWhoseIndexEventFailedFollowsItAndComesBackWithItsRequeue() {
+    EventRecord spec = bench.enqueueEvent(ns, "spec.md");
+    bench.enqueueEvent(ns, "plan.md");
+    bench.enqueueBody(ns, "spec.md");
+    bench.enqueueBody(ns, "plan.md");
+    bench.events.answer(poisoned(Set.of(spec.eventId()), "validation_error: bad"));
+
+    DrainReport report = drainOnce();
+
+    assertThat(report.eventsFailed()).isEqualTo(1);
+    assertThat(bench.content.pushes).extracting(r -> r.artifactPath()).containsExactly("plan.md");
+    assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
+        .containsExactlyInAnyOrder("rejected: validation_error: bad",
+            DrainReasons.INDEX_EVENT_FAILED);
+    long eventRecord = bench.store.failures().list(10).stream()
+        .filter(r -> r.reason().startsWith("rejected")).findFirst().orElseThrow().id();
+
+    assertThat(bench.store.failures().requeue(List.of(eventRecord), bench.clock.instant()))
+        .isEqualTo(2);
+    bench.events.answer(ScriptedEventTransport.acceptAll());
+    DrainReport again = drainOnce();
+
+    assertThat(again.eventsSent()).isEqualTo(1);
+    assertThat(again.bodiesUploaded()).isEqualTo(1);
+    assertThat(bench.store.failures().count()).isZero();
+    assertThat(bench.pendingBodies()).isZero();
+  }
+
+  private List<EventRecord> enqueue(int n) {
+    List<EventRecord> events = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      events.add(bench.enqueueEvent(ns, "research/r" + i + ".md"));
+    }
+    return events;
+  }
+
+  private DrainReport drainOnce() {
+    try (DrainEngine engine = bench.builder().build()) {
+      return engine.drainOnce();
+    }
+  }
+
+  private static Function<List<EventRecord>, EventBatchResult> poisoned(
+      Set<String> poison, String reason) {
+    return batch -> contains(batch, poison)
+        ? EventBatchResult.notDelivered(BatchOutcome.INVALID, 400, reason, Optional.empty())
+        : accept(batch);
+  }
+
+  private static boolean contains(List<EventRecord> batch, Set<String> ids) {
+    return batch.stream().anyMatch(e -> ids.contains(e.eventId()));
+  }
+
+  private static EventBatchResult tooLarge() {
+    return EventBatchResult.notDelivered(BatchOutcome.TOO_LARGE, 413, "payload_too_large",
+        Optional.empty());
+  }
+
+  private static EventBatchResult accept(List<EventRecord> batch) {
+    return ScriptedEventTransport.acceptAll().apply(batch);
+  }
+}
