@@ -1,8 +1,8 @@
 package io.dossiersync.bench;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.event.UlidGenerator;
-import io.dossiersync.core.index.Sha256;
+import io.dossiersync.core.internal.UlidGenerator;
+import io.dossiersync.core.internal.Sha256;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.QueueStore;

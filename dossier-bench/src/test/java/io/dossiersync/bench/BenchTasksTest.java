@@ -2,7 +2,7 @@ package io.dossiersync.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dossiersync.core.index.Sha256;
+import io.dossiersync.core.internal.Sha256;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ProjectScope;

@@ -1,12 +1,14 @@
 package io.dossiersync.http;
 
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.http.internal.ClientSettings;
 import io.dossiersync.http.internal.PooledHttpClient;
 import io.dossiersync.http.internal.ReceiverEndpoint;
 import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.apache.hc.core5.http.HttpHost;
 
 /**
  * Creates {@link HttpContentTransport}s and {@link HttpEventTransport}s that share one pooled
@@ -35,7 +37,23 @@ public final class HttpTransports implements AutoCloseable {
 
   private HttpTransports(HttpTransportConfig config) {
     this.config = config;
-    this.client = new PooledHttpClient(config);
+    this.client = new PooledHttpClient(settings(config));
+  }
+
+  /** What the pooled client reads, copied: the internal package never sees the public config. */
+  private static ClientSettings settings(HttpTransportConfig config) {
+    return new ClientSettings(
+        config.connectTimeout(),
+        config.responseTimeout(),
+        config.maxConnections(),
+        config.maxConnectionsPerRoute(),
+        config.userAgent(),
+        config.requestDeadline(),
+        config.proxy().map(p -> new HttpHost(p.host(), p.port())),
+        config.useSystemProperties(),
+        config.sslContext(),
+        config.headers(),
+        config.httpClient());
   }
 
   /**

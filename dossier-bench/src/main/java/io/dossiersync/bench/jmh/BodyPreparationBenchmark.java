@@ -1,13 +1,13 @@
 package io.dossiersync.bench.jmh;
 
 import io.dossiersync.bench.BenchTasks;
-import io.dossiersync.core.body.BodyPreparer;
-import io.dossiersync.core.body.PreparedBody;
 import io.dossiersync.core.body.SurfacePolicy;
+import io.dossiersync.core.body.internal.BodyPreparer;
+import io.dossiersync.core.body.internal.PreparedBody;
 import io.dossiersync.core.index.ArtifactRef;
 import io.dossiersync.core.index.FileSystemIndexer;
 import io.dossiersync.core.index.IndexRequest;
-import io.dossiersync.core.index.Sha256;
+import io.dossiersync.core.internal.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

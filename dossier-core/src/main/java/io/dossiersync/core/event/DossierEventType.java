@@ -1,7 +1,7 @@
 package io.dossiersync.core.event;
 
 /** The dossier event types (PRODUCT.md §2); the wire names are those of the Python tool. */
-public enum DossierEventType {
+enum DossierEventType {
   /** One per present artifact. */
   ARTIFACT_INDEXED("MissionDossierArtifactIndexed"),
   /** One per absent required artifact. */

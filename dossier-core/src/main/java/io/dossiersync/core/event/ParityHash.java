@@ -1,8 +1,8 @@
 package io.dossiersync.core.event;
 
 import io.dossiersync.core.index.ArtifactRef;
-import io.dossiersync.core.index.CodePointOrder;
-import io.dossiersync.core.index.Sha256;
+import io.dossiersync.core.internal.CodePointOrder;
+import io.dossiersync.core.internal.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * trailing newline), SHA-256 of their UTF-8 bytes, written {@code sha256:<hex>}. No present
  * artifact gives {@code sha256:} and the SHA-256 of the empty string. Stateless and thread-safe.
  */
-public final class ParityHash {
+final class ParityHash {
 
   /** The prefix of every parity hash. */
   public static final String PREFIX = "sha256:";

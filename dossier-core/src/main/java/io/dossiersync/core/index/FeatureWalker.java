@@ -1,5 +1,6 @@
 package io.dossiersync.core.index;
 
+import io.dossiersync.core.internal.CodePointOrder;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;

@@ -1,8 +1,9 @@
 package io.dossiersync.core.index;
 
-import io.dossiersync.core.internal.WalkedDossier;
+import io.dossiersync.core.internal.CodePointOrder;
+import io.dossiersync.core.internal.Sha256;
+import io.dossiersync.core.internal.Walked;
 import io.dossiersync.core.internal.WalkedFile;
-import io.dossiersync.core.internal.WalkingIndexer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * <p>Stateless and thread-safe: concurrent {@link #index} calls share nothing. The result is a
  * snapshot: files may change after they were hashed, which the body re-hash check catches.
  */
-public final class FileSystemIndexer implements Indexer, WalkingIndexer {
+public final class FileSystemIndexer implements Indexer {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileSystemIndexer.class);
   private static final int BUFFER_SIZE = 64 * 1024;
@@ -72,8 +73,7 @@ public final class FileSystemIndexer implements Indexer, WalkingIndexer {
    * @param request what to index for
    * @return the dossier and its walked files
    */
-  @Override
-  public WalkedDossier indexWalked(Path featureDir, IndexRequest request) {
+  public Walked<MissionDossier> indexWalked(Path featureDir, IndexRequest request) {
     Objects.requireNonNull(featureDir, "featureDir");
     Objects.requireNonNull(request, "request");
     ArtifactClassifier classifier = new ArtifactClassifier(request);
@@ -83,7 +83,7 @@ public final class FileSystemIndexer implements Indexer, WalkingIndexer {
       realRoot = featureDir.toRealPath();
     } catch (IOException e) {
       LOG.warn("cannot resolve feature directory {}: {}", featureDir, e.toString());
-      return new WalkedDossier(classifier.finish(), files);
+      return new Walked<>(classifier.finish(), files);
     }
     MessageDigest digest = Sha256.newDigest();
     byte[] buffer = new byte[BUFFER_SIZE];
@@ -98,7 +98,7 @@ public final class FileSystemIndexer implements Indexer, WalkingIndexer {
         files.put(entry.relativePath(), file);
       }
     }
-    return new WalkedDossier(classifier.finish(), files);
+    return new Walked<>(classifier.finish(), files);
   }
 
   /** Hashes one file, checking before and after that it is the walked one; true when present. */

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *
  * <p>Immutable and thread-safe.
  */
-public final class PathGlob {
+final class PathGlob {
 
   private final String pattern;
   private final Pattern regex;

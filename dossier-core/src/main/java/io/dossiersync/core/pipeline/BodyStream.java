@@ -1,11 +1,12 @@
 package io.dossiersync.core.pipeline;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.body.BodyPreparer;
-import io.dossiersync.core.body.PreparedBody;
 import io.dossiersync.core.body.UploadOutcome;
+import io.dossiersync.core.body.internal.BodyPreparer;
+import io.dossiersync.core.body.internal.PreparedBody;
 import io.dossiersync.core.index.ArtifactRef;
-import io.dossiersync.core.internal.WalkedDossier;
+import io.dossiersync.core.index.MissionDossier;
+import io.dossiersync.core.internal.Walked;
 import io.dossiersync.core.queue.BodyChunks;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.EnqueueStatus;
@@ -33,13 +34,13 @@ final class BodyStream implements BodyChunks {
   private final BodyPreparer preparer;
   private final Path featureDir;
   private final NamespaceRef namespace;
-  private final WalkedDossier walked;
+  private final Walked<MissionDossier> walked;
   private final long chunkBytes;
   private final Iterator<ArtifactRef> artifacts;
   private final List<Slot> slots = new ArrayList<>();
   private int eligible;
 
-  BodyStream(BodyPreparer preparer, Path featureDir, NamespaceRef namespace, WalkedDossier walked,
+  BodyStream(BodyPreparer preparer, Path featureDir, NamespaceRef namespace, Walked<MissionDossier> walked,
       long chunkBytes) {
     this.preparer = preparer;
     this.featureDir = featureDir;

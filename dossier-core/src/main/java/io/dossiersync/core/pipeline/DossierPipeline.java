@@ -1,18 +1,18 @@
 package io.dossiersync.core.pipeline;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.body.BodyPreparer;
 import io.dossiersync.core.body.OutcomeStatus;
 import io.dossiersync.core.body.SurfacePolicy;
 import io.dossiersync.core.body.UploadOutcome;
+import io.dossiersync.core.body.internal.BodyPreparer;
 import io.dossiersync.core.event.DossierEvents;
 import io.dossiersync.core.index.ExpectedArtifactManifest;
+import io.dossiersync.core.index.FileSystemIndexer;
 import io.dossiersync.core.index.IndexRequest;
 import io.dossiersync.core.index.Indexer;
 import io.dossiersync.core.index.ManifestRegistry;
 import io.dossiersync.core.index.MissionDossier;
-import io.dossiersync.core.internal.WalkedDossier;
-import io.dossiersync.core.internal.WalkingIndexer;
+import io.dossiersync.core.internal.Walked;
 import io.dossiersync.core.queue.DossierEnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventRecord;
@@ -128,9 +128,9 @@ public final class DossierPipeline {
     }
     Optional<ExpectedArtifactManifest> manifest = manifests.find(namespace.missionKey());
     IndexRequest request = new IndexRequest(namespace.missionKey(), manifest, options.step());
-    WalkedDossier walked = indexer instanceof WalkingIndexer walking
+    Walked<MissionDossier> walked = indexer instanceof FileSystemIndexer walking
         ? walking.indexWalked(featureDir, request)
-        : WalkedDossier.unwalked(indexer.index(featureDir, request));
+        : Walked.unwalked(indexer.index(featureDir, request));
     MissionDossier dossier = walked.dossier();
     afterIndex.accept(dossier);
     List<String> errors = new ArrayList<>();

@@ -1,7 +1,7 @@
 package io.dossiersync.core.pipeline;
 
 import io.dossiersync.core.body.SurfacePolicy;
-import io.dossiersync.core.event.UlidGenerator;
+import io.dossiersync.core.internal.UlidGenerator;
 import io.dossiersync.core.index.FileSystemIndexer;
 import io.dossiersync.core.index.Indexer;
 import io.dossiersync.core.index.ManifestRegistry;

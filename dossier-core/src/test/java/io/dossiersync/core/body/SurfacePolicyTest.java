@@ -42,25 +42,6 @@ class SurfacePolicyTest {
     assertThat(SurfacePolicy.specKittyDefault().isSupported(path)).isEqualTo(supported);
   }
 
-  @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({
-    "spec.md, ''",
-    "spec.MD, ''",
-    "a.Json, ''",
-    "a.yaml, ''",
-    "a.YML, ''",
-    "a.csv, ''",
-    "notes.TXT, .TXT",
-    "a.tar.gz, .gz",
-    "Makefile, (no extension)",
-    "dir.d/Makefile, (no extension)",
-    ".env, (no extension)",
-    "a.jsonl, .jsonl"
-  })
-  void formatFilterUsesTheLastExtensionCaseInsensitively(String path, String detail) {
-    assertThat(BodyFormats.unsupportedDetail(path).orElse("")).isEqualTo(detail);
-  }
-
   @Test
   void theDefaultPolicyDescribesItself() {
     assertThat(SurfacePolicy.specKittyDefault()).hasToString("SurfacePolicy[spec-kitty default]");

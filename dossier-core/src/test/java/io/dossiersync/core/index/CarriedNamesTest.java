@@ -4,9 +4,9 @@ import static io.dossiersync.core.FeatureFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.body.BodyPreparer;
-import io.dossiersync.core.body.PreparedBody;
 import io.dossiersync.core.body.SurfacePolicy;
+import io.dossiersync.core.body.internal.BodyPreparer;
+import io.dossiersync.core.body.internal.PreparedBody;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,13 +4,14 @@ import static io.dossiersync.core.FeatureFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.body.BodyPreparer;
 import io.dossiersync.core.body.OutcomeStatus;
 import io.dossiersync.core.body.SurfacePolicy;
 import io.dossiersync.core.body.UploadOutcome;
+import io.dossiersync.core.body.internal.BodyPreparer;
 import io.dossiersync.core.index.FileSystemIndexer;
 import io.dossiersync.core.index.IndexRequest;
-import io.dossiersync.core.internal.WalkedDossier;
+import io.dossiersync.core.index.MissionDossier;
+import io.dossiersync.core.internal.Walked;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.InMemoryQueueStore;
@@ -37,7 +38,7 @@ class BodyStreamTest {
       write(dir, "research/n" + i + ".md", "x".repeat(40)); // 40 bytes each
     }
     write(dir, "notes.txt", "skipped");
-    WalkedDossier walked = new FileSystemIndexer().indexWalked(dir,
+    Walked<MissionDossier> walked = new FileSystemIndexer().indexWalked(dir,
         new IndexRequest("software-dev", Optional.empty(), Optional.empty()));
     AtomicInteger ids = new AtomicInteger();
     BodyPreparer preparer =

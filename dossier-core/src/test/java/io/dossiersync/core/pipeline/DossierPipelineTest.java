@@ -9,7 +9,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.body.OutcomeStatus;
 import io.dossiersync.core.body.UploadOutcome;
-import io.dossiersync.core.index.Sha256;
+import io.dossiersync.core.internal.Sha256;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.body.UploadOutcome;
-import io.dossiersync.core.index.Sha256;
+import io.dossiersync.core.internal.Sha256;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.EventRecord;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package io.dossiersync.http.internal;
 
-import io.dossiersync.http.HttpTransportConfig;
 import java.time.Duration;
 import java.util.List;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -13,14 +12,13 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Builds the HttpClient 5 client and its connection pool from an {@link HttpTransportConfig}:
+ * Builds the HttpClient 5 client and its connection pool from the {@link ClientSettings}:
  * redirects not followed, automatic retries off (the queue retries), no cookies, no transparent
  * decompression (no {@code Accept-Encoding}), answer heads bounded (PRODUCT.md §4.4), TLS from
  * the JDK's trust store unless the host gave an {@code SSLContext}, and the host's proxy and
@@ -42,7 +40,7 @@ final class ClientAssembly {
 
   private ClientAssembly() {}
 
-  static Assembled build(HttpTransportConfig config) {
+  static Assembled build(ClientSettings config) {
     Timeout connect = Timeout.of(config.connectTimeout());
     Timeout response = Timeout.of(config.responseTimeout());
     PoolingHttpClientConnectionManagerBuilder poolBuilder =
@@ -89,11 +87,11 @@ final class ClientAssembly {
     if (config.useSystemProperties()) {
       builder.useSystemProperties();
     }
-    config.proxy().ifPresent(p -> builder.setProxy(new HttpHost(p.host(), p.port())));
+    config.proxy().ifPresent(builder::setProxy);
     return new Assembled(builder.build(), pool);
   }
 
-  private static List<Header> headers(HttpTransportConfig config) {
+  private static List<Header> headers(ClientSettings config) {
     return config.headers().entrySet().stream()
         .map(e -> (Header) new BasicHeader(e.getKey(), e.getValue()))
         .toList();

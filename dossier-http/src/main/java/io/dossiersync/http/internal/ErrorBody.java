@@ -14,7 +14,7 @@ import java.util.Optional;
  *     else the object itself in compact JSON; at most {@link ErrorBodyParser#MAX_DETAIL} chars
  * @param retryAfter the {@code retry_after} field in seconds, when it is a non-negative number
  */
-public record ErrorBody(
+record ErrorBody(
     Optional<String> status,
     Optional<String> error,
     Optional<String> detail,

@@ -13,7 +13,7 @@ import java.util.Optional;
  * one JSON object (HTML, a list, text, truncated JSON, trailing garbage, nothing) gives empty,
  * never an exception. Thread-safe.
  */
-public final class ErrorBodyParser {
+final class ErrorBodyParser {
 
   /** The longest detail kept, in characters. */
   public static final int MAX_DETAIL = 200;

@@ -20,7 +20,7 @@ import org.apache.hc.core5.http.NoHttpResponseException;
  * (refused, reset, closed, DNS, TLS, a closed pool). Pure and total. Exception messages carry
  * host names and ports, never headers, so no token can reach a reason.
  */
-public final class NetworkFailures {
+final class NetworkFailures {
 
   private NetworkFailures() {}
 

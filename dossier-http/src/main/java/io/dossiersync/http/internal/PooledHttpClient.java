@@ -1,7 +1,6 @@
 package io.dossiersync.http.internal;
 
 import io.dossiersync.core.transport.AccessToken;
-import io.dossiersync.http.HttpTransportConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -27,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * host's own client (then never closed here: this object closes what it created, not what it was
  * handed).
  *
- * <p>Every request has a total deadline ({@link HttpTransportConfig#requestDeadline()}: pool
+ * <p>Every request has a total deadline ({@link ClientSettings#requestDeadline()}: pool
  * wait, connect, send and the whole answer). It is enforced by aborting the request from a timer
  * ({@code HttpUriRequestBase.cancel()} closes the connection under a blocked read, so a receiver
  * that drips one byte a second cannot hold a sender); the classic API keeps the senders' simple
@@ -66,9 +65,9 @@ public final class PooledHttpClient {
    *
    * @param config the settings
    */
-  public PooledHttpClient(HttpTransportConfig config) {
-    if (config.httpClient().isPresent()) {
-      this.client = config.httpClient().get();
+  public PooledHttpClient(ClientSettings config) {
+    if (config.hostClient().isPresent()) {
+      this.client = config.hostClient().get();
       this.ownPool = Optional.empty();
     } else {
       ClientAssembly.Assembled built = ClientAssembly.build(config);

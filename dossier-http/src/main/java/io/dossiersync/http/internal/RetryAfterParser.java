@@ -24,7 +24,7 @@ import java.util.Optional;
  * number written with an exponent, is ignored before any arithmetic, so {@code 1e-999999999} or
  * ten thousand digits cost as little as {@code 30}.
  */
-public final class RetryAfterParser {
+final class RetryAfterParser {
 
   /** The largest delay returned; the drain engine applies its own, lower cap (PRODUCT.md §4.3). */
   public static final Duration MAX_DELAY = Duration.ofDays(1);

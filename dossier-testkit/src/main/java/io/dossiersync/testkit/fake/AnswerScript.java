@@ -1,6 +1,6 @@
 package io.dossiersync.testkit.fake;
 
-import io.dossiersync.testkit.Sleeper;
+import io.dossiersync.core.drain.Sleeper;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.dossiersync.testkit.fake;
 
+import io.dossiersync.core.drain.Sleeper;
 import io.dossiersync.core.transport.ContentTransport;
 import io.dossiersync.core.transport.PushContentRequest;
 import io.dossiersync.core.transport.PushResult;
-import io.dossiersync.testkit.Sleeper;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

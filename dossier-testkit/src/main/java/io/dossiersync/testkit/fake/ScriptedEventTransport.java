@@ -1,11 +1,11 @@
 package io.dossiersync.testkit.fake;
 
+import io.dossiersync.core.drain.Sleeper;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
 import io.dossiersync.core.transport.EventTransport;
-import io.dossiersync.testkit.Sleeper;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.dossiersync.core.body;
+package io.dossiersync.core.body.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

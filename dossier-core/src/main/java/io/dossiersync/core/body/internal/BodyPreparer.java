@@ -1,8 +1,11 @@
-package io.dossiersync.core.body;
+package io.dossiersync.core.body.internal;
 
 import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.body.OutcomeReasons;
+import io.dossiersync.core.body.SurfacePolicy;
+import io.dossiersync.core.body.UploadOutcome;
 import io.dossiersync.core.index.ArtifactRef;
-import io.dossiersync.core.index.Sha256;
+import io.dossiersync.core.internal.Sha256;
 import io.dossiersync.core.internal.WalkedFile;
 import io.dossiersync.core.queue.BodyUploadTask;
 import java.io.IOException;

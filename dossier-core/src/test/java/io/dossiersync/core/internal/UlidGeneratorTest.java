@@ -1,4 +1,4 @@
-package io.dossiersync.core.event;
+package io.dossiersync.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.dossiersync.core.body;
+package io.dossiersync.core.body.internal;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -9,7 +9,7 @@ import java.util.Set;
  * name, compared case-insensitively, must be {@code .md}, {@code .json}, {@code .yaml}, {@code
  * .yml} or {@code .csv}. Stateless and thread-safe.
  */
-public final class BodyFormats {
+final class BodyFormats {
 
   /** The supported extensions, lower-case, with the dot. */
   public static final Set<String> SUPPORTED_EXTENSIONS =

@@ -1,10 +1,13 @@
-package io.dossiersync.core.body;
+package io.dossiersync.core.body.internal;
 
 import static io.dossiersync.core.FeatureFiles.ascii;
 import static io.dossiersync.core.FeatureFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.body.OutcomeStatus;
+import io.dossiersync.core.body.SurfacePolicy;
+import io.dossiersync.core.body.UploadOutcome;
 import io.dossiersync.core.index.ArtifactRef;
 import io.dossiersync.core.index.FileSystemIndexer;
 import io.dossiersync.core.index.IndexRequest;

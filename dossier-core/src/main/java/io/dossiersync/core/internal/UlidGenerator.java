@@ -1,4 +1,4 @@
-package io.dossiersync.core.event;
+package io.dossiersync.core.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.dossiersync.core.index;
+package io.dossiersync.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

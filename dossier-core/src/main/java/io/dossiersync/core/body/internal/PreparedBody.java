@@ -1,5 +1,6 @@
-package io.dossiersync.core.body;
+package io.dossiersync.core.body.internal;
 
+import io.dossiersync.core.body.UploadOutcome;
 import io.dossiersync.core.index.ArtifactRef;
 import io.dossiersync.core.queue.BodyUploadTask;
 import java.util.Objects;
