@@ -1,5 +1,6 @@
 package io.dossiersync.cli;
 
+import io.dossiersync.core.queue.QueueStore;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -53,7 +54,8 @@ final class CommonOptions {
   @Option(
       names = "--max-queue-size",
       paramLabel = "N",
-      description = "Most tasks per queue (env DOSSIER_MAX_QUEUE_SIZE; default 100000).")
+      description = "Most tasks per queue (env DOSSIER_MAX_QUEUE_SIZE; default "
+          + QueueStore.DEFAULT_MAX_QUEUE_SIZE + ").")
   Integer maxQueueSize;
 
   @Option(names = "--json", description = "Print one JSON document on stdout instead of a table.")

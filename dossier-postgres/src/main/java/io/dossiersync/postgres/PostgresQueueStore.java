@@ -124,7 +124,7 @@ public final class PostgresQueueStore extends AbstractQueueStore {
   public static final class Builder {
 
     /** Default capacity of each queue (PRODUCT.md §3). */
-    public static final int DEFAULT_MAX_QUEUE_SIZE = 100_000;
+    public static final int DEFAULT_MAX_QUEUE_SIZE = QueueStore.DEFAULT_MAX_QUEUE_SIZE;
     /** Default schema of the queue tables. */
     public static final String DEFAULT_SCHEMA = "dossier";
     /** Default number of idle connections kept open. */

@@ -149,7 +149,7 @@ public final class SqliteQueueStore extends AbstractQueueStore {
   public static final class Builder {
 
     /** Default capacity of each queue (PRODUCT.md §3, NFR-002). */
-    public static final int DEFAULT_MAX_QUEUE_SIZE = 100_000;
+    public static final int DEFAULT_MAX_QUEUE_SIZE = QueueStore.DEFAULT_MAX_QUEUE_SIZE;
     /** Default wait for another connection's lock. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
     /** Default number of idle connections kept open. */

@@ -39,7 +39,7 @@ import java.util.function.Predicate;
 public final class InMemoryQueueStore extends AbstractQueueStore {
 
   /** The default capacity of each queue (PRODUCT.md §3, NFR-002). */
-  public static final int DEFAULT_MAX_QUEUE_SIZE = 100_000;
+  public static final int DEFAULT_MAX_QUEUE_SIZE = QueueStore.DEFAULT_MAX_QUEUE_SIZE;
 
   private final InMemoryState state;
   private final InMemoryBodyQueue bodyQueue;

@@ -17,6 +17,12 @@ import java.util.List;
 public interface QueueStore extends AutoCloseable {
 
   /**
+   * The default capacity of each queue (PRODUCT.md §3 [NFR-002]): past it, enqueue reports
+   * {@code queue_full}. Every store's builder defaults to it.
+   */
+  int DEFAULT_MAX_QUEUE_SIZE = 100_000;
+
+  /**
    * The event queue.
    *
    * @return the event queue view of this store
