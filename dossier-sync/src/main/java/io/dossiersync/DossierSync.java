@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
  * retry until its timeout; a task in a long backoff (a {@code Retry-After} past the timeout) is
  * left queued and reported in the {@link FlushResult}. Thread-safe: syncs may run from several
  * threads; drain rounds (background and flush) run one at a time.
+ *
+ * @since 0.1.0
  */
 public final class DossierSync implements AutoCloseable {
 

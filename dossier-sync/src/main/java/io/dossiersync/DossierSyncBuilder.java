@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * engine, the background service) belongs to the {@link DossierSync} and is closed by its {@link
  * DossierSync#close()}; what the host hands in ({@link #queueStore}, {@link #transports}, the
  * token provider, the listeners) stays the host's and is never closed by it.
+ *
+ * @since 0.1.0
  */
 public final class DossierSyncBuilder {
 

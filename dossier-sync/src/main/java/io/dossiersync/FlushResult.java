@@ -11,6 +11,7 @@ package io.dossiersync;
  * @param tokenRejected true when the flush stopped early because the receiver rejected the token
  *     and the token provider had no fresh one
  * @param timedOut true when the flush returned at its timeout with tasks still queued
+ * @since 0.1.0
  */
 public record FlushResult(
     long eventsLeft, long bodiesLeft, long failures, boolean tokenRejected, boolean timedOut) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param targetBranch the branch the feature targets: non-blank, no whitespace or control chars
  * @param missionKey the mission type key, e.g. {@code software-dev}: non-blank
  * @param manifestVersion the expected-artifact manifest version, e.g. {@code 1}: non-blank
+ * @since 0.1.0
  */
 public record NamespaceRef(
     String projectUuid,

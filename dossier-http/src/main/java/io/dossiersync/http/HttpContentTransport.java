@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * method, path, status, reason, {@code artifact_path} and time taken; the token and the body are
  * never logged. Nothing is durable here: the caller's queue keeps the task until the result says
  * to delete it.
+ *
+ * @since 0.1.0
  */
 public final class HttpContentTransport implements ContentTransport {
 

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. {@link #send} never throws: a failure without an answer is a {@code RETRY} of
  * the whole batch. Each send writes one DEBUG line with the method, path, status, reason, event
  * count and time taken; the token and the payload are never logged. Nothing is durable here.
+ *
+ * @since 0.1.0
  */
 public final class HttpEventTransport implements EventTransport {
 

@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param host the proxy's host name or address, non-blank
  * @param port the proxy's port, in [1, 65535]
+ * @since 0.1.0
  */
 public record HttpProxy(String host, int port) {
 

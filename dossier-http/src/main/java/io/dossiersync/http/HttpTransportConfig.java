@@ -28,6 +28,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  *     .responseTimeout(Duration.ofSeconds(15))
  *     .build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class HttpTransportConfig {
 

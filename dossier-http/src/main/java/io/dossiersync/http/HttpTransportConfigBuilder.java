@@ -14,6 +14,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  * Builds an {@link HttpTransportConfig}; every value is checked in {@link #build()}, which names
  * the field and the allowed range when one is out of bounds. Not thread-safe; use one builder
  * from one thread.
+ *
+ * @since 0.1.0
  */
 public final class HttpTransportConfigBuilder {
 

@@ -28,6 +28,8 @@ import org.apache.hc.core5.http.HttpHost;
  * transport that outlives its factory keeps working for new requests until it is closed itself.
  * A host-built client handed in through {@link HttpTransportConfigBuilder#httpClient} is never
  * closed here.
+ *
+ * @since 0.1.0
  */
 public final class HttpTransports implements AutoCloseable {
 

@@ -54,6 +54,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Thread-safe (the drain calls it from several threads). It owns nothing that needs closing:
  * the registry and the statistics source stay the host's.
+ *
+ * @since 0.1.0
  */
 public final class DossierMetrics implements DrainListener, SyncListener {
 

@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
  * are the same, rendered for PostgreSQL). Enqueues, re-queues and purges take the schema's
  * advisory lock for their transaction. No transaction is held across network I/O; delivery is
  * at-least-once.
+ *
+ * @since 0.1.0
  */
 public final class PostgresQueueStore extends AbstractQueueStore {
 

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param namespace the five namespace fields
  * @param artifactPath the feature-relative path
  * @param contentHash lower-case hex SHA-256 of the body's bytes
+ * @since 0.1.0
  */
 public record BodyKey(NamespaceRef namespace, String artifactPath, String contentHash) {
 

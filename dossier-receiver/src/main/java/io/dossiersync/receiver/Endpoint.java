@@ -1,6 +1,10 @@
 package io.dossiersync.receiver;
 
-/** The endpoints of the reference receiver (PRODUCT.md §4). */
+/**
+ * The endpoints of the reference receiver (PRODUCT.md §4).
+ *
+ * @since 0.1.0
+ */
 public enum Endpoint {
   /** {@code POST /api/dossier/push-content/}: one artifact body. */
   PUSH_CONTENT("/api/dossier/push-content/"),

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param status the verdict answered
  * @param error the error answered with a rejected verdict
  * @param json the event as received, a JSON object
+ * @since 0.1.0
  */
 public record ReceivedEvent(
     Instant receivedAt,

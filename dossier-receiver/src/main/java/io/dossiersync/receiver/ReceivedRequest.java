@@ -25,6 +25,7 @@ import java.util.OptionalLong;
  * @param contentHash the push's {@code content_hash} as sent, when it was a string
  * @param contentBytes the UTF-8 size of the push's {@code content_body}, when it was a string
  * @param eventCount the number of events in a processed batch, else 0
+ * @since 0.1.0
  */
 public record ReceivedRequest(
     long sequence,

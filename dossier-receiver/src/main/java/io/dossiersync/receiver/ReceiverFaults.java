@@ -31,6 +31,8 @@ import java.util.function.Predicate;
  * <p>Thread-safe: all methods are synchronized. Every rate is in [0.0, 1.0] and their sum is at
  * most 1.0; a setter that would break this throws {@link IllegalArgumentException} and changes
  * nothing.
+ *
+ * @since 0.1.0
  */
 public final class ReceiverFaults {
 

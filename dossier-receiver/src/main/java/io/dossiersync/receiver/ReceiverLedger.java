@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  * ledger.jsonl} there.
  *
  * <p>Thread-safe: every method is synchronized; queries return immutable snapshots.
+ *
+ * @since 0.1.0
  */
 public final class ReceiverLedger {
 

@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
  * Not durable: stored bodies, the index and the event ids live in memory and are gone after
  * {@link #close()}; with a data directory, only the ledger's request and event lines are written
  * to disk (see {@link ReceiverLedger}). The token is never logged nor recorded.
+ *
+ * @since 0.1.0
  */
 public final class ReferenceReceiver implements AutoCloseable {
 

@@ -14,6 +14,8 @@ import java.util.Optional;
  * Configures and starts a {@link ReferenceReceiver}. Every setting has a default, so {@code
  * ReferenceReceiver.builder().start()} works; invalid values fail at once with an {@link
  * IllegalArgumentException} naming the setting and its range. Not thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ReferenceReceiverBuilder {
 

@@ -20,6 +20,8 @@ import java.util.Objects;
  *
  * <p>Pure functions of their arguments; the overload without an environment reads the process
  * environment and {@code user.home}. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class DefaultQueueLocation {
 

@@ -52,6 +52,8 @@ import org.slf4j.LoggerFactory;
  * is fenced by the lease owner. No transaction is held across network I/O. Delivery is
  * at-least-once: a drainer that crashes after sending but before completing leaves its lease to
  * expire, and the task is sent again.
+ *
+ * @since 0.1.0
  */
 public final class SqliteQueueStore extends AbstractQueueStore {
 

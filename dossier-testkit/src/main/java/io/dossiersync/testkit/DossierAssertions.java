@@ -20,6 +20,8 @@ import java.util.List;
  *
  * <p>These overloads are more specific than AssertJ's own {@code assertThat(List)} and {@code
  * assertThat(Object)}, so both static imports may be used in one test class. Stateless.
+ *
+ * @since 0.1.0
  */
 public final class DossierAssertions {
 

@@ -18,6 +18,8 @@ import java.util.Objects;
  * MutableClock clock = MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
  * clock.advance(Duration.ofSeconds(5));
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class MutableClock extends Clock {
 

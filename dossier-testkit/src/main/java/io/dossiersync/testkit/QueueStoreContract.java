@@ -48,6 +48,8 @@ import org.junit.jupiter.api.BeforeEach;
  * gets a fresh store from {@link #createStore(int)} (capacity 1,000, or what the test opens);
  * {@link #destroyStore(QueueStore)} is called for every store after the test. Not thread-safe
  * itself: JUnit creates one instance per test.
+ *
+ * @since 0.1.0
  */
 public abstract class QueueStoreContract
     implements BodyEnqueueContract, CapacityContract, EventQueueContract, ClaimContract,

@@ -11,6 +11,8 @@ import org.assertj.core.api.AbstractAssert;
  * AssertJ assertions on a {@link ReceiverLedger}; get one from {@link
  * DossierAssertions#assertThat(ReceiverLedger)}. Each check reads a fresh snapshot of the ledger,
  * so call them after the traffic has settled. Not thread-safe, like every AssertJ assertion object.
+ *
+ * @since 0.1.0
  */
 public final class ReceiverLedgerAssert
     extends AbstractAssert<ReceiverLedgerAssert, ReceiverLedger> {

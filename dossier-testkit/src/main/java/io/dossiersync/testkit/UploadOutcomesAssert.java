@@ -15,6 +15,8 @@ import org.assertj.core.api.AbstractAssert;
  * AssertJ assertions on a list of {@link UploadOutcome}s; get one from {@link
  * DossierAssertions#assertThat(List)}. Every failure message ends with a table of all outcomes
  * (path, status, reason). Not thread-safe, like every AssertJ assertion object.
+ *
+ * @since 0.1.0
  */
 public final class UploadOutcomesAssert
     extends AbstractAssert<UploadOutcomesAssert, List<UploadOutcome>> {

@@ -6,6 +6,8 @@ import io.dossiersync.core.index.ArtifactErrorReason;
  * The reason codes of {@link UploadOutcome}s produced by a sync (PRODUCT.md §2, §3). A reason is a
  * code, optionally followed by {@code ": "} and a detail; tools match on the code. The wording
  * follows the Python implementation so that existing diagnostics keep working.
+ *
+ * @since 0.1.0
  */
 public final class OutcomeReasons {
 

@@ -2,7 +2,11 @@ package io.dossiersync.core.body;
 
 import java.util.Locale;
 
-/** The status of one artifact's body in a sync or drain (PRODUCT.md §2, UploadOutcome). */
+/**
+ * The status of one artifact's body in a sync or drain (PRODUCT.md §2, UploadOutcome).
+ *
+ * @since 0.1.0
+ */
 public enum OutcomeStatus {
   /** The receiver stored the body (201). */
   UPLOADED,

@@ -8,6 +8,8 @@ package io.dossiersync.core.body;
  * <p>{@link #specKittyDefault()} is the surface list of the spec-kitty dashboard. A host that wants
  * every Markdown body (DS-04) passes its own, e.g. {@code path -> true}. Implementations must be
  * thread-safe and pure.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface SurfacePolicy {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param reason the reason code and detail, when there is one
  * @param contentHash the SHA-256 hex of the raw bytes, when known
  * @param retryable whether a later attempt may succeed without a change on the user's side
+ * @since 0.1.0
  */
 public record UploadOutcome(
     String artifactPath,

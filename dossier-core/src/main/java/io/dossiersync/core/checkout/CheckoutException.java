@@ -4,6 +4,8 @@ package io.dossiersync.core.checkout;
  * A namespace could not be read from a spec-kitty checkout: a file is missing or unparsable, or a
  * field is absent, blank or of the wrong type. The message names the file and the field and says
  * which explicit value would help.
+ *
+ * @since 0.1.0
  */
 public class CheckoutException extends RuntimeException {
 

@@ -18,6 +18,7 @@ import java.util.Optional;
  *     {@code packs/built-in/missions/<type>/expected-artifacts.yaml}, if any
  * @param warnings things worth telling the user that did not stop the read, e.g. a {@code
  *     meta.json} slug that differs from the directory name
+ * @since 0.1.0
  */
 public record CheckoutNamespace(
     NamespaceRef namespace,

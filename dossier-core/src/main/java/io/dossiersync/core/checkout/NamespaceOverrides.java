@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param targetBranch overrides {@code target_branch} of {@code meta.json}
  * @param missionKey overrides {@code mission_type} / {@code mission} of {@code meta.json}
  * @param manifestVersion overrides the manifest's {@code manifest_version}
+ * @since 0.1.0
  */
 public record NamespaceOverrides(
     Optional<String> projectUuid,

@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  * fields is not read. A missing or unparsable file, or a field that is absent, blank or of the
  * wrong type, gives a {@link CheckoutException} naming the file and the field. Stateless and
  * thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class SpecKittyCheckout {
 

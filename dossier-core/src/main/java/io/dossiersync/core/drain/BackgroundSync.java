@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * or still queued. A send still running after the timeout records its result when it ends, or,
  * if the process exits first, its task is sent again once its lease expires (at least once).
  * Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class BackgroundSync implements AutoCloseable {
 

@@ -12,6 +12,8 @@ import java.util.function.DoubleSupplier;
  * that, or the receiver's Retry-After when longer, capped at {@code maxRetryAfter} (1 hour by
  * default). Pure: the jitter source is injected. Immutable and thread-safe when the jitter source
  * is.
+ *
+ * @since 0.1.0
  */
 public final class Backoff {
 

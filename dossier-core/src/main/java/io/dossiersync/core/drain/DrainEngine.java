@@ -71,6 +71,8 @@ import org.slf4j.LoggerFactory;
  * expires, then it is sent again (at least once). An {@link Error} thrown on a send thread stops
  * the round: the unsent tasks are given back, the requests in flight are waited for, and the
  * {@code Error} is rethrown by the drain call.
+ *
+ * @since 0.1.0
  */
 public final class DrainEngine implements AutoCloseable {
 

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * Builds a {@link DrainEngine}. Every setting has a named default (see each setter); {@link
  * #build()} checks them all and names the field and its allowed range on a bad value. Not
  * thread-safe; use it from one thread.
+ *
+ * @since 0.1.0
  */
 public final class DrainEngineBuilder {
 

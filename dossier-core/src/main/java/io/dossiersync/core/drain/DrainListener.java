@@ -10,6 +10,8 @@ package io.dossiersync.core.drain;
  * task's result only once the queue recorded it: implementations are quick, since the round
  * waits for them. An exception thrown by a listener is caught and logged by the drain; it
  * never changes what happens to the task.
+ *
+ * @since 0.1.0
  */
 public interface DrainListener {
 

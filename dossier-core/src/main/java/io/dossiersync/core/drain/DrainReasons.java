@@ -5,6 +5,8 @@ package io.dossiersync.core.drain;
  * answers (e.g. {@code stored}, {@code http_503}) that the transports classify, and the sync's
  * {@link io.dossiersync.core.body.OutcomeReasons}. A reason is a code, optionally followed by
  * {@code ": "} and a detail; tools match on the code ({@link TaskResult#reasonCode()}).
+ *
+ * @since 0.1.0
  */
 public final class DrainReasons {
 

@@ -26,6 +26,7 @@ import java.util.TreeSet;
  * @param pendingEvents events of the drain's projects still queued
  * @param pendingBodies bodies of the drain's projects still queued
  * @param failureCount failure records in the store (every project)
+ * @since 0.1.0
  */
 public record DrainReport(
     SortedSet<String> projects,

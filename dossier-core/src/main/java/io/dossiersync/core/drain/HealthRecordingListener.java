@@ -27,6 +27,8 @@ import java.util.Optional;
  * token or a body ({@link TaskResult} holds neither). Thread-safe: results arrive from several
  * worker threads. A store that cannot be written throws from {@link #onDrain}, which the drain
  * logs and ignores.
+ *
+ * @since 0.1.0
  */
 public final class HealthRecordingListener implements DrainListener {
 

@@ -12,6 +12,7 @@ import java.util.Optional;
  *     started}, {@code stopped by the host}, {@code unauthorized: ...} or {@code error:
  *     OutOfMemoryError: Java heap space}; never a token or a body
  * @param since when it entered the phase (wall clock)
+ * @since 0.1.0
  */
 public record ServiceState(Phase phase, Optional<String> reason, Instant since) {
 

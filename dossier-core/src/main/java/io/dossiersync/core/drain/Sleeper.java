@@ -7,6 +7,8 @@ import java.time.Duration;
  * is due, so tests can record the exact delays and move a clock instead of waiting.
  *
  * <p>Implementations are thread-safe.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface Sleeper {

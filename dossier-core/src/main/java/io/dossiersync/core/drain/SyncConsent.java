@@ -10,6 +10,8 @@ import java.util.Set;
  *
  * <p>Implementations are thread-safe and fast (asked once per project per drain round). An
  * exception from {@link #allows} counts as "not allowed".
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface SyncConsent {

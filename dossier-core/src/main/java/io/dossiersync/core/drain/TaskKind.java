@@ -2,7 +2,11 @@ package io.dossiersync.core.drain;
 
 import java.util.Locale;
 
-/** Which queue a drained task came from. */
+/**
+ * Which queue a drained task came from.
+ *
+ * @since 0.1.0
+ */
 public enum TaskKind {
   /** A dossier event, sent in a batch. */
   EVENT,

@@ -24,6 +24,7 @@ import java.util.Optional;
  *     network error, a task given back unsent)
  * @param duration how long the request that carried this task took ({@link Duration#ZERO} when
  *     none was sent); for an event, the duration of its whole batch's request
+ * @since 0.1.0
  */
 public record TaskResult(
     TaskKind kind,

@@ -2,7 +2,11 @@ package io.dossiersync.core.drain;
 
 import java.util.Locale;
 
-/** What one drain attempt did to one task, and so to the queue (PRODUCT.md §4.1, §4.2). */
+/**
+ * What one drain attempt did to one task, and so to the queue (PRODUCT.md §4.1, §4.2).
+ *
+ * @since 0.1.0
+ */
 public enum TaskStatus {
   /** An event the receiver accepted ({@code success} or {@code duplicate}): deleted. */
   SENT,

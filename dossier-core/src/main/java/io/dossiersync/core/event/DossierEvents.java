@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  * one instant per build), {@code project_uuid}, {@code payload}. Coalesce keys: {@code
  * indexed|<ns>|<relative_path>}, {@code missing|<ns>|<artifact_key>}, {@code snapshot|<ns>}, where
  * {@code <ns>} is the five namespace fields joined by {@code |}. Thread-safe when the id source is.
+ *
+ * @since 0.1.0
  */
 public final class DossierEvents {
 

@@ -3,7 +3,11 @@ package io.dossiersync.core.index;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The role of an artifact in the mission lifecycle (PRODUCT.md §2, {@code artifact_class}). */
+/**
+ * The role of an artifact in the mission lifecycle (PRODUCT.md §2, {@code artifact_class}).
+ *
+ * @since 0.1.0
+ */
 public enum ArtifactClass {
   /** What the mission starts from, e.g. {@code spec.md}. */
   INPUT,

@@ -12,6 +12,7 @@ import java.util.List;
  * @param requiredMissing required artifacts that are absent (not found, unreadable, deleted)
  * @param optional artifacts whose status is optional
  * @param optionalPresent optional artifacts that are present
+ * @since 0.1.0
  */
 public record ArtifactCounts(
     int total,

@@ -2,7 +2,11 @@ package io.dossiersync.core.index;
 
 import java.util.Locale;
 
-/** Why an indexed artifact is not present (PRODUCT.md §2, {@code error_reason}). */
+/**
+ * Why an indexed artifact is not present (PRODUCT.md §2, {@code error_reason}).
+ *
+ * @since 0.1.0
+ */
 public enum ArtifactErrorReason {
   /** A required artifact of the manifest has no file. */
   NOT_FOUND,

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param requiredStatus whether the manifest requires the artifact
  * @param wpId the work package id ({@code WP01} for {@code tasks/WP01-x.md}), if any
  * @param stepId the manifest step that requires the artifact, if it was matched by a step's list
+ * @since 0.1.0
  */
 public record ArtifactRef(
     String artifactKey,

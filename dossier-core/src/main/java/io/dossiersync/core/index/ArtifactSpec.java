@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param pathPattern a {@link PathGlob} matched against the whole relative path
  * @param blocking whether a missing artifact blocks the mission (sent in {@code
  *     MissionDossierArtifactMissing})
+ * @since 0.1.0
  */
 public record ArtifactSpec(
     String artifactKey, ArtifactClass artifactClass, String pathPattern, boolean blocking) {

@@ -2,7 +2,11 @@ package io.dossiersync.core.index;
 
 import java.util.Locale;
 
-/** Whether a dossier holds every required artifact (PRODUCT.md §2, {@code completeness_status}). */
+/**
+ * Whether a dossier holds every required artifact (PRODUCT.md §2, {@code completeness_status}).
+ *
+ * @since 0.1.0
+ */
 public enum Completeness {
   /** A manifest applies and no required artifact is missing. */
   COMPLETE,

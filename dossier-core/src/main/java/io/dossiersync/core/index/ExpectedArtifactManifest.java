@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * required_always}, {@code required_by_step} (steps and entries in manifest order), {@code
  * optional_always}. A key is required when it appears in {@code required_always} or in any step's
  * list. Immutable and thread-safe; the patterns are compiled once, at construction.
+ *
+ * @since 0.1.0
  */
 public final class ExpectedArtifactManifest {
 

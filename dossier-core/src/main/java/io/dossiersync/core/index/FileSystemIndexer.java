@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Stateless and thread-safe: concurrent {@link #index} calls share nothing. The result is a
  * snapshot: files may change after they were hashed, which the body re-hash check catches.
+ *
+ * @since 0.1.0
  */
 public final class FileSystemIndexer implements Indexer {
 

@@ -12,6 +12,7 @@ import java.util.Optional;
  *     completeness unknown
  * @param step the mission step, e.g. {@code specify}; empty: only {@code required_always} is
  *     checked for missing artifacts
+ * @since 0.1.0
  */
 public record IndexRequest(
     String missionType, Optional<ExpectedArtifactManifest> manifest, Optional<String> step) {

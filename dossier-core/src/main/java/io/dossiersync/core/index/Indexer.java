@@ -9,6 +9,8 @@ import java.nio.file.Path;
  *
  * <p>An implementation never throws because of one file: a file it cannot read becomes an absent
  * artifact with {@link ArtifactErrorReason#UNREADABLE}. Implementations are thread-safe.
+ *
+ * @since 0.1.0
  */
 public interface Indexer {
 

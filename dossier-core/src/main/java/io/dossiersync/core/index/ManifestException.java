@@ -3,6 +3,8 @@ package io.dossiersync.core.index;
 /**
  * An expected-artifact manifest could not be read or is malformed. The message names the file (or
  * resource) and, when known, the field.
+ *
+ * @since 0.1.0
  */
 public class ManifestException extends RuntimeException {
 

@@ -27,6 +27,8 @@ import java.util.Optional;
  * {@link ArtifactClass}'s wire names) and {@code path_pattern}; {@code blocking} defaults to false.
  * Unknown fields are ignored. Anything else fails with a {@link ManifestException} naming the
  * source and the field. Stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ManifestLoader {
 

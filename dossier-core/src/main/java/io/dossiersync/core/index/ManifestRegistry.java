@@ -17,6 +17,8 @@ import java.util.Set;
  * packs/built-in/missions/<type>/expected-artifacts.yaml}. A host adds or replaces manifests with
  * {@link #with}. A mission type with no manifest is classified with none: every artifact optional,
  * completeness {@code unknown}, manifest version {@code "1"}. Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ManifestRegistry {
 

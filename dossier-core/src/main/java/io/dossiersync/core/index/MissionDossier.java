@@ -15,6 +15,7 @@ import java.util.Optional;
  *     artifacts that were not found, in manifest order
  * @param completeness complete or incomplete when a manifest applies, else unknown
  * @param counts the artifact counts
+ * @since 0.1.0
  */
 public record MissionDossier(
     String missionType,

@@ -2,7 +2,11 @@ package io.dossiersync.core.index;
 
 import java.util.Locale;
 
-/** Whether the manifest requires an artifact (PRODUCT.md §2, {@code required_status}). */
+/**
+ * Whether the manifest requires an artifact (PRODUCT.md §2, {@code required_status}).
+ *
+ * @since 0.1.0
+ */
 public enum RequiredStatus {
   /** The artifact's key is in {@code required_always} or in some step's list. */
   REQUIRED,

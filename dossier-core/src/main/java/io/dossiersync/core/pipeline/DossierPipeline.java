@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
  * before anything is enqueued. Durability is the store's: what it reported enqueued survives a
  * crash when the store is durable. Thread-safe when its parts are (the defaults are); concurrent
  * syncs of the same feature are allowed, the store's supersede rules keep the newest content.
+ *
+ * @since 0.1.0
  */
 public final class DossierPipeline {
 

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Not thread-safe; the pipeline it builds is.
+ *
+ * @since 0.1.0
  */
 public final class DossierPipelineBuilder {
 

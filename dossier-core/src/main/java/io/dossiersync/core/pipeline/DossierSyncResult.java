@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param outcomes exactly one outcome per artifact of the dossier, in the dossier's order
  * @param errors store-level problems of this sync (e.g. {@code event queue: <message>}); empty when
  *     all went well
+ * @since 0.1.0
  */
 public record DossierSyncResult(
     NamespaceRef namespace,

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param bodiesSkipped artifacts not eligible for upload (outcome {@code skipped})
  * @param bodiesFailed eligible bodies not queued: the deferred ones and those a store error kept
  *     out ({@code queue_error})
+ * @since 0.1.0
  */
 public record SyncCounts(
     NamespaceRef namespace,

@@ -11,6 +11,8 @@ package io.dossiersync.core.pipeline;
  *     .listener(counts -> registry.counter("bodies.enqueued").add(counts.bodiesEnqueued()))
  *     .build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface SyncListener {

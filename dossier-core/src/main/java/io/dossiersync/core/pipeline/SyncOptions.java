@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param step the mission step whose required artifacts must be present ({@code required_by_step});
  *     empty: only {@code required_always} is checked
+ * @since 0.1.0
  */
 public record SyncOptions(Optional<String> step) {
 

@@ -19,6 +19,8 @@ import java.util.Objects;
  *
  * <p>Thread-safety and durability are those of the views the subclass passes in; this class only
  * keeps the final references.
+ *
+ * @since 0.1.0
  */
 public abstract class AbstractQueueStore implements QueueStore {
 

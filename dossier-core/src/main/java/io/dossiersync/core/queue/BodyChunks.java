@@ -9,6 +9,8 @@ import java.util.List;
  * java.time.Instant)} a chunk at a time, so that a sync never holds all of a feature's body text in
  * memory (PRODUCT.md §3: at most about 32 MiB at a time). The store pulls the chunks inside its one
  * transaction; a chunk it has written need not be kept. Pulled once, by one thread.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface BodyChunks {

@@ -27,6 +27,8 @@ import java.util.SortedSet;
  *       task still held under the claim's lease owner, and return false otherwise (the task was
  *       superseded, purged, or its lease expired and was taken over).
  * </ul>
+ *
+ * @since 0.1.0
  */
 public interface BodyQueue {
 

@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * @param oldestAge age of the oldest task, empty when the queue is empty
  * @param retryHistogram number of tasks per retry count
  * @param byFeature number of tasks per feature slug
+ * @since 0.1.0
  */
 public record BodyQueueStats(
     long pending,

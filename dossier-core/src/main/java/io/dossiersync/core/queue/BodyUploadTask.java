@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param contentHash lower-case hex SHA-256 of the raw file bytes
  * @param contentBody the body text, valid UTF-8, at most 524,288 bytes when encoded
  * @param sizeBytes the raw byte size of the body
+ * @since 0.1.0
  */
 public record BodyUploadTask(
     String uploadId,

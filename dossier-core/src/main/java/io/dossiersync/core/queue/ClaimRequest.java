@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param holdNamespacesWithPendingEvents for bodies only: when true, a body whose namespace still
  *     has an event in the event queue is not claimed (it would only earn {@code
  *     index_entry_not_found}); ignored by {@link EventQueue#claim}
+ * @since 0.1.0
  */
 public record ClaimRequest(
     int maxTasks,

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param retryCount how many failed attempts the event has had so far
  * @param createdAt when it was enqueued
  * @param lease the lease this claim holds
+ * @since 0.1.0
  */
 public record ClaimedEvent(EventRecord event, int retryCount, Instant createdAt, Lease lease) {
 

@@ -10,6 +10,7 @@ import java.util.Objects;
  *     coalesced away
  * @param bodies one status per body task given, same order, and how many older tasks were
  *     superseded
+ * @since 0.1.0
  */
 public record DossierEnqueueResult(EnqueueResult events, EnqueueResult bodies) {
 

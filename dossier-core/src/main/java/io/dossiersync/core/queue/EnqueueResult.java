@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param statuses one status per task given, same order
  * @param superseded how many older pending tasks were removed because a newer one replaced them
+ * @since 0.1.0
  */
 public record EnqueueResult(List<EnqueueStatus> statuses, int superseded) {
 

@@ -1,6 +1,10 @@
 package io.dossiersync.core.queue;
 
-/** What enqueueing one task did. */
+/**
+ * What enqueueing one task did.
+ *
+ * @since 0.1.0
+ */
 public enum EnqueueStatus {
   /** The task is now in the queue, on disk for a durable store. */
   ENQUEUED,

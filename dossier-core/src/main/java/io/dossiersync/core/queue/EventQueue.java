@@ -25,6 +25,8 @@ import java.util.SortedSet;
  *   <li>{@link #complete}, {@link #reschedule}, {@link #release} and {@link #fail} act only on
  *       events still held under the given claim's lease owner and return how many they changed.
  * </ul>
+ *
+ * @since 0.1.0
  */
 public interface EventQueue {
 

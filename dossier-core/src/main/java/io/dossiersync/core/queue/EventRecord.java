@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param namespace the namespace the event belongs to
  * @param coalesceKey the key under which a newer event replaces this one, if any
  * @param json the whole event envelope, a JSON object, sent as it is
+ * @since 0.1.0
  */
 public record EventRecord(
     String eventId,

@@ -1,6 +1,10 @@
 package io.dossiersync.core.queue;
 
-/** Which queue a failure record came from. */
+/**
+ * Which queue a failure record came from.
+ *
+ * @since 0.1.0
+ */
 public enum FailureKind {
   /** A dossier event that was rejected or ran out of retries. */
   EVENT,

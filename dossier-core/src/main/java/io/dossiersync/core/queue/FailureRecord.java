@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param attempts how many attempts were made
  * @param firstFailedAt when the first attempt failed
  * @param lastFailedAt when the last attempt failed
+ * @since 0.1.0
  */
 public record FailureRecord(
     long id,

@@ -13,6 +13,8 @@ import java.util.List;
  * {@code already_in_queue} when the same task is pending, and it is dropped (the record deleted,
  * not counted) when a task with another hash for the same namespace and path is pending, because
  * that one is newer.
+ *
+ * @since 0.1.0
  */
 public interface FailureRecords {
 

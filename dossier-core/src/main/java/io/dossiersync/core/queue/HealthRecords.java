@@ -11,6 +11,8 @@ import java.util.Optional;
  * io.dossiersync.core.drain.HealthRecordingListener}; each {@link #record} is one short write.
  * Implementations are thread-safe; a durable store keeps the values durably, with its own
  * guarantees. Failures cross as {@link QueueStoreException}.
+ *
+ * @since 0.1.0
  */
 public interface HealthRecords {
 

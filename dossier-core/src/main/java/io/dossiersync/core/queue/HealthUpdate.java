@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param attemptedAt when the round last tried a task; empty when it tried none
  * @param deliveredAt when the round last delivered a task; empty when it delivered none
  * @param error the round's last error, one line without token or body; empty when it had none
+ * @since 0.1.0
  */
 public record HealthUpdate(
     Instant heartbeatAt,

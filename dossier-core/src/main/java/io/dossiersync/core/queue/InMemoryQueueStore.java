@@ -35,6 +35,8 @@ import java.util.function.Predicate;
  * record is dropped when the same or a newer task (same event id or coalesce key; same body
  * namespace and path) is pending, and stays a record while its queue is full. The first failure
  * time of a record is the claim time of its first failed attempt.
+ *
+ * @since 0.1.0
  */
 public final class InMemoryQueueStore extends AbstractQueueStore {
 

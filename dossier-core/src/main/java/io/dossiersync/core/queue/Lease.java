@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * @param owner an opaque, unique id of the claiming drainer (and claim)
  * @param until when the lease expires and the task becomes claimable again
+ * @since 0.1.0
  */
 public record Lease(String owner, Instant until) {
 

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param featureSlug the task's feature
  * @param artifactPath for a body its path; for an event its aggregate id
  * @param createdAt when it was enqueued
+ * @since 0.1.0
  */
 public record OldestPending(
     FailureKind kind, String featureSlug, String artifactPath, Instant createdAt) {

@@ -9,6 +9,8 @@ import java.util.TreeSet;
 /**
  * Which projects an operation covers: every project in the queue, or a given set of project
  * UUIDs (consent, {@code dossier drain --project}). Immutable.
+ *
+ * @since 0.1.0
  */
 public final class ProjectScope {
 

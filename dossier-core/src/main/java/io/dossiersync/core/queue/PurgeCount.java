@@ -5,5 +5,6 @@ package io.dossiersync.core.queue;
  *
  * @param events events
  * @param bodies body tasks
+ * @since 0.1.0
  */
 public record PurgeCount(long events, long bodies) {}

@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param projectUuid the project whose tasks go, or {@code null}
  * @param featureSlug the feature whose tasks go, or {@code null}
+ * @since 0.1.0
  */
 public record PurgeScope(String projectUuid, String featureSlug) {
 

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param lastError the error of the last round that had one, one line without token or body;
  *     empty when none, or when a later round delivered without an error
  * @param drainerHeartbeatAt when a drain last finished a round, whether or not it had work
+ * @since 0.1.0
  */
 public record QueueHealth(
     Optional<Instant> lastDeliveryAt,

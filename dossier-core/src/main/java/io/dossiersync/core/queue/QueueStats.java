@@ -8,6 +8,7 @@ import java.util.Objects;
  * @param events event queue counts
  * @param bodies body queue counts and shape
  * @param failures how many failure records there are
+ * @since 0.1.0
  */
 public record QueueStats(EventQueueStats events, BodyQueueStats bodies, long failures) {
 

@@ -13,6 +13,8 @@ import java.util.List;
  * clock of its own. Implementations are thread-safe; a durable one may be shared by several
  * processes, which the leases of {@link ClaimRequest} keep apart. Failures cross this port as
  * {@link QueueStoreException}, never as a driver exception.
+ *
+ * @since 0.1.0
  */
 public interface QueueStore extends AutoCloseable {
 

@@ -16,6 +16,7 @@ import java.util.Optional;
  *     detail; else empty text
  * @param at when the decision was taken (the failure time of {@link Action#FAIL})
  * @param <C> the claimed task type
+ * @since 0.1.0
  */
 public record Settlement<C>(
     C claimed, Action action, Optional<Instant> nextAttemptAt, String reason, Instant at) {

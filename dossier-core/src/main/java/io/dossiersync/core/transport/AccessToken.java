@@ -8,6 +8,7 @@ import java.util.Objects;
  * for the {@code Authorization} header.
  *
  * @param value the token text, non-blank, without surrounding whitespace
+ * @since 0.1.0
  */
 public record AccessToken(String value) {
 

@@ -3,6 +3,8 @@ package io.dossiersync.core.transport;
 /**
  * How a whole event batch ended: one value per row of the answer table of PRODUCT.md §4.2. The
  * transport classifies; the drain engine decides what each value does to the batch's events.
+ *
+ * @since 0.1.0
  */
 public enum BatchOutcome {
   /** 200 with per-event results; events without a result are retried. */

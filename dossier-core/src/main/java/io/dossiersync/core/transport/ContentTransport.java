@@ -8,6 +8,8 @@ package io.dossiersync.core.transport;
  * at once. They classify every answer into a {@link PushResult} and report network failures as
  * {@link PushOutcome#RETRY} results rather than throwing; the drain engine still treats any
  * exception as a retryable outcome. They never log a token or a body.
+ *
+ * @since 0.1.0
  */
 public interface ContentTransport extends AutoCloseable {
 

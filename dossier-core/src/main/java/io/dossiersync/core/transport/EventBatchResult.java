@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param httpStatus the HTTP status, or 0 when no answer arrived
  * @param reason a reason code as for {@link PushResult#reason()}
  * @param retryAfter the minimum delay the receiver asked for, if any
+ * @since 0.1.0
  */
 public record EventBatchResult(
     BatchOutcome outcome,

@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param eventId the event's id
  * @param status success, duplicate or rejected
  * @param error the receiver's error text for a rejected event, if any
+ * @since 0.1.0
  */
 public record EventResult(String eventId, EventResultStatus status, Optional<String> error) {
 

@@ -10,6 +10,8 @@ import java.util.List;
  *
  * <p>Implementations are thread-safe, report network failures as {@link BatchOutcome#RETRY}
  * rather than throwing, and never log a token or a payload.
+ *
+ * @since 0.1.0
  */
 public interface EventTransport extends AutoCloseable {
 

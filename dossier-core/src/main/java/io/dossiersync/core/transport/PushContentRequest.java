@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param artifactPath feature-relative path
  * @param contentHash lower-case hex SHA-256 of the body's raw bytes
  * @param contentBody the body text
+ * @since 0.1.0
  */
 public record PushContentRequest(
     NamespaceRef namespace, String artifactPath, String contentHash, String contentBody) {

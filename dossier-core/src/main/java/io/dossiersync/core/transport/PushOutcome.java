@@ -1,6 +1,10 @@
 package io.dossiersync.core.transport;
 
-/** How the receiver's answer to one push-content request is classified (PRODUCT.md §4.1). */
+/**
+ * How the receiver's answer to one push-content request is classified (PRODUCT.md §4.1).
+ *
+ * @since 0.1.0
+ */
 public enum PushOutcome {
   /** 201 {@code {"status":"stored"}}: delete the task. */
   UPLOADED,

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param httpStatus the HTTP status, or 0 when no answer arrived
  * @param reason the reason code and detail
  * @param retryAfter the minimum delay the receiver asked for (429 or 503), if any
+ * @since 0.1.0
  */
 public record PushResult(
     PushOutcome outcome, int httpStatus, String reason, Optional<Duration> retryAfter) {

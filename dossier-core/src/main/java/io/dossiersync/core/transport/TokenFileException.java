@@ -5,6 +5,8 @@ package io.dossiersync.core.transport;
  * directory), larger than 1 MiB, or holding text that is not a token. Thrown by {@link
  * TokenProvider#fromFile(java.nio.file.Path)} when the provider is made; the message is one line
  * naming the file and what is wrong, and never contains the file's content.
+ *
+ * @since 0.1.0
  */
 public final class TokenFileException extends RuntimeException {
 

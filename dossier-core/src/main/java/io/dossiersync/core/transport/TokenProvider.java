@@ -9,6 +9,8 @@ import java.util.Optional;
  * request; the drain engine calls {@link #refresh} when the receiver answered 401.
  *
  * <p>Implementations are thread-safe. They never log the token.
+ *
+ * @since 0.1.0
  */
 public interface TokenProvider {
 

@@ -56,6 +56,8 @@ import org.slf4j.LoggerFactory;
  * quiet period was still running, and waits for them (at most the close timeout): every change
  * seen before the close is in the queue afterwards. It closes what it created (the watch service,
  * its threads), never the pipeline or store it was handed. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class DossierWatcher implements AutoCloseable {
 

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Configures a {@link DossierWatcher}; {@link #build()} validates every setting. Not
  * thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class DossierWatcherBuilder {
 

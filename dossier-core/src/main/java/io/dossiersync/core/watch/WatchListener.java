@@ -10,6 +10,8 @@ import java.nio.file.Path;
  * <p>Calls come from the watcher's one thread, in order; implementations are quick (the next
  * sync waits for them). An exception thrown by a listener is logged by the watcher and changes
  * nothing else.
+ *
+ * @since 0.1.0
  */
 public interface WatchListener {
 

@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * DrainEngine engine = DrainEngine.builder().consent(projects)...build();
  * DossierWatcher watcher = DossierWatcher.builder().projects(projects)...build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class WatchedProjects implements SyncConsent {
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * Body enqueue rules (PRODUCT.md §3): a new task is ready at once, the same content again is
  * {@code already_in_queue} [FR-010], and a new hash for the same namespace and path supersedes
  * the older pending task, leased or not (DS-02).
+ *
+ * @since 0.1.0
  */
 public interface BodyEnqueueContract extends ContractFixture {
 

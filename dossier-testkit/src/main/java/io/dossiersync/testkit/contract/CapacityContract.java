@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * supersedes or coalesces a pending one is {@code enqueued} (it replaces a row, so the queue does
  * not grow, and the newer content must not lose to the older one), even after an earlier task of
  * the same batch was {@code queue_full}.
+ *
+ * @since 0.1.0
  */
 public interface CapacityContract extends ContractFixture {
 

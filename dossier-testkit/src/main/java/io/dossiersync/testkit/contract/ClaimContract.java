@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
  * Claim and lease rules (DS-03): claims take ready tasks in drain order under a lease, never the
  * same task twice under unexpired leases; an expired lease is reclaimed; scope and the hold on
  * bodies of namespaces with pending events are honoured.
+ *
+ * @since 0.1.0
  */
 public interface ClaimContract extends ContractFixture {
 

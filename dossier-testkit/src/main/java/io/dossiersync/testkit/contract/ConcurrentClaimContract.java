@@ -18,7 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Thread-safety rule: drainers on several threads never claim the same task twice. */
+/**
+ * Thread-safety rule: drainers on several threads never claim the same task twice.
+ *
+ * @since 0.1.0
+ */
 public interface ConcurrentClaimContract extends ContractFixture {
 
   /** Four threads claiming and completing drain the queue exactly once, no lease lost. */

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>All times are whole milliseconds (a durable store may keep no more), and the store sees time
  * only through the instants passed to it.
+ *
+ * @since 0.1.0
  */
 public interface ContractFixture {
 

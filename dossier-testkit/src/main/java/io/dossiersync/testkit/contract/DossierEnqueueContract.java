@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * The rules of {@code QueueStore.enqueueDossier}, the one call a sync makes per feature: each
  * part is judged exactly as its own queue's {@code enqueue} judges it, and the call is atomic (a
  * failure keeps nothing of the feature: no events without their bodies).
+ *
+ * @since 0.1.0
  */
 public interface DossierEnqueueContract extends ContractFixture {
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * Event queue rules (PRODUCT.md §3): an event is ready at once, a pending {@code event_id} is
  * {@code already_in_queue}, and an event with a coalesce key replaces the pending events of that
  * key (a newer {@code ArtifactIndexed} or {@code SnapshotComputed} replaces the stale one).
+ *
+ * @since 0.1.0
  */
 public interface EventQueueContract extends ContractFixture {
 

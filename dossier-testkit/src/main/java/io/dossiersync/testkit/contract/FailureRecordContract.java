@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * Failure record rules (DS-01): a task that leaves its queue without success is kept with its
  * namespace, path, hash, reason, attempts and times, listed oldest first, and can be re-queued
  * as new under the enqueue rules.
+ *
+ * @since 0.1.0
  */
 public interface FailureRecordContract extends ContractFixture {
 

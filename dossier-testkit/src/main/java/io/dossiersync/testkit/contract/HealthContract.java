@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
  * Health rules (PRODUCT.md §3, §6 {@code status}): a store keeps the times of the last delivery
  * and attempt, the last error and the drainer heartbeat that drains record, folded as {@link
  * QueueHealth#plus} says; and it names its oldest pending task of either queue.
+ *
+ * @since 0.1.0
  */
 public interface HealthContract extends ContractFixture {
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * PRODUCT.md §4.2: the drain fails a body whose {@code …ArtifactIndexed} event (same namespace,
  * path and hash) went to the failure records as {@code index_event_failed}; requeueing the
  * event's record requeues those bodies with it.
+ *
+ * @since 0.1.0
  */
 public interface IndexEventFailedContract extends ContractFixture {
 

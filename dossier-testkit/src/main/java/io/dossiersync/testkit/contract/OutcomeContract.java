@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
  * Outcome rules (PRODUCT.md §4.1): a delivered task is completed (deleted), a retryable failure
  * is rescheduled (retry counted, backoff), a task given back untouched is released (kept, no
  * retry counted), and every state change is fenced by the lease owner.
+ *
+ * @since 0.1.0
  */
 public interface OutcomeContract extends ContractFixture {
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
  * Purge rules ({@code dossier purge}): the pending tasks of a project, or of a feature slug in
  * every project, are deleted from both queues, leased ones included; a dry run only counts;
  * failure records are not touched.
+ *
+ * @since 0.1.0
  */
 public interface PurgeContract extends ContractFixture {
 

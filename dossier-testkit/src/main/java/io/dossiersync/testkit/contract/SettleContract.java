@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
  * Settling and renewing (PRODUCT.md §5): a drainer applies a batch of decisions (complete,
  * reschedule, release, fail) in one call, each fenced by its lease owner, and extends the leases
  * of the tasks it still holds without changing who holds them.
+ *
+ * @since 0.1.0
  */
 public interface SettleContract extends ContractFixture {
 

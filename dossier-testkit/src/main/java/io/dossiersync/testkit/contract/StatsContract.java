@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * queue (a task under an unexpired lease is neither ready nor in backoff), the oldest task's age,
  * the retry histogram, tasks per feature, the failure count; plus {@code nextDue} and {@code
  * projects}.
+ *
+ * @since 0.1.0
  */
 public interface StatsContract extends ContractFixture {
 

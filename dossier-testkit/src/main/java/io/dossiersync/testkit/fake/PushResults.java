@@ -8,6 +8,8 @@ import java.util.Optional;
 /**
  * Ready-made {@link PushResult}s, classified as the HTTP adapter classifies the receiver's
  * answers (PRODUCT.md §4.1), for scripting a {@link ScriptedContentTransport}. Stateless.
+ *
+ * @since 0.1.0
  */
 public final class PushResults {
 

@@ -20,6 +20,7 @@ import java.util.function.Function;
  *
  * @param <Q> the request type
  * @param <R> the result type
+ * @since 0.1.0
  */
 public final class ScriptedAnswer<Q, R> {
 

@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  *
  * <p>Thread-safe: the drain engine may push from several threads. A request is recorded when it
  * arrives, before its answer's delay. The record lives in memory only.
+ *
+ * @since 0.1.0
  */
 public final class ScriptedContentTransport implements ContentTransport {
 

@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
  *
  * <p>Thread-safe. A batch is recorded when it arrives, before its answer's delay; the list a
  * caller passed is copied. The record lives in memory only.
+ *
+ * @since 0.1.0
  */
 public final class ScriptedEventTransport implements EventTransport {
 

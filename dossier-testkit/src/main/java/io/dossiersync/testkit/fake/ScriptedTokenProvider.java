@@ -20,6 +20,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Thread-safe (all methods are synchronized). Its {@code toString} never shows a token.
+ *
+ * @since 0.1.0
  */
 public final class ScriptedTokenProvider implements TokenProvider {
 
