@@ -8,11 +8,6 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -32,8 +27,6 @@ public final class Database implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   private static final int WRITE_ATTEMPTS = 3;
-  /** SQLite's own limit on bind variables since 3.32; jOOQ must not inline below it. */
-  private static final int MAX_BINDS = 32_766;
 
   private final Path file;
   private final String url;
@@ -48,9 +41,25 @@ public final class Database implements AutoCloseable {
   static final int WAL_CHECKPOINT_PAGES = 10_000;
 
   private final ReentrantLock writeLock = new ReentrantLock(true);
-  private final Settings settings =
-      new Settings().withInlineThreshold(MAX_BINDS).withRenderSchema(false);
   private volatile boolean closed;
+
+  /**
+   * Work done inside one transaction on its connection (plain JDBC: no query library is loaded at
+   * run time). It must not commit, roll back or close the connection.
+   *
+   * @param <T> the result type
+   */
+  @FunctionalInterface
+  public interface Work<T> {
+    /**
+     * Does the work.
+     *
+     * @param connection the transaction's connection
+     * @return the result
+     * @throws SQLException when a statement fails (the transaction is rolled back)
+     */
+    T run(Connection connection) throws SQLException;
+  }
 
   /**
    * Prepares connections to a file; none is opened yet.
@@ -90,7 +99,7 @@ public final class Database implements AutoCloseable {
    * @param <T> the result type
    * @return what {@code work} returned
    */
-  public <T> T read(String operation, Function<DSLContext, T> work) {
+  public <T> T read(String operation, Work<T> work) {
     return run(operation, "BEGIN", work);
   }
 
@@ -103,7 +112,7 @@ public final class Database implements AutoCloseable {
    * @param <T> the result type
    * @return what {@code work} returned
    */
-  public <T> T write(String operation, Function<DSLContext, T> work) {
+  public <T> T write(String operation, Work<T> work) {
     writeLock.lock();
     try {
       for (int attempt = 1; ; attempt++) {
@@ -122,13 +131,13 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private <T> T run(String operation, String begin, Function<DSLContext, T> work) {
+  private <T> T run(String operation, String begin, Work<T> work) {
     Connection connection = borrow(operation);
     boolean healthy = false;
     try {
       execute(connection, begin);
       try {
-        T result = work.apply(DSL.using(connection, SQLDialect.SQLITE, settings));
+        T result = work.run(connection);
         execute(connection, "COMMIT");
         healthy = true;
         return result;
@@ -143,7 +152,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs a transaction statement on plain JDBC: jOOQ would parse and render it each time. */
+  /** Runs a transaction statement on plain JDBC. */
   private static void execute(Connection connection, String sql) throws SQLException {
     try (var statement = connection.createStatement()) {
       statement.execute(sql);

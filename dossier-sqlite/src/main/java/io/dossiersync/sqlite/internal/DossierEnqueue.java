@@ -63,29 +63,28 @@ public final class DossierEnqueue {
     }
     long millis = Millis.of(now);
     boolean[] pulled = {false};
-    DossierEnqueueResult result = database.write("enqueueing a dossier", dsl ->
-        dsl.connectionResult(c -> {
-          if (pulled[0]) {
-            throw new QueueStoreException("the queue file " + database.file()
-                + " was busy in the middle of a feature's enqueue; nothing of it was kept:"
-                + " sync the feature again");
-          }
-          EnqueueResult eventPart =
-              events.isEmpty() ? none : new EventEnqueue(c, maxQueueSize).run(events, millis);
-          List<EnqueueStatus> statuses = new ArrayList<>();
-          int superseded = 0;
-          List<BodyUploadTask> chunk = first;
-          while (!chunk.isEmpty()) {
-            EnqueueResult part = new BodyEnqueue(c, maxQueueSize).run(chunk, millis);
-            statuses.addAll(part.statuses());
-            superseded += part.superseded();
-            chunk = bodies.next();
-            pulled[0] |= !chunk.isEmpty();
-          }
-          EnqueueResult bodyPart =
-              statuses.isEmpty() ? none : new EnqueueResult(statuses, superseded);
-          return new DossierEnqueueResult(eventPart, bodyPart);
-        }));
+    DossierEnqueueResult result = database.write("enqueueing a dossier", c -> {
+      if (pulled[0]) {
+        throw new QueueStoreException("the queue file " + database.file()
+            + " was busy in the middle of a feature's enqueue; nothing of it was kept:"
+            + " sync the feature again");
+      }
+      EnqueueResult eventPart =
+          events.isEmpty() ? none : new EventEnqueue(c, maxQueueSize).run(events, millis);
+      List<EnqueueStatus> statuses = new ArrayList<>();
+      int superseded = 0;
+      List<BodyUploadTask> chunk = first;
+      while (!chunk.isEmpty()) {
+        EnqueueResult part = new BodyEnqueue(c, maxQueueSize).run(chunk, millis);
+        statuses.addAll(part.statuses());
+        superseded += part.superseded();
+        chunk = bodies.next();
+        pulled[0] |= !chunk.isEmpty();
+      }
+      EnqueueResult bodyPart =
+          statuses.isEmpty() ? none : new EnqueueResult(statuses, superseded);
+      return new DossierEnqueueResult(eventPart, bodyPart);
+    });
     QueueFullWarning.logIfFull(database, maxQueueSize, result.events(), "event");
     QueueFullWarning.logIfFull(database, maxQueueSize, result.bodies(), "body");
     return result;

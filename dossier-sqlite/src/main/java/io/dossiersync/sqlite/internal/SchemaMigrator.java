@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,9 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -70,10 +69,9 @@ public final class SchemaMigrator {
     SQLiteConfig readOnly = new SQLiteConfig();
     readOnly.setReadOnly(true);
     try (Connection connection = readOnly.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
-      DSLContext dsl = DSL.using(connection, SQLDialect.SQLITE);
-      int version = version(dsl);
+      int version = version(connection);
       refuseNewer(file, version);
-      refuseForeign(file, version, tables(dsl));
+      refuseForeign(file, version, tables(connection));
     } catch (SQLException | RuntimeException e) {
       throw SqliteErrors.translate(file, "opening", e);
     }
@@ -93,16 +91,16 @@ public final class SchemaMigrator {
     if (current == CURRENT_VERSION) {
       return current;
     }
-    return database.write("migrating the schema", dsl -> {
-      int version = version(dsl);
+    return database.write("migrating the schema", connection -> {
+      int version = version(connection);
       refuseNewer(database.file(), version);
       for (int next = version + 1; next <= CURRENT_VERSION; next++) {
         for (String statement : statements(script(next))) {
-          dsl.execute(statement);
+          execute(connection, statement);
         }
       }
       if (version != CURRENT_VERSION) {
-        dsl.execute("PRAGMA user_version = " + CURRENT_VERSION);
+        execute(connection, "PRAGMA user_version = " + CURRENT_VERSION);
       }
       return version;
     });
@@ -164,11 +162,22 @@ public final class SchemaMigrator {
     return names;
   }
 
-  private static List<String> tables(DSLContext dsl) {
-    return dsl.select(DSL.field(DSL.name("name"), String.class))
-        .from(DSL.table(DSL.name("sqlite_master")))
-        .where(DSL.field(DSL.name("type"), String.class).eq("table"))
-        .fetch(0, String.class);
+  private static List<String> tables(Connection connection) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")) {
+      while (rows.next()) {
+        names.add(rows.getString(1));
+      }
+    }
+    return names;
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
   }
 
   /**
@@ -195,9 +204,11 @@ public final class SchemaMigrator {
     }
   }
 
-  private static int version(DSLContext dsl) {
-    Integer version = dsl.resultQuery("PRAGMA user_version").fetchOne(0, Integer.class);
-    return version == null ? 0 : version;
+  private static int version(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
+      return rows.next() ? rows.getInt(1) : 0;
+    }
   }
 
   private static void refuseNewer(Path file, int version) {

@@ -23,13 +23,12 @@ public final class Transactions implements Transactor {
 
   @Override
   public <T> T read(String operation, Work<T> work) {
-    return database.read(operation, dsl -> dsl.connectionResult(c -> work.run(SqlSession.on(c))));
+    return database.read(operation, c -> work.run(SqlSession.on(c)));
   }
 
   @Override
   public <T> T write(String operation, Work<T> work) {
-    return database.write(operation,
-        dsl -> dsl.connectionResult(c -> work.run(SqlSession.on(c))));
+    return database.write(operation, c -> work.run(SqlSession.on(c)));
   }
 
   @Override
