@@ -1,5 +1,6 @@
 package io.dossiersync.bench;
 
+import io.dossiersync.receiver.ReferenceReceiver;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -22,6 +23,9 @@ public final class BenchMain {
    * @throws Exception when a scenario cannot run (no corpus, a port taken, a child JVM failing)
    */
   public static void main(String[] args) throws Exception {
+    if (System.getProperty(ReferenceReceiver.NODELAY_PROPERTY) == null) {
+      System.setProperty(ReferenceReceiver.NODELAY_PROPERTY, "true");
+    }
     // The harness times the code as it runs in production: INFO summaries off, warnings on.
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");

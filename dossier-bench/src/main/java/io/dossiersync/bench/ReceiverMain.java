@@ -20,6 +20,9 @@ public final class ReceiverMain {
    * @throws Exception when the receiver cannot start
    */
   public static void main(String[] args) throws Exception {
+    if (System.getProperty(ReferenceReceiver.NODELAY_PROPERTY) == null) {
+      System.setProperty(ReferenceReceiver.NODELAY_PROPERTY, "true");
+    }
     long delayMs = args.length > 0 ? Long.parseLong(args[0]) : 0;
     try (ReferenceReceiver receiver = ReferenceReceiver.builder().port(0)
         .responseDelay(Duration.ofMillis(delayMs)).start()) {

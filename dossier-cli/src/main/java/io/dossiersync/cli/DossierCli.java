@@ -1,6 +1,7 @@
 package io.dossiersync.cli;
 
 import io.dossiersync.core.queue.QueueStoreException;
+import io.dossiersync.receiver.ReferenceReceiver;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -25,6 +26,10 @@ public final class DossierCli {
    */
   public static void main(String[] args) {
     CliIo io = CliIo.system();
+    if (System.getProperty(ReferenceReceiver.NODELAY_PROPERTY) == null) {
+      // An application may set it (a library may not): fast answers from `receiver` and `demo`.
+      System.setProperty(ReferenceReceiver.NODELAY_PROPERTY, "true");
+    }
     if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("receiver")) {
       NativeLibraryCache.install(io.env());
     }

@@ -100,6 +100,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void noLibraryChangesItsHostsSystemProperties() {
+    // STYLE rule 19: only the applications (the dossier command) may set a JVM-wide property.
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(ROOT + ".cli..")
+            .should()
+            .callMethod(System.class, "setProperty", String.class, String.class)
+            .orShould()
+            .callMethod(System.class, "clearProperty", String.class)
+            .because("a library never changes its host (STYLE rule 19)");
+    rule.check(classes);
+  }
+
+  @Test
   void noModuleReachesIntoAnotherModulesInternals() {
     internalsRule().check(classes);
   }

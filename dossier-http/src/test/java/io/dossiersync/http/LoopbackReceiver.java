@@ -20,12 +20,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class LoopbackReceiver implements AutoCloseable {
 
-  static {
-    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
-    // delayed ACK: about 40 ms per request, which would hide everything a measurement looks at.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-  }
-
   /** The last request as received: headers and undecoded body bytes. */
   record Received(Headers headers, byte[] body) {}
 

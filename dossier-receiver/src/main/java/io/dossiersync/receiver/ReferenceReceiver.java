@@ -53,13 +53,15 @@ public final class ReferenceReceiver implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReferenceReceiver.class);
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-  static {
-    // The JDK server writes headers and body separately; without TCP_NODELAY every small answer
-    // waits for the client's delayed ACK (about 40 ms). Read once, when the server class loads.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
+  /**
+   * The JDK HTTP server's switch for TCP_NODELAY. The server writes an answer's head and body
+   * separately; without it every small answer waits for the client's delayed ACK (about 40 ms).
+   * The JDK reads it once, when its server classes load, and a library never sets a host's system
+   * properties: an application that wants fast answers passes {@code
+   * -Dsun.net.httpserver.nodelay=true} (the build's tests do) or sets it in its {@code main}
+   * before the first receiver starts (the {@code dossier} command does).
+   */
+  public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
   private final HttpServer server;
   private final ExecutorService executor;
