@@ -1,6 +1,7 @@
 package io.dossiersync.postgres.internal;
 
 import io.dossiersync.core.queue.QueueStoreException;
+import io.dossiersync.sqlite.internal.IdleConnections;
 import io.dossiersync.sqlite.internal.Transactor;
 import io.dossiersync.sqlite.internal.sql.SqlSession;
 import java.sql.Connection;
@@ -9,8 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +37,7 @@ public final class PostgresDatabase implements Transactor, AutoCloseable {
   private final String url;
   private final Properties properties;
   private final String schema;
-  private final BlockingQueue<Connection> idle;
-  private volatile boolean closed;
+  private final IdleConnections idle;
 
   /**
    * Prepares connections; none is opened yet.
@@ -63,7 +61,7 @@ public final class PostgresDatabase implements Transactor, AutoCloseable {
     }
     properties.setProperty("currentSchema", schema);
     properties.setProperty("ApplicationName", "dossier-sync");
-    this.idle = new ArrayBlockingQueue<>(poolSize);
+    this.idle = new IdleConnections(poolSize);
   }
 
   /**
@@ -182,18 +180,16 @@ public final class PostgresDatabase implements Transactor, AutoCloseable {
   }
 
   private Connection borrow(String operation) {
-    if (closed) {
+    if (idle.isClosed()) {
       throw new QueueStoreException(
           "PostgreSQL queue " + location() + " is closed; " + operation + " refused");
     }
-    Connection pooled = idle.poll();
-    if (pooled != null) {
-      return pooled;
-    }
     try {
-      Connection connection = DriverManager.getConnection(url, properties);
-      connection.setAutoCommit(false);
-      return connection;
+      return idle.borrow(() -> {
+        Connection connection = DriverManager.getConnection(url, properties);
+        connection.setAutoCommit(false);
+        return connection;
+      });
     } catch (SQLException e) {
       throw new QueueStoreException("PostgreSQL queue " + location()
           + " cannot be reached for " + operation + " [SQLState " + e.getSQLState() + "]: "
@@ -214,30 +210,12 @@ public final class PostgresDatabase implements Transactor, AutoCloseable {
   }
 
   private void giveBack(Connection connection, boolean healthy) {
-    if (healthy && !closed && idle.offer(connection)) {
-      if (closed) {
-        close();
-      }
-      return;
-    }
-    closeQuietly(connection);
-  }
-
-  private static void closeQuietly(Connection connection) {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      LOG.debug("closing a PostgreSQL queue connection failed", e);
-    }
+    idle.giveBack(connection, healthy);
   }
 
   /** Closes the idle connections; operations after this fail with a clear message. */
   @Override
   public void close() {
-    closed = true;
-    Connection connection;
-    while ((connection = idle.poll()) != null) {
-      closeQuietly(connection);
-    }
+    idle.close();
   }
 }

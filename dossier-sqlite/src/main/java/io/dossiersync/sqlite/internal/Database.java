@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +29,7 @@ public final class Database implements AutoCloseable {
   private final Path file;
   private final String url;
   private final SQLiteConfig config;
-  private final BlockingQueue<Connection> idle;
+  private final IdleConnections idle;
   /**
    * WAL pages that trigger an automatic checkpoint (SQLite's default is 1,000, 4 MB). A sync writes
    * two transactions per feature; checkpointing every 40 MB instead of every 4 MB copies each hot
@@ -41,7 +39,6 @@ public final class Database implements AutoCloseable {
   static final int WAL_CHECKPOINT_PAGES = 10_000;
 
   private final ReentrantLock writeLock = new ReentrantLock(true);
-  private volatile boolean closed;
 
   /**
    * Work done inside one transaction on its connection (plain JDBC: no query library is loaded at
@@ -79,7 +76,7 @@ public final class Database implements AutoCloseable {
     config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
     config.enforceForeignKeys(true);
     config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, String.valueOf(WAL_CHECKPOINT_PAGES));
-    this.idle = new ArrayBlockingQueue<>(poolSize);
+    this.idle = new IdleConnections(poolSize);
   }
 
   /**
@@ -175,45 +172,23 @@ public final class Database implements AutoCloseable {
   }
 
   private Connection borrow(String operation) {
-    if (closed) {
+    if (idle.isClosed()) {
       throw new QueueStoreException("queue file " + file + " is closed; " + operation + " refused");
     }
-    Connection pooled = idle.poll();
-    if (pooled != null) {
-      return pooled;
-    }
     try {
-      return config.createConnection(url);
+      return idle.borrow(() -> config.createConnection(url));
     } catch (SQLException e) {
       throw SqliteErrors.translate(file, "opening a connection for " + operation, e);
     }
   }
 
   private void giveBack(Connection connection, boolean healthy) {
-    if (healthy && !closed && idle.offer(connection)) {
-      if (closed) {
-        close(); // close() raced with this give-back: drain again so nothing stays open
-      }
-      return;
-    }
-    closeQuietly(connection);
-  }
-
-  private static void closeQuietly(Connection connection) {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      LOG.debug("closing a queue connection failed", e);
-    }
+    idle.giveBack(connection, healthy);
   }
 
   /** Closes the idle connections; operations after this fail with a clear message. */
   @Override
   public void close() {
-    closed = true;
-    Connection connection;
-    while ((connection = idle.poll()) != null) {
-      closeQuietly(connection);
-    }
+    idle.close();
   }
 }
