@@ -2,11 +2,11 @@ package io.dossiersync.bench;
 
 import io.dossiersync.core.drain.DrainReport;
 import io.dossiersync.core.queue.BodyUploadTask;
-import io.dossiersync.core.queue.InMemoryQueueStore;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.transport.PushContentRequest;
 import io.dossiersync.http.internal.PushContentJson;
 import io.dossiersync.receiver.ReferenceReceiver;
+import io.dossiersync.testkit.queue.InMemoryQueueStore;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

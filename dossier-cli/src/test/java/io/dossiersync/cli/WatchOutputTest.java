@@ -7,7 +7,7 @@ import io.dossiersync.core.drain.DrainReport;
 import io.dossiersync.core.drain.ServiceState;
 import io.dossiersync.core.pipeline.DossierPipeline;
 import io.dossiersync.core.pipeline.DossierSyncResult;
-import io.dossiersync.core.queue.InMemoryQueueStore;
+import io.dossiersync.testkit.queue.InMemoryQueueStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

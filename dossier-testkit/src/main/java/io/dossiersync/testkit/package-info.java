@@ -8,9 +8,9 @@
  * and the feature-directory fixture builders in {@code io.dossiersync.testkit.fixture}.
  *
  * <p>The store TCK is {@link io.dossiersync.testkit.QueueStoreContract} (its areas are in {@code
- * io.dossiersync.testkit.contract}). The testkit's in-memory queue store is dossier-core's
- * {@link io.dossiersync.core.queue.InMemoryQueueStore}: it is not copied here, and it passes the
- * same contract as the SQLite store. How a host writes an integration test with all of this:
+ * io.dossiersync.testkit.contract}). The in-memory queue store is
+ * {@link io.dossiersync.testkit.queue.InMemoryQueueStore}: it passes the same contract as the
+ * SQLite and PostgreSQL stores. How a host writes an integration test with all of this:
  * {@code docs/testing.md}.
  */
 @NullMarked

@@ -1,7 +1,7 @@
 package io.dossiersync.testkit;
 
-import io.dossiersync.core.queue.InMemoryQueueStore;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.testkit.queue.InMemoryQueueStore;
 
 /**
  * The in-memory store (dossier-core's {@link InMemoryQueueStore}, the testkit's in-memory store)

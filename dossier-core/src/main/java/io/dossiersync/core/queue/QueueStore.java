@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The durable store of dossier-sync: an event queue, a body queue and failure records, kept
  * together (PRODUCT.md §3). This is the port; {@code dossier-sqlite} is the durable adapter and
- * {@link InMemoryQueueStore} the non-durable one. Any implementation proves itself by extending
+ * the testkit's {@code InMemoryQueueStore} the non-durable one. Any implementation proves itself by extending
  * the testkit's {@code QueueStoreContract}.
  *
  * <p>Times are passed in by the caller (who owns the {@link java.time.Clock}), so a store has no

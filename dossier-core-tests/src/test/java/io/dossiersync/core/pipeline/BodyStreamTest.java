@@ -14,7 +14,7 @@ import io.dossiersync.core.index.MissionDossier;
 import io.dossiersync.core.internal.Walked;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.EnqueueStatus;
-import io.dossiersync.core.queue.InMemoryQueueStore;
+import io.dossiersync.testkit.queue.InMemoryQueueStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

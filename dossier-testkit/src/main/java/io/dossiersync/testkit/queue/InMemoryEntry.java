@@ -1,5 +1,8 @@
-package io.dossiersync.core.queue;
+package io.dossiersync.testkit.queue;
 
+import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.Lease;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;

@@ -3,8 +3,8 @@ package io.dossiersync.core.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.queue.InMemoryQueueStore;
 import io.dossiersync.core.queue.QueueHealth;
+import io.dossiersync.testkit.queue.InMemoryQueueStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

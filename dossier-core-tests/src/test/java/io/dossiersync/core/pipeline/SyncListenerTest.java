@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.queue.InMemoryQueueStore;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.testkit.queue.InMemoryQueueStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

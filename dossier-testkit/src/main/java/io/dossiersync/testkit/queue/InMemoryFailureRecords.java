@@ -1,5 +1,9 @@
-package io.dossiersync.core.queue;
+package io.dossiersync.testkit.queue;
 
+import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.FailureRecord;
+import io.dossiersync.core.queue.FailureRecords;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

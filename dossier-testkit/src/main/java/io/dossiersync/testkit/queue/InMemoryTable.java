@@ -1,6 +1,9 @@
-package io.dossiersync.core.queue;
+package io.dossiersync.testkit.queue;
 
 import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.queue.ClaimRequest;
+import io.dossiersync.core.queue.Lease;
+import io.dossiersync.core.queue.ProjectScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,9 @@
-package io.dossiersync.core.queue;
+package io.dossiersync.testkit.queue;
 
 import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.FailureRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,19 @@
-package io.dossiersync.core.queue;
+package io.dossiersync.testkit.queue;
 
 import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.queue.AbstractQueueStore;
+import io.dossiersync.core.queue.BodyChunks;
+import io.dossiersync.core.queue.BodyQueueStats;
+import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.DossierEnqueueResult;
+import io.dossiersync.core.queue.EventQueueStats;
+import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.HealthRecords;
+import io.dossiersync.core.queue.PurgeCount;
+import io.dossiersync.core.queue.PurgeScope;
+import io.dossiersync.core.queue.QueueStats;
+import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.QueueStoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

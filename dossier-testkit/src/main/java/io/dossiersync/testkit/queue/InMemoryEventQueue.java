@@ -1,5 +1,14 @@
-package io.dossiersync.core.queue;
+package io.dossiersync.testkit.queue;
 
+import io.dossiersync.core.queue.ClaimRequest;
+import io.dossiersync.core.queue.ClaimedEvent;
+import io.dossiersync.core.queue.EnqueueResult;
+import io.dossiersync.core.queue.EventQueue;
+import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.FailureKind;
+import io.dossiersync.core.queue.Lease;
+import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.testkit.queue.InMemoryQueueStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,16 @@
-package io.dossiersync.core.queue;
+package io.dossiersync.testkit.queue;
 
 import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.queue.BodyQueue;
+import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.ClaimRequest;
+import io.dossiersync.core.queue.ClaimedBody;
+import io.dossiersync.core.queue.EnqueueResult;
+import io.dossiersync.core.queue.FailureKind;
+import io.dossiersync.core.queue.Lease;
+import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.QueueStoreException;
+import io.dossiersync.core.queue.Settlement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,13 @@
-package io.dossiersync.core.queue;
+package io.dossiersync.testkit.queue;
 
 import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.EnqueueResult;
+import io.dossiersync.core.queue.EnqueueStatus;
+import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.FailureKind;
+import io.dossiersync.core.queue.FailureRecord;
+import io.dossiersync.core.queue.QueueStoreException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,8 +1,9 @@
-package io.dossiersync.core.queue;
+package io.dossiersync.testkit.queue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dossiersync.core.queue.EventRecord;
 import java.util.Optional;
 
 /**

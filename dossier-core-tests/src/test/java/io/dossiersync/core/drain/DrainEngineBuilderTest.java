@@ -5,8 +5,8 @@ import static io.dossiersync.core.queue.QueueTestData.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dossiersync.core.queue.InMemoryQueueStore;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.testkit.queue.InMemoryQueueStore;
 import java.time.Duration;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;

@@ -10,6 +10,7 @@ import static io.dossiersync.core.queue.QueueTestData.plainEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.testkit.queue.InMemoryQueueStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,10 @@
-package io.dossiersync.core.queue;
+package io.dossiersync.testkit.queue;
 
+import io.dossiersync.core.queue.FailureKind;
+import io.dossiersync.core.queue.HealthRecords;
+import io.dossiersync.core.queue.HealthUpdate;
+import io.dossiersync.core.queue.OldestPending;
+import io.dossiersync.core.queue.QueueHealth;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;

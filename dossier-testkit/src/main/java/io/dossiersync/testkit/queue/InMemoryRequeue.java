@@ -1,4 +1,4 @@
-package io.dossiersync.core.queue;
+package io.dossiersync.testkit.queue;
 
 /** What re-queueing one failure record did in an {@link InMemoryQueueStore}. */
 enum InMemoryRequeue {
