@@ -22,7 +22,7 @@ class BackgroundSyncStateTest {
   @Test
   void anErrorInASenderStopsTheServiceAndTheStateSaysWhy() throws Exception {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> {
+    bench.answerBodies(r -> {
       throw new OutOfMemoryError("injected heap exhaustion");
     });
 
@@ -48,7 +48,7 @@ class BackgroundSyncStateTest {
   @Test
   void anAuthPauseIsANamedStateAndEndsWhenTheTokenIsAccepted() throws Exception {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized"));
+    bench.answerBodies(r -> PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized"));
 
     try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build();
         BackgroundSync sync = BackgroundSync.builder(engine)
@@ -56,7 +56,7 @@ class BackgroundSyncStateTest {
       sync.start();
       awaitState(sync, s -> s.phase() == ServiceState.Phase.AUTH_PAUSED);
       assertThat(sync.state().reason().orElseThrow()).startsWith("unauthorized:");
-      bench.content.answer(r -> DrainFixture.STORED);
+      bench.answerBodies(r -> DrainFixture.STORED);
 
       awaitState(sync, s -> s.phase() == ServiceState.Phase.RUNNING);
       bench.listener.awaitTasks(t -> t.status() == TaskStatus.UPLOADED, 1);

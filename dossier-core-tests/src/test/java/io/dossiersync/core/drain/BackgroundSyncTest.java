@@ -49,7 +49,7 @@ class BackgroundSyncTest {
     }
     CountDownLatch twoInFlight = new CountDownLatch(2);
     CountDownLatch receiverAnswers = new CountDownLatch(1);
-    bench.content.answer(r -> {
+    bench.answerBodies(r -> {
       twoInFlight.countDown();
       await(receiverAnswers);
       return DrainFixture.STORED;
@@ -66,7 +66,7 @@ class BackgroundSyncTest {
       bench.listener.awaitTasks(t -> t.status() == TaskStatus.RELEASED, 6);
     }
 
-    assertThat(bench.content.pushes).hasSize(2);
+    assertThat(bench.content.requests()).hasSize(2);
     assertThat(bench.listener.tasks).noneMatch(t -> t.status() == TaskStatus.UPLOADED);
     assertEveryTaskFinishedOrQueued(6);
   }
@@ -78,7 +78,7 @@ class BackgroundSyncTest {
     }
     CountDownLatch inFlight = new CountDownLatch(1);
     CountDownLatch receiverAnswers = new CountDownLatch(1);
-    bench.content.answer(r -> {
+    bench.answerBodies(r -> {
       inFlight.countDown();
       await(receiverAnswers);
       return DrainFixture.STORED;
@@ -95,7 +95,7 @@ class BackgroundSyncTest {
       assertThat(stopped.get(30, TimeUnit.SECONDS)).isTrue();
     }
 
-    assertThat(bench.content.pushes).isNotEmpty();
+    assertThat(bench.content.requests()).isNotEmpty();
     assertEveryTaskFinishedOrQueued(6);
   }
 
@@ -117,11 +117,11 @@ class BackgroundSyncTest {
     try (DrainEngine engine = bench.builder().listener(broken).build();
         BackgroundSync sync = quiet(engine)) {
       sync.start();
-      eventually(() -> bench.content.pushes.size() == 1);
+      eventually(() -> bench.content.requests().size() == 1);
       bench.enqueueBody(ns, "plan.md");
       sync.wakeUp();
 
-      eventually(() -> bench.content.pushes.size() == 2 && bench.pendingBodies() == 0);
+      eventually(() -> bench.content.requests().size() == 2 && bench.pendingBodies() == 0);
       assertThat(sync.isRunning()).isTrue();
     }
   }
@@ -148,14 +148,14 @@ class BackgroundSyncTest {
   @Test
   void afterAnAuthPauseTheServiceTriesAgain() throws Exception {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized"));
+    bench.answerBodies(r -> PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized"));
 
     try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build();
         BackgroundSync sync = BackgroundSync.builder(engine)
             .maxPollInterval(Duration.ofHours(1)).authPause(Duration.ofMillis(20)).build()) {
       sync.start();
       bench.listener.awaitTasks(t -> t.status() == TaskStatus.RELEASED, 1);
-      bench.content.answer(r -> DrainFixture.STORED);
+      bench.answerBodies(r -> DrainFixture.STORED);
 
       bench.listener.awaitTasks(t -> t.status() == TaskStatus.UPLOADED, 1);
     }

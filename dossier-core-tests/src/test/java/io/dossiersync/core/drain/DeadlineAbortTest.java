@@ -29,7 +29,7 @@ class DeadlineAbortTest {
     }
     CountDownLatch aborted = new CountDownLatch(1);
     AtomicInteger aborts = new AtomicInteger();
-    bench.content.answer(r -> {
+    bench.answerBodies(r -> {
       try {
         aborted.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -51,7 +51,7 @@ class DeadlineAbortTest {
     assertThat(report.timedOut()).isTrue();
     assertThat(report.bodiesRetry()).isZero();
     assertThat(report.released()).isEqualTo(3);
-    assertThat(bench.content.pushes).hasSize(2);
+    assertThat(bench.content.requests()).hasSize(2);
     assertThat(bench.pendingBodies()).isEqualTo(3);
     assertThat(bench.peekBodies()).allSatisfy(b -> assertThat(b.retryCount()).isZero());
   }
@@ -60,7 +60,7 @@ class DeadlineAbortTest {
   void aTransportThatCannotAbortIsGivenUpOnShortlyAfterTheLimit() throws Exception {
     bench.enqueueBody(ns, "spec.md");
     CountDownLatch never = new CountDownLatch(1);
-    bench.content.answer(r -> {
+    bench.answerBodies(r -> {
       try {
         never.await(60, TimeUnit.SECONDS);
       } catch (InterruptedException e) {

@@ -16,6 +16,7 @@ import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.testkit.fake.ScriptedTokenProvider;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +29,9 @@ class DrainEngineAuthTest {
 
   @Test
   void a401RefreshesTheTokenOnceAndRetriesWithTheFreshOne() {
-    ScriptedTokens tokens = new ScriptedTokens("old-token", Optional.of("new-token"));
+    ScriptedTokenProvider tokens = ScriptedTokenProvider.of("old-token", "new-token");
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> tokens.carries("new-token") ? DrainFixture.STORED : UNAUTHORIZED);
+    bench.answerBodies(r -> DrainFixture.carries(tokens, "new-token") ? DrainFixture.STORED : UNAUTHORIZED);
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(tokens).build()) {
@@ -39,8 +40,8 @@ class DrainEngineAuthTest {
 
     assertThat(report.bodiesUploaded()).isEqualTo(1);
     assertThat(report.authPaused()).isFalse();
-    assertThat(tokens.refreshedFrom).containsExactly(Optional.of(new AccessToken("old-token")));
-    assertThat(bench.content.pushes).hasSize(2);
+    assertThat(tokens.rejectedTokens()).containsExactly(Optional.of(new AccessToken("old-token")));
+    assertThat(bench.content.requests()).hasSize(2);
     assertThat(bench.pendingBodies()).isZero();
   }
 
@@ -51,7 +52,7 @@ class DrainEngineAuthTest {
     bench.enqueueBody(ns, "c.md");
     ClaimedBody a = bench.store.bodies().claim(QueueTestData.claim(1, T0, "earlier")).get(0);
     bench.store.bodies().reschedule(a, T0, "http_503");
-    bench.content.answer(r -> UNAUTHORIZED);
+    bench.answerBodies(r -> UNAUTHORIZED);
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().concurrency(1).bodyClaimBatchSize(10).build()) {
@@ -61,8 +62,8 @@ class DrainEngineAuthTest {
     assertThat(report.authPaused()).isTrue();
     assertThat(report.released()).isEqualTo(3);
     assertThat(report.bodiesRetry()).isZero();
-    assertThat(bench.content.pushes).hasSize(1);
-    assertThat(bench.tokens.refreshedFrom).hasSize(1);
+    assertThat(bench.content.requests()).hasSize(1);
+    assertThat(bench.tokens.rejectedTokens()).hasSize(1);
     assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0);
     assertThat(bench.peekBodies())
         .extracting(b -> b.task().artifactPath(), ClaimedBody::retryCount)
@@ -74,10 +75,10 @@ class DrainEngineAuthTest {
 
   @Test
   void aFreshTokenRejectedTooPausesTheRound() {
-    ScriptedTokens tokens = new ScriptedTokens("old-token", Optional.of("new-token"));
+    ScriptedTokenProvider tokens = ScriptedTokenProvider.of("old-token", "new-token");
     bench.enqueueBody(ns, "a.md");
     bench.enqueueBody(ns, "b.md");
-    bench.content.answer(r -> UNAUTHORIZED);
+    bench.answerBodies(r -> UNAUTHORIZED);
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(tokens).concurrency(1).build()) {
@@ -85,8 +86,8 @@ class DrainEngineAuthTest {
     }
 
     assertThat(report.authPaused()).isTrue();
-    assertThat(bench.content.pushes).hasSize(2);
-    assertThat(tokens.refreshedFrom).hasSize(1);
+    assertThat(bench.content.requests()).hasSize(2);
+    assertThat(tokens.rejectedTokens()).hasSize(1);
     assertThat(bench.peekBodies()).extracting(ClaimedBody::retryCount).containsOnly(0);
   }
 
@@ -94,7 +95,7 @@ class DrainEngineAuthTest {
   void a401OnEventsReleasesTheBatchAndSendsNoBody() {
     bench.enqueueEvent(ns, "spec.md");
     bench.enqueueBody(namespace(PROJECT_A, "002-other"), "spec.md");
-    bench.events.answer(e -> EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401,
+    bench.answerEvents(e -> EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401,
         "unauthorized", Optional.empty()));
 
     DrainReport report;
@@ -105,16 +106,16 @@ class DrainEngineAuthTest {
     assertThat(report.authPaused()).isTrue();
     assertThat(report.released()).isEqualTo(1);
     assertThat(report.eventsRetry()).isZero();
-    assertThat(bench.content.pushes).isEmpty();
+    assertThat(bench.content.requests()).isEmpty();
     assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0);
   }
 
   @Test
   void a401OnEventsWithAFreshTokenResendsTheBatchOnce() {
-    ScriptedTokens tokens = new ScriptedTokens("old-token", Optional.of("new-token"));
+    ScriptedTokenProvider tokens = ScriptedTokenProvider.of("old-token", "new-token");
     bench.enqueueEvent(ns, "spec.md");
-    bench.events.answer(e -> tokens.carries("new-token")
-        ? ScriptedEventTransport.acceptAll().apply(e)
+    bench.answerEvents(e -> DrainFixture.carries(tokens, "new-token")
+        ? DrainFixture.acceptAll().apply(e)
         : EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
 
     DrainReport report;
@@ -123,14 +124,14 @@ class DrainEngineAuthTest {
     }
 
     assertThat(report.eventsSent()).isEqualTo(1);
-    assertThat(bench.events.batches).hasSize(2);
+    assertThat(bench.events.batches()).hasSize(2);
     assertThat(bench.pendingEvents()).isZero();
   }
 
   @Test
   void aProviderThatThrowsCountsAsNoFreshToken() {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> UNAUTHORIZED);
+    bench.answerBodies(r -> UNAUTHORIZED);
     TokenProvider broken = new TokenProvider() {
       @Override
       public Optional<AccessToken> currentToken() {

@@ -33,7 +33,7 @@ class DrainEngineBodyTest {
   void uploadedAndAlreadyExistsDeleteTheTask() {
     bench.enqueueBody(ns, "spec.md");
     bench.enqueueBody(ns, "plan.md");
-    bench.content.answer(r -> r.artifactPath().equals("spec.md")
+    bench.answerBodies(r -> r.artifactPath().equals("spec.md")
         ? DrainFixture.STORED
         : PushResult.of(PushOutcome.ALREADY_EXISTS, 200, "already_exists"));
 
@@ -57,7 +57,7 @@ class DrainEngineBodyTest {
   @Test
   void aRefusedBodyGoesToTheFailureRecords() {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> PushResult.of(PushOutcome.FAILED, 404, "namespace_not_found"));
+    bench.answerBodies(r -> PushResult.of(PushOutcome.FAILED, 404, "namespace_not_found"));
 
     DrainReport report = drainOnce();
 
@@ -73,7 +73,7 @@ class DrainEngineBodyTest {
   @Test
   void aRetryableAnswerKeepsTheTaskWithBackoff() {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> PushResult.of(PushOutcome.RETRY, 404, "index_entry_not_found"));
+    bench.answerBodies(r -> PushResult.of(PushOutcome.RETRY, 404, "index_entry_not_found"));
 
     DrainReport report = drainOnce();
 
@@ -88,7 +88,7 @@ class DrainEngineBodyTest {
   void retryAfterIsRespectedWhenLongerAndCappedAtOneHour() {
     bench.enqueueBody(ns, "a.md");
     bench.enqueueBody(ns, "b.md");
-    bench.content.answer(r -> new PushResult(PushOutcome.RETRY, 429, "rate_limited",
+    bench.answerBodies(r -> new PushResult(PushOutcome.RETRY, 429, "rate_limited",
         Optional.of(r.artifactPath().equals("a.md") ? Duration.ofSeconds(90) : Duration.ofDays(2))));
 
     drainOnce();
@@ -103,7 +103,7 @@ class DrainEngineBodyTest {
   @Test
   void backoffFollowsTheSequenceAndTheCeilingMovesTheTaskToFailureRecords() {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> PushResult.of(PushOutcome.RETRY, 503, "http_503"));
+    bench.answerBodies(r -> PushResult.of(PushOutcome.RETRY, 503, "http_503"));
     List<Long> waits = new ArrayList<>();
 
     try (DrainEngine engine = bench.builder().build()) {
@@ -123,13 +123,13 @@ class DrainEngineBodyTest {
     FailureRecord record = bench.store.failures().list(1).get(0);
     assertThat(record.reason()).isEqualTo("retry_ceiling: http_503");
     assertThat(record.attempts()).isEqualTo(20);
-    assertThat(bench.content.pushes).hasSize(20);
+    assertThat(bench.content.requests()).hasSize(20);
   }
 
   @Test
   void aPushThatThrowsIsARetryNeverACrash() {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> {
+    bench.answerBodies(r -> {
       throw new IllegalStateException("boom");
     });
 
@@ -169,14 +169,14 @@ class DrainEngineBodyTest {
     DrainReport report = engine.drainOnce();
 
     assertThat(report.released()).isEqualTo(1);
-    assertThat(bench.content.pushes).isEmpty();
+    assertThat(bench.content.requests()).isEmpty();
     assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0);
   }
 
   @Test
   void aLongTransportMessageIsCut() {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> {
+    bench.answerBodies(r -> {
       throw new IllegalStateException("x".repeat(500));
     });
 
@@ -193,7 +193,7 @@ class DrainEngineBodyTest {
       bench.enqueueBody(ns, "research/r" + i + ".md");
     }
     CyclicBarrier three = new CyclicBarrier(3);
-    bench.content.answer(r -> {
+    bench.answerBodies(r -> {
       try {
         three.await(5, TimeUnit.SECONDS);
       } catch (Exception e) {
@@ -208,21 +208,21 @@ class DrainEngineBodyTest {
     }
 
     assertThat(report.bodiesUploaded()).isEqualTo(39);
-    assertThat(bench.content.maxInFlight.get()).isEqualTo(3);
-    assertThat(bench.content.pushes).extracting(r -> r.artifactPath()).doesNotHaveDuplicates();
+    assertThat(bench.maxInFlight.get()).isEqualTo(3);
+    assertThat(bench.content.requests()).extracting(r -> r.artifactPath()).doesNotHaveDuplicates();
   }
 
   @Test
   void onlyOnePassOverWhatWasReadyAtTheStart() {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> {
+    bench.answerBodies(r -> {
       bench.clock.advance(Duration.ofSeconds(10));
       return PushResult.of(PushOutcome.RETRY, 503, "http_503");
     });
 
     drainOnce();
 
-    assertThat(bench.content.pushes).hasSize(1);
+    assertThat(bench.content.requests()).hasSize(1);
     assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(11));
   }
 
@@ -233,7 +233,7 @@ class DrainEngineBodyTest {
         "b.md", PushResult.of(PushOutcome.FAILED, 400, "validation_error: bad"),
         "c.md", PushResult.of(PushOutcome.RETRY, 503, "http_503"));
     answers.keySet().forEach(p -> bench.enqueueBody(ns, p));
-    bench.content.answer(r -> answers.get(r.artifactPath()));
+    bench.answerBodies(r -> answers.get(r.artifactPath()));
 
     DrainReport report = drainOnce();
 

@@ -69,7 +69,7 @@ class DrainEngineBuilderTest {
         .build()) {
       assertThat(engine.drainOnce().eventsSent()).isEqualTo(2);
     }
-    assertThat(bench.events.batches).hasSize(2);
+    assertThat(bench.events.batches()).hasSize(2);
   }
 
   @Test

@@ -30,8 +30,8 @@ class DrainEngineConsentTest {
 
     assertThat(report.projects()).containsExactly(PROJECT_A);
     assertThat(report.queuesEmpty()).isTrue();
-    assertThat(bench.content.pushes).extracting(r -> r.namespace()).containsOnly(a);
-    assertThat(bench.events.batches).flatExtracting(x -> x).extracting(e -> e.namespace()).containsOnly(a);
+    assertThat(bench.content.requests()).extracting(r -> r.namespace()).containsOnly(a);
+    assertThat(bench.events.batches()).flatExtracting(x -> x).extracting(e -> e.namespace()).containsOnly(a);
     assertUntouched();
   }
 
@@ -44,7 +44,7 @@ class DrainEngineConsentTest {
     DrainReport report = drain(bench.builder().projectScope(ProjectScope.of(Set.of(PROJECT_A))));
 
     assertThat(report.projects()).containsExactly(PROJECT_A);
-    assertThat(bench.events.batches).isEmpty();
+    assertThat(bench.events.batches()).isEmpty();
     assertUntouched();
   }
 
@@ -76,6 +76,6 @@ class DrainEngineConsentTest {
     ClaimRequest now = new ClaimRequest(10, T0, Duration.ofMinutes(1), "check", onlyB, false);
     assertThat(bench.store.bodies().claim(now)).singleElement()
         .satisfies(c -> assertThat(c.retryCount()).isZero());
-    assertThat(bench.sleeper.sleeps).isEmpty();
+    assertThat(bench.sleeper.sleeps()).isEmpty();
   }
 }

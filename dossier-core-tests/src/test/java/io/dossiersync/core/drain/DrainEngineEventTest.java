@@ -15,6 +15,7 @@ import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
+import io.dossiersync.testkit.fake.ScriptedTokenProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,7 @@ class DrainEngineEventTest {
     EventRecord dup = bench.enqueueEvent(ns, "b.md");
     EventRecord bad = bench.enqueueEvent(ns, "c.md");
     EventRecord silent = bench.enqueueEvent(ns, "d.md");
-    bench.events.answer(e -> EventBatchResult.delivered(List.of(
+    bench.answerEvents(e -> EventBatchResult.delivered(List.of(
         new EventResult(ok.eventId(), EventResultStatus.SUCCESS, Optional.empty()),
         new EventResult(dup.eventId(), EventResultStatus.DUPLICATE, Optional.empty()),
         new EventResult(bad.eventId(), EventResultStatus.REJECTED, Optional.of("bad schema")))));
@@ -75,21 +76,21 @@ class DrainEngineEventTest {
     bench.enqueueEvent(ns, "spec.md");
     bench.enqueueBody(ns, "spec.md");
     bench.enqueueBody(other, "plan.md");
-    bench.events.answer(e -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 429, "rate_limited",
+    bench.answerEvents(e -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 429, "rate_limited",
         Optional.of(Duration.ofSeconds(30))));
 
     DrainReport report = drainOnce();
 
     assertThat(report.eventsRetry()).isEqualTo(1);
     assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0.plusSeconds(30));
-    assertThat(bench.content.pushes).extracting(r -> r.namespace()).containsExactly(other);
+    assertThat(bench.content.requests()).extracting(r -> r.namespace()).containsExactly(other);
     assertThat(report.pendingBodies()).isEqualTo(1);
   }
 
   @Test
   void aSendThatThrowsKeepsTheBatchWithBackoff() {
     bench.enqueueEvent(ns, "spec.md");
-    bench.events.answer(e -> {
+    bench.answerEvents(e -> {
       throw new IllegalArgumentException("not a JSON object");
     });
 
@@ -104,7 +105,7 @@ class DrainEngineEventTest {
   @Test
   void anEventPastTheCeilingGoesToTheFailureRecords() {
     bench.enqueueEvent(ns, "spec.md");
-    bench.events.answer(e -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 503, "http_503",
+    bench.answerEvents(e -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 503, "http_503",
         Optional.empty()));
 
     try (DrainEngine engine = bench.builder().retryCeiling(2).build()) {
@@ -144,15 +145,15 @@ class DrainEngineEventTest {
     }
 
     assertThat(report.released()).isEqualTo(1);
-    assertThat(bench.events.batches).isEmpty();
+    assertThat(bench.events.batches()).isEmpty();
     assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0);
   }
 
   @Test
   void aFreshTokenRejectedTooReleasesTheBatch() {
-    ScriptedTokens tokens = new ScriptedTokens("old-token", Optional.of("new-token"));
+    ScriptedTokenProvider tokens = ScriptedTokenProvider.of("old-token", "new-token");
     bench.enqueueEvent(ns, "spec.md");
-    bench.events.answer(e -> EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401,
+    bench.answerEvents(e -> EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401,
         "unauthorized", Optional.empty()));
 
     DrainReport report;
@@ -161,7 +162,7 @@ class DrainEngineEventTest {
     }
 
     assertThat(report.authPaused()).isTrue();
-    assertThat(bench.events.batches).hasSize(2);
+    assertThat(bench.events.batches()).hasSize(2);
     assertThat(bench.pendingEvents()).isEqualTo(1);
   }
 

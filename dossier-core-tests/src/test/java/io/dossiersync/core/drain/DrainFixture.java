@@ -9,27 +9,91 @@ import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.queue.QueueTestData;
+import io.dossiersync.core.transport.AccessToken;
+import io.dossiersync.core.transport.EventBatchResult;
+import io.dossiersync.core.transport.EventResult;
+import io.dossiersync.core.transport.EventResultStatus;
+import io.dossiersync.core.transport.PushContentRequest;
 import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
+import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.testkit.MutableClock;
+import io.dossiersync.testkit.fake.RecordingSleeper;
+import io.dossiersync.testkit.fake.ScriptedAnswer;
+import io.dossiersync.testkit.fake.ScriptedContentTransport;
+import io.dossiersync.testkit.fake.ScriptedEventTransport;
+import io.dossiersync.testkit.fake.ScriptedTokenProvider;
 import io.dossiersync.testkit.queue.InMemoryQueueStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
-/** A drain test bench: in-memory store, settable clock, recording sleeper and scripted doubles. */
+/**
+ * A drain test bench: the testkit's in-memory store, clock, recording sleeper and scripted
+ * transports. The transports' default answers are functions the test replaces ({@link
+ * #answerBodies}, {@link #answerEvents}); every send is also written, in order, to {@link
+ * #calls}, and the bench counts the most pushes ever in flight at once.
+ */
 final class DrainFixture {
 
   static final PushResult STORED = PushResult.of(PushOutcome.UPLOADED, 201, "stored");
 
   final InMemoryQueueStore store = InMemoryQueueStore.create();
-  final SettableClock clock = new SettableClock(T0);
-  final RecordingSleeper sleeper = new RecordingSleeper(clock);
+  final MutableClock clock = MutableClock.at(T0);
+  final RecordingSleeper sleeper = RecordingSleeper.advancing(clock);
   final List<String> calls = new CopyOnWriteArrayList<>();
-  final ScriptedContentTransport content = new ScriptedContentTransport(calls, r -> STORED);
-  final ScriptedEventTransport events =
-      new ScriptedEventTransport(calls, ScriptedEventTransport.acceptAll());
-  final ScriptedTokens tokens = new ScriptedTokens("old-token", Optional.empty());
+  final ScriptedContentTransport content = ScriptedContentTransport.create();
+  final ScriptedEventTransport events = ScriptedEventTransport.create();
+  final ScriptedTokenProvider tokens = ScriptedTokenProvider.of("old-token");
   final RecordingListener listener = new RecordingListener();
+  final AtomicInteger maxInFlight = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile Function<PushContentRequest, PushResult> bodyAnswer = r -> STORED;
+  private volatile Function<List<EventRecord>, EventBatchResult> eventAnswer = acceptAll();
+
+  DrainFixture() {
+    content.setDefaultAnswer(ScriptedAnswer.computing(this::push));
+    events.setDefaultAnswer(ScriptedAnswer.computing(this::send));
+  }
+
+  /** An answer that accepts every event of the batch. */
+  static Function<List<EventRecord>, EventBatchResult> acceptAll() {
+    return batch -> EventBatchResult.delivered(batch.stream()
+        .map(e -> new EventResult(e.eventId(), EventResultStatus.SUCCESS, Optional.empty()))
+        .toList());
+  }
+
+  /** Whether {@code tokens} currently hands out {@code token}. */
+  static boolean carries(TokenProvider tokens, String token) {
+    return tokens.currentToken().map(AccessToken::value).filter(token::equals).isPresent();
+  }
+
+  /** From now on, bodies are answered by {@code answer}. */
+  void answerBodies(Function<PushContentRequest, PushResult> answer) {
+    bodyAnswer = answer;
+  }
+
+  /** From now on, event batches are answered by {@code answer}. */
+  void answerEvents(Function<List<EventRecord>, EventBatchResult> answer) {
+    eventAnswer = answer;
+  }
+
+  private PushResult push(PushContentRequest request) {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      calls.add("body " + request.artifactPath());
+      return bodyAnswer.apply(request);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private EventBatchResult send(List<EventRecord> batch) {
+    calls.add("events " + batch.size());
+    return eventAnswer.apply(batch);
+  }
 
   /** A builder wired to this bench, with no jitter. */
   DrainEngineBuilder builder() {

@@ -32,11 +32,11 @@ class DrainUntilEmptyTest {
   void sleepsExactlyUntilTheNextTaskIsDue() {
     bench.enqueueBody(ns, "spec.md");
     AtomicInteger attempts = new AtomicInteger();
-    bench.content.answer(r -> attempts.incrementAndGet() == 1 ? RATE_LIMITED : DrainFixture.STORED);
+    bench.answerBodies(r -> attempts.incrementAndGet() == 1 ? RATE_LIMITED : DrainFixture.STORED);
 
     DrainReport report = drain(Duration.ofMinutes(10));
 
-    assertThat(bench.sleeper.sleeps).containsExactly(Duration.ofSeconds(100));
+    assertThat(bench.sleeper.sleeps()).containsExactly(Duration.ofSeconds(100));
     assertThat(report.bodiesRetry()).isEqualTo(1);
     assertThat(report.bodiesUploaded()).isEqualTo(1);
     assertThat(report.queuesEmpty()).isTrue();
@@ -47,11 +47,11 @@ class DrainUntilEmptyTest {
   @Test
   void stopsWhenTheTimeIsUpAndSaysWhatIsPending() {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> RATE_LIMITED);
+    bench.answerBodies(r -> RATE_LIMITED);
 
     DrainReport report = drain(Duration.ofSeconds(250));
 
-    assertThat(bench.sleeper.sleeps)
+    assertThat(bench.sleeper.sleeps())
         .containsExactly(Duration.ofSeconds(100), Duration.ofSeconds(100), Duration.ofSeconds(50));
     assertThat(bench.clock.instant()).isEqualTo(T0.plusSeconds(250));
     assertThat(report.timedOut()).isTrue();
@@ -64,13 +64,13 @@ class DrainUntilEmptyTest {
     bench.enqueueEvent(ns, "spec.md");
     bench.enqueueBody(ns, "spec.md");
     AtomicInteger batches = new AtomicInteger();
-    bench.events.answer(e -> batches.incrementAndGet() == 1
+    bench.answerEvents(e -> batches.incrementAndGet() == 1
         ? EventBatchResult.notDelivered(BatchOutcome.RETRY, 503, "http_503", Optional.of(Duration.ofSeconds(10)))
-        : ScriptedEventTransport.acceptAll().apply(e));
+        : DrainFixture.acceptAll().apply(e));
 
     DrainReport report = drain(Duration.ofMinutes(10));
 
-    assertThat(bench.sleeper.sleeps).containsExactly(Duration.ofSeconds(10));
+    assertThat(bench.sleeper.sleeps()).containsExactly(Duration.ofSeconds(10));
     assertThat(bench.calls).containsExactly("events 1", "events 1", "body spec.md");
     assertThat(report.queuesEmpty()).isTrue();
   }
@@ -89,7 +89,7 @@ class DrainUntilEmptyTest {
       report = engine.drainUntilEmpty(Duration.ofMinutes(30));
     }
 
-    assertThat(bench.sleeper.sleeps).containsExactly(DrainEngine.IDLE_POLL);
+    assertThat(bench.sleeper.sleeps()).containsExactly(DrainEngine.IDLE_POLL);
     assertThat(report.queuesEmpty()).isTrue();
     assertThat(bench.calls).isEmpty();
   }
@@ -98,22 +98,22 @@ class DrainUntilEmptyTest {
   void tasksInBackoffAreWaitedForNotPolled() {
     bench.enqueueBody(ns, "spec.md");
     bench.enqueueBody(ns, "plan.md");
-    bench.content.answer(r -> RATE_LIMITED);
+    bench.answerBodies(r -> RATE_LIMITED);
     try (DrainEngine engine = bench.builder().build()) {
       engine.drainOnce();
     }
-    bench.sleeper.sleeps.clear();
+    bench.sleeper.clear();
 
     DrainReport report = drain(Duration.ofSeconds(50));
 
-    assertThat(bench.sleeper.sleeps).containsExactly(Duration.ofSeconds(50));
+    assertThat(bench.sleeper.sleeps()).containsExactly(Duration.ofSeconds(50));
     assertThat(report.timedOut()).isTrue();
   }
 
   @Test
   void returnsAtOnceWhenTheTokenIsRejected() {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized"));
+    bench.answerBodies(r -> PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized"));
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build()) {
@@ -123,7 +123,7 @@ class DrainUntilEmptyTest {
     assertThat(report.authPaused()).isTrue();
     assertThat(report.timedOut()).isFalse();
     assertThat(report.pendingBodies()).isEqualTo(1);
-    assertThat(bench.sleeper.sleeps).isEmpty();
+    assertThat(bench.sleeper.sleeps()).isEmpty();
   }
 
   @Test
@@ -132,13 +132,13 @@ class DrainUntilEmptyTest {
 
     assertThat(report.queuesEmpty()).isTrue();
     assertThat(report.projects()).isEmpty();
-    assertThat(bench.sleeper.sleeps).isEmpty();
+    assertThat(bench.sleeper.sleeps()).isEmpty();
   }
 
   @Test
   void anInterruptedSleepEndsTheDrain() {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> RATE_LIMITED);
+    bench.answerBodies(r -> RATE_LIMITED);
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().sleeper(d -> {

@@ -26,13 +26,13 @@ class EventAnswerTableTest {
   @Test
   void a413SplitsTheBatchInHalvesUntilEachFits() {
     enqueue(8);
-    bench.events.answer(batch -> batch.size() > 2 ? tooLarge() : accept(batch));
+    bench.answerEvents(batch -> batch.size() > 2 ? tooLarge() : accept(batch));
 
     DrainReport report = drainOnce();
 
     assertThat(report.eventsSent()).isEqualTo(8);
     assertThat(report.eventsFailed()).isZero();
-    assertThat(bench.events.batches).extracting(List::size).containsExactly(8, 4, 2, 2, 4, 2, 2);
+    assertThat(bench.events.batches()).extracting(List::size).containsExactly(8, 4, 2, 2, 4, 2, 2);
     assertThat(bench.pendingEvents()).isZero();
   }
 
@@ -40,7 +40,7 @@ class EventAnswerTableTest {
   void aSingleEventAnswered413GoesToTheFailureRecords() {
     List<EventRecord> events = enqueue(3);
     String big = events.get(1).eventId();
-    bench.events.answer(batch -> contains(batch, Set.of(big)) ? tooLarge() : accept(batch));
+    bench.answerEvents(batch -> contains(batch, Set.of(big)) ? tooLarge() : accept(batch));
 
     DrainReport report = drainOnce();
 
@@ -57,7 +57,7 @@ class EventAnswerTableTest {
   void a400BisectsUntilTheOnePoisonEventOfAHundredIsIsolated() {
     List<EventRecord> events = enqueue(100);
     Set<String> poison = Set.of(events.get(37).eventId());
-    bench.events.answer(poisoned(poison, "validation_error: payload.relative_path is required"));
+    bench.answerEvents(poisoned(poison, "validation_error: payload.relative_path is required"));
 
     DrainReport report = drainOnce();
 
@@ -65,7 +65,7 @@ class EventAnswerTableTest {
     assertThat(report.eventsFailed()).isEqualTo(1);
     assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
         .containsExactly("rejected: validation_error: payload.relative_path is required");
-    assertThat(bench.events.batches.size()).isLessThanOrEqualTo(1 + 2 * 7);
+    assertThat(bench.events.batches().size()).isLessThanOrEqualTo(1 + 2 * 7);
     assertThat(bench.pendingEvents()).isZero();
   }
 
@@ -73,7 +73,7 @@ class EventAnswerTableTest {
   void a400BisectsUntilTwoPoisonEventsOfAHundredAreIsolated() {
     List<EventRecord> events = enqueue(100);
     Set<String> poison = Set.of(events.get(3).eventId(), events.get(90).eventId());
-    bench.events.answer(poisoned(poison, "validation_error"));
+    bench.answerEvents(poisoned(poison, "validation_error"));
 
     DrainReport report = drainOnce();
 
@@ -87,7 +87,7 @@ class EventAnswerTableTest {
   @Test
   void anUnexpectedStatusKeepsTheBatchAndCountsTowardTheCeiling() {
     enqueue(2);
-    bench.events.answer(batch -> EventBatchResult.notDelivered(BatchOutcome.UNEXPECTED_STATUS,
+    bench.answerEvents(batch -> EventBatchResult.notDelivered(BatchOutcome.UNEXPECTED_STATUS,
         302, "unexpected_status: 302", Optional.empty()));
 
     DrainReport report;
@@ -98,7 +98,7 @@ class EventAnswerTableTest {
       report = engine.drainUntilEmpty(Duration.ofHours(1));
     }
 
-    assertThat(bench.events.batches).hasSize(3);
+    assertThat(bench.events.batches()).hasSize(3);
     assertThat(report.eventsFailed()).isEqualTo(2);
     assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
         .containsOnly("retry_ceiling: unexpected_status: 302");
@@ -107,7 +107,7 @@ class EventAnswerTableTest {
   @Test
   void aRetryableAnswerKeepsTheWholeBatchHonouringRetryAfter() {
     enqueue(3);
-    bench.events.answer(batch -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 429,
+    bench.answerEvents(batch -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 429,
         "rate_limited", Optional.of(Duration.ofSeconds(30))));
 
     DrainReport report = drainOnce();
@@ -115,7 +115,7 @@ class EventAnswerTableTest {
     assertThat(report.eventsRetry()).isEqualTo(3);
     assertThat(bench.listener.tasks).extracting(TaskResult::nextAttemptAt)
         .containsOnly(Optional.of(bench.clock.instant().plusSeconds(30)));
-    assertThat(bench.events.batches).hasSize(1);
+    assertThat(bench.events.batches()).hasSize(1);
   }
 
   @Test
@@ -124,12 +124,12 @@ class EventAnswerTableTest {
     bench.enqueueEvent(ns, "plan.md");
     bench.enqueueBody(ns, "spec.md");
     bench.enqueueBody(ns, "plan.md");
-    bench.events.answer(poisoned(Set.of(spec.eventId()), "validation_error: bad"));
+    bench.answerEvents(poisoned(Set.of(spec.eventId()), "validation_error: bad"));
 
     DrainReport report = drainOnce();
 
     assertThat(report.eventsFailed()).isEqualTo(1);
-    assertThat(bench.content.pushes).extracting(r -> r.artifactPath()).containsExactly("plan.md");
+    assertThat(bench.content.requests()).extracting(r -> r.artifactPath()).containsExactly("plan.md");
     assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
         .containsExactlyInAnyOrder("rejected: validation_error: bad",
             DrainReasons.INDEX_EVENT_FAILED);
@@ -138,7 +138,7 @@ class EventAnswerTableTest {
 
     assertThat(bench.store.failures().requeue(List.of(eventRecord), bench.clock.instant()))
         .isEqualTo(2);
-    bench.events.answer(ScriptedEventTransport.acceptAll());
+    bench.answerEvents(DrainFixture.acceptAll());
     DrainReport again = drainOnce();
 
     assertThat(again.eventsSent()).isEqualTo(1);
@@ -178,6 +178,6 @@ class EventAnswerTableTest {
   }
 
   private static EventBatchResult accept(List<EventRecord> batch) {
-    return ScriptedEventTransport.acceptAll().apply(batch);
+    return DrainFixture.acceptAll().apply(batch);
   }
 }

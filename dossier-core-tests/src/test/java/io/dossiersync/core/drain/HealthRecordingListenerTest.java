@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.QueueHealth;
+import io.dossiersync.testkit.MutableClock;
 import io.dossiersync.testkit.queue.InMemoryQueueStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ class HealthRecordingListenerTest {
       new DrainReport(new TreeSet<>(), 0, 0, 0, 1, 0, 0, 0, 0, false, false, 0, 0, 0);
 
   private final InMemoryQueueStore store = InMemoryQueueStore.create();
-  private final SettableClock clock = new SettableClock(T0);
+  private final MutableClock clock = MutableClock.at(T0);
   private final HealthRecordingListener listener =
       new HealthRecordingListener(store.health(), clock);
 

@@ -28,7 +28,7 @@ class SenderThreadFactoryTest {
       return thread;
     };
     Set<String> sentOn = ConcurrentHashMap.newKeySet();
-    bench.content.answer(r -> {
+    bench.answerBodies(r -> {
       sentOn.add(Thread.currentThread().getName());
       return DrainFixture.STORED;
     });

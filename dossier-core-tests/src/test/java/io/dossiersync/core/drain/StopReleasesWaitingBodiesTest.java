@@ -30,7 +30,7 @@ class StopReleasesWaitingBodiesTest {
     }
     CountDownLatch firstPushStarted = new CountDownLatch(1);
     CountDownLatch finishFirstPush = new CountDownLatch(1);
-    bench.content.answer(r -> {
+    bench.answerBodies(r -> {
       firstPushStarted.countDown();
       try {
         finishFirstPush.await(20, TimeUnit.SECONDS);
