@@ -33,7 +33,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * with the same number of threads. The receiver does not require index entries (no events are
  * queued). One warm-up round, then the median of {@code rounds} alternating rounds. Targets: at
  * least 0.8x the bare loop at the same concurrency, concurrency 4 at least 3x concurrency 1. A
- * diagnostic line also drains through the core's {@code InMemoryQueueStore} (same engine and
+ * diagnostic line also drains through the testkit's {@code InMemoryQueueStore} (same engine and
  * transports, no SQLite), to tell the queue's share of the cost from the engine's and HTTP's.
  */
 final class DrainScenario {
