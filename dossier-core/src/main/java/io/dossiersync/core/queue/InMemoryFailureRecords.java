@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** The failure records of an {@link InMemoryQueueStore}; every call runs under the store lock. */
 final class InMemoryFailureRecords implements FailureRecords {
@@ -31,6 +32,11 @@ final class InMemoryFailureRecords implements FailureRecords {
   @Override
   public long count() {
     return state.locked(() -> (long) state.failures.size());
+  }
+
+  @Override
+  public Set<FailedIndexEvent> failedIndexEvents() {
+    return state.locked(() -> InMemoryIndexEventFailure.failedEvents(state));
   }
 
   @Override
