@@ -113,7 +113,7 @@ final class BodyDrain {
       List<ClaimedBody> claimed = queue.claim(round.claim(want, true));
       exhausted = claimed.size() < want;
       for (ClaimedBody body : claimed) {
-        if (round.indexEventFailed(body.task())) {
+        if (round.indexEventFailed(body)) {
           pending.fail(body, DrainReasons.INDEX_EVENT_FAILED, 0, Duration.ZERO);
         } else {
           unsent.add(body);

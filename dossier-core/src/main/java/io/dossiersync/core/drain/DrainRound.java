@@ -1,18 +1,16 @@
 package io.dossiersync.core.drain;
 
-import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimRequest;
+import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -47,7 +45,7 @@ final class DrainRound {
   private boolean abandoned;
   private long abandonAt;
   private boolean shutDown;
-  private final Set<IndexKey> failedIndexEvents = new HashSet<>();
+  private final FailedIndexEvents failedIndexEvents;
   private @Nullable Throwable fatal;
 
   DrainRound(DrainSettings settings, SortedSet<String> projects, String owner, BooleanSupplier stop,
@@ -60,6 +58,7 @@ final class DrainRound {
     this.start = settings.clock().instant();
     this.owner = owner;
     this.stopRequested = stop;
+    this.failedIndexEvents = new FailedIndexEvents(settings.store().failures());
     for (TaskKind kind : TaskKind.values()) {
       Map<TaskStatus, AtomicLong> byStatus = new EnumMap<>(TaskStatus.class);
       for (TaskStatus status : TaskStatus.values()) {
@@ -131,12 +130,15 @@ final class DrainRound {
 
   /** An event went to the failure records this round: remembers the body it announced. */
   void eventFailed(EventRecord event) {
-    IndexKey.of(event).ifPresent(failedIndexEvents::add);
+    failedIndexEvents.add(event);
   }
 
-  /** True when the body's index event went to the failure records this round. */
-  boolean indexEventFailed(BodyUploadTask body) {
-    return !failedIndexEvents.isEmpty() && failedIndexEvents.contains(IndexKey.of(body));
+  /**
+   * True when the body's index event is in the failure records: failed this round, or earlier in
+   * any process (read from the store at the round's first body).
+   */
+  boolean indexEventFailed(ClaimedBody body) {
+    return failedIndexEvents.announce(body);
   }
 
   /** The engine's send threads are shut down: nothing more can be sent. */

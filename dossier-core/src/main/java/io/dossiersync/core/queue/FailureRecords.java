@@ -3,6 +3,7 @@ package io.dossiersync.core.queue;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The failure records of a {@link QueueStore} (PRODUCT.md §3, DS-01): listed, counted and
@@ -48,6 +49,23 @@ public interface FailureRecords {
    * @return how many tasks went back into a queue
    */
   int requeue(Collection<Long> ids, Instant now);
+
+  /**
+   * The {@code …ArtifactIndexed} events in the failure records that announce a body (their payload
+   * has a path and a hash), one per namespace, path and hash, with its latest failure time. The
+   * drain reads them when a round claims its first body, so a body whose index event failed in an
+   * earlier round or another process goes to the failure records as {@link #INDEX_EVENT_FAILED}
+   * at once (PRODUCT.md §4.2). Requeueing the event's record removes it from this set.
+   *
+   * <p>The default returns none (the drain then knows only the events it failed in the same
+   * round); every store of this repository implements it, and the testkit's contract checks it.
+   *
+   * @return the failed index events, in no particular order
+   * @throws QueueStoreException when the store cannot be read
+   */
+  default Set<FailedIndexEvent> failedIndexEvents() {
+    return Set.of();
+  }
 
   /**
    * Re-queues every record.

@@ -1,7 +1,7 @@
 package io.dossiersync.core.transport;
 
+import io.dossiersync.core.internal.BoundedFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.ByteBuffer;
@@ -17,36 +16,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a token file at bounded cost: a regular file (a FIFO or device is refused before it is
- * opened, so a read never blocks or runs forever) of at most {@link #MAX_BYTES}, UTF-8, its
- * content with surrounding whitespace trimmed. Empty content is no token. Every failure is a
- * {@link TokenFileException} with one line naming the file; the content is never in a message.
+ * Reads a token file under the rule for files read whole ({@link BoundedFile}: a regular file of
+ * at most {@link #MAX_BYTES}, its type checked before it is opened, so a FIFO or device never
+ * blocks or runs forever), UTF-8, its content with surrounding whitespace trimmed. Empty content
+ * is no token. Every failure is a {@link TokenFileException} with one line naming the file; the
+ * content is never in a message.
  */
 final class TokenFile {
 
   /** The largest token file read: 1 MiB. */
-  static final int MAX_BYTES = 1024 * 1024;
+  static final int MAX_BYTES = BoundedFile.DEFAULT_LIMIT;
 
   private TokenFile() {}
 
   static Optional<AccessToken> read(Path path) {
-    BasicFileAttributes attributes = attributes(path);
-    if (!attributes.isRegularFile()) {
-      throw new TokenFileException(
-          "cannot read the token file " + path + ": not a regular file (a FIFO, device or"
-              + " directory)");
-    }
-    if (attributes.size() > MAX_BYTES) {
-      throw tooLarge(path);
-    }
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(path)) {
-      bytes = in.readNBytes(MAX_BYTES + 1);
+    try {
+      bytes = BoundedFile.read(path, MAX_BYTES);
+    } catch (BoundedFile.Refused e) {
+      throw new TokenFileException("cannot read the token file " + e.getMessage());
     } catch (IOException e) {
       throw new TokenFileException("cannot read the token file " + path + ": " + why(e));
-    }
-    if (bytes.length > MAX_BYTES) {
-      throw tooLarge(path);
     }
     String text = decode(path, bytes).strip();
     if (text.isEmpty()) {
@@ -72,14 +62,6 @@ final class TokenFile {
     }
   }
 
-  private static BasicFileAttributes attributes(Path path) {
-    try {
-      return Files.readAttributes(path, BasicFileAttributes.class);
-    } catch (IOException e) {
-      throw new TokenFileException("cannot read the token file " + path + ": " + why(e));
-    }
-  }
-
   private static String decode(Path path, byte[] bytes) {
     try {
       return StandardCharsets.UTF_8.newDecoder()
@@ -90,11 +72,6 @@ final class TokenFile {
     } catch (CharacterCodingException e) {
       throw new TokenFileException("the token file " + path + " is not UTF-8 text");
     }
-  }
-
-  private static TokenFileException tooLarge(Path path) {
-    return new TokenFileException(
-        "cannot read the token file " + path + ": larger than 1 MiB, not a token");
   }
 
   private static String why(IOException e) {

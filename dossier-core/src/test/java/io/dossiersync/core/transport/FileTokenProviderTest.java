@@ -126,8 +126,8 @@ class FileTokenProviderTest {
 
     assertThatThrownBy(() -> TokenProvider.fromFile(fifo))
         .isInstanceOf(TokenFileException.class)
-        .hasMessage("cannot read the token file " + fifo + ": not a regular file (a FIFO, device"
-            + " or directory)");
+        .hasMessage("cannot read the token file " + fifo + ": not a regular file (it is a FIFO,"
+            + " socket or device); give a regular file of at most 1 MiB");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.dossiersync.sqlite.internal;
 
+import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.queue.FailedIndexEvent;
 import io.dossiersync.core.queue.FailureKind;
 import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.queue.FailureRecords;
@@ -9,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The failure records of a SQLite queue file. Listing leaves the stored task payloads on disk;
@@ -47,6 +50,15 @@ public final class SqliteFailureRecords implements FailureRecords {
   public long count() {
     return database.read("counting failure records",
         s -> s.number(Sql.FAILURE_COUNT).orElse(0L));
+  }
+
+  @Override
+  public Set<FailedIndexEvent> failedIndexEvents() {
+    return Set.copyOf(database.read("reading the failed index events",
+        s -> s.list(Sql.FAILURE_INDEX_EVENTS, rs -> new FailedIndexEvent(
+            new NamespaceRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5)), rs.getString(6), rs.getString(7),
+            Millis.toInstant(rs.getLong(8))))));
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ClaimedEvent;
 import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.FailedIndexEvent;
 import io.dossiersync.core.queue.FailureKind;
 import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.queue.FailureRecords;
@@ -56,6 +57,40 @@ public interface IndexEventFailedContract extends ContractFixture {
     assertThat(store().events().pending(ProjectScope.all())).isEqualTo(1);
     assertThat(store().bodies().claim(request(5, T0.plusSeconds(1), "d2")))
         .extracting(b -> b.task().artifactPath()).containsExactly("spec.md");
+  }
+
+  /**
+   * The store tells every process which index events are in the failure records: one per
+   * namespace, path and hash (the latest failure time), none for events without a hash or for
+   * body records, and none once the event's record is requeued.
+   */
+  @Test
+  default void theFailedIndexEventsAreReadFromTheStoreUntilTheirRecordIsRequeued() {
+    BodyUploadTask spec = body(NS_A, "spec.md", 1);
+    store().events().enqueue(List.of(indexed("01KT5YTQIDXF00000000000011", spec),
+        event(NS_A2, null)), T0);
+    List<ClaimedEvent> first = store().events().claim(request(2, T0, "d1"));
+    assertThat(store().events().settle(first.stream()
+        .map(e -> Settlement.fail(e, "rejected: validation_error", T0.plusSeconds(1)))
+        .toList())).hasSize(2);
+    store().events().enqueue(List.of(indexed("01KT5YTQIDXF00000000000012", spec)), T0);
+    ClaimedEvent again = store().events().claim(request(1, T0, "d2")).get(0);
+    assertThat(store().events().fail(again, "rejected: validation_error", T0.plusSeconds(5)))
+        .isTrue();
+    failBody(body(NS_B, "spec.md", 1), T0);
+
+    assertThat(store().failures().failedIndexEvents())
+        .containsExactly(new FailedIndexEvent(NS_A, "spec.md", spec.contentHash(),
+            T0.plusSeconds(5)));
+    assertThat(store().failures().failedIndexEvents().iterator().next()
+        .announces(spec, T0.plusSeconds(5))).isTrue();
+
+    List<Long> eventRecords = store().failures().list(10).stream()
+        .filter(r -> r.kind() == FailureKind.EVENT && r.contentHash().isPresent())
+        .map(FailureRecord::id).toList();
+    assertThat(eventRecords).hasSize(2);
+    store().failures().requeue(eventRecords, T0.plusSeconds(6));
+    assertThat(store().failures().failedIndexEvents()).isEmpty();
   }
 
   /** A store never moves a body by itself when an event fails: that is the drain's decision. */

@@ -2,6 +2,7 @@ package io.dossiersync.testkit.queue;
 
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.FailedIndexEvent;
 import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.queue.FailureRecords;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** The failure records of an {@link InMemoryQueueStore}; every call runs under the store lock. */
 final class InMemoryFailureRecords implements FailureRecords {
@@ -35,6 +37,11 @@ final class InMemoryFailureRecords implements FailureRecords {
   @Override
   public long count() {
     return state.locked(() -> (long) state.failures.size());
+  }
+
+  @Override
+  public Set<FailedIndexEvent> failedIndexEvents() {
+    return state.locked(() -> InMemoryIndexEventFailure.failedEvents(state));
   }
 
   @Override

@@ -100,6 +100,7 @@ final class AuthoredStatements {
       case FAILURE_REQUEUE_EVENT -> failures.requeueEvent();
       case FAILURE_DELETE -> failures.delete();
       case FAILURE_INDEX_FOLLOWERS -> failures.indexFollowers();
+      case FAILURE_INDEX_EVENTS -> failures.indexEvents();
       case HEALTH_READ -> health.read();
       case HEALTH_WRITE -> health.write();
       case HEALTH_OLDEST_EVENT -> health.oldestEvent();

@@ -122,6 +122,26 @@ final class FailureStatements {
         .orderBy(b.ID);
   }
 
+  /**
+   * The namespace, path and hash of each {@code …ArtifactIndexed} event record that has both, with
+   * its latest failure time: the drain fails the queued bodies they announce as {@code
+   * index_event_failed} (PRODUCT.md §4.2), in every process.
+   */
+  ResultQuery<?> indexEvents() {
+    return DSL.select(FAILURE_RECORD.PROJECT_UUID, FAILURE_RECORD.FEATURE_SLUG,
+            FAILURE_RECORD.TARGET_BRANCH, FAILURE_RECORD.MISSION_KEY,
+            FAILURE_RECORD.MANIFEST_VERSION, FAILURE_RECORD.ARTIFACT_PATH,
+            FAILURE_RECORD.CONTENT_HASH, DSL.max(FAILURE_RECORD.LAST_FAILED_AT))
+        .from(FAILURE_RECORD)
+        .where(FAILURE_RECORD.KIND.eq(DSL.inline(FailureKind.EVENT.wireName())),
+            FAILURE_RECORD.EVENT_TYPE.like(DSL.inline("%ArtifactIndexed")),
+            FAILURE_RECORD.ARTIFACT_PATH.isNotNull(), FAILURE_RECORD.CONTENT_HASH.isNotNull())
+        .groupBy(FAILURE_RECORD.PROJECT_UUID, FAILURE_RECORD.FEATURE_SLUG,
+            FAILURE_RECORD.TARGET_BRANCH, FAILURE_RECORD.MISSION_KEY,
+            FAILURE_RECORD.MANIFEST_VERSION, FAILURE_RECORD.ARTIFACT_PATH,
+            FAILURE_RECORD.CONTENT_HASH);
+  }
+
   Query delete() {
     return DSL.deleteFrom(FAILURE_RECORD).where(thisRecord());
   }

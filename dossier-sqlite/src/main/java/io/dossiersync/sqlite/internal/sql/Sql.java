@@ -147,6 +147,11 @@ public enum Sql {
    * some ids (same namespace, path and hash).
    */
   FAILURE_INDEX_FOLLOWERS("ids"),
+  /**
+   * The namespace, path and hash of every {@code …ArtifactIndexed} event record that has them,
+   * with its latest failure time (the drain fails their bodies as {@code index_event_failed}).
+   */
+  FAILURE_INDEX_EVENTS,
 
   /** The one queue health row (delivery, attempt, error, heartbeat). */
   HEALTH_READ,
