@@ -10,13 +10,19 @@ import io.dossiersync.receiver.ReferenceReceiver;
 import io.dossiersync.testkit.fixture.CheckoutFixture;
 import io.dossiersync.testkit.fixture.FeatureDirs;
 import io.dossiersync.testkit.fixture.FeatureFixture;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * hash; a new feature directory is picked up; a burst of 200 saves gives one re-sync; a rename
  * and a delete show in the next snapshot; edits made while the receiver is down arrive after it
  * returns; SIGTERM ends the child with exit 0 and an intact queue file, no body stored twice.
+ * A second child, with a 2 s rescan, shows a change the file watcher never reported caught by
+ * the rescan (kept apart: a short rescan would blur the burst's one re-sync in the first story).
  */
 class WatchProcessTest {
 
@@ -107,6 +115,79 @@ class WatchProcessTest {
     assertThat(new QueueFile(db).integrityCheck()).isEqualTo("ok");
     for (ReferenceReceiver r : receivers) {
       assertThat(r.ledger().duplicateStores()).as("bodies stored twice").isEmpty();
+    }
+  }
+
+  /**
+   * A change the kernel's file watcher never reports, caught by the periodic rescan: a write
+   * through a shared memory mapping moves the file's content and modification time but makes no
+   * inotify event (inotify(7): "does not report file accesses and modifications that may occur
+   * because of mmap(2), msync(2), and munmap(2)"), so no seam in the product is needed to lose
+   * the event. The child runs with {@code --verbose}; its debug lines show that no file event
+   * named the file and that the rescan found the feature changed.
+   */
+  @Test
+  void aChangeTheFileWatcherMissesIsCaughtByTheRescan() throws Exception {
+    Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"),
+        "needs Linux inotify, whose blindness to writes through mmap is the missed event");
+    CheckoutFixture checkout = FeatureDirs.checkout(dir.resolve("checkout"))
+        .feature("047-alpha", "main", "software-dev").build();
+    FeatureFixture alpha = checkout.feature("047-alpha").orElseThrow();
+    Path spec = alpha.path("spec.md");
+    String firstHash = alpha.sha256("spec.md");
+    try (ReferenceReceiver receiver = Recovery.receiver();
+        ChildDossier watch = ChildDossier.start(Recovery.env(), "watch",
+            checkout.kittySpecs().toString(), "--json", "--verbose", "--debounce-ms", "300",
+            "--rescan-seconds", "2", "--db", dir.resolve("queue.db").toString(),
+            "--server", receiver.baseUri().toString())) {
+      awaitStored(receiver, alpha, "spec.md", "the first sync of 047-alpha");
+      int linesBefore = watch.stderr().size();
+
+      writeThroughMapping(spec, "# Alpha, changed where no file event tells of it");
+      assertThat(alpha.sha256("spec.md")).as("the mapped write changed the content")
+          .isNotEqualTo(firstHash);
+      awaitStored(receiver, alpha, "spec.md", "the unseen edit, caught by the rescan");
+
+      List<String> after = watch.stderr().subList(linesBefore, watch.stderr().size());
+      assertThat(after).as("file events about spec.md after the mapped write (none may come)")
+          .noneMatch(WatchProcessTest::specEvent);
+      assertThat(after).as("the rescan's line for 047-alpha")
+          .anyMatch(l -> l.contains("rescan: ") && l.contains("047-alpha")
+              && l.contains("no file event told of it"));
+
+      // The control: an ordinary write is reported, so the absence above means something.
+      Files.writeString(spec, "# Alpha, written the ordinary way\n");
+      awaitStored(receiver, alpha, "spec.md", "the ordinary edit");
+      await(() -> watch.stderr().stream().anyMatch(WatchProcessTest::specEvent),
+          () -> "a file event line for spec.md: " + watch.stderr());
+      assertThat(receiver.ledger().duplicateStores()).as("bodies stored twice").isEmpty();
+      watch.terminate();
+      CliRun stopped = watch.await(15);
+      assertThat(stopped.exitCode()).as(stopped.toString()).isZero();
+    }
+  }
+
+  /** Whether a debug line of the child tells of a file event on 047-alpha's spec.md. */
+  private static boolean specEvent(String line) {
+    return line.contains("file event ") && line.endsWith(Path.of("047-alpha", "spec.md").toString());
+  }
+
+  /**
+   * Overwrites {@code file} in place through a shared memory mapping with {@code text} cut or
+   * padded to the file's size (a mapping cannot change the size; a truncate would be reported).
+   */
+  private static void writeThroughMapping(Path file, String text) throws java.io.IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ,
+        StandardOpenOption.WRITE)) {
+      int size = (int) channel.size();
+      byte[] bytes = new byte[size];
+      Arrays.fill(bytes, (byte) '.');
+      byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
+      System.arraycopy(wanted, 0, bytes, 0, Math.min(wanted.length, size - 1));
+      bytes[size - 1] = '\n';
+      MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
+      mapped.put(bytes);
+      mapped.force();
     }
   }
 

@@ -82,6 +82,7 @@ final class FeatureTracker {
         continue;
       }
       Path path = dir.resolve((Path) event.context());
+      LOG.debug("file event {} {}", event.kind().name(), path);
       if (event.kind() == ENTRY_CREATE && Files.isDirectory(path)) {
         registry.registerTree(path);
       }
@@ -183,6 +184,10 @@ final class FeatureTracker {
     }
     if (at != null && at.equals(state.refusedAt)) {
       return;
+    }
+    if (!changed && state.known) {
+      LOG.debug("rescan: {} changed since its last sync{}", feature, state.pending == null
+          ? "; no file event told of it" : "; its quiet period is running");
     }
     DossierSyncResult result;
     try {
