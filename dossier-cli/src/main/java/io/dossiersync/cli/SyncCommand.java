@@ -11,6 +11,7 @@ import io.dossiersync.core.drain.DrainReport;
 import io.dossiersync.core.drain.TaskKind;
 import io.dossiersync.core.drain.TaskResult;
 import io.dossiersync.core.pipeline.DossierPipeline;
+import io.dossiersync.core.pipeline.FeatureSyncRequest;
 import io.dossiersync.core.pipeline.SyncOptions;
 import io.dossiersync.core.queue.ProjectScope;
 import java.nio.file.Path;
@@ -123,15 +124,16 @@ final class SyncCommand implements Callable<Integer> {
         DossierPipeline.builder().queueStore(session.store()).clock(session.clock()).build();
     List<SyncedFeature> features = new ArrayList<>();
     Progress progress = new Progress(io.err(), targets.size() > 1);
-    for (int i = 0; i < targets.size(); i++) {
-      FeatureTarget target = targets.get(i);
-      SyncedFeature feature = new SyncedFeature(
-          pipeline.syncFeatureDossier(target.dir(), target.checkout().namespace(), options));
+    List<FeatureSyncRequest> requests = targets.stream()
+        .map(t -> new FeatureSyncRequest(t.dir(), t.checkout().namespace(), options))
+        .toList();
+    pipeline.syncAll(requests, result -> {
+      SyncedFeature feature = new SyncedFeature(result);
       feature.errors().forEach(e -> io.err().println("dossier: " + e));
-      progress.feature(i + 1, targets.size(), feature.namespace().featureSlug(),
+      progress.feature(features.size() + 1, targets.size(), feature.namespace().featureSlug(),
           feature.rows().size());
       features.add(feature);
-    }
+    });
     return features;
   }
 
