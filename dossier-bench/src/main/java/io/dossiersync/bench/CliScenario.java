@@ -179,24 +179,15 @@ final class CliScenario {
   private List<String> floorCommand(Class<?> main, String... args) {
     List<String> command = new ArrayList<>(java);
     command.addAll(floorJvm());
-    command.addAll(List.of("-cp", benchJar(), main.getName()));
+    command.addAll(List.of("-cp", BenchJar.path(), main.getName()));
     command.addAll(List.of(args));
     return command;
   }
 
   private List<String> receiverJava() {
     List<String> command = new ArrayList<>(java);
-    command.addAll(List.of("-XX:+UseSerialGC", "-cp", benchJar()));
+    command.addAll(List.of("-XX:+UseSerialGC", "-cp", BenchJar.path()));
     return command;
-  }
-
-  private static String benchJar() {
-    try {
-      return Path.of(CliScenario.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException("cannot locate the bench jar", e);
-    }
   }
 
   private static void expectOk(MeasuredRun run) {
@@ -211,7 +202,7 @@ final class CliScenario {
     return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 
-  private static String load() {
+  static String load() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).strip();
     } catch (IOException e) {
