@@ -102,18 +102,33 @@ final class SyncCommand implements Callable<Integer> {
   /** A feature directory and the namespace read for it. */
   private record FeatureTarget(Path dir, CheckoutNamespace checkout) {}
 
+  /** A feature directory's namespace, or why it could not be read. */
+  private record Resolution(Path dir, Optional<CheckoutNamespace> checkout, String error) {}
+
+  /**
+   * Reads every feature's namespace (its meta.json and the checkout's config), on the common
+   * pool's threads since each is a few small files; warnings and the first error are told in
+   * directory order, and an error queues nothing.
+   */
   private List<FeatureTarget> resolveNamespaces(List<Path> dirs) {
     NamespaceOverrides overrides = flags.overrides();
     SpecKittyCheckout checkout = new SpecKittyCheckout();
-    List<FeatureTarget> resolved = new ArrayList<>();
-    for (Path dir : dirs) {
+    List<Resolution> read = dirs.parallelStream().map(dir -> {
       try {
-        CheckoutNamespace namespace = checkout.read(dir, overrides);
-        namespace.warnings().forEach(w -> io.err().println("dossier: warning: " + w));
-        resolved.add(new FeatureTarget(dir, namespace));
+        return new Resolution(dir, Optional.of(checkout.read(dir, overrides)), "");
       } catch (CheckoutException | IllegalArgumentException e) {
-        throw CliException.usage(e.getMessage() + " (in " + dir + "; nothing was queued)");
+        return new Resolution(dir, Optional.empty(), e.getMessage());
       }
+    }).toList();
+    List<FeatureTarget> resolved = new ArrayList<>();
+    for (Resolution resolution : read) {
+      if (resolution.checkout().isEmpty()) {
+        throw CliException.usage(resolution.error() + " (in " + resolution.dir()
+            + "; nothing was queued)");
+      }
+      CheckoutNamespace namespace = resolution.checkout().get();
+      namespace.warnings().forEach(w -> io.err().println("dossier: warning: " + w));
+      resolved.add(new FeatureTarget(resolution.dir(), namespace));
     }
     return resolved;
   }
