@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Entry point of {@code java -jar dossier-bench.jar <scenario> [args]}. Scenarios: {@code cli
  * <kitty-specs-dir> [rounds] [dossier] [latency-ms]}, {@code
- * sync-corpus <kitty-specs-dir> [rounds]}, {@code drain [N] [rounds]}, {@code heap [N]
+ * sync-corpus <kitty-specs-dir> [rounds]}, {@code drain [N] [rounds]}, {@code client-cpu [N]
+ * [rounds]}, {@code heap [N]
  * [timeout-minutes]}, {@code idle [seconds]}, and {@code jmh [JMH options]} for the
  * micro-benchmarks. Each macro scenario prints one line per figure on standard output; the process
  * exits 0 when every target was met, 1 when one was missed, 2 on a usage error.
@@ -40,6 +41,7 @@ public final class BenchMain {
       case "cli" -> met = CliScenario.run(rest);
       case "sync-corpus" -> met = SyncCorpusScenario.run(rest);
       case "drain" -> met = DrainScenario.run(rest);
+      case "client-cpu" -> met = ClientCpuScenario.run(rest);
       case "heap" -> met = HeapScenario.run(rest);
       case "heap-child" -> met = HeapScenario.child(rest);
       case "idle" -> met = IdleScenario.run(rest);
@@ -63,6 +65,7 @@ public final class BenchMain {
         + "      ./dossier sync/status/--help/drain as fresh processes vs cold floor processes\n"
         + "  sync-corpus <kitty-specs-dir> [rounds=3]  index+events+enqueue vs read+SHA-256+JDBC\n"
         + "  drain [N=5000] [rounds=3]                 drain to a loopback receiver vs bare HttpClient\n"
+        + "  client-cpu [N=20000] [rounds=5]           client CPU per body, receiver in its own process\n"
         + "  heap [N=100000] [timeout-minutes=30]      drain N tasks in a child JVM with -Xmx128m\n"
         + "  idle [seconds=30]                         CPU of a BackgroundSync whose tasks wait\n"
         + "  watch-idle <kitty-specs-dir> [seconds=60] [dossier=./dossier] [rescan-seconds=300]\n"

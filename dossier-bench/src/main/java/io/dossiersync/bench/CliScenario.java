@@ -72,7 +72,7 @@ final class CliScenario {
     figures.line("workload", "%s, %d counted rounds after 1 warm-up, launcher %s, floors with %s",
         corpus, rounds, dossier, String.join(" ", floorJvm()));
     for (int round = 0; round <= rounds; round++) {
-      figures.line("round " + round, "load %s", load());
+      figures.line("round " + round, "load %s", ProcCpu.load());
       boolean floorFirst = round % 2 == 0;
       Path db = scratch.resolve("queue-" + round + ".db");
       if (round == 0) {
@@ -179,24 +179,15 @@ final class CliScenario {
   private List<String> floorCommand(Class<?> main, String... args) {
     List<String> command = new ArrayList<>(java);
     command.addAll(floorJvm());
-    command.addAll(List.of("-cp", benchJar(), main.getName()));
+    command.addAll(List.of("-cp", BenchJar.path(), main.getName()));
     command.addAll(List.of(args));
     return command;
   }
 
   private List<String> receiverJava() {
     List<String> command = new ArrayList<>(java);
-    command.addAll(List.of("-XX:+UseSerialGC", "-cp", benchJar()));
+    command.addAll(List.of("-XX:+UseSerialGC", "-cp", BenchJar.path()));
     return command;
-  }
-
-  private static String benchJar() {
-    try {
-      return Path.of(CliScenario.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException("cannot locate the bench jar", e);
-    }
   }
 
   private static void expectOk(MeasuredRun run) {
@@ -209,14 +200,6 @@ final class CliScenario {
   static long uploaded(MeasuredRun run) {
     Matcher m = UPLOADED.matcher(run.out());
     return m.find() ? Long.parseLong(m.group(1)) : 0;
-  }
-
-  private static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).strip();
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 
   private static void delete(Path db) throws IOException {

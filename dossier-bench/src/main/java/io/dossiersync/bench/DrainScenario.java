@@ -7,24 +7,12 @@ import io.dossiersync.core.transport.PushContentRequest;
 import io.dossiersync.http.internal.PushContentJson;
 import io.dossiersync.receiver.ReferenceReceiver;
 import io.dossiersync.testkit.queue.InMemoryQueueStore;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * {@code drain [N] [rounds]}: N queued 4 KiB bodies drained by the {@code DrainEngine} over
@@ -56,7 +44,11 @@ final class DrainScenario {
       List<Long> bare = new ArrayList<>();
       List<Long> memory = new ArrayList<>();
       for (int round = 0; round <= rounds; round++) {
-        long bareNanos = bare(requests, concurrency);
+        long bareNanos;
+        try (ReferenceReceiver receiver =
+            ReferenceReceiver.builder().requireIndexEntry(false).start()) {
+          bareNanos = BareLoop.post(receiver.baseUri(), requests, concurrency);
+        }
         Path db = dir.resolve("drain-" + concurrency + "-" + round + ".db");
         long ourNanos = drain(BenchTasks.openStore(db, n), tasks, concurrency);
         BenchTasks.deleteQueueFile(db);
@@ -103,52 +95,6 @@ final class DrainScenario {
         }
         return nanos;
       }
-    }
-  }
-
-  /** Posts every request with {@code threads} threads sharing one pooled client; times it. */
-  private static long bare(List<byte[]> requests, int threads) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (ReferenceReceiver receiver = ReferenceReceiver.builder().requireIndexEntry(false).start();
-        CloseableHttpClient client = HttpClients.custom()
-            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(16).setMaxConnPerRoute(8).build())
-            .build()) {
-      URI uri = URI.create(receiver.baseUri() + "/api/dossier/push-content/");
-      ContentType json = ContentType.create("application/json");
-      AtomicInteger next = new AtomicInteger();
-      long start = System.nanoTime();
-      List<Future<Integer>> loops = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        loops.add(pool.submit(() -> {
-          int sent = 0;
-          for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
-            HttpPost post = new HttpPost(uri);
-            post.setHeader("Authorization", "Bearer bench-token");
-            post.setEntity(new ByteArrayEntity(requests.get(i), json));
-            int status = client.execute(post, r -> {
-              EntityUtils.toByteArray(r.getEntity());
-              return r.getCode();
-            });
-            if (status != 201) {
-              throw new IllegalStateException("bare post answered " + status);
-            }
-            sent++;
-          }
-          return sent;
-        }));
-      }
-      int sent = 0;
-      for (Future<Integer> loop : loops) {
-        sent += loop.get();
-      }
-      long nanos = System.nanoTime() - start;
-      if (sent != requests.size()) {
-        throw new IllegalStateException("bare loop sent " + sent + " of " + requests.size());
-      }
-      return nanos;
-    } finally {
-      pool.shutdownNow();
     }
   }
 }

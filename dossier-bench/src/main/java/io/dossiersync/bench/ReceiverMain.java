@@ -7,7 +7,8 @@ import java.time.Duration;
  * The reference receiver in its own process for the {@code cli} scenario: any bearer token, every
  * project, index entries required (events come first, as a drain sends them), and an optional
  * delay before each answer. Prints {@code listening <base-uri>} and runs until its standard input
- * closes. Usage: {@code ReceiverMain [delay-ms=0]}.
+ * closes. Usage: {@code ReceiverMain [delay-ms=0] [index-entries=required|optional]}; {@code
+ * optional} accepts bodies no event announced (the {@code client-cpu} scenario sends no events).
  */
 public final class ReceiverMain {
 
@@ -16,7 +17,8 @@ public final class ReceiverMain {
   /**
    * Runs the receiver until standard input closes.
    *
-   * @param args the added latency per answer in milliseconds (optional)
+   * @param args the added latency per answer in milliseconds, then whether index entries are
+   *     required (both optional)
    * @throws Exception when the receiver cannot start
    */
   public static void main(String[] args) throws Exception {
@@ -24,8 +26,9 @@ public final class ReceiverMain {
       System.setProperty(ReferenceReceiver.NODELAY_PROPERTY, "true");
     }
     long delayMs = args.length > 0 ? Long.parseLong(args[0]) : 0;
+    boolean requireIndex = args.length < 2 || !args[1].equals("optional");
     try (ReferenceReceiver receiver = ReferenceReceiver.builder().port(0)
-        .responseDelay(Duration.ofMillis(delayMs)).start()) {
+        .requireIndexEntry(requireIndex).responseDelay(Duration.ofMillis(delayMs)).start()) {
       System.out.println("listening " + receiver.baseUri());
       System.out.flush();
       while (System.in.read() >= 0) {

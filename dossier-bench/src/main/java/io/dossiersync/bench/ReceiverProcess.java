@@ -23,9 +23,16 @@ final class ReceiverProcess implements AutoCloseable {
 
   /** Starts a receiver with {@code delayMs} added to each answer and waits until it listens. */
   static ReceiverProcess start(List<String> javaCommand, long delayMs) throws IOException {
+    return start(javaCommand, delayMs, true);
+  }
+
+  /** As {@link #start(List, long)}; {@code requireIndex} false accepts bodies without events. */
+  static ReceiverProcess start(List<String> javaCommand, long delayMs, boolean requireIndex)
+      throws IOException {
     List<String> command = new java.util.ArrayList<>(javaCommand);
     command.add(ReceiverMain.class.getName());
     command.add(String.valueOf(delayMs));
+    command.add(requireIndex ? "required" : "optional");
     Process process = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     BufferedReader out = new BufferedReader(

@@ -76,7 +76,7 @@ final class WatchIdleScenario {
         + " --rescan-seconds %d, launcher %s, load %s", features, corpus, seconds,
         SETTLE_MS / 1000, rescanSeconds, dossier, ProcCpu.load());
     List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-XX:+UseSerialGC", "-cp", benchJar());
+        .toString(), "-XX:+UseSerialGC", "-cp", BenchJar.path());
     try (ReceiverProcess receiver = ReceiverProcess.start(java, 0)) {
       ProcessBuilder builder = new ProcessBuilder(dossier.toString(), "watch", specs.toString(),
           "--json", "--rescan-seconds", String.valueOf(rescanSeconds),
@@ -193,15 +193,6 @@ final class WatchIdleScenario {
     }
     for (int i = paths.size() - 1; i >= 0; i--) {
       Files.deleteIfExists(paths.get(i));
-    }
-  }
-
-  private static String benchJar() {
-    try {
-      return Path.of(WatchIdleScenario.class.getProtectionDomain().getCodeSource().getLocation()
-          .toURI()).toString();
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException("cannot locate the bench jar", e);
     }
   }
 }

@@ -11,6 +11,7 @@ import io.dossiersync.core.drain.DrainReport;
 import io.dossiersync.core.drain.TaskKind;
 import io.dossiersync.core.drain.TaskResult;
 import io.dossiersync.core.pipeline.DossierPipeline;
+import io.dossiersync.core.pipeline.FeatureSyncRequest;
 import io.dossiersync.core.pipeline.SyncOptions;
 import io.dossiersync.core.queue.ProjectScope;
 import java.nio.file.Path;
@@ -101,18 +102,33 @@ final class SyncCommand implements Callable<Integer> {
   /** A feature directory and the namespace read for it. */
   private record FeatureTarget(Path dir, CheckoutNamespace checkout) {}
 
+  /** A feature directory's namespace, or why it could not be read. */
+  private record Resolution(Path dir, Optional<CheckoutNamespace> checkout, String error) {}
+
+  /**
+   * Reads every feature's namespace (its meta.json and the checkout's config), on the common
+   * pool's threads since each is a few small files; warnings and the first error are told in
+   * directory order, and an error queues nothing.
+   */
   private List<FeatureTarget> resolveNamespaces(List<Path> dirs) {
     NamespaceOverrides overrides = flags.overrides();
     SpecKittyCheckout checkout = new SpecKittyCheckout();
-    List<FeatureTarget> resolved = new ArrayList<>();
-    for (Path dir : dirs) {
+    List<Resolution> read = dirs.parallelStream().map(dir -> {
       try {
-        CheckoutNamespace namespace = checkout.read(dir, overrides);
-        namespace.warnings().forEach(w -> io.err().println("dossier: warning: " + w));
-        resolved.add(new FeatureTarget(dir, namespace));
+        return new Resolution(dir, Optional.of(checkout.read(dir, overrides)), "");
       } catch (CheckoutException | IllegalArgumentException e) {
-        throw CliException.usage(e.getMessage() + " (in " + dir + "; nothing was queued)");
+        return new Resolution(dir, Optional.empty(), e.getMessage());
       }
+    }).toList();
+    List<FeatureTarget> resolved = new ArrayList<>();
+    for (Resolution resolution : read) {
+      if (resolution.checkout().isEmpty()) {
+        throw CliException.usage(resolution.error() + " (in " + resolution.dir()
+            + "; nothing was queued)");
+      }
+      CheckoutNamespace namespace = resolution.checkout().get();
+      namespace.warnings().forEach(w -> io.err().println("dossier: warning: " + w));
+      resolved.add(new FeatureTarget(resolution.dir(), namespace));
     }
     return resolved;
   }
@@ -123,15 +139,16 @@ final class SyncCommand implements Callable<Integer> {
         DossierPipeline.builder().queueStore(session.store()).clock(session.clock()).build();
     List<SyncedFeature> features = new ArrayList<>();
     Progress progress = new Progress(io.err(), targets.size() > 1);
-    for (int i = 0; i < targets.size(); i++) {
-      FeatureTarget target = targets.get(i);
-      SyncedFeature feature = new SyncedFeature(
-          pipeline.syncFeatureDossier(target.dir(), target.checkout().namespace(), options));
+    List<FeatureSyncRequest> requests = targets.stream()
+        .map(t -> new FeatureSyncRequest(t.dir(), t.checkout().namespace(), options))
+        .toList();
+    pipeline.syncAll(requests, result -> {
+      SyncedFeature feature = new SyncedFeature(result);
       feature.errors().forEach(e -> io.err().println("dossier: " + e));
-      progress.feature(i + 1, targets.size(), feature.namespace().featureSlug(),
+      progress.feature(features.size() + 1, targets.size(), feature.namespace().featureSlug(),
           feature.rows().size());
       features.add(feature);
-    }
+    });
     return features;
   }
 

@@ -28,6 +28,9 @@ final class BodyStream implements BodyChunks {
   /** The body text a chunk holds at most, unless a single body is larger: 32 MiB. */
   static final long DEFAULT_CHUNK_BYTES = 32L * 1024 * 1024;
 
+  /** The body text {@link #prefetch()} reads at most, before the store call: 4 MiB. */
+  static final long PREFETCH_BYTES = 4L * 1024 * 1024;
+
   /** What became of one artifact: a skipped outcome, or an eligible task's path and hash. */
   private record Slot(Optional<UploadOutcome> skipped, String path, String hash) {}
 
@@ -39,6 +42,7 @@ final class BodyStream implements BodyChunks {
   private final Iterator<ArtifactRef> artifacts;
   private final List<Slot> slots = new ArrayList<>();
   private int eligible;
+  private List<BodyUploadTask> prefetched = List.of();
 
   BodyStream(BodyPreparer preparer, Path featureDir, NamespaceRef namespace, Walked<MissionDossier> walked,
       long chunkBytes) {
@@ -50,11 +54,28 @@ final class BodyStream implements BodyChunks {
     this.artifacts = walked.dossier().artifacts().iterator();
   }
 
+  /**
+   * Reads the first bodies now, up to {@link #PREFETCH_BYTES} of text (or the chunk size when
+   * smaller), so that a feature prepared ahead of the store writer needs little reading in its
+   * transaction; they are the start of the first chunk {@link #next()} returns.
+   */
+  void prefetch() {
+    prefetched = take(new ArrayList<>(), Math.min(PREFETCH_BYTES, chunkBytes));
+  }
+
   @Override
   public List<BodyUploadTask> next() {
-    List<BodyUploadTask> chunk = new ArrayList<>();
+    List<BodyUploadTask> chunk = new ArrayList<>(prefetched);
+    prefetched = List.of();
+    return take(chunk, chunkBytes);
+  }
+
+  private List<BodyUploadTask> take(List<BodyUploadTask> chunk, long limit) {
     long bytes = 0;
-    while (bytes < chunkBytes && artifacts.hasNext()) {
+    for (BodyUploadTask task : chunk) {
+      bytes += task.sizeBytes();
+    }
+    while (bytes < limit && artifacts.hasNext()) {
       Optional<BodyUploadTask> task = prepareNext();
       if (task.isPresent()) {
         chunk.add(task.get());

@@ -67,6 +67,10 @@ public final class DossierPipeline {
   private final SyncListener listener;
   private final long chunkBytes;
   private final Consumer<MissionDossier> afterIndex;
+  private final int preparationThreads;
+
+  /** How many features each preparation thread may have prepared ahead of the store writer. */
+  static final int PREPARED_AHEAD_PER_THREAD = 2;
 
   DossierPipeline(
       QueueStore store,
@@ -77,8 +81,10 @@ public final class DossierPipeline {
       Supplier<String> ids,
       SyncListener listener,
       long chunkBytes,
-      Consumer<MissionDossier> afterIndex) {
+      Consumer<MissionDossier> afterIndex,
+      int preparationThreads) {
     this.store = store;
+    this.preparationThreads = preparationThreads;
     this.chunkBytes = chunkBytes;
     this.afterIndex = afterIndex;
     this.listener = listener;
@@ -121,30 +127,72 @@ public final class DossierPipeline {
    */
   public DossierSyncResult syncFeatureDossier(
       Path featureDir, NamespaceRef namespace, SyncOptions options) {
-    Objects.requireNonNull(featureDir, "featureDir");
-    Objects.requireNonNull(namespace, "namespace");
-    Objects.requireNonNull(options, "options");
+    return commit(prepare(new FeatureSyncRequest(featureDir, namespace, options)));
+  }
+
+  /**
+   * Syncs several feature directories, in order, with the reading work spread over the
+   * preparation threads ({@link DossierPipelineBuilder#preparationThreads(int)}): while one
+   * feature is written to the store on the calling thread, the next ones are indexed, hashed and
+   * their first bodies read (at most {@value #PREPARED_AHEAD_PER_THREAD} features per thread
+   * ahead, each holding at most {@value BodyStream#PREFETCH_BYTES} bytes of body text; the rest
+   * of a larger feature is read inside its transaction, as {@link #syncFeatureDossier} does). The
+   * outcome is the same as syncing each request in turn: one transaction per feature, in request
+   * order, {@code onSynced} called on the calling thread after each, in request order.
+   *
+   * @param requests the features to sync
+   * @param onSynced called with each feature's result, in request order
+   * @throws IllegalArgumentException when a feature directory does not exist or is not a
+   *     directory; the features before it are synced, none after it
+   */
+  public void syncAll(List<FeatureSyncRequest> requests, Consumer<DossierSyncResult> onSynced) {
+    Objects.requireNonNull(onSynced, "onSynced");
+    List<FeatureSyncRequest> all = List.copyOf(requests);
+    if (preparationThreads <= 1 || all.size() <= 1) {
+      all.forEach(r -> onSynced.accept(commit(prepare(r))));
+      return;
+    }
+    try (PreparationAhead<FeatureSyncRequest, PreparedFeature> ahead = new PreparationAhead<>(preparationThreads,
+        preparationThreads * PREPARED_AHEAD_PER_THREAD, all, this::prepare)) {
+      for (int i = 0; i < all.size(); i++) {
+        onSynced.accept(commit(ahead.take(i)));
+      }
+    }
+  }
+
+  /** Index, events and (for a prepared-ahead feature) its first bodies; no store access. */
+  PreparedFeature prepare(FeatureSyncRequest request) {
+    Path featureDir = request.featureDir();
+    NamespaceRef namespace = request.namespace();
     if (!Files.isDirectory(featureDir)) {
       throw new IllegalArgumentException(
           "feature directory " + featureDir + " does not exist or is not a directory");
     }
     Optional<ExpectedArtifactManifest> manifest = manifests.find(namespace.missionKey());
-    IndexRequest request = new IndexRequest(namespace.missionKey(), manifest, options.step());
+    IndexRequest index = new IndexRequest(namespace.missionKey(), manifest, request.options().step());
     Walked<MissionDossier> walked = indexer instanceof FileSystemIndexer walking
-        ? walking.indexWalked(featureDir, request)
-        : Walked.unwalked(indexer.index(featureDir, request));
+        ? walking.indexWalked(featureDir, index)
+        : Walked.unwalked(indexer.index(featureDir, index));
     MissionDossier dossier = walked.dossier();
     afterIndex.accept(dossier);
-    List<String> errors = new ArrayList<>();
-    Instant now = clock.instant();
     List<EventRecord> records = events.build(dossier, namespace, manifest);
     BodyStream stream = new BodyStream(bodies, featureDir, namespace, walked, chunkBytes);
+    stream.prefetch();
+    return new PreparedFeature(namespace, dossier, records, stream);
+  }
+
+  /** Enqueues a prepared feature in one store call and tells what happened. */
+  DossierSyncResult commit(PreparedFeature feature) {
+    NamespaceRef namespace = feature.namespace();
+    List<EventRecord> records = feature.events();
+    BodyStream stream = feature.bodies();
+    List<String> errors = new ArrayList<>();
     int eventsEmitted = 0;
     List<EnqueueStatus> statuses = List.of();
     Optional<String> storeError = Optional.empty();
     Optional<DossierEnqueueResult> enqueued = Optional.empty();
     try {
-      DossierEnqueueResult result = store.enqueueDossier(records, stream, now);
+      DossierEnqueueResult result = store.enqueueDossier(records, stream, clock.instant());
       enqueued = Optional.of(result);
       eventsEmitted = records.size() - (int) result.events().count(EnqueueStatus.QUEUE_FULL);
       statuses = result.bodies().statuses();
@@ -169,7 +217,7 @@ public final class DossierPipeline {
           counts.bodiesQueueFull());
     }
     DossierSyncResult result =
-        new DossierSyncResult(namespace, dossier, eventsEmitted, outcomes, errors);
+        new DossierSyncResult(namespace, feature.dossier(), eventsEmitted, outcomes, errors);
     log(result);
     notifyListener(counts);
     return result;

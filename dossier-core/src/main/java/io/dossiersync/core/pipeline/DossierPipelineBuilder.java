@@ -42,6 +42,7 @@ public final class DossierPipelineBuilder {
   private SyncListener listener = SyncListener.noop();
   private long chunkBytes = BodyStream.DEFAULT_CHUNK_BYTES;
   private Consumer<MissionDossier> afterIndex = dossier -> {};
+  private int preparationThreads = defaultPreparationThreads();
 
   DossierPipelineBuilder() {}
 
@@ -124,6 +125,28 @@ public final class DossierPipelineBuilder {
   }
 
   /** Test seam: the body text a chunk holds at most (default 32 MiB). */
+  /**
+   * How many threads {@link DossierPipeline#syncAll} reads and hashes features on, ahead of the
+   * one thread that writes the store; 1 reads on the calling thread. Default: the available
+   * processors, at most 4.
+   *
+   * @param threads 1 to 64
+   * @return this builder
+   * @throws IllegalArgumentException when out of range
+   */
+  public DossierPipelineBuilder preparationThreads(int threads) {
+    if (threads < 1 || threads > 64) {
+      throw new IllegalArgumentException(
+          "preparationThreads must be 1 to 64, was " + threads + ": pass 1 to read on the caller");
+    }
+    this.preparationThreads = threads;
+    return this;
+  }
+
+  private static int defaultPreparationThreads() {
+    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  }
+
   DossierPipelineBuilder chunkBytes(long chunkBytes) {
     this.chunkBytes = chunkBytes;
     return this;
@@ -148,6 +171,6 @@ public final class DossierPipelineBuilder {
     }
     Supplier<String> idSource = ids != null ? ids : new UlidGenerator(clock, new SecureRandom());
     return new DossierPipeline(store, indexer, clock, surfacePolicy, manifests, idSource,
-        listener, chunkBytes, afterIndex);
+        listener, chunkBytes, afterIndex, preparationThreads);
   }
 }

@@ -26,7 +26,10 @@ final class BoundedBody {
     if (in == null) {
       return new Read(new byte[0], false);
     }
-    byte[] buffer = new byte[Math.min(limit + 1, 8192)];
+    // A declared length sizes the buffer (one byte more, to see an answer longer than it said).
+    long declared = entity.getContentLength();
+    int initial = declared >= 0 && declared < 8192 ? (int) declared + 1 : 8192;
+    byte[] buffer = new byte[Math.min(limit + 1, initial)];
     int filled = 0;
     while (filled <= limit) {
       if (filled == buffer.length) {

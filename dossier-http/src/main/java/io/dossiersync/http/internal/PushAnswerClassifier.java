@@ -1,5 +1,6 @@
 package io.dossiersync.http.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import java.time.Duration;
@@ -29,10 +30,10 @@ public final class PushAnswerClassifier {
    */
   public static PushResult classify(ReceivedAnswer answer, Instant now) {
     int status = answer.status();
-    Optional<ErrorBody> body = ErrorBodyParser.parse(answer.body());
     if (answer.isSuccess()) {
-      return success(status, body);
+      return success(status, ErrorBodyParser.readObject(answer.body()));
     }
+    Optional<ErrorBody> body = ErrorBodyParser.parse(answer.body());
     if (answer.isRedirect()) {
       return PushResult.of(PushOutcome.FAILED, status, answer.redirectReason());
     }
@@ -58,12 +59,15 @@ public final class PushAnswerClassifier {
     }
   }
 
-  private static PushResult success(int status, Optional<ErrorBody> body) {
+  /** A 2xx, judged by its body's {@code status} alone (no error detail is built for it). */
+  private static PushResult success(int status, Optional<JsonNode> body) {
     if (body.isEmpty()) {
       return PushResult.of(
           PushOutcome.RETRY, status, "malformed_response: " + status + " without a JSON object");
     }
-    Optional<String> said = body.get().status();
+    JsonNode field = body.get().get("status");
+    Optional<String> said =
+        field != null && field.isTextual() ? Optional.of(field.asText()) : Optional.empty();
     if (said.equals(Optional.of("stored"))) {
       return PushResult.of(PushOutcome.UPLOADED, status, "stored");
     }

@@ -1,0 +1,79 @@
+package io.dossiersync.bench;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+/**
+ * The bare HttpClient 5 loop the drain is measured against: the same pre-encoded push-content
+ * requests posted by a few threads sharing one pooled client, nothing durable, nothing decided.
+ * Stateless.
+ */
+final class BareLoop {
+
+  private BareLoop() {}
+
+  /**
+   * Posts every request with {@code threads} threads sharing one pooled client; times it.
+   *
+   * @param base the receiver's base URI
+   * @param requests the pre-encoded push-content bodies
+   * @param threads how many requests are in flight
+   * @return the wall time in nanoseconds
+   * @throws Exception when a post fails or is answered other than 201
+   */
+  static long post(URI base, List<byte[]> requests, int threads) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (CloseableHttpClient client = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(16).setMaxConnPerRoute(8).build())
+            .build()) {
+      URI uri = URI.create(base + "/api/dossier/push-content/");
+      ContentType json = ContentType.create("application/json");
+      AtomicInteger next = new AtomicInteger();
+      long start = System.nanoTime();
+      List<Future<Integer>> loops = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        loops.add(pool.submit(() -> {
+          int sent = 0;
+          for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+            HttpPost post = new HttpPost(uri);
+            post.setHeader("Authorization", "Bearer bench-token");
+            post.setEntity(new ByteArrayEntity(requests.get(i), json));
+            int status = client.execute(post, r -> {
+              EntityUtils.toByteArray(r.getEntity());
+              return r.getCode();
+            });
+            if (status != 201) {
+              throw new IllegalStateException("bare post answered " + status);
+            }
+            sent++;
+          }
+          return sent;
+        }));
+      }
+      int sent = 0;
+      for (Future<Integer> loop : loops) {
+        sent += loop.get();
+      }
+      long nanos = System.nanoTime() - start;
+      if (sent != requests.size()) {
+        throw new IllegalStateException("bare loop sent " + sent + " of " + requests.size());
+      }
+      return nanos;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
