@@ -15,6 +15,7 @@ import io.dossiersync.core.internal.Walked;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.testkit.queue.InMemoryQueueStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bodies handed to the store in chunks of bounded text, outcomes told in index order. */
+/**
+ * Bodies handed to the store in chunks of bounded text (the first ones read ahead when prefetched),
+ * outcomes told in index order.
+ */
 class BodyStreamTest {
 
   private static final NamespaceRef NS =
@@ -100,5 +104,34 @@ class BodyStreamTest {
       assertThat(result.count(OutcomeStatus.QUEUED)).isEqualTo(10);
       assertThat(store.stats(java.time.Instant.EPOCH).bodies().pending()).isEqualTo(10);
     }
+  }
+
+  @Test
+  void prefetchedBodiesAreReadBeforeTheStoreAsksAndKeepTheirOrder() throws Exception {
+    BodyStream stream = stream(100);
+    stream.prefetch(); // the chunk limit (100 bytes) is below PREFETCH_BYTES: three bodies
+    for (int i = 0; i < 10; i++) {
+      Files.delete(dir.resolve("research/n" + i + ".md"));
+    }
+
+    List<String> paths = new ArrayList<>();
+    for (List<BodyUploadTask> chunk = stream.next(); !chunk.isEmpty(); chunk = stream.next()) {
+      chunk.forEach(t -> paths.add(t.artifactPath()));
+    }
+
+    assertThat(paths).containsExactly("research/n0.md", "research/n1.md", "research/n2.md");
+    assertThat(stream.eligible()).isEqualTo(3);
+    assertThat(stream.outcomes(List.of(), Optional.of("store down")))
+        .filteredOn(o -> o.reason().orElse("").startsWith("deleted_after_scan"))
+        .hasSize(7);
+  }
+
+  @Test
+  void withoutPrefetchEveryBodyIsReadWhenTheStoreAsks() throws Exception {
+    BodyStream stream = stream(100);
+    Files.delete(dir.resolve("research/n0.md"));
+
+    assertThat(stream.next()).extracting(BodyUploadTask::artifactPath)
+        .containsExactly("research/n1.md", "research/n2.md", "research/n3.md");
   }
 }
