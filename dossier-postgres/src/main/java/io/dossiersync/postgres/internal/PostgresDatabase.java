@@ -72,6 +72,9 @@ public final class PostgresDatabase implements Transactor, AutoCloseable {
     }
     properties.setProperty("currentSchema", schema);
     properties.setProperty("ApplicationName", "dossier-sync");
+    // Keeps the statements' parameters (bodies) out of the driver's error messages: a batch entry
+    // the server refuses is otherwise quoted with its values, and the message reaches the logs.
+    properties.setProperty("logServerErrorDetail", "false");
     this.idle = new IdleConnections(poolSize);
     this.poolSize = poolSize;
   }
