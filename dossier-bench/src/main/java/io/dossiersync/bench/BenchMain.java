@@ -43,6 +43,7 @@ public final class BenchMain {
       case "heap" -> met = HeapScenario.run(rest);
       case "heap-child" -> met = HeapScenario.child(rest);
       case "idle" -> met = IdleScenario.run(rest);
+      case "claim" -> met = ClaimScenario.run(rest);
       case "jmh" -> {
         org.openjdk.jmh.Main.main(rest);
         return;
@@ -64,6 +65,8 @@ public final class BenchMain {
         + "  drain [N=5000] [rounds=3]                 drain to a loopback receiver vs bare HttpClient\n"
         + "  heap [N=100000] [timeout-minutes=30]      drain N tasks in a child JVM with -Xmx128m\n"
         + "  idle [seconds=30]                         CPU of a BackgroundSync whose tasks wait\n"
+        + "  claim [kitty-specs-dir|-] [rounds=3] [N=20000] [synchronous_commit=off]\n"
+        + "      claim 64 + complete, 1 and 4 drainers, SQLite vs embedded PostgreSQL\n"
         + "  jmh [JMH options]                         the micro-benchmarks (e.g. -f 1 -wi 2 -i 3)");
   }
 }
