@@ -6,10 +6,11 @@ import java.util.Locale;
 
 /**
  * Entry point of {@code java -jar dossier-bench.jar <scenario> [args]}. Scenarios: {@code cli
- * <kitty-specs-dir> [rounds] [dossier] [latency-ms]}, {@code
- * sync-corpus <kitty-specs-dir> [rounds]}, {@code drain [N] [rounds]}, {@code client-cpu [N]
- * [rounds]}, {@code heap [N]
- * [timeout-minutes]}, {@code idle [seconds]}, and {@code jmh [JMH options]} for the
+ * <kitty-specs-dir> [rounds] [dossier] [latency-ms]}, {@code sync-corpus <kitty-specs-dir>
+ * [rounds]}, {@code drain [N] [rounds]}, {@code client-cpu [N] [rounds]}, {@code heap [N]
+ * [timeout-minutes]}, {@code idle [seconds]}, {@code watch-idle <kitty-specs-dir> [seconds]
+ * [dossier] [rescan-seconds]}, {@code claim [kitty-specs-dir|-] [rounds] [N]
+ * [synchronous_commit]}, and {@code jmh [JMH options]} for the
  * micro-benchmarks. Each macro scenario prints one line per figure on standard output; the process
  * exits 0 when every target was met, 1 when one was missed, 2 on a usage error.
  */
@@ -46,6 +47,7 @@ public final class BenchMain {
       case "heap-child" -> met = HeapScenario.child(rest);
       case "idle" -> met = IdleScenario.run(rest);
       case "watch-idle" -> met = WatchIdleScenario.run(rest);
+      case "claim" -> met = ClaimScenario.run(rest);
       case "jmh" -> {
         org.openjdk.jmh.Main.main(rest);
         return;
@@ -70,6 +72,8 @@ public final class BenchMain {
         + "  idle [seconds=30]                         CPU of a BackgroundSync whose tasks wait\n"
         + "  watch-idle <kitty-specs-dir> [seconds=60] [dossier=./dossier] [rescan-seconds=300]\n"
         + "      CPU of a ./dossier watch process while nothing changes, after its first sync\n"
+        + "  claim [kitty-specs-dir|-] [rounds=3] [N=20000] [synchronous_commit=off]\n"
+        + "      claim 64 + complete, 1 and 4 drainers, SQLite vs embedded PostgreSQL\n"
         + "  jmh [JMH options]                         the micro-benchmarks (e.g. -f 1 -wi 2 -i 3)");
   }
 }

@@ -24,6 +24,14 @@ import org.slf4j.LoggerFactory;
  * transaction that fails on a serialization failure or a deadlock is rolled back and run again, up
  * to {@value #ATTEMPTS} times.
  *
+ * <p><b>Connection loss.</b> A connection that broke (the server restarted, a network cut) is
+ * closed, never kept. A transaction that failed on a broken connection <em>before its commit was
+ * sent</em> cannot have taken effect, so it is run again on another connection: the kept idle
+ * connections may all be stale after a restart, hence up to pool size + 1 times. A failure at the
+ * commit itself is not run again (it may have committed) and reaches the caller as a {@link
+ * QueueStoreException}, as does a server that cannot be reached: the drain keeps the tasks and
+ * tries again later.
+ *
  * <p>Thread-safe. The password is kept only in the driver properties and never logged or put in a
  * message; {@link #location()} is the URL without its query.
  */
@@ -33,11 +41,14 @@ public final class PostgresDatabase implements Transactor, AutoCloseable {
   private static final int ATTEMPTS = 3;
   /** serialization_failure, deadlock_detected: worth running the transaction again. */
   private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
+  /** admin_shutdown, crash_shutdown, cannot_connect_now: the server ended the session. */
+  private static final Set<String> SESSION_ENDED = Set.of("57P01", "57P02", "57P03");
 
   private final String url;
   private final Properties properties;
   private final String schema;
   private final IdleConnections idle;
+  private final int poolSize;
 
   /**
    * Prepares connections; none is opened yet.
@@ -61,7 +72,11 @@ public final class PostgresDatabase implements Transactor, AutoCloseable {
     }
     properties.setProperty("currentSchema", schema);
     properties.setProperty("ApplicationName", "dossier-sync");
+    // Keeps the statements' parameters (bodies) out of the driver's error messages: a batch entry
+    // the server refuses is otherwise quoted with its values, and the message reaches the logs.
+    properties.setProperty("logServerErrorDetail", "false");
     this.idle = new IdleConnections(poolSize);
+    this.poolSize = poolSize;
   }
 
   /**
@@ -95,14 +110,17 @@ public final class PostgresDatabase implements Transactor, AutoCloseable {
   }
 
   private <T> T run(String operation, boolean serialized, Work<T> work) {
+    int lost = 0;
     for (int attempt = 1; ; attempt++) {
       Connection connection = borrow(operation);
       boolean healthy = false;
+      boolean committing = false;
       try {
         if (serialized) {
           lockSchema(connection);
         }
         T result = work.run(SqlSession.on(connection));
+        committing = true;
         connection.commit();
         healthy = true;
         return result;
@@ -114,11 +132,31 @@ public final class PostgresDatabase implements Transactor, AutoCloseable {
               sql.getSQLState(), attempt, ATTEMPTS);
           continue;
         }
+        if (!healthy && !committing && connectionLost(e) && lost++ < poolSize) {
+          LOG.debug("{} on {}: the connection broke before the commit ({}); running it again"
+              + " on another one", operation, location(), e.toString());
+          attempt--;
+          continue;
+        }
         throw translate(operation, e);
       } finally {
         giveBack(connection, healthy);
       }
     }
+  }
+
+  /**
+   * Whether a failure says the connection itself is gone (SQLState class 08, or the server ended
+   * the session), found in the failure or its causes (the statement layer may wrap it).
+   */
+  private static boolean connectionLost(Throwable failure) {
+    for (Throwable e = failure; e != null; e = e.getCause()) {
+      if (e instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || SESSION_ENDED.contains(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Takes the schema's advisory lock until the transaction ends (transaction control, not DML). */
