@@ -1,5 +1,8 @@
 package io.dossiersync.bench;
 
+import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.transport.PushContentRequest;
+import io.dossiersync.http.internal.PushContentJson;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,16 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 final class BareLoop {
 
   private BareLoop() {}
+
+  /**
+   * The push-content requests of the tasks, encoded once before a run, as the loop sends them.
+   *
+   * @param tasks the tasks
+   * @return one JSON request body per task, in task order
+   */
+  static List<byte[]> requests(List<BodyUploadTask> tasks) {
+    return tasks.stream().map(t -> PushContentJson.encode(PushContentRequest.of(t))).toList();
+  }
 
   /**
    * Posts every request with {@code threads} threads sharing one pooled client; times it.

@@ -4,8 +4,6 @@ import com.sun.management.OperatingSystemMXBean;
 import io.dossiersync.core.drain.DrainReport;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.QueueStore;
-import io.dossiersync.core.transport.PushContentRequest;
-import io.dossiersync.http.internal.PushContentJson;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
@@ -45,8 +43,7 @@ final class ClientCpuScenario {
     int n = Figures.intArg(args, 0, 20_000, "N");
     int rounds = Figures.intArg(args, 1, 5, "rounds");
     List<BodyUploadTask> tasks = BenchTasks.tasks(0, n);
-    List<byte[]> requests = tasks.stream()
-        .map(t -> PushContentJson.encode(PushContentRequest.of(t))).toList();
+    List<byte[]> requests = BareLoop.requests(tasks);
     List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:+UseSerialGC", "-cp", BenchJar.path());
     Path dir = Files.createTempDirectory("dossier-bench-client-cpu");

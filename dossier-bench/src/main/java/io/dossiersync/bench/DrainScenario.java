@@ -3,8 +3,6 @@ package io.dossiersync.bench;
 import io.dossiersync.core.drain.DrainReport;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.QueueStore;
-import io.dossiersync.core.transport.PushContentRequest;
-import io.dossiersync.http.internal.PushContentJson;
 import io.dossiersync.receiver.ReferenceReceiver;
 import io.dossiersync.testkit.queue.InMemoryQueueStore;
 import java.nio.file.Files;
@@ -32,8 +30,7 @@ final class DrainScenario {
     int n = Figures.intArg(args, 0, 5_000, "N");
     int rounds = Figures.intArg(args, 1, 3, "rounds");
     List<BodyUploadTask> tasks = BenchTasks.tasks(0, n);
-    List<byte[]> requests = tasks.stream()
-        .map(t -> PushContentJson.encode(PushContentRequest.of(t))).toList();
+    List<byte[]> requests = BareLoop.requests(tasks);
     Path dir = Files.createTempDirectory("dossier-bench-drain");
     Figures figures = new Figures("drain");
     figures.line("workload", "%d bodies of %d bytes to a loopback ReferenceReceiver, 1 warm-up"
