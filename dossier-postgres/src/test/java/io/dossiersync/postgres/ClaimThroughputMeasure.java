@@ -8,6 +8,7 @@ import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.sqlite.SqliteQueueStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +92,9 @@ class ClaimThroughputMeasure {
           if (claimed.isEmpty()) {
             return null;
           }
-          completed.addAndGet(store.bodies().completeAll(claimed).size());
+          completed.addAndGet(store.bodies().settle(claimed.stream()
+              .map(c -> Settlement.complete(c, T0)).toList()).stream().map(Settlement::claimed)
+                  .toList().size());
         }
       }));
     }

@@ -10,18 +10,21 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueTestData;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.core.transport.AccessToken;
 import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DrainEngineAuthTest {
 
-  private static final PushResult UNAUTHORIZED = PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized");
+  private static final PushResult UNAUTHORIZED = PushResult.of(PushOutcome.UNAUTHORIZED, 401,
+      "unauthorized");
 
   private final DrainFixture bench = new DrainFixture();
   private final NamespaceRef ns = namespace(PROJECT_A, "001-feature");
@@ -50,7 +53,7 @@ class DrainEngineAuthTest {
     bench.enqueueBody(ns, "b.md");
     bench.enqueueBody(ns, "c.md");
     ClaimedBody a = bench.store.bodies().claim(QueueTestData.claim(1, T0, "earlier")).get(0);
-    bench.store.bodies().reschedule(a, T0, "http_503");
+    bench.store.bodies().settle(List.of(Settlement.reschedule(a, T0, "http_503", T0)));
     bench.content.answer(r -> UNAUTHORIZED);
 
     DrainReport report;
@@ -63,7 +66,7 @@ class DrainEngineAuthTest {
     assertThat(report.bodiesRetry()).isZero();
     assertThat(bench.content.pushes).hasSize(1);
     assertThat(bench.tokens.refreshedFrom).hasSize(1);
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0);
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at()).contains(T0);
     assertThat(bench.peekBodies())
         .extracting(b -> b.task().artifactPath(), ClaimedBody::retryCount)
         .containsExactlyInAnyOrder(
@@ -106,7 +109,7 @@ class DrainEngineAuthTest {
     assertThat(report.released()).isEqualTo(1);
     assertThat(report.eventsRetry()).isZero();
     assertThat(bench.content.pushes).isEmpty();
-    assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0);
+    assertThat(bench.store.events().nextDue(ProjectScope.all(), T0).at()).contains(T0);
   }
 
   @Test
@@ -115,7 +118,8 @@ class DrainEngineAuthTest {
     bench.enqueueEvent(ns, "spec.md");
     bench.events.answer(e -> tokens.carries("new-token")
         ? ScriptedEventTransport.acceptAll().apply(e)
-        : EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
+        : EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401, "unauthorized",
+            Optional.empty()));
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(tokens).build()) {

@@ -79,7 +79,8 @@ class DrainEngineBodyTest {
 
     assertThat(report.bodiesRetry()).isEqualTo(1);
     assertThat(report.pendingBodies()).isEqualTo(1);
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(1));
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(1));
     assertThat(bench.peekBodies()).singleElement().extracting(ClaimedBody::retryCount).isEqualTo(1);
     assertThat(bench.listener.tasks.get(0).nextAttemptAt()).contains(T0.plusSeconds(1));
   }
@@ -109,7 +110,7 @@ class DrainEngineBodyTest {
     try (DrainEngine engine = bench.builder().build()) {
       for (int failure = 1; failure <= 20; failure++) {
         engine.drainOnce();
-        Optional<Instant> due = bench.store.bodies().nextDue(ProjectScope.all());
+        Optional<Instant> due = bench.store.bodies().nextDue(ProjectScope.all(), T0).at();
         due.ifPresent(d -> {
           waits.add(Duration.between(bench.clock.instant(), d).toSeconds());
           bench.clock.set(d);
@@ -138,7 +139,8 @@ class DrainEngineBodyTest {
     assertThat(report.bodiesRetry()).isEqualTo(1);
     assertThat(bench.listener.tasks.get(0).reason())
         .isEqualTo("transport_error: IllegalStateException: boom");
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(1));
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(1));
     assertThat(bench.pendingBodies()).isEqualTo(1);
   }
 
@@ -149,7 +151,7 @@ class DrainEngineBodyTest {
 
     DrainReport report;
     try (DrainEngine engine =
-        bench.builder(FaultyStore.failingOnce(bench.store, "bodies", "settle", fired)).build()) {
+        bench.builder(FaultyStore.failingOnce(bench.store, "bodies", fired, "settle")).build()) {
       report = engine.drainOnce();
     }
 
@@ -157,7 +159,8 @@ class DrainEngineBodyTest {
     assertThat(report.bodiesRetry()).isEqualTo(1);
     assertThat(bench.listener.tasks).extracting(TaskResult::reason)
         .containsExactly("store_error: QueueStoreException");
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(1));
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(1));
   }
 
   @Test
@@ -170,7 +173,7 @@ class DrainEngineBodyTest {
 
     assertThat(report.released()).isEqualTo(1);
     assertThat(bench.content.pushes).isEmpty();
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0);
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at()).contains(T0);
   }
 
   @Test
@@ -223,7 +226,8 @@ class DrainEngineBodyTest {
     drainOnce();
 
     assertThat(bench.content.pushes).hasSize(1);
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(11));
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(11));
   }
 
   @Test
@@ -238,7 +242,8 @@ class DrainEngineBodyTest {
     DrainReport report = drainOnce();
 
     assertThat(report.attempted()).isEqualTo(3);
-    assertThat(report.summary()).contains("uploaded=1", "retry=1", "failed=1", "pending events=0 bodies=1");
+    assertThat(report.summary()).contains("uploaded=1", "retry=1", "failed=1",
+        "pending events=0 bodies=1");
   }
 
   private DrainReport drainOnce() {

@@ -37,7 +37,8 @@ class DrainEngineEventTest {
 
     DrainReport report = drainOnce();
 
-    assertThat(bench.calls).containsExactly("events 100", "events 100", "events 50", "body spec.md");
+    assertThat(bench.calls).containsExactly("events 100", "events 100", "events 50",
+        "body spec.md");
     assertThat(report.eventsSent()).isEqualTo(250);
     assertThat(report.bodiesUploaded()).isEqualTo(1);
   }
@@ -81,7 +82,8 @@ class DrainEngineEventTest {
     DrainReport report = drainOnce();
 
     assertThat(report.eventsRetry()).isEqualTo(1);
-    assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0.plusSeconds(30));
+    assertThat(bench.store.events().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(30));
     assertThat(bench.content.pushes).extracting(r -> r.namespace()).containsExactly(other);
     assertThat(report.pendingBodies()).isEqualTo(1);
   }
@@ -98,7 +100,8 @@ class DrainEngineEventTest {
     assertThat(report.eventsRetry()).isEqualTo(1);
     assertThat(bench.listener.tasks.get(0).reason())
         .isEqualTo("transport_error: IllegalArgumentException: not a JSON object");
-    assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0.plusSeconds(1));
+    assertThat(bench.store.events().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(1));
   }
 
   @Test
@@ -123,14 +126,16 @@ class DrainEngineEventTest {
     CountDownLatch fired = new CountDownLatch(1);
 
     try (DrainEngine engine =
-        bench.builder(FaultyStore.failingOnce(bench.store, "events", "settle", fired)).build()) {
+        bench.builder(FaultyStore.failingOnce(bench.store, "events", fired, "settleAndClaim",
+            "settle")).build()) {
       engine.drainOnce();
     }
 
     assertThat(fired.getCount()).isZero();
     assertThat(bench.listener.tasks).extracting(TaskResult::status, TaskResult::reason)
         .containsExactly(tuple(TaskStatus.RETRY, "store_error: QueueStoreException"));
-    assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0.plusSeconds(1));
+    assertThat(bench.store.events().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(1));
   }
 
   @Test
@@ -145,7 +150,7 @@ class DrainEngineEventTest {
 
     assertThat(report.released()).isEqualTo(1);
     assertThat(bench.events.batches).isEmpty();
-    assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0);
+    assertThat(bench.store.events().nextDue(ProjectScope.all(), T0).at()).contains(T0);
   }
 
   @Test

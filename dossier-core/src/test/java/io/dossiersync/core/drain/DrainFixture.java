@@ -8,8 +8,9 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.InMemoryQueueStore;
 import io.dossiersync.core.queue.ProjectScope;
-import io.dossiersync.core.queue.QueueTestData;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.QueueTestData;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import java.util.List;
@@ -65,8 +66,10 @@ final class DrainFixture {
   /** Claims every body ready now under a throw-away lease, to look at its retry state. */
   List<ClaimedBody> peekBodies() {
     List<ClaimedBody> bodies =
-        store.bodies().claim(QueueTestData.claim(1_000, clock.instant().plusSeconds(100_000), "peek"));
-    bodies.forEach(store.bodies()::release);
+        store.bodies().claim(QueueTestData.claim(1_000, clock.instant().plusSeconds(100_000),
+            "peek"));
+    store.bodies().settle(bodies.stream().map(b -> Settlement.release(b, clock.instant()))
+        .toList());
     return bodies;
   }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.QueueTestData;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.PushOutcome;
@@ -65,7 +66,8 @@ class DrainUntilEmptyTest {
     bench.enqueueBody(ns, "spec.md");
     AtomicInteger batches = new AtomicInteger();
     bench.events.answer(e -> batches.incrementAndGet() == 1
-        ? EventBatchResult.notDelivered(BatchOutcome.RETRY, 503, "http_503", Optional.of(Duration.ofSeconds(10)))
+        ? EventBatchResult.notDelivered(BatchOutcome.RETRY, 503, "http_503",
+            Optional.of(Duration.ofSeconds(10)))
         : ScriptedEventTransport.acceptAll().apply(e));
 
     DrainReport report = drain(Duration.ofMinutes(10));
@@ -84,7 +86,7 @@ class DrainUntilEmptyTest {
     DrainReport report;
     try (DrainEngine engine = bench.builder().sleeper(d -> {
       bench.sleeper.sleep(d);
-      bench.store.bodies().complete(theirs.get(0));
+      bench.store.bodies().settle(List.of(Settlement.complete(theirs.get(0), T0)));
     }).build()) {
       report = engine.drainUntilEmpty(Duration.ofMinutes(30));
     }

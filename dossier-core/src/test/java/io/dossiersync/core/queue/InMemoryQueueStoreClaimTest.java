@@ -34,11 +34,12 @@ class InMemoryQueueStoreClaimTest {
     store.bodies().enqueue(List.of(a, b), T0);
     store.bodies().enqueue(List.of(c), T0.plusSeconds(1));
     ClaimedBody first = store.bodies().claim(claim(1, T0, "d1")).get(0);
-    store.bodies().reschedule(first, T0.plusSeconds(2), "http_503");
+    store.bodies().settle(List.of(Settlement.reschedule(first, T0.plusSeconds(2), "http_503", T0)));
 
     List<ClaimedBody> claimed = store.bodies().claim(claim(10, T0.plusSeconds(5), "d2"));
 
-    assertThat(claimed).extracting(x -> x.task().artifactPath()).containsExactly("b.md", "c.md", "a.md");
+    assertThat(claimed).extracting(x -> x.task().artifactPath()).containsExactly("b.md", "c.md",
+        "a.md");
     assertThat(claimed.get(2).retryCount()).isEqualTo(1);
     assertThat(claimed.get(0).lease()).isEqualTo(new Lease("d2", T0.plusSeconds(305)));
   }
@@ -61,11 +62,11 @@ class InMemoryQueueStoreClaimTest {
     ClaimedBody stale = store.bodies().claim(claim(1, T0, "d1")).get(0);
     ClaimedBody fresh = store.bodies().claim(claim(1, T0.plusSeconds(400), "d2")).get(0);
 
-    assertThat(store.bodies().complete(stale)).isFalse();
-    assertThat(store.bodies().reschedule(stale, T0, "x")).isFalse();
-    assertThat(store.bodies().release(stale)).isFalse();
-    assertThat(store.bodies().fail(stale, "x", T0)).isFalse();
-    assertThat(store.bodies().complete(fresh)).isTrue();
+    assertThat(store.bodies().settle(List.of(Settlement.complete(stale, T0)))).isEmpty();
+    assertThat(store.bodies().settle(List.of(Settlement.reschedule(stale, T0, "x", T0)))).isEmpty();
+    assertThat(store.bodies().settle(List.of(Settlement.release(stale, T0)))).isEmpty();
+    assertThat(store.bodies().settle(List.of(Settlement.fail(stale, "x", T0)))).isEmpty();
+    assertThat(store.bodies().settle(List.of(Settlement.complete(fresh, T0)))).hasSize(1);
     assertThat(store.bodies().pending(ProjectScope.all())).isZero();
   }
 
@@ -74,34 +75,38 @@ class InMemoryQueueStoreClaimTest {
     store.bodies().enqueue(List.of(body("a.md", "1")), T0);
     ClaimedBody late = store.bodies().claim(claim(1, T0, "d1")).get(0);
 
-    assertThat(store.bodies().complete(late)).isTrue();
+    assertThat(store.bodies().settle(List.of(Settlement.complete(late, T0)))).hasSize(1);
   }
 
   @Test
   void releaseKeepsRetryCountAndNextAttempt() {
     store.bodies().enqueue(List.of(body("a.md", "1")), T0);
     ClaimedBody claimed = store.bodies().claim(claim(1, T0, "d1")).get(0);
-    store.bodies().reschedule(claimed, T0.plusSeconds(8), "rate_limited");
+    store.bodies().settle(List.of(Settlement.reschedule(claimed, T0.plusSeconds(8), "rate_limited",
+        T0)));
     ClaimedBody again = store.bodies().claim(claim(1, T0.plusSeconds(8), "d1")).get(0);
 
-    assertThat(store.bodies().release(again)).isTrue();
-    assertThat(store.bodies().release(again)).isFalse();
+    assertThat(store.bodies().settle(List.of(Settlement.release(again, T0)))).hasSize(1);
+    assertThat(store.bodies().settle(List.of(Settlement.release(again, T0)))).isEmpty();
 
-    assertThat(store.bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(8));
+    assertThat(store.bodies().nextDue(ProjectScope.all(), T0).at()).contains(T0.plusSeconds(8));
     assertThat(store.bodies().claim(claim(1, T0.plusSeconds(8), "d2")).get(0).retryCount())
         .isEqualTo(1);
   }
 
   @Test
   void onlyProjectsInScopeAreClaimed() {
-    store.bodies().enqueue(List.of(body("a.md", "1"), body(namespace(PROJECT_B, "002-x"), "b.md", "1")), T0);
+    store.bodies().enqueue(List.of(body("a.md", "1"), body(namespace(PROJECT_B, "002-x"), "b.md",
+        "1")), T0);
     ClaimRequest onlyB =
-        new ClaimRequest(10, T0, Duration.ofMinutes(1), "d", ProjectScope.of(Set.of(PROJECT_B)), false);
+        new ClaimRequest(10, T0, Duration.ofMinutes(1), "d", ProjectScope.of(Set.of(PROJECT_B)),
+            false);
     ClaimRequest none =
         new ClaimRequest(10, T0, Duration.ofMinutes(1), "d", ProjectScope.of(Set.of()), false);
 
     assertThat(store.bodies().claim(none)).isEmpty();
-    assertThat(store.bodies().claim(onlyB)).extracting(c -> c.task().artifactPath()).containsExactly("b.md");
+    assertThat(store.bodies().claim(onlyB)).extracting(c -> c.task().artifactPath())
+        .containsExactly("b.md");
     assertThat(store.bodies().projects()).containsExactly(PROJECT_B, PROJECT_A);
     assertThat(store.bodies().pending(ProjectScope.of(Set.of(PROJECT_A)))).isEqualTo(1);
   }
@@ -114,8 +119,10 @@ class InMemoryQueueStoreClaimTest {
     ClaimRequest holding =
         new ClaimRequest(10, T0, Duration.ofMinutes(1), "d", ProjectScope.all(), true);
 
-    assertThat(store.bodies().claim(holding)).extracting(c -> c.task().artifactPath()).containsExactly("b.md");
-    assertThat(store.bodies().claim(claim(10, T0, "d2"))).extracting(c -> c.task().artifactPath()).containsExactly("a.md");
+    assertThat(store.bodies().claim(holding)).extracting(c -> c.task().artifactPath())
+        .containsExactly("b.md");
+    assertThat(store.bodies().claim(claim(10, T0, "d2"))).extracting(c -> c.task().artifactPath())
+        .containsExactly("a.md");
   }
 
   @Test
@@ -125,16 +132,20 @@ class InMemoryQueueStoreClaimTest {
     List<ClaimedEvent> claimed = store.events().claim(claim(10, T0, "d1"));
 
     assertThat(store.events().claim(claim(10, T0, "d2"))).isEmpty();
-    assertThat(store.events().reschedule(claimed, T0.plusSeconds(4), "http_503")).isEqualTo(1);
-    assertThat(store.events().release(claimed)).isZero();
-    assertThat(store.events().nextDue(ProjectScope.all())).contains(T0.plusSeconds(4));
+    assertThat(store.events().settle(claimed.stream().map(c -> Settlement.reschedule(c,
+        T0.plusSeconds(4), "http_503", T0)).toList())).hasSize(1);
+    assertThat(store.events().settle(claimed.stream().map(c -> Settlement.release(c, T0)).toList()))
+        .isEmpty();
+    assertThat(store.events().nextDue(ProjectScope.all(), T0).at()).contains(T0.plusSeconds(4));
     List<ClaimedEvent> again = store.events().claim(claim(10, T0.plusSeconds(4), "d3"));
     assertThat(again).singleElement().satisfies(c -> assertThat(c.retryCount()).isEqualTo(1));
-    assertThat(store.events().nextDue(ProjectScope.all())).contains(T0.plusSeconds(304));
-    assertThat(store.events().release(again)).isEqualTo(1);
-    assertThat(store.events().complete(store.events().claim(claim(10, T0.plusSeconds(4), "d4"))))
-        .isEqualTo(1);
-    assertThat(store.events().nextDue(ProjectScope.all())).isEmpty();
+    assertThat(store.events().nextDue(ProjectScope.all(), T0).at()).contains(T0.plusSeconds(304));
+    assertThat(store.events().settle(again.stream().map(c -> Settlement.release(c, T0)).toList()))
+        .hasSize(1);
+    assertThat(store.events().settle(store.events().claim(claim(10, T0.plusSeconds(4), "d4"))
+        .stream().map(c -> Settlement.complete(c, T0)).toList()))
+        .hasSize(1);
+    assertThat(store.events().nextDue(ProjectScope.all(), T0).at()).isEmpty();
   }
 
   @Test
@@ -142,9 +153,10 @@ class InMemoryQueueStoreClaimTest {
     store.bodies().enqueue(List.of(body("a.md", "1")), T0.plusSeconds(50));
     store.bodies().enqueue(List.of(body(namespace(PROJECT_B, "002-x"), "b.md", "1")), T0);
 
-    assertThat(store.bodies().nextDue(ProjectScope.of(Set.of(PROJECT_A)))).contains(T0.plusSeconds(50));
-    assertThat(store.bodies().nextDue(ProjectScope.all())).contains(T0);
-    assertThat(store.bodies().nextDue(ProjectScope.of(Set.of()))).isEmpty();
+    assertThat(store.bodies().nextDue(ProjectScope.of(Set.of(PROJECT_A)), T0).at())
+        .contains(T0.plusSeconds(50));
+    assertThat(store.bodies().nextDue(ProjectScope.all(), T0).at()).contains(T0);
+    assertThat(store.bodies().nextDue(ProjectScope.of(Set.of()), T0).at()).isEmpty();
   }
 
   @Test

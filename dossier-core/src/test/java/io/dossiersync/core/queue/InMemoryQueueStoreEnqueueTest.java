@@ -43,7 +43,7 @@ class InMemoryQueueStoreEnqueueTest {
 
     assertThat(result.statuses()).containsExactly(ENQUEUED);
     assertThat(result.superseded()).isEqualTo(1);
-    assertThat(store.bodies().complete(leased)).isFalse();
+    assertThat(store.bodies().settle(List.of(Settlement.complete(leased, T0)))).isEmpty();
     assertThat(store.bodies().claim(claim(10, T0, "drainer-2")))
         .extracting(c -> c.task().contentHash())
         .containsExactly("bb");

@@ -24,10 +24,11 @@ class InMemoryQueueStoreFailureTest {
   void aFailedBodyBecomesARecordWithItsHistory() {
     store.bodies().enqueue(List.of(body("spec.md", "aa")), T0);
     ClaimedBody first = store.bodies().claim(claim(1, T0, "d")).get(0);
-    store.bodies().reschedule(first, T0.plusSeconds(1), "http_503");
+    store.bodies().settle(List.of(Settlement.reschedule(first, T0.plusSeconds(1), "http_503", T0)));
     ClaimedBody second = store.bodies().claim(claim(1, T0.plusSeconds(2), "d")).get(0);
 
-    assertThat(store.bodies().fail(second, "validation_error: bad", T0.plusSeconds(3))).isTrue();
+    assertThat(store.bodies().settle(List.of(Settlement.fail(second, "validation_error: bad",
+        T0.plusSeconds(3))))).hasSize(1);
 
     assertThat(store.failures().list(10))
         .containsExactly(
@@ -42,14 +43,18 @@ class InMemoryQueueStoreFailureTest {
     store.events().enqueue(List.of(indexed(ns, "plan.md", "bb"), plainEvent(ns)), T0);
     List<ClaimedEvent> claimed = store.events().claim(claim(10, T0, "d"));
 
-    claimed.forEach(c -> store.events().fail(c, "rejected: nope", T0));
+    claimed.forEach(c -> store.events().settle(List.of(Settlement.fail(c, "rejected: nope", T0))));
 
     assertThat(store.failures().list(10))
-        .extracting(FailureRecord::kind, FailureRecord::artifactPath, FailureRecord::contentHash, FailureRecord::attempts)
+        .extracting(FailureRecord::kind, FailureRecord::artifactPath, FailureRecord::contentHash,
+            FailureRecord::attempts)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(FailureKind.EVENT, Optional.of("plan.md"), Optional.of("bb"), 1),
-            org.assertj.core.groups.Tuple.tuple(FailureKind.EVENT, Optional.empty(), Optional.empty(), 1));
-    assertThat(store.events().fail(claimed.get(0), "again", T0)).isFalse();
+            org.assertj.core.groups.Tuple.tuple(FailureKind.EVENT, Optional.of("plan.md"),
+                Optional.of("bb"), 1),
+            org.assertj.core.groups.Tuple.tuple(FailureKind.EVENT, Optional.empty(),
+                Optional.empty(), 1));
+    assertThat(store.events().settle(List.of(Settlement.fail(claimed.get(0), "again", T0))))
+        .isEmpty();
   }
 
   @Test
@@ -83,20 +88,23 @@ class InMemoryQueueStoreFailureTest {
   void aRecordStaysWhileItsQueueIsFull() {
     InMemoryQueueStore small = InMemoryQueueStore.builder().maxQueueSize(1).build();
     small.events().enqueue(List.of(plainEvent(ns)), T0);
-    small.events().fail(small.events().claim(claim(1, T0, "d")).get(0), "rejected", T0);
+    small.events().settle(List.of(Settlement.fail(small.events().claim(claim(1, T0, "d")).get(0),
+        "rejected", T0)));
     small.events().enqueue(List.of(plainEvent(ns)), T0);
 
     assertThat(small.failures().requeueAll(T0)).isZero();
     assertThat(small.failures().count()).isEqualTo(1);
 
-    small.events().complete(small.events().claim(claim(1, T0, "d")));
+    small.events().settle(small.events().claim(claim(1, T0, "d")).stream()
+        .map(c -> Settlement.complete(c, T0)).toList());
     assertThat(small.failures().requeueAll(T0)).isEqualTo(1);
   }
 
   @Test
   void aRequeuedEventIsDroppedWhenANewerOneCoalescesIt() {
     store.events().enqueue(List.of(indexed(ns, "spec.md", "aa")), T0);
-    store.events().fail(store.events().claim(claim(1, T0, "d")).get(0), "rejected", T0);
+    store.events().settle(List.of(Settlement.fail(store.events().claim(claim(1, T0, "d")).get(0),
+        "rejected", T0)));
     store.events().enqueue(List.of(indexed(ns, "spec.md", "bb")), T0);
 
     assertThat(store.failures().requeueAll(T0)).isZero();
@@ -110,7 +118,8 @@ class InMemoryQueueStoreFailureTest {
         Optional.empty(), "{not json");
     store.events().enqueue(List.of(broken), T0);
 
-    store.events().fail(store.events().claim(claim(1, T0, "d")).get(0), "rejected", T0);
+    store.events().settle(List.of(Settlement.fail(store.events().claim(claim(1, T0, "d")).get(0),
+        "rejected", T0)));
 
     assertThat(store.failures().list(1).get(0).artifactPath()).isEmpty();
   }
@@ -119,7 +128,8 @@ class InMemoryQueueStoreFailureTest {
   void aBodyRecordStaysWhileTheBodyQueueIsFull() {
     InMemoryQueueStore small = InMemoryQueueStore.builder().maxQueueSize(1).build();
     small.bodies().enqueue(List.of(body("a.md", "1")), T0);
-    small.bodies().fail(small.bodies().claim(claim(1, T0, "d")).get(0), "failed", T0);
+    small.bodies().settle(List.of(Settlement.fail(small.bodies().claim(claim(1, T0, "d")).get(0),
+        "failed", T0)));
     small.bodies().enqueue(List.of(body("b.md", "1")), T0);
 
     assertThat(small.failures().requeueAll(T0)).isZero();
@@ -131,15 +141,18 @@ class InMemoryQueueStoreFailureTest {
     failBody(body("a.md", "1"), 1);
     failBody(body("b.md", "1"), 1);
 
-    assertThat(store.failures().list(1)).extracting(FailureRecord::artifactPath).containsExactly(Optional.of("a.md"));
+    assertThat(store.failures().list(1)).extracting(FailureRecord::artifactPath)
+        .containsExactly(Optional.of("a.md"));
     assertThatThrownBy(() -> store.failures().list(0)).isInstanceOf(IllegalArgumentException.class);
   }
 
   private void failBody(BodyUploadTask task, int attempts) {
     store.bodies().enqueue(List.of(task), T0);
     for (int i = 1; i < attempts; i++) {
-      store.bodies().reschedule(store.bodies().claim(claim(1, T0, "d")).get(0), T0, "http_503");
+      store.bodies().settle(List.of(Settlement.reschedule(store.bodies().claim(claim(1, T0,
+          "d")).get(0), T0, "http_503", T0)));
     }
-    store.bodies().fail(store.bodies().claim(claim(1, T0, "d")).get(0), "failed", T0);
+    store.bodies().settle(List.of(Settlement.fail(store.bodies().claim(claim(1, T0, "d")).get(0),
+        "failed", T0)));
   }
 }

@@ -35,7 +35,8 @@ class InMemoryQueueStoreStatsTest {
   void statsSplitReadyFromBackoffAndCountShape() {
     store.bodies().enqueue(List.of(body("a.md", "1"), body("b.md", "1"), body(b, "c.md", "1")), T0);
     store.events().enqueue(List.of(plainEvent(a), plainEvent(a)), T0);
-    store.bodies().reschedule(store.bodies().claim(claim(1, T0, "d")).get(0), T0.plusSeconds(100), "x");
+    store.bodies().settle(List.of(Settlement.reschedule(store.bodies().claim(claim(1, T0,
+        "d")).get(0), T0.plusSeconds(100), "x", T0)));
     store.events().claim(claim(1, T0, "d"));
 
     QueueStats stats = store.stats(T0.plusSeconds(10));
@@ -73,7 +74,7 @@ class InMemoryQueueStoreStatsTest {
     assertThatThrownBy(() -> store.bodies().pending(ProjectScope.all()))
         .isInstanceOf(QueueStoreException.class)
         .hasMessageContaining("closed");
-    assertThatThrownBy(() -> store.events().nextDue(ProjectScope.all()))
+    assertThatThrownBy(() -> store.events().nextDue(ProjectScope.all(), T0).at())
         .isInstanceOf(QueueStoreException.class);
   }
 }

@@ -65,7 +65,8 @@ public interface IndexEventFailedContract extends ContractFixture {
     store().events().enqueue(List.of(event(NS_A, null)), T0);
     ClaimedEvent claimed = store().events().claim(request(1, T0, "d1")).get(0);
 
-    assertThat(store().events().fail(claimed, "rejected: x", T0)).isTrue();
+    assertThat(store().events().settle(List.of(Settlement.fail(claimed, "rejected: x", T0))))
+        .hasSize(1);
 
     assertThat(store().failures().count()).isEqualTo(1);
     assertThat(store().bodies().pending(ProjectScope.all())).isEqualTo(1);

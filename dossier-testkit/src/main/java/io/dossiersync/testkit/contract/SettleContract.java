@@ -70,7 +70,7 @@ public interface SettleContract extends ContractFixture {
 
     assertThat(applied).hasSize(3);
     assertThat(store().events().pending(ProjectScope.all())).isEqualTo(1);
-    assertThat(store().events().nextDue(ProjectScope.all())).contains(T0.plusSeconds(5));
+    assertThat(store().events().nextDue(ProjectScope.all(), T0).at()).contains(T0.plusSeconds(5));
     assertThat(store().failures().list(10)).extracting(FailureRecord::reason)
         .containsExactly("rejected: payload_too_large");
   }
@@ -88,7 +88,8 @@ public interface SettleContract extends ContractFixture {
     ClaimedBody forged = new ClaimedBody(bodies.get(0).task(), 0, T0,
         new Lease("intruder", T0.plus(LEASE)));
 
-    assertThat(store().bodies().renew(List.of(bodies.get(0), forged), T0.plus(LEASE.multipliedBy(3))))
+    assertThat(store().bodies().renew(List.of(bodies.get(0), forged),
+        T0.plus(LEASE.multipliedBy(3))))
         .containsExactly(bodies.get(0));
     assertThat(store().events().renew(events, T0.plus(LEASE.multipliedBy(3))))
         .containsExactlyElementsOf(events);
