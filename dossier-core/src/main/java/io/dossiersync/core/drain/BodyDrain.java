@@ -183,13 +183,13 @@ final class BodyDrain {
     ClaimedBody body = done.body();
     int http = result.httpStatus();
     switch (result.outcome()) {
-      case UPLOADED -> pending.complete(body, TaskStatus.UPLOADED, result.reason(), http,
+      case DELIVERED -> pending.complete(body, TaskStatus.UPLOADED, result.reason(), http,
           done.took());
       case ALREADY_EXISTS ->
           pending.complete(body, TaskStatus.ALREADY_EXISTS, result.reason(), http, done.took());
       case UNAUTHORIZED -> pending.release(body, result.reason());
-      case FAILED -> pending.fail(body, result.reason(), http, done.took());
-      case RETRY -> {
+      case FAILED, TOO_LARGE, INVALID -> pending.fail(body, result.reason(), http, done.took());
+      case RETRY, UNEXPECTED_STATUS -> {
         if (round.pastDeadlineSeen() && http == 0) {
           pending.release(body, DrainReasons.DRAIN_STOPPED);
         } else {

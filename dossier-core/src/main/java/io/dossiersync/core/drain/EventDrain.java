@@ -128,7 +128,7 @@ final class EventDrain {
       Map<String, EventResult> verdicts) {
     int http = result.httpStatus();
     switch (result.outcome()) {
-      case DELIVERED -> {
+      case DELIVERED, ALREADY_EXISTS -> {
         EventResult verdict = verdicts.get(event.event().eventId());
         if (verdict == null) {
           pending.retry(event, DrainReasons.MISSING_RESULT, result.retryAfter(), http, took);
@@ -143,6 +143,8 @@ final class EventDrain {
       case UNAUTHORIZED -> pending.release(event, result.reason());
       case TOO_LARGE -> pending.fail(event, DrainReasons.PAYLOAD_TOO_LARGE, http, took);
       case INVALID -> pending.fail(event, DrainReasons.validationError(result.reason()), http,
+          took);
+      case FAILED -> pending.fail(event, DrainReasons.REJECTED + ": " + result.reason(), http,
           took);
       case RETRY, UNEXPECTED_STATUS -> {
         if (round.pastDeadlineSeen() && result.httpStatus() == 0) {

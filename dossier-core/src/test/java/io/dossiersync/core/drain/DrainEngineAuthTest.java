@@ -12,9 +12,8 @@ import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueTestData;
 import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.core.transport.AccessToken;
-import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
 import java.util.List;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class DrainEngineAuthTest {
 
-  private static final PushResult UNAUTHORIZED = PushResult.of(PushOutcome.UNAUTHORIZED, 401,
+  private static final PushResult UNAUTHORIZED = PushResult.of(TransportOutcome.UNAUTHORIZED, 401,
       "unauthorized");
 
   private final DrainFixture bench = new DrainFixture();
@@ -97,7 +96,7 @@ class DrainEngineAuthTest {
   void a401OnEventsReleasesTheBatchAndSendsNoBody() {
     bench.enqueueEvent(ns, "spec.md");
     bench.enqueueBody(namespace(PROJECT_A, "002-other"), "spec.md");
-    bench.events.answer(e -> EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401,
+    bench.events.answer(e -> EventBatchResult.notDelivered(TransportOutcome.UNAUTHORIZED, 401,
         "unauthorized", Optional.empty()));
 
     DrainReport report;
@@ -118,7 +117,7 @@ class DrainEngineAuthTest {
     bench.enqueueEvent(ns, "spec.md");
     bench.events.answer(e -> tokens.carries("new-token")
         ? ScriptedEventTransport.acceptAll().apply(e)
-        : EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401, "unauthorized",
+        : EventBatchResult.notDelivered(TransportOutcome.UNAUTHORIZED, 401, "unauthorized",
             Optional.empty()));
 
     DrainReport report;

@@ -11,7 +11,7 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.FailureKind;
 import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.queue.ProjectScope;
-import io.dossiersync.core.transport.PushOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.PushResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,7 @@ class DrainEngineBodyTest {
     bench.enqueueBody(ns, "plan.md");
     bench.content.answer(r -> r.artifactPath().equals("spec.md")
         ? DrainFixture.STORED
-        : PushResult.of(PushOutcome.ALREADY_EXISTS, 200, "already_exists"));
+        : PushResult.of(TransportOutcome.ALREADY_EXISTS, 200, "already_exists"));
 
     try (DrainEngine engine = bench.builder().build()) {
       DrainReport report = engine.drainOnce();
@@ -57,7 +57,7 @@ class DrainEngineBodyTest {
   @Test
   void aRefusedBodyGoesToTheFailureRecords() {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> PushResult.of(PushOutcome.FAILED, 404, "namespace_not_found"));
+    bench.content.answer(r -> PushResult.of(TransportOutcome.FAILED, 404, "namespace_not_found"));
 
     DrainReport report = drainOnce();
 
@@ -73,7 +73,7 @@ class DrainEngineBodyTest {
   @Test
   void aRetryableAnswerKeepsTheTaskWithBackoff() {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> PushResult.of(PushOutcome.RETRY, 404, "index_entry_not_found"));
+    bench.content.answer(r -> PushResult.of(TransportOutcome.RETRY, 404, "index_entry_not_found"));
 
     DrainReport report = drainOnce();
 
@@ -89,7 +89,7 @@ class DrainEngineBodyTest {
   void retryAfterIsRespectedWhenLongerAndCappedAtOneHour() {
     bench.enqueueBody(ns, "a.md");
     bench.enqueueBody(ns, "b.md");
-    bench.content.answer(r -> new PushResult(PushOutcome.RETRY, 429, "rate_limited",
+    bench.content.answer(r -> new PushResult(TransportOutcome.RETRY, 429, "rate_limited",
         Optional.of(r.artifactPath().equals("a.md") ? Duration.ofSeconds(90) : Duration.ofDays(2))));
 
     drainOnce();
@@ -104,7 +104,7 @@ class DrainEngineBodyTest {
   @Test
   void backoffFollowsTheSequenceAndTheCeilingMovesTheTaskToFailureRecords() {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> PushResult.of(PushOutcome.RETRY, 503, "http_503"));
+    bench.content.answer(r -> PushResult.of(TransportOutcome.RETRY, 503, "http_503"));
     List<Long> waits = new ArrayList<>();
 
     try (DrainEngine engine = bench.builder().build()) {
@@ -220,7 +220,7 @@ class DrainEngineBodyTest {
     bench.enqueueBody(ns, "spec.md");
     bench.content.answer(r -> {
       bench.clock.advance(Duration.ofSeconds(10));
-      return PushResult.of(PushOutcome.RETRY, 503, "http_503");
+      return PushResult.of(TransportOutcome.RETRY, 503, "http_503");
     });
 
     drainOnce();
@@ -234,8 +234,8 @@ class DrainEngineBodyTest {
   void theReportCountsEveryStatusOnce() {
     Map<String, PushResult> answers = Map.of(
         "a.md", DrainFixture.STORED,
-        "b.md", PushResult.of(PushOutcome.FAILED, 400, "validation_error: bad"),
-        "c.md", PushResult.of(PushOutcome.RETRY, 503, "http_503"));
+        "b.md", PushResult.of(TransportOutcome.FAILED, 400, "validation_error: bad"),
+        "c.md", PushResult.of(TransportOutcome.RETRY, 503, "http_503"));
     answers.keySet().forEach(p -> bench.enqueueBody(ns, p));
     bench.content.answer(r -> answers.get(r.artifactPath()));
 

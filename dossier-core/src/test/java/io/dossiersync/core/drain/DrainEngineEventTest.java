@@ -11,7 +11,7 @@ import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.FailureKind;
 import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.queue.ProjectScope;
-import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
@@ -76,7 +76,8 @@ class DrainEngineEventTest {
     bench.enqueueEvent(ns, "spec.md");
     bench.enqueueBody(ns, "spec.md");
     bench.enqueueBody(other, "plan.md");
-    bench.events.answer(e -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 429, "rate_limited",
+    bench.events.answer(e -> EventBatchResult.notDelivered(TransportOutcome.RETRY, 429,
+        "rate_limited",
         Optional.of(Duration.ofSeconds(30))));
 
     DrainReport report = drainOnce();
@@ -107,7 +108,7 @@ class DrainEngineEventTest {
   @Test
   void anEventPastTheCeilingGoesToTheFailureRecords() {
     bench.enqueueEvent(ns, "spec.md");
-    bench.events.answer(e -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 503, "http_503",
+    bench.events.answer(e -> EventBatchResult.notDelivered(TransportOutcome.RETRY, 503, "http_503",
         Optional.empty()));
 
     try (DrainEngine engine = bench.builder().retryCeiling(2).build()) {
@@ -157,7 +158,7 @@ class DrainEngineEventTest {
   void aFreshTokenRejectedTooReleasesTheBatch() {
     ScriptedTokens tokens = new ScriptedTokens("old-token", Optional.of("new-token"));
     bench.enqueueEvent(ns, "spec.md");
-    bench.events.answer(e -> EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401,
+    bench.events.answer(e -> EventBatchResult.notDelivered(TransportOutcome.UNAUTHORIZED, 401,
         "unauthorized", Optional.empty()));
 
     DrainReport report;

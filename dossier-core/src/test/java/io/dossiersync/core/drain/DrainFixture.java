@@ -11,7 +11,7 @@ import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.queue.QueueTestData;
 import io.dossiersync.core.queue.Settlement;
-import io.dossiersync.core.transport.PushOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.PushResult;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A drain test bench: in-memory store, settable clock, recording sleeper and scripted doubles. */
 final class DrainFixture {
 
-  static final PushResult STORED = PushResult.of(PushOutcome.UPLOADED, 201, "stored");
+  static final PushResult STORED = PushResult.of(TransportOutcome.DELIVERED, 201, "stored");
 
   final InMemoryQueueStore store = InMemoryQueueStore.create();
   final SettableClock clock = new SettableClock(T0);

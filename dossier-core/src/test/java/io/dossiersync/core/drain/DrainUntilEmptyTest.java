@@ -10,9 +10,8 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.QueueTestData;
 import io.dossiersync.core.queue.Settlement;
-import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
 import java.time.Duration;
@@ -24,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class DrainUntilEmptyTest {
 
   private static final PushResult RATE_LIMITED =
-      new PushResult(PushOutcome.RETRY, 429, "rate_limited", Optional.of(Duration.ofSeconds(100)));
+      new PushResult(TransportOutcome.RETRY, 429, "rate_limited",
+          Optional.of(Duration.ofSeconds(100)));
 
   private final DrainFixture bench = new DrainFixture();
   private final NamespaceRef ns = namespace(PROJECT_A, "001-feature");
@@ -66,7 +66,7 @@ class DrainUntilEmptyTest {
     bench.enqueueBody(ns, "spec.md");
     AtomicInteger batches = new AtomicInteger();
     bench.events.answer(e -> batches.incrementAndGet() == 1
-        ? EventBatchResult.notDelivered(BatchOutcome.RETRY, 503, "http_503",
+        ? EventBatchResult.notDelivered(TransportOutcome.RETRY, 503, "http_503",
             Optional.of(Duration.ofSeconds(10)))
         : ScriptedEventTransport.acceptAll().apply(e));
 
@@ -115,7 +115,7 @@ class DrainUntilEmptyTest {
   @Test
   void returnsAtOnceWhenTheTokenIsRejected() {
     bench.enqueueBody(ns, "spec.md");
-    bench.content.answer(r -> PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized"));
+    bench.content.answer(r -> PushResult.of(TransportOutcome.UNAUTHORIZED, 401, "unauthorized"));
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build()) {
