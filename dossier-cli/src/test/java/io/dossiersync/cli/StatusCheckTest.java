@@ -6,6 +6,7 @@ import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.sqlite.SqliteQueueStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -74,7 +75,8 @@ class StatusCheckTest {
       List<ClaimedBody> claimed = store.bodies().claim(
           new ClaimRequest(2, now, Duration.ofMinutes(1), "test", ProjectScope.all(), false));
       assertThat(claimed).hasSize(2);
-      claimed.forEach(body -> store.bodies().fail(body, "http_400", now));
+      claimed.forEach(body -> store.bodies().settle(List.of(Settlement.fail(body, "http_400",
+          now))));
     }
     CliRun check = world.run("status", List.of("--db", world.db().toString()), "--check",
         "--max-age", "100000", "--json");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.receiver.BodyKey;
 import io.dossiersync.receiver.ReferenceReceiver;
 import io.dossiersync.sqlite.SqliteQueueStore;
@@ -54,7 +55,8 @@ class IndexEventFailedAcrossProcessesTest {
             .singleElement().asString().startsWith("event " + POISON_PATH + " rejected: ");
         assertThat(receiver.ledger().pushCount(poisoned)).isZero();
 
-        assertThat(holder.bodies().release(held)).isTrue();
+        assertThat(holder.bodies().settle(List.of(Settlement.release(held, Instant.now()))))
+            .hasSize(1);
       }
 
       CliRun second;
@@ -96,7 +98,8 @@ class IndexEventFailedAcrossProcessesTest {
       if (body.task().artifactPath().equals(path)) {
         kept = body;
       } else {
-        assertThat(store.bodies().release(body)).isTrue();
+        assertThat(store.bodies().settle(List.of(Settlement.release(body, Instant.now()))))
+            .hasSize(1);
       }
     }
     assertThat(kept).as("the body at %s was claimed", path).isNotNull();

@@ -1,7 +1,7 @@
 package io.dossiersync.http;
 
 import io.dossiersync.core.queue.EventRecord;
-import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventTransport;
 import io.dossiersync.core.transport.TokenProvider;
@@ -57,7 +57,8 @@ public final class HttpEventTransport implements EventTransport {
         () -> EventBatchJson.encodeGzip(events),
         Optional.of("gzip"),
         BatchAnswerClassifier::classify,
-        reason -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 0, reason, Optional.empty()),
+        reason -> EventBatchResult.notDelivered(TransportOutcome.RETRY, 0, reason,
+            Optional.empty()),
         r -> r.httpStatus() + " " + r.outcome() + " " + r.reason(),
         () -> "events=" + events.size());
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockserver.model.HttpRequest.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
@@ -66,16 +66,18 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
 
     EventBatchResult result = transport.send(Samples.events("E1", "E2", "E3"));
 
-    assertThat(result.outcome()).isEqualTo(BatchOutcome.DELIVERED);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.DELIVERED);
     assertThat(result.results())
         .containsExactly(
             new EventResult("E1", EventResultStatus.SUCCESS, Optional.empty()),
             new EventResult("E2", EventResultStatus.DUPLICATE, Optional.empty()),
-            new EventResult("E3", EventResultStatus.REJECTED, Optional.of("payload.size_bytes < 0")));
+            new EventResult("E3", EventResultStatus.REJECTED,
+                Optional.of("payload.size_bytes < 0")));
     HttpRequest recorded = onlyRecorded();
     assertThat(recorded.getFirstHeader("Content-Encoding")).isEqualTo("gzip");
     assertThat(recorded.getFirstHeader("Content-Type")).isEqualTo("application/json");
-    assertThat(recorded.getFirstHeader("Authorization")).isEqualTo("Bearer " + Samples.TOKEN.value());
+    assertThat(recorded.getFirstHeader("Authorization"))
+        .isEqualTo("Bearer " + Samples.TOKEN.value());
     assertThat(recorded.getFirstHeader("User-Agent")).startsWith("dossier-sync/");
     JsonNode sent = decodedJson(recorded);
     assertThat(sent.size()).isEqualTo(1);
@@ -112,7 +114,7 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
         "200 | '{\"results\":[{\"status\":\"success\"}]}' | RETRY | "
             + "'malformed_response: 200 unreadable result {\"status\":\"success\"}'",
       })
-  void classifiesTheWholeBatch(int status, String body, BatchOutcome outcome, String reason) {
+  void classifiesTheWholeBatch(int status, String body, TransportOutcome outcome, String reason) {
     answer(status, body);
 
     EventBatchResult result = transport.send(Samples.events("E1"));
@@ -129,7 +131,7 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
 
     EventBatchResult result = transport.send(Samples.events("E1", "E2"));
 
-    assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
     assertThat(result.reason()).isEqualTo("rate_limited");
     assertThat(result.retryAfter()).contains(Duration.ofSeconds(45));
   }
@@ -140,7 +142,7 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
 
     EventBatchResult result = transport.send(Samples.events("E1", "E2"));
 
-    assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
     assertThat(result.reason()).isEqualTo("http_503");
     assertThat(result.retryAfter()).contains(Duration.ofSeconds(7));
   }
@@ -151,7 +153,7 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
 
     EventBatchResult result = transport.send(Samples.events("E1"));
 
-    assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
     assertThat(result.reason()).isEqualTo("rate_limited");
     assertThat(result.retryAfter()).isEmpty();
   }
@@ -163,7 +165,7 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
 
     EventBatchResult result = transport.send(Samples.events("E1"));
 
-    assertThat(result.outcome()).isEqualTo(BatchOutcome.UNEXPECTED_STATUS);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.UNEXPECTED_STATUS);
     assertThat(result.reason()).isEqualTo("redirect: " + target);
     mockServer().verify(request().withPath("/elsewhere/batch/"), VerificationTimes.never());
   }
@@ -176,7 +178,7 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
 
     EventBatchResult result = transport.send(Samples.events("E1", "E2"));
 
-    assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
     assertThat(result.httpStatus()).isZero();
     assertThat(result.reason()).startsWith("connection_error: ");
   }

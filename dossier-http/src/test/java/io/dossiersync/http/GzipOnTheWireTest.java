@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.TokenProvider;
 import java.io.ByteArrayInputStream;
@@ -25,13 +25,14 @@ class GzipOnTheWireTest {
 
       EventBatchResult result = transport.send(Samples.events("E1", "E2"));
 
-      assertThat(result.outcome()).isEqualTo(BatchOutcome.DELIVERED);
+      assertThat(result.outcome()).isEqualTo(TransportOutcome.DELIVERED);
       LoopbackReceiver.Received received = receiver.last();
       assertThat(received.headers().getFirst("Content-Encoding")).isEqualTo("gzip");
       byte[] raw = received.body();
       assertThat(raw[0] & 0xff).isEqualTo(0x1f);
       assertThat(raw[1] & 0xff).isEqualTo(0x8b);
-      assertThat(received.headers().getFirst("Content-Length")).isEqualTo(String.valueOf(raw.length));
+      assertThat(received.headers().getFirst("Content-Length"))
+          .isEqualTo(String.valueOf(raw.length));
       byte[] json;
       try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
         json = in.readAllBytes();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.dossiersync.core.transport.PushOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
 import java.io.IOException;
@@ -78,8 +78,8 @@ class HttpHooksTest {
       PushResult first = content.push(Samples.push("spec.md"));
       PushResult second = content.push(Samples.push("plan.md"));
 
-      assertThat(first.outcome()).isEqualTo(PushOutcome.UPLOADED);
-      assertThat(second.outcome()).isEqualTo(PushOutcome.UPLOADED);
+      assertThat(first.outcome()).isEqualTo(TransportOutcome.DELIVERED);
+      assertThat(second.outcome()).isEqualTo(TransportOutcome.DELIVERED);
       assertThat(seen).containsExactly(
           target + "/api/dossier/push-content/", target + "/api/dossier/push-content/");
     } finally {
@@ -95,12 +95,13 @@ class HttpHooksTest {
     System.setProperty("http.proxyHost", "127.0.0.1");
     System.setProperty("http.proxyPort", Integer.toString(proxy.getAddress().getPort()));
     try (HttpContentTransport viaProperties = HttpContentTransport.create(
-            HttpTransportConfig.builder(target).useSystemProperties().build(), TokenProvider.none());
+            HttpTransportConfig.builder(target).useSystemProperties().build(),
+                TokenProvider.none());
         HttpContentTransport direct = HttpContentTransport.create(
             HttpTransportConfig.builder(target).build(), TokenProvider.none())) {
 
       assertThat(viaProperties.push(Samples.push("spec.md")).outcome())
-          .isEqualTo(PushOutcome.UPLOADED);
+          .isEqualTo(TransportOutcome.DELIVERED);
       assertThat(direct.push(Samples.push("spec.md")).reason())
           .startsWith("connection_error: unknown host");
       assertThat(seen).containsExactly(target + "/api/dossier/push-content/");
@@ -142,9 +143,10 @@ class HttpHooksTest {
         HttpContentTransport jdkDefault = HttpContentTransport.create(
             HttpTransportConfig.builder(base).build(), TokenProvider.none())) {
 
-      assertThat(trusting.push(Samples.push("spec.md")).outcome()).isEqualTo(PushOutcome.UPLOADED);
+      assertThat(trusting.push(Samples.push("spec.md")).outcome())
+          .isEqualTo(TransportOutcome.DELIVERED);
       PushResult refused = jdkDefault.push(Samples.push("spec.md"));
-      assertThat(refused.outcome()).isEqualTo(PushOutcome.RETRY);
+      assertThat(refused.outcome()).isEqualTo(TransportOutcome.RETRY);
       assertThat(refused.reason()).startsWith("connection_error: TLS");
     } finally {
       server.stop(0);
@@ -177,7 +179,8 @@ class HttpHooksTest {
                 .header("X-Api-Key", "gateway-key").header("X-Tenant", "t1").build(),
             TokenProvider.fixed(Samples.TOKEN))) {
 
-      assertThat(content.push(Samples.push("spec.md")).outcome()).isEqualTo(PushOutcome.UPLOADED);
+      assertThat(content.push(Samples.push("spec.md")).outcome())
+          .isEqualTo(TransportOutcome.DELIVERED);
 
       var headers = receiver.last().headers();
       assertThat(headers.getFirst("X-Api-Key")).isEqualTo("gateway-key");
@@ -195,7 +198,8 @@ class HttpHooksTest {
       HttpTransports transports = HttpTransports.create(
           HttpTransportConfig.builder(receiver.baseUrl()).httpClient(hostClient).build());
       HttpContentTransport content = transports.contentTransport(TokenProvider.none());
-      assertThat(content.push(Samples.push("spec.md")).outcome()).isEqualTo(PushOutcome.UPLOADED);
+      assertThat(content.push(Samples.push("spec.md")).outcome())
+          .isEqualTo(TransportOutcome.DELIVERED);
       assertThat(transports.leasedConnections()).isZero();
 
       content.close();

@@ -3,7 +3,7 @@ package io.dossiersync.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.transport.PushContentRequest;
-import io.dossiersync.core.transport.PushOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.TokenProvider;
 import io.dossiersync.http.internal.PushAnswerClassifier;
 import io.dossiersync.http.internal.PushContentJson;
@@ -72,7 +72,7 @@ class PushThroughputMeasureTest {
             until -> {
               long n = 0;
               while (System.nanoTime() < until) {
-                assertThat(adapter.push(request).outcome()).isEqualTo(PushOutcome.UPLOADED);
+                assertThat(adapter.push(request).outcome()).isEqualTo(TransportOutcome.DELIVERED);
                 n++;
               }
               return n;
@@ -83,7 +83,8 @@ class PushThroughputMeasureTest {
               while (System.nanoTime() < until) {
                 HttpPost post = new HttpPost(config.pushContentUri());
                 post.setHeader("Authorization", "Bearer " + Samples.TOKEN.value());
-                post.setEntity(new ByteArrayEntity(encoded, ContentType.create("application/json")));
+                post.setEntity(new ByteArrayEntity(encoded,
+                    ContentType.create("application/json")));
                 int status = bare.execute(post, r -> {
                   EntityUtils.toByteArray(r.getEntity());
                   return r.getCode();

@@ -5,7 +5,7 @@ import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
 import io.dossiersync.core.transport.AccessToken;
-import io.dossiersync.core.transport.PushOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.TokenProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,8 +43,9 @@ class TokenNeverLoggedTest {
 
     assertThat(log)
         .as("the transports' DEBUG lines were captured")
-        .contains("artifact_path=" + marker, "-> 201 UPLOADED stored", "-> 0 RETRY timeout:",
-            "-> 401 UNAUTHORIZED", "-> 302 FAILED redirect:", "/api/v1/events/batch/ -> 200 DELIVERED");
+        .contains("artifact_path=" + marker, "-> 201 DELIVERED stored", "-> 0 RETRY timeout:",
+            "-> 401 UNAUTHORIZED", "-> 302 FAILED redirect:",
+                "/api/v1/events/batch/ -> 200 DELIVERED");
     assertThat(log).doesNotContain(token.value(), Samples.TOKEN.value(), "Bearer ");
     assertThat(log).doesNotContain(Samples.BODY.strip(), "ünïcödé", "\"size_bytes\":42");
   }
@@ -70,16 +71,17 @@ class TokenNeverLoggedTest {
                     .withHeader(new Header("Retry-After", "4"))
                     .withHeader(new Header("Location", "http://127.0.0.1:1/elsewhere/"))
                     .withBody(parts[1]));
-        assertThat(content.push(Samples.push(marker)).httpStatus()).isEqualTo(Integer.parseInt(parts[0]));
+        assertThat(content.push(Samples.push(marker)).httpStatus())
+            .isEqualTo(Integer.parseInt(parts[0]));
       }
       server.reset();
       server
           .when(request().withPath(Samples.PUSH_PATH))
           .respond(response().withStatusCode(201).withDelay(TimeUnit.SECONDS, 10));
-      assertThat(content.push(Samples.push(marker)).outcome()).isEqualTo(PushOutcome.RETRY);
+      assertThat(content.push(Samples.push(marker)).outcome()).isEqualTo(TransportOutcome.RETRY);
       server.reset();
       server.when(request()).error(HttpError.error().withDropConnection(true));
-      assertThat(content.push(Samples.push(marker)).outcome()).isEqualTo(PushOutcome.RETRY);
+      assertThat(content.push(Samples.push(marker)).outcome()).isEqualTo(TransportOutcome.RETRY);
       events.send(Samples.events("E1"));
       for (String answer : new String[] {
           "200|{\"results\":[{\"event_id\":\"E1\",\"status\":\"rejected\",\"error\":\"no\"}]}",

@@ -3,6 +3,7 @@ package io.dossiersync.postgres;
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,9 @@ public final class ClusterDrainer {
           out.println("sent " + body.task().uploadId() + " " + System.currentTimeMillis());
         }
         out.flush();
-        for (ClaimedBody done : store.bodies().completeAll(claimed)) {
+        for (ClaimedBody done : store.bodies().settle(claimed.stream()
+            .map(c -> Settlement.complete(c, Instant.EPOCH)).toList()).stream()
+                .map(Settlement::claimed).toList()) {
           out.println("completed " + done.task().uploadId());
         }
         out.flush();

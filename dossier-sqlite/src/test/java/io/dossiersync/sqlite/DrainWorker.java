@@ -3,6 +3,7 @@ package io.dossiersync.sqlite;
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +56,8 @@ public final class DrainWorker {
         System.out.flush();
         for (ClaimedBody body : claimed) {
           Thread.sleep(sendMillis);
-          boolean done = store.bodies().complete(body);
+          boolean done = !store.bodies().settle(List.of(Settlement.complete(body, Instant.EPOCH)))
+              .isEmpty();
           System.out.println((done ? "completed " : "lost ") + body.task().uploadId());
         }
         System.out.flush();

@@ -12,6 +12,7 @@ import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.Settlement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,10 +69,13 @@ class EnqueueEdgeCasesTest {
           body("d.md", "1")), T0);
       store.events().enqueue(List.of(event(null), event(null), event(null), event(null)), T0);
       List<ClaimedBody> claimed = store.bodies().claim(claim());
-      assertThat(store.bodies().complete(claimed.get(1))).isTrue();
-      assertThat(store.bodies().complete(claimed.get(2))).isTrue();
+      assertThat(store.bodies().settle(List.of(Settlement.complete(claimed.get(1), T0))))
+          .hasSize(1);
+      assertThat(store.bodies().settle(List.of(Settlement.complete(claimed.get(2), T0))))
+          .hasSize(1);
       List<ClaimedEvent> events = store.events().claim(claim());
-      assertThat(store.events().complete(events.subList(1, 3))).isEqualTo(2);
+      assertThat(store.events().settle(events.subList(1, 3).stream()
+          .map(c -> Settlement.complete(c, T0)).toList())).hasSize(2);
 
       assertThat(store.bodies().enqueue(List.of(body("e.md", "1"), body("f.md", "1"),
           body("g.md", "1")), T0).statuses()).containsExactly(EnqueueStatus.ENQUEUED,
@@ -101,13 +105,15 @@ class EnqueueEdgeCasesTest {
   void requeueIntoAFullQueueKeepsTheRecordAndANewerCoalescedEventDropsIt() {
     try (QueueStore store = store(1)) {
       store.bodies().enqueue(List.of(body("a.md", "1")), T0);
-      store.bodies().fail(store.bodies().claim(claim()).get(0), "http_400", T0);
+      store.bodies().settle(List.of(Settlement.fail(store.bodies().claim(claim()).get(0),
+          "http_400", T0)));
       store.bodies().enqueue(List.of(body("b.md", "1")), T0);
       assertThat(store.failures().requeueAll(T0)).isZero();
       assertThat(store.failures().count()).isEqualTo(1);
 
       store.events().enqueue(List.of(event("snapshot|A")), T0);
-      store.events().fail(store.events().claim(claim()).get(0), "rejected", T0);
+      store.events().settle(List.of(Settlement.fail(store.events().claim(claim()).get(0),
+          "rejected", T0)));
       store.events().enqueue(List.of(event("snapshot|A")), T0);
       assertThat(store.failures().requeueAll(T0)).isZero();
       assertThat(store.failures().list(10)).singleElement()

@@ -10,6 +10,7 @@ import io.dossiersync.core.queue.ClaimedEvent;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.Settlement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -53,7 +54,8 @@ class InPlaceClaimTest {
       assertThat(claimed).hasSize(BODIES);
       // Rewriting each row whole would write at least its overflow page: >= 64 frames.
       assertThat(walFrames(file, "PASSIVE")).isPositive().isLessThan(BODIES / 4);
-      assertThat(store.bodies().completeAll(claimed)).hasSize(BODIES);
+      assertThat(store.bodies().settle(claimed.stream().map(c -> Settlement.complete(c, T0))
+          .toList()).stream().map(Settlement::claimed).toList()).hasSize(BODIES);
     }
   }
 
@@ -79,7 +81,7 @@ class InPlaceClaimTest {
       // The second body is still claimable: the placeholder lease is an expired one.
       assertThat(store.bodies().claim(new ClaimRequest(5, T0, Duration.ofMinutes(2), "other",
           ProjectScope.all(), false))).hasSize(1);
-      assertThat(store.bodies().complete(claimed)).isTrue();
+      assertThat(store.bodies().settle(List.of(Settlement.complete(claimed, T0)))).hasSize(1);
     }
   }
 
@@ -90,7 +92,8 @@ class InPlaceClaimTest {
       store.bodies().enqueue(bodies(), T0);
       List<ClaimedBody> first = store.bodies().claim(new ClaimRequest(BODIES, T0,
           Duration.ofMinutes(2), "drainer-1", ProjectScope.all(), false));
-      first.forEach(b -> assertThat(store.bodies().release(b)).isTrue());
+      first.forEach(b -> assertThat(store.bodies().settle(List.of(Settlement.release(b, T0))))
+          .hasSize(1));
       assertThat(SqliteFiles.strings(file, "SELECT lease_owner || '/' || lease_until || '/'"
           + " || claimed_at FROM body_queue"))
           .containsExactly("0".repeat(32) + "/" + (1L << 40) + "/" + (1L << 40));
@@ -117,7 +120,8 @@ class InPlaceClaimTest {
           Duration.ofMinutes(2), "drainer-9", ProjectScope.all(), false));
       assertThat(SqliteFiles.text(file, "SELECT lease_owner FROM event_queue"))
           .isEqualTo(token("drainer-9"));
-      assertThat(store.events().release(claimed)).isEqualTo(1);
+      assertThat(store.events().settle(claimed.stream().map(c -> Settlement.release(c, T0))
+          .toList())).hasSize(1);
 
       assertThat(SqliteFiles.text(file, "SELECT lease_owner || '/' || lease_until FROM"
           + " event_queue")).isEqualTo("0".repeat(32) + "/" + (1L << 40));

@@ -7,6 +7,7 @@ import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.sqlite.internal.SchemaMigrator;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -52,7 +53,8 @@ class SchemaMigrationTest {
       assertThat(claimed.task().contentBody()).isEqualTo("# spec");
       assertThat(claimed.retryCount()).isEqualTo(2);
       Instant failedAt = T0.plusSeconds(5);
-      assertThat(store.bodies().fail(claimed, "http_400", failedAt)).isTrue();
+      assertThat(store.bodies().settle(List.of(Settlement.fail(claimed, "http_400", failedAt))))
+          .hasSize(1);
       assertThat(store.failures().list(1).get(0).attempts()).isEqualTo(3);
       assertThat(store.failures().list(1).get(0).firstFailedAt()).isEqualTo(failedAt);
     }
@@ -77,7 +79,8 @@ class SchemaMigrationTest {
     Path file = dir.resolve("nested/dirs/queue.db");
     try (QueueStore store = SqliteQueueStore.builder().path(file).build()) {
       store.events().enqueue(List.of(new io.dossiersync.core.queue.EventRecord("01KT5YTQ0000000000000000EV",
-          "MissionDossierSnapshotComputed", "047-alpha:s1", NS, java.util.Optional.empty(), "{}")), T0);
+          "MissionDossierSnapshotComputed", "047-alpha:s1", NS, java.util.Optional.empty(), "{}")),
+              T0);
     }
     try (QueueStore store = SqliteQueueStore.builder().path(file).build()) {
       assertThat(store.events().pending(ProjectScope.all())).isEqualTo(1);

@@ -9,6 +9,7 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.Settlement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,7 +102,7 @@ class TwoStoresOneFileTest {
             Duration.ofMinutes(5), owner, ProjectScope.all(), false));
         for (ClaimedBody body : batch) {
           claims.merge(body.task().uploadId(), 1, Integer::sum);
-          assertThat(store.bodies().complete(body)).isTrue();
+          assertThat(store.bodies().settle(List.of(Settlement.complete(body, T0)))).hasSize(1);
         }
         if (batch.isEmpty() && !more) {
           return null;

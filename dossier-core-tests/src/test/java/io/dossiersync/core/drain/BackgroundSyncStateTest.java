@@ -5,9 +5,9 @@ import static io.dossiersync.core.queue.QueueTestData.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -48,7 +48,7 @@ class BackgroundSyncStateTest {
   @Test
   void anAuthPauseIsANamedStateAndEndsWhenTheTokenIsAccepted() throws Exception {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized"));
+    bench.answerBodies(r -> PushResult.of(TransportOutcome.UNAUTHORIZED, 401, "unauthorized"));
 
     try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build();
         BackgroundSync sync = BackgroundSync.builder(engine)

@@ -10,9 +10,9 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.queue.QueueTestData;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -131,7 +131,7 @@ class BackgroundSyncTest {
     bench.enqueueBody(ns, "spec.md");
 
     CountDownLatch fired = new CountDownLatch(1);
-    QueueStore faulty = FaultyStore.failingOnce(bench.store, "events", "projects", fired);
+    QueueStore faulty = FaultyStore.failingOnce(bench.store, "events", fired, "projects");
 
     try (DrainEngine engine = bench.builder(faulty).build(); BackgroundSync sync = quiet(engine)) {
       sync.start();
@@ -148,7 +148,7 @@ class BackgroundSyncTest {
   @Test
   void afterAnAuthPauseTheServiceTriesAgain() throws Exception {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized"));
+    bench.answerBodies(r -> PushResult.of(TransportOutcome.UNAUTHORIZED, 401, "unauthorized"));
 
     try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build();
         BackgroundSync sync = BackgroundSync.builder(engine)
@@ -181,8 +181,10 @@ class BackgroundSyncTest {
 
   /** Every task was either delivered or is still queued, ready and not leased. */
   private void assertEveryTaskFinishedOrQueued(int total) {
-    long delivered = bench.listener.tasks.stream().filter(t -> t.status() == TaskStatus.UPLOADED).count();
-    List<ClaimedBody> queued = bench.store.bodies().claim(QueueTestData.claim(100, T0, "after-stop"));
+    long delivered = bench.listener.tasks
+        .stream().filter(t -> t.status() == TaskStatus.UPLOADED).count();
+    List<ClaimedBody> queued = bench.store.bodies().claim(QueueTestData.claim(100, T0,
+        "after-stop"));
     assertThat(delivered + queued.size()).isEqualTo(total);
     assertThat(bench.pendingBodies()).isEqualTo(queued.size());
     assertThat(queued).allSatisfy(b -> assertThat(b.retryCount()).isZero());

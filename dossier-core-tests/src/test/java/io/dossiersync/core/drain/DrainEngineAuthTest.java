@@ -10,19 +10,21 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueTestData;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.core.transport.AccessToken;
-import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.testkit.fake.ScriptedTokenProvider;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DrainEngineAuthTest {
 
-  private static final PushResult UNAUTHORIZED = PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized");
+  private static final PushResult UNAUTHORIZED = PushResult.of(TransportOutcome.UNAUTHORIZED, 401,
+      "unauthorized");
 
   private final DrainFixture bench = new DrainFixture();
   private final NamespaceRef ns = namespace(PROJECT_A, "001-feature");
@@ -51,7 +53,7 @@ class DrainEngineAuthTest {
     bench.enqueueBody(ns, "b.md");
     bench.enqueueBody(ns, "c.md");
     ClaimedBody a = bench.store.bodies().claim(QueueTestData.claim(1, T0, "earlier")).get(0);
-    bench.store.bodies().reschedule(a, T0, "http_503");
+    bench.store.bodies().settle(List.of(Settlement.reschedule(a, T0, "http_503", T0)));
     bench.answerBodies(r -> UNAUTHORIZED);
 
     DrainReport report;
@@ -64,7 +66,7 @@ class DrainEngineAuthTest {
     assertThat(report.bodiesRetry()).isZero();
     assertThat(bench.content.requests()).hasSize(1);
     assertThat(bench.tokens.rejectedTokens()).hasSize(1);
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0);
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at()).contains(T0);
     assertThat(bench.peekBodies())
         .extracting(b -> b.task().artifactPath(), ClaimedBody::retryCount)
         .containsExactlyInAnyOrder(
@@ -95,7 +97,7 @@ class DrainEngineAuthTest {
   void a401OnEventsReleasesTheBatchAndSendsNoBody() {
     bench.enqueueEvent(ns, "spec.md");
     bench.enqueueBody(namespace(PROJECT_A, "002-other"), "spec.md");
-    bench.answerEvents(e -> EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401,
+    bench.answerEvents(e -> EventBatchResult.notDelivered(TransportOutcome.UNAUTHORIZED, 401,
         "unauthorized", Optional.empty()));
 
     DrainReport report;
@@ -107,7 +109,7 @@ class DrainEngineAuthTest {
     assertThat(report.released()).isEqualTo(1);
     assertThat(report.eventsRetry()).isZero();
     assertThat(bench.content.requests()).isEmpty();
-    assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0);
+    assertThat(bench.store.events().nextDue(ProjectScope.all(), T0).at()).contains(T0);
   }
 
   @Test
@@ -116,7 +118,7 @@ class DrainEngineAuthTest {
     bench.enqueueEvent(ns, "spec.md");
     bench.answerEvents(e -> DrainFixture.carries(tokens, "new-token")
         ? DrainFixture.acceptAll().apply(e)
-        : EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
+        : EventBatchResult.notDelivered(TransportOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(tokens).build()) {

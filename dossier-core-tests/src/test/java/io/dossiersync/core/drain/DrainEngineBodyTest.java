@@ -11,8 +11,8 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.FailureKind;
 import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.queue.ProjectScope;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class DrainEngineBodyTest {
     bench.enqueueBody(ns, "plan.md");
     bench.answerBodies(r -> r.artifactPath().equals("spec.md")
         ? DrainFixture.STORED
-        : PushResult.of(PushOutcome.ALREADY_EXISTS, 200, "already_exists"));
+        : PushResult.of(TransportOutcome.ALREADY_EXISTS, 200, "already_exists"));
 
     try (DrainEngine engine = bench.builder().build()) {
       DrainReport report = engine.drainOnce();
@@ -57,7 +57,7 @@ class DrainEngineBodyTest {
   @Test
   void aRefusedBodyGoesToTheFailureRecords() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(PushOutcome.FAILED, 404, "namespace_not_found"));
+    bench.answerBodies(r -> PushResult.of(TransportOutcome.FAILED, 404, "namespace_not_found"));
 
     DrainReport report = drainOnce();
 
@@ -73,13 +73,14 @@ class DrainEngineBodyTest {
   @Test
   void aRetryableAnswerKeepsTheTaskWithBackoff() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(PushOutcome.RETRY, 404, "index_entry_not_found"));
+    bench.answerBodies(r -> PushResult.of(TransportOutcome.RETRY, 404, "index_entry_not_found"));
 
     DrainReport report = drainOnce();
 
     assertThat(report.bodiesRetry()).isEqualTo(1);
     assertThat(report.pendingBodies()).isEqualTo(1);
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(1));
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(1));
     assertThat(bench.peekBodies()).singleElement().extracting(ClaimedBody::retryCount).isEqualTo(1);
     assertThat(bench.listener.tasks.get(0).nextAttemptAt()).contains(T0.plusSeconds(1));
   }
@@ -88,7 +89,7 @@ class DrainEngineBodyTest {
   void retryAfterIsRespectedWhenLongerAndCappedAtOneHour() {
     bench.enqueueBody(ns, "a.md");
     bench.enqueueBody(ns, "b.md");
-    bench.answerBodies(r -> new PushResult(PushOutcome.RETRY, 429, "rate_limited",
+    bench.answerBodies(r -> new PushResult(TransportOutcome.RETRY, 429, "rate_limited",
         Optional.of(r.artifactPath().equals("a.md") ? Duration.ofSeconds(90) : Duration.ofDays(2))));
 
     drainOnce();
@@ -103,13 +104,13 @@ class DrainEngineBodyTest {
   @Test
   void backoffFollowsTheSequenceAndTheCeilingMovesTheTaskToFailureRecords() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(PushOutcome.RETRY, 503, "http_503"));
+    bench.answerBodies(r -> PushResult.of(TransportOutcome.RETRY, 503, "http_503"));
     List<Long> waits = new ArrayList<>();
 
     try (DrainEngine engine = bench.builder().build()) {
       for (int failure = 1; failure <= 20; failure++) {
         engine.drainOnce();
-        Optional<Instant> due = bench.store.bodies().nextDue(ProjectScope.all());
+        Optional<Instant> due = bench.store.bodies().nextDue(ProjectScope.all(), T0).at();
         due.ifPresent(d -> {
           waits.add(Duration.between(bench.clock.instant(), d).toSeconds());
           bench.clock.set(d);
@@ -138,7 +139,8 @@ class DrainEngineBodyTest {
     assertThat(report.bodiesRetry()).isEqualTo(1);
     assertThat(bench.listener.tasks.get(0).reason())
         .isEqualTo("transport_error: IllegalStateException: boom");
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(1));
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(1));
     assertThat(bench.pendingBodies()).isEqualTo(1);
   }
 
@@ -149,7 +151,7 @@ class DrainEngineBodyTest {
 
     DrainReport report;
     try (DrainEngine engine =
-        bench.builder(FaultyStore.failingOnce(bench.store, "bodies", "settle", fired)).build()) {
+        bench.builder(FaultyStore.failingOnce(bench.store, "bodies", fired, "settle")).build()) {
       report = engine.drainOnce();
     }
 
@@ -157,7 +159,8 @@ class DrainEngineBodyTest {
     assertThat(report.bodiesRetry()).isEqualTo(1);
     assertThat(bench.listener.tasks).extracting(TaskResult::reason)
         .containsExactly("store_error: QueueStoreException");
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(1));
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(1));
   }
 
   @Test
@@ -170,7 +173,7 @@ class DrainEngineBodyTest {
 
     assertThat(report.released()).isEqualTo(1);
     assertThat(bench.content.requests()).isEmpty();
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0);
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at()).contains(T0);
   }
 
   @Test
@@ -217,28 +220,29 @@ class DrainEngineBodyTest {
     bench.enqueueBody(ns, "spec.md");
     bench.answerBodies(r -> {
       bench.clock.advance(Duration.ofSeconds(10));
-      return PushResult.of(PushOutcome.RETRY, 503, "http_503");
+      return PushResult.of(TransportOutcome.RETRY, 503, "http_503");
     });
 
     drainOnce();
 
     assertThat(bench.content.requests()).hasSize(1);
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(11));
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at()).contains(T0.plusSeconds(11));
   }
 
   @Test
   void theReportCountsEveryStatusOnce() {
     Map<String, PushResult> answers = Map.of(
         "a.md", DrainFixture.STORED,
-        "b.md", PushResult.of(PushOutcome.FAILED, 400, "validation_error: bad"),
-        "c.md", PushResult.of(PushOutcome.RETRY, 503, "http_503"));
+        "b.md", PushResult.of(TransportOutcome.FAILED, 400, "validation_error: bad"),
+        "c.md", PushResult.of(TransportOutcome.RETRY, 503, "http_503"));
     answers.keySet().forEach(p -> bench.enqueueBody(ns, p));
     bench.answerBodies(r -> answers.get(r.artifactPath()));
 
     DrainReport report = drainOnce();
 
     assertThat(report.attempted()).isEqualTo(3);
-    assertThat(report.summary()).contains("uploaded=1", "retry=1", "failed=1", "pending events=0 bodies=1");
+    assertThat(report.summary()).contains("uploaded=1", "retry=1", "failed=1",
+        "pending events=0 bodies=1");
   }
 
   private DrainReport drainOnce() {

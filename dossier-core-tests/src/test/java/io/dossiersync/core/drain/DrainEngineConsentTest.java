@@ -72,7 +72,7 @@ class DrainEngineConsentTest {
   private void assertUntouched() {
     ProjectScope onlyB = ProjectScope.of(Set.of(PROJECT_B));
     assertThat(bench.store.events().pending(onlyB)).isEqualTo(1);
-    assertThat(bench.store.bodies().nextDue(onlyB)).contains(T0);
+    assertThat(bench.store.bodies().nextDue(onlyB, T0).at()).contains(T0);
     ClaimRequest now = new ClaimRequest(10, T0, Duration.ofMinutes(1), "check", onlyB, false);
     assertThat(bench.store.bodies().claim(now)).singleElement()
         .satisfies(c -> assertThat(c.retryCount()).isZero());

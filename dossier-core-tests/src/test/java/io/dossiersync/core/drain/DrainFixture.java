@@ -9,14 +9,15 @@ import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.queue.QueueTestData;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.core.transport.AccessToken;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
 import io.dossiersync.core.transport.PushContentRequest;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.testkit.MutableClock;
 import io.dossiersync.testkit.fake.RecordingSleeper;
 import io.dossiersync.testkit.fake.ScriptedAnswer;
@@ -38,7 +39,7 @@ import java.util.function.Function;
  */
 final class DrainFixture {
 
-  static final PushResult STORED = PushResult.of(PushOutcome.UPLOADED, 201, "stored");
+  static final PushResult STORED = PushResult.of(TransportOutcome.DELIVERED, 201, "stored");
 
   final InMemoryQueueStore store = InMemoryQueueStore.create();
   final MutableClock clock = MutableClock.at(T0);
@@ -130,7 +131,8 @@ final class DrainFixture {
   List<ClaimedBody> peekBodies() {
     List<ClaimedBody> bodies =
         store.bodies().claim(QueueTestData.claim(1_000, clock.instant().plusSeconds(100_000), "peek"));
-    bodies.forEach(store.bodies()::release);
+    store.bodies().settle(bodies.stream().map(b -> Settlement.release(b, clock.instant()))
+        .toList());
     return bodies;
   }
 

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.FailureRecord;
-import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +87,7 @@ class EventAnswerTableTest {
   @Test
   void anUnexpectedStatusKeepsTheBatchAndCountsTowardTheCeiling() {
     enqueue(2);
-    bench.answerEvents(batch -> EventBatchResult.notDelivered(BatchOutcome.UNEXPECTED_STATUS,
+    bench.answerEvents(batch -> EventBatchResult.notDelivered(TransportOutcome.UNEXPECTED_STATUS,
         302, "unexpected_status: 302", Optional.empty()));
 
     DrainReport report;
@@ -107,7 +107,7 @@ class EventAnswerTableTest {
   @Test
   void aRetryableAnswerKeepsTheWholeBatchHonouringRetryAfter() {
     enqueue(3);
-    bench.answerEvents(batch -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 429,
+    bench.answerEvents(batch -> EventBatchResult.notDelivered(TransportOutcome.RETRY, 429,
         "rate_limited", Optional.of(Duration.ofSeconds(30))));
 
     DrainReport report = drainOnce();
@@ -164,7 +164,7 @@ class EventAnswerTableTest {
   private static Function<List<EventRecord>, EventBatchResult> poisoned(
       Set<String> poison, String reason) {
     return batch -> contains(batch, poison)
-        ? EventBatchResult.notDelivered(BatchOutcome.INVALID, 400, reason, Optional.empty())
+        ? EventBatchResult.notDelivered(TransportOutcome.INVALID, 400, reason, Optional.empty())
         : accept(batch);
   }
 
@@ -173,7 +173,7 @@ class EventAnswerTableTest {
   }
 
   private static EventBatchResult tooLarge() {
-    return EventBatchResult.notDelivered(BatchOutcome.TOO_LARGE, 413, "payload_too_large",
+    return EventBatchResult.notDelivered(TransportOutcome.TOO_LARGE, 413, "payload_too_large",
         Optional.empty());
   }
 

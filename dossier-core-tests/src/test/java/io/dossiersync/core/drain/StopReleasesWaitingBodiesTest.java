@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.QueueTestData;
+import io.dossiersync.core.queue.Settlement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -49,7 +50,8 @@ class StopReleasesWaitingBodiesTest {
       stop.set(true);
       engine.wakeRound();
       List<ClaimedBody> claimable = awaitClaimable(7);
-      claimable.forEach(bench.store.bodies()::release);
+      bench.store.bodies().settle(claimable.stream()
+          .map(b -> Settlement.release(b, bench.clock.instant())).toList());
       finishFirstPush.countDown();
       DrainReport report = round.get(20, TimeUnit.SECONDS);
 
@@ -69,7 +71,8 @@ class StopReleasesWaitingBodiesTest {
       if (claimed.size() >= n || System.nanoTime() > deadline) {
         return claimed;
       }
-      claimed.forEach(bench.store.bodies()::release);
+      bench.store.bodies().settle(claimed.stream()
+          .map(b -> Settlement.release(b, bench.clock.instant())).toList());
       Thread.sleep(5);
     }
   }

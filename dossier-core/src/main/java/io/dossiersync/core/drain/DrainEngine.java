@@ -1,5 +1,6 @@
 package io.dossiersync.core.drain;
 
+import io.dossiersync.core.queue.NextDue;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
 import java.time.Duration;
@@ -220,7 +221,8 @@ public final class DrainEngine implements AutoCloseable {
   DrainReport drainOnce(BooleanSupplier stop, OptionalLong deadline) {
     roundLock.lock();
     try {
-      DrainRound round = new DrainRound(settings, projects(), owner + "-" + rounds.incrementAndGet(),
+      DrainRound round = new DrainRound(settings, projects(),
+          owner + "-" + rounds.incrementAndGet(),
           stop, deadline);
       if (!round.scope.isEmpty()) {
         Inbox inbox = new Inbox(round);
@@ -262,7 +264,8 @@ public final class DrainEngine implements AutoCloseable {
     try {
       return settings.consent().allows(project);
     } catch (RuntimeException e) {
-      LOG.warn("consent check failed for project {}; its tasks stay queued: {}", project, e.toString());
+      LOG.warn("consent check failed for project {}; its tasks stay queued: {}", project,
+          e.toString());
       return false;
     }
   }
@@ -276,33 +279,20 @@ public final class DrainEngine implements AutoCloseable {
    */
   Optional<Duration> waitBeforeNextRound(DrainReport last, Instant now, Instant deadline) {
     ProjectScope scope = ProjectScope.of(last.projects());
-    Optional<Instant> events = settings.store().events().nextDue(scope);
-    Optional<Instant> bodies = settings.store().bodies().nextDue(scope);
-    Optional<Instant> due = Stream.of(events, bodies).flatMap(Optional::stream).min(Instant::compareTo);
-    if (due.isPresent() && !due.get().isAfter(now) && last.attempted() > 0) {
+    NextDue events = settings.store().events().nextDue(scope, now);
+    NextDue bodies = settings.store().bodies().nextDue(scope, now);
+    if ((events.dueBy(now) || bodies.dueBy(now)) && last.attempted() > 0) {
       return Optional.empty();
     }
-    Instant wake = Stream.of(events, bodies)
+    Instant wake = Stream.of(events.at(), bodies.at())
         .flatMap(Optional::stream)
         .filter(t -> t.isAfter(now))
         .min(Instant::compareTo)
         .orElse(now.plus(IDLE_POLL));
-    if (wake.isAfter(now.plus(IDLE_POLL))
-        && (leasedElsewhere(settings.store().events().nextAttempt(scope), events, now)
-            || leasedElsewhere(settings.store().bodies().nextAttempt(scope), bodies, now))) {
+    if (wake.isAfter(now.plus(IDLE_POLL)) && (events.heldByLease() || bodies.heldByLease())) {
       wake = now.plus(IDLE_POLL);
     }
     return Optional.of(Duration.between(now, wake.isBefore(deadline) ? wake : deadline));
-  }
-
-  /**
-   * A queue holds a task due by its attempt time but not claimable: every task is claimable only
-   * later, yet one was due already, so a lease holds it.
-   */
-  private static boolean leasedElsewhere(
-      Optional<Instant> nextAttempt, Optional<Instant> nextDue, Instant now) {
-    return nextAttempt.isPresent() && !nextAttempt.get().isAfter(now)
-        && nextDue.isPresent() && nextDue.get().isAfter(now);
   }
 
   private boolean sleep(Duration duration) {

@@ -2,8 +2,10 @@ package io.dossiersync.core.drain;
 
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
+import io.dossiersync.core.queue.ClaimedTask;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.TaskQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -169,12 +171,12 @@ final class DrainRound {
    * Extends the leases of the tasks the round still holds to a full lease from now; a store error
    * is logged (the leases then run out as claimed, and the tasks may be sent twice).
    */
-  <C> void renew(QueueSide<C> side, List<C> held) {
+  <C extends ClaimedTask> void renew(TaskQueue<C> queue, List<C> held) {
     if (held.isEmpty()) {
       return;
     }
     try {
-      List<C> renewed = side.renew(held, now().plus(settings.leaseDuration()));
+      List<C> renewed = queue.renew(held, now().plus(settings.leaseDuration()));
       LOG.debug("renewed the leases of {} of {} held tasks", renewed.size(), held.size());
     } catch (RuntimeException e) {
       LOG.warn("could not renew the leases of {} tasks: {}", held.size(), e.toString());

@@ -5,10 +5,9 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ClaimedEvent;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.transport.AccessToken;
-import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.PushContentRequest;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,13 +72,13 @@ final class Senders {
   private List<Sent.Piece> sendSplitting(List<ClaimedEvent> batch) {
     if (round.auth.paused()) {
       return List.of(new Sent.Piece(batch, EventBatchResult.notDelivered(
-          BatchOutcome.UNAUTHORIZED, 0, "unauthorized", Optional.empty()), Duration.ZERO));
+          TransportOutcome.UNAUTHORIZED, 0, "unauthorized", Optional.empty()), Duration.ZERO));
     }
     long start = round.settings.nanoTime().getAsLong();
     EventBatchResult result = sendWithRefresh(batch);
     Duration took = Duration.ofNanos(round.settings.nanoTime().getAsLong() - start);
-    boolean split = result.outcome() == BatchOutcome.TOO_LARGE
-        || result.outcome() == BatchOutcome.INVALID;
+    boolean split = result.outcome() == TransportOutcome.TOO_LARGE
+        || result.outcome() == TransportOutcome.INVALID;
     if (!split || batch.size() < 2) {
       return List.of(new Sent.Piece(batch, result, took));
     }
@@ -92,9 +91,9 @@ final class Senders {
   private EventBatchResult sendWithRefresh(List<ClaimedEvent> batch) {
     Optional<AccessToken> token = round.auth.current();
     EventBatchResult result = send(batch);
-    if (result.outcome() == BatchOutcome.UNAUTHORIZED && round.auth.mayRetry(token)) {
+    if (result.outcome() == TransportOutcome.UNAUTHORIZED && round.auth.mayRetry(token)) {
       result = send(batch);
-      if (result.outcome() == BatchOutcome.UNAUTHORIZED) {
+      if (result.outcome() == TransportOutcome.UNAUTHORIZED) {
         round.auth.pause();
       }
     }
@@ -107,19 +106,19 @@ final class Senders {
       return round.settings.events().send(events);
     } catch (RuntimeException e) {
       return EventBatchResult.notDelivered(
-          BatchOutcome.RETRY, 0, TransportErrors.reason(e), Optional.empty());
+          TransportOutcome.RETRY, 0, TransportErrors.reason(e), Optional.empty());
     }
   }
 
   private PushResult pushWithRefresh(BodyUploadTask task) {
     if (round.auth.paused()) {
-      return PushResult.of(PushOutcome.UNAUTHORIZED, 0, "unauthorized");
+      return PushResult.of(TransportOutcome.UNAUTHORIZED, 0, "unauthorized");
     }
     Optional<AccessToken> token = round.auth.current();
     PushResult result = push(task);
-    if (result.outcome() == PushOutcome.UNAUTHORIZED && round.auth.mayRetry(token)) {
+    if (result.outcome() == TransportOutcome.UNAUTHORIZED && round.auth.mayRetry(token)) {
       result = push(task);
-      if (result.outcome() == PushOutcome.UNAUTHORIZED) {
+      if (result.outcome() == TransportOutcome.UNAUTHORIZED) {
         round.auth.pause();
       }
     }

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * What a drainer decided for one task it holds, applied with others in one transaction by {@link
- * EventQueue#settle} or {@link BodyQueue#settle}. Like every change after a claim it is fenced:
- * it takes effect only while the claim's lease owner still holds the task.
+ * TaskQueue#settle} or {@link TaskQueue#settleAndClaim}. Like every change after a claim it is
+ * fenced: it takes effect only while the claim's lease owner still holds the task.
  *
  * @param claimed the claimed task ({@link ClaimedEvent} or {@link ClaimedBody})
  * @param action what to do with it

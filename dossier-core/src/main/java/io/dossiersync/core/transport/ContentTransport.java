@@ -6,7 +6,7 @@ package io.dossiersync.core.transport;
  *
  * <p>Implementations are thread-safe: the drain engine calls {@link #push} from several threads
  * at once. They classify every answer into a {@link PushResult} and report network failures as
- * {@link PushOutcome#RETRY} results rather than throwing; the drain engine still treats any
+ * {@link TransportOutcome#RETRY} results rather than throwing; the drain engine still treats any
  * exception as a retryable outcome. They never log a token or a body.
  *
  * @since 0.1.0

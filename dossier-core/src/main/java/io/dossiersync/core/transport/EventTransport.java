@@ -8,7 +8,7 @@ import java.util.List;
  * {@code {"events":[...]}} (PRODUCT.md §4.2). Each event's {@link EventRecord#json()} is sent as
  * it is.
  *
- * <p>Implementations are thread-safe, report network failures as {@link BatchOutcome#RETRY}
+ * <p>Implementations are thread-safe, report network failures as {@link TransportOutcome#RETRY}
  * rather than throwing, and never log a token or a payload.
  *
  * @since 0.1.0

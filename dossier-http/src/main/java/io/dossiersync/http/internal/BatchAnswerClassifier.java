@@ -1,7 +1,7 @@
 package io.dossiersync.http.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
@@ -39,38 +39,38 @@ public final class BatchAnswerClassifier {
       return delivered(answer);
     }
     if (answer.isRedirect()) {
-      return failed(BatchOutcome.UNEXPECTED_STATUS, status, answer.redirectReason());
+      return failed(TransportOutcome.UNEXPECTED_STATUS, status, answer.redirectReason());
     }
     Optional<ErrorBody> body = ErrorBodyParser.parse(answer.body());
     switch (status) {
       case 401:
-        return failed(BatchOutcome.UNAUTHORIZED, status, "unauthorized");
+        return failed(TransportOutcome.UNAUTHORIZED, status, "unauthorized");
       case 413:
-        return failed(BatchOutcome.TOO_LARGE, status, "payload_too_large");
+        return failed(TransportOutcome.TOO_LARGE, status, "payload_too_large");
       case 400:
         return failed(
-            BatchOutcome.INVALID,
+            TransportOutcome.INVALID,
             status,
             "validation_error" + body.flatMap(ErrorBody::detail).map(d -> ": " + d).orElse(""));
       case 404:
         return failed(
-            BatchOutcome.RETRY,
+            TransportOutcome.RETRY,
             status,
             "not_found" + body.flatMap(ErrorBody::error).map(e -> ": " + ErrorBodyParser.oneLine(e))
                 .orElse(""));
       case 408:
-        return failed(BatchOutcome.RETRY, status, "http_408");
+        return failed(TransportOutcome.RETRY, status, "http_408");
       case 429:
         return EventBatchResult.notDelivered(
-            BatchOutcome.RETRY, status, "rate_limited",
+            TransportOutcome.RETRY, status, "rate_limited",
             PushAnswerClassifier.delay(answer, body, now));
       default:
         if (status >= 500 && status < 600) {
           return EventBatchResult.notDelivered(
-              BatchOutcome.RETRY, status, "http_" + status,
+              TransportOutcome.RETRY, status, "http_" + status,
               status == 503 ? PushAnswerClassifier.delay(answer, body, now) : Optional.empty());
         }
-        return failed(BatchOutcome.UNEXPECTED_STATUS, status, "unexpected_status: " + status);
+        return failed(TransportOutcome.UNEXPECTED_STATUS, status, "unexpected_status: " + status);
     }
   }
 
@@ -89,7 +89,8 @@ public final class BatchAnswerClassifier {
       }
       out.add(result.get());
     }
-    return new EventBatchResult(BatchOutcome.DELIVERED, out, status, "delivered", Optional.empty());
+    return new EventBatchResult(TransportOutcome.DELIVERED, out, status, "delivered",
+        Optional.empty());
   }
 
   private static Optional<EventResult> result(JsonNode item) {
@@ -124,10 +125,10 @@ public final class BatchAnswerClassifier {
   }
 
   private static EventBatchResult malformed(int status, String what) {
-    return failed(BatchOutcome.RETRY, status, "malformed_response: " + status + " " + what);
+    return failed(TransportOutcome.RETRY, status, "malformed_response: " + status + " " + what);
   }
 
-  private static EventBatchResult failed(BatchOutcome outcome, int status, String reason) {
+  private static EventBatchResult failed(TransportOutcome outcome, int status, String reason) {
     return EventBatchResult.notDelivered(outcome, status, reason, Optional.empty());
   }
 }

@@ -14,6 +14,7 @@ import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.Lease;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStoreException;
+import io.dossiersync.core.queue.Settlement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -115,8 +116,9 @@ public interface BodyEnqueueContract extends ContractFixture {
     ClaimedBody old = store().bodies().claim(request(1, T0, "d1")).get(0);
     assertThat(store().bodies().enqueue(List.of(body(NS_A, "spec.md", 2)), T0).superseded())
         .isEqualTo(1);
-    assertThat(store().bodies().complete(old)).isFalse();
-    assertThat(store().bodies().reschedule(old, T0.plusSeconds(1), "http_503")).isFalse();
+    assertThat(store().bodies().settle(List.of(Settlement.complete(old, T0)))).isEmpty();
+    assertThat(store().bodies().settle(List.of(Settlement.reschedule(old, T0.plusSeconds(1),
+        "http_503", T0)))).isEmpty();
     assertPendingHashes(hash(2));
   }
 

@@ -13,6 +13,7 @@ import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.Settlement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ public interface CapacityContract extends ContractFixture {
         .containsExactly(QUEUE_FULL);
     assertThat(small.bodies().pending(ProjectScope.all())).isEqualTo(3);
     ClaimedBody one = small.bodies().claim(request(1, T0, "d")).get(0);
-    assertThat(small.bodies().complete(one)).isTrue();
+    assertThat(small.bodies().settle(List.of(Settlement.complete(one, T0)))).hasSize(1);
     assertThat(small.bodies().enqueue(List.of(body(NS_A, "x.md", 9)), T0).statuses())
         .containsExactly(ENQUEUED);
   }
@@ -103,12 +104,12 @@ public interface CapacityContract extends ContractFixture {
     QueueStore small = open(1);
     small.bodies().enqueue(List.of(body(NS_A, "spec.md", 1)), T0);
     ClaimedBody failed = small.bodies().claim(request(1, T0, "f")).get(0);
-    assertThat(small.bodies().fail(failed, "http_400", T0)).isTrue();
+    assertThat(small.bodies().settle(List.of(Settlement.fail(failed, "http_400", T0)))).hasSize(1);
     small.bodies().enqueue(List.of(body(NS_A, "plan.md", 2)), T0);
     assertThat(small.failures().requeueAll(T0.plusSeconds(1))).isZero();
     assertThat(small.failures().count()).isEqualTo(1);
     ClaimedBody plan = small.bodies().claim(request(1, T0.plusSeconds(1), "d")).get(0);
-    assertThat(small.bodies().complete(plan)).isTrue();
+    assertThat(small.bodies().settle(List.of(Settlement.complete(plan, T0)))).hasSize(1);
     assertThat(small.failures().requeueAll(T0.plusSeconds(2))).isEqualTo(1);
     assertThat(small.failures().count()).isZero();
     assertThat(small.bodies().claim(request(1, T0.plusSeconds(2), "d")))

@@ -8,6 +8,7 @@ import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ClaimedEvent;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ public interface ClaimContract extends ContractFixture {
         T0.plusSeconds(2));
     ClaimedBody first = store().bodies().claim(request(1, T0.plusSeconds(5), "d1")).get(0);
     assertThat(first.task().artifactPath()).isEqualTo("a.md");
-    store().bodies().reschedule(first, T0.plusSeconds(3), "http_503");
+    store().bodies().settle(List.of(Settlement.reschedule(first, T0.plusSeconds(3), "http_503",
+        T0)));
     assertThat(store().bodies().claim(request(10, T0.plusSeconds(10), "d2")))
         .extracting(c -> c.task().artifactPath())
         .containsExactly("b.md", "c.md", "d.md", "a.md");
@@ -62,10 +64,11 @@ public interface ClaimContract extends ContractFixture {
     ClaimedBody second = store().bodies().claim(request(1, T0.plus(LEASE), "d2")).get(0);
     assertThat(second.task()).isEqualTo(first.task());
     assertThat(second.retryCount()).isZero();
-    assertThat(store().bodies().complete(first)).isFalse();
-    assertThat(store().bodies().release(first)).isFalse();
-    assertThat(store().bodies().fail(first, "http_400", T0.plus(LEASE))).isFalse();
-    assertThat(store().bodies().complete(second)).isTrue();
+    assertThat(store().bodies().settle(List.of(Settlement.complete(first, T0)))).isEmpty();
+    assertThat(store().bodies().settle(List.of(Settlement.release(first, T0)))).isEmpty();
+    assertThat(store().bodies().settle(List.of(Settlement.fail(first, "http_400", T0.plus(LEASE)))))
+        .isEmpty();
+    assertThat(store().bodies().settle(List.of(Settlement.complete(second, T0)))).hasSize(1);
     assertThat(store().bodies().pending(ProjectScope.all())).isZero();
   }
 
@@ -77,9 +80,12 @@ public interface ClaimContract extends ContractFixture {
     assertThat(store().events().claim(request(1, T0.plus(LEASE).minusMillis(1), "e2"))).isEmpty();
     List<ClaimedEvent> second = store().events().claim(request(1, T0.plus(LEASE), "e2"));
     assertThat(second).hasSize(1);
-    assertThat(store().events().reschedule(first, T0.plus(LEASE), "http_503")).isZero();
-    assertThat(store().events().complete(first)).isZero();
-    assertThat(store().events().complete(second)).isEqualTo(1);
+    assertThat(store().events().settle(first.stream().map(c -> Settlement.reschedule(c,
+        T0.plus(LEASE), "http_503", T0)).toList())).isEmpty();
+    assertThat(store().events().settle(first.stream().map(c -> Settlement.complete(c, T0))
+        .toList())).isEmpty();
+    assertThat(store().events().settle(second.stream().map(c -> Settlement.complete(c, T0))
+        .toList())).hasSize(1);
   }
 
   /** A lease that expired (the task counts as ready) but was not taken over still completes. */
@@ -91,7 +97,7 @@ public interface ClaimContract extends ContractFixture {
     assertThat(store().stats(later).bodies().ready()).isEqualTo(1);
     assertThat(store().bodies().claim(new ClaimRequest(1, later, LEASE, "other",
         ProjectScope.of(Set.of(PROJECT_B)), false))).isEmpty();
-    assertThat(store().bodies().complete(slow)).isTrue();
+    assertThat(store().bodies().settle(List.of(Settlement.complete(slow, T0)))).hasSize(1);
     assertThat(store().bodies().pending(ProjectScope.all())).isZero();
   }
 
@@ -121,7 +127,7 @@ public interface ClaimContract extends ContractFixture {
     List<ClaimedEvent> events = store().events().claim(scoped(ProjectScope.all(), true));
     assertThat(events).hasSize(1);
     assertThat(store().bodies().claim(scoped(ProjectScope.all(), true))).isEmpty();
-    store().events().complete(events);
+    store().events().settle(events.stream().map(c -> Settlement.complete(c, T0)).toList());
     assertThat(store().bodies().claim(scoped(ProjectScope.all(), true)))
         .extracting(c -> c.task().namespace()).containsExactly(NS_A);
   }

@@ -9,6 +9,7 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.Settlement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -131,6 +132,7 @@ public interface ContractFixture {
   default void failBody(BodyUploadTask task, Instant at) {
     store().bodies().enqueue(List.of(task), T0);
     ClaimedBody claimed = store().bodies().claim(request(1, at, "f")).get(0);
-    assertThat(store().bodies().fail(claimed, "http_400", at)).isTrue();
+    assertThat(store().bodies().settle(List.of(Settlement.fail(claimed, "http_400", at))))
+        .hasSize(1);
   }
 }

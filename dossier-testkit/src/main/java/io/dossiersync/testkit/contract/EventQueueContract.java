@@ -9,6 +9,7 @@ import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.Lease;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,8 @@ public interface EventQueueContract extends ContractFixture {
     List<ClaimedEvent> old = store().events().claim(request(1, T0, "e1"));
     assertThat(store().events().enqueue(List.of(event(NS_A, "snapshot|A")), T0).superseded())
         .isEqualTo(1);
-    assertThat(store().events().complete(old)).isZero();
+    assertThat(store().events().settle(old.stream().map(c -> Settlement.complete(c, T0)).toList()))
+        .isEmpty();
     assertThat(store().events().pending(ProjectScope.all())).isEqualTo(1);
   }
 }

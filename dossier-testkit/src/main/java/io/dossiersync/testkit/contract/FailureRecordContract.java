@@ -11,6 +11,7 @@ import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.FailureKind;
 import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,13 +33,17 @@ public interface FailureRecordContract extends ContractFixture {
   default void failMovesBodyToFailureRecordsWithItsFieldsAndAttempts() {
     store().bodies().enqueue(List.of(body(NS_A, "spec.md", 1)), T0);
     ClaimedBody claimed = store().bodies().claim(request(1, T0, "d")).get(0);
-    store().bodies().reschedule(claimed, T0.plusSeconds(10), "http_503");
+    store().bodies().settle(List.of(Settlement.reschedule(claimed, T0.plusSeconds(10), "http_503",
+        T0)));
     claimed = store().bodies().claim(request(1, T0.plusSeconds(10), "d")).get(0);
-    store().bodies().reschedule(claimed, T0.plusSeconds(20), "http_503");
+    store().bodies().settle(List.of(Settlement.reschedule(claimed, T0.plusSeconds(20), "http_503",
+        T0)));
     claimed = store().bodies().claim(request(1, T0.plusSeconds(20), "d")).get(0);
     Instant failedAt = T0.plusSeconds(21);
-    assertThat(store().bodies().fail(claimed, "http_400: bad field", failedAt)).isTrue();
-    assertThat(store().bodies().fail(claimed, "again", failedAt)).isFalse();
+    assertThat(store().bodies().settle(List.of(Settlement.fail(claimed, "http_400: bad field",
+        failedAt)))).hasSize(1);
+    assertThat(store().bodies().settle(List.of(Settlement.fail(claimed, "again", failedAt))))
+        .isEmpty();
     assertThat(store().bodies().pending(ProjectScope.all())).isZero();
     assertThat(store().failures().count()).isEqualTo(1);
     FailureRecord record = store().failures().list(10).get(0);
@@ -58,8 +63,10 @@ public interface FailureRecordContract extends ContractFixture {
   default void failOnTheFirstAttemptRecordsOneAttemptAtThatTime() {
     store().events().enqueue(List.of(event(NS_B, null)), T0);
     ClaimedEvent claimed = store().events().claim(request(1, T0, "e")).get(0);
-    assertThat(store().events().fail(claimed, "rejected: schema", T0.plusSeconds(1))).isTrue();
-    assertThat(store().events().fail(claimed, "rejected: schema", T0.plusSeconds(1))).isFalse();
+    assertThat(store().events().settle(List.of(Settlement.fail(claimed, "rejected: schema",
+        T0.plusSeconds(1))))).hasSize(1);
+    assertThat(store().events().settle(List.of(Settlement.fail(claimed, "rejected: schema",
+        T0.plusSeconds(1))))).isEmpty();
     assertThat(store().events().pending(ProjectScope.all())).isZero();
     assertThat(store().failures().list(10)).singleElement().satisfies(r -> {
       assertThat(r.kind()).isEqualTo(FailureKind.EVENT);
@@ -132,7 +139,8 @@ public interface FailureRecordContract extends ContractFixture {
   @Test
   default void requeueOfAnEventWithANewerCoalescedEventPendingDropsTheRecord() {
     store().events().enqueue(List.of(event(NS_A, "snapshot|A")), T0);
-    store().events().fail(store().events().claim(request(1, T0, "e")).get(0), "rejected", T0);
+    store().events().settle(List.of(Settlement.fail(store().events().claim(request(1, T0,
+        "e")).get(0), "rejected", T0)));
     EventRecord newer = event(NS_A, "snapshot|A");
     store().events().enqueue(List.of(newer), T0.plusSeconds(1));
     assertThat(store().failures().requeueAll(T0.plusSeconds(2))).isZero();
@@ -147,7 +155,8 @@ public interface FailureRecordContract extends ContractFixture {
     failBody(body(NS_A, "spec.md", 1), T0.plusSeconds(1));
     EventRecord event = event(NS_A, "snapshot|A");
     store().events().enqueue(List.of(event), T0);
-    store().events().fail(store().events().claim(request(1, T0, "e")).get(0), "rejected", T0);
+    store().events().settle(List.of(Settlement.fail(store().events().claim(request(1, T0,
+        "e")).get(0), "rejected", T0)));
     assertThat(store().failures().requeueAll(T0.plusSeconds(5))).isEqualTo(2);
     assertThat(store().failures().count()).isZero();
     assertThat(store().events().claim(request(10, T0.plusSeconds(5), "e2")))

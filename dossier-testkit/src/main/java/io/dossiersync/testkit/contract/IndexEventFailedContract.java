@@ -75,8 +75,9 @@ public interface IndexEventFailedContract extends ContractFixture {
         .toList())).hasSize(2);
     store().events().enqueue(List.of(indexed("01KT5YTQIDXF00000000000012", spec)), T0);
     ClaimedEvent again = store().events().claim(request(1, T0, "d2")).get(0);
-    assertThat(store().events().fail(again, "rejected: validation_error", T0.plusSeconds(5)))
-        .isTrue();
+    assertThat(store().events().settle(
+        List.of(Settlement.fail(again, "rejected: validation_error", T0.plusSeconds(5)))))
+        .hasSize(1);
     failBody(body(NS_B, "spec.md", 1), T0);
 
     assertThat(store().failures().failedIndexEvents())
@@ -100,7 +101,8 @@ public interface IndexEventFailedContract extends ContractFixture {
     store().events().enqueue(List.of(event(NS_A, null)), T0);
     ClaimedEvent claimed = store().events().claim(request(1, T0, "d1")).get(0);
 
-    assertThat(store().events().fail(claimed, "rejected: x", T0)).isTrue();
+    assertThat(store().events().settle(List.of(Settlement.fail(claimed, "rejected: x", T0))))
+        .hasSize(1);
 
     assertThat(store().failures().count()).isEqualTo(1);
     assertThat(store().bodies().pending(ProjectScope.all())).isEqualTo(1);

@@ -7,6 +7,7 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.PurgeCount;
 import io.dossiersync.core.queue.PurgeScope;
+import io.dossiersync.core.queue.Settlement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ public interface PurgeContract extends ContractFixture {
     ClaimedBody leased = store().bodies().claim(request(1, T0, "d")).get(0);
     assertThat(store().purge(PurgeScope.project(PROJECT_A), false))
         .isEqualTo(new PurgeCount(0, 1));
-    assertThat(store().bodies().complete(leased)).isFalse();
+    assertThat(store().bodies().settle(List.of(Settlement.complete(leased, T0)))).isEmpty();
     assertThat(store().failures().count()).isEqualTo(1);
     assertThat(store().purge(PurgeScope.project(PROJECT_B), false))
         .isEqualTo(new PurgeCount(0, 0));

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * ScriptedEventTransport events = ScriptedEventTransport.create();
  * events.thenReturn(
- *     EventBatchResult.notDelivered(BatchOutcome.RETRY, 503, "http_503", Optional.empty()));
+ *     EventBatchResult.notDelivered(TransportOutcome.RETRY, 503, "http_503", Optional.empty()));
  * // first batch is retried, later ones succeed
  * }</pre>
  *

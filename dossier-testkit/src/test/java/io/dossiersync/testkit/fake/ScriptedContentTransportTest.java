@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dossiersync.core.transport.PushContentRequest;
-import io.dossiersync.core.transport.PushOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.PushResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ class ScriptedContentTransportTest {
     PushResult result = transport.push(push("spec.md"));
 
     assertThat(slept).containsExactly(Duration.ofMillis(250));
-    assertThat(result.outcome()).isEqualTo(PushOutcome.RETRY);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
     assertThat(result.retryAfter()).contains(Duration.ofSeconds(3));
   }
 

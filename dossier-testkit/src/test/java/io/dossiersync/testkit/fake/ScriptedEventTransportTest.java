@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dossiersync.core.queue.EventRecord;
-import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
@@ -23,7 +23,7 @@ class ScriptedEventTransportTest {
 
     EventBatchResult result = transport.send(List.of(event("e1"), event("e2")));
 
-    assertThat(result.outcome()).isEqualTo(BatchOutcome.DELIVERED);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.DELIVERED);
     assertThat(result.results()).extracting(EventResult::eventId, EventResult::status)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("e1", EventResultStatus.SUCCESS),
@@ -33,7 +33,7 @@ class ScriptedEventTransportTest {
   @Test
   void scriptedResultsComeFirstInOrder() {
     EventBatchResult retry = EventBatchResult.notDelivered(
-        BatchOutcome.RETRY, 503, "http_503", Optional.empty());
+        TransportOutcome.RETRY, 503, "http_503", Optional.empty());
     ScriptedEventTransport transport = ScriptedEventTransport.create();
     transport.thenReturn(retry).thenAnswer(
         ScriptedEventTransport.everyEvent(EventResultStatus.REJECTED));

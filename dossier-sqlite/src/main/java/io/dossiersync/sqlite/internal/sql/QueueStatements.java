@@ -93,14 +93,13 @@ final class QueueStatements {
     return DSL.selectCount().from(q.table()).where(scope(inProjects));
   }
 
-  /** The earliest time a row becomes claimable: due time, or lease end if later. */
+  /**
+   * The earliest time a row becomes claimable (due time, or lease end if later), then the
+   * earliest next attempt time with leases ignored: together they tell a task held by a lease.
+   */
   ResultQuery<?> nextDue(boolean inProjects) {
-    return DSL.select(DSL.min(q.dueAt())).from(q.table()).where(scope(inProjects));
-  }
-
-  /** The earliest next attempt time, leases ignored. */
-  ResultQuery<?> nextAttempt(boolean inProjects) {
-    return DSL.select(DSL.min(q.nextAttemptAt())).from(q.table()).where(scope(inProjects));
+    return DSL.select(DSL.min(q.dueAt()), DSL.min(q.nextAttemptAt())).from(q.table())
+        .where(scope(inProjects));
   }
 
   ResultQuery<?> projects() {

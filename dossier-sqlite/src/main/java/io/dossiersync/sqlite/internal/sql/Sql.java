@@ -52,22 +52,14 @@ public enum Sql {
   BODY_PENDING,
   /** Counts the bodies of some projects. */
   BODY_PENDING_IN("projects"),
-  /** The earliest time an event becomes claimable. */
+  /** The earliest time an event becomes claimable, and its earliest next attempt. */
   EVENT_NEXT_DUE,
-  /** The earliest time an event of some projects becomes claimable. */
+  /** As {@link #EVENT_NEXT_DUE}, for some projects. */
   EVENT_NEXT_DUE_IN("projects"),
-  /** The earliest time a body becomes claimable. */
+  /** The earliest time a body becomes claimable, and its earliest next attempt. */
   BODY_NEXT_DUE,
-  /** The earliest time a body of some projects becomes claimable. */
+  /** As {@link #BODY_NEXT_DUE}, for some projects. */
   BODY_NEXT_DUE_IN("projects"),
-  /** The earliest next attempt of an event, leases ignored. */
-  EVENT_NEXT_ATTEMPT,
-  /** The earliest next attempt of an event of some projects. */
-  EVENT_NEXT_ATTEMPT_IN("projects"),
-  /** The earliest next attempt of a body, leases ignored. */
-  BODY_NEXT_ATTEMPT,
-  /** The earliest next attempt of a body of some projects. */
-  BODY_NEXT_ATTEMPT_IN("projects"),
   /** The projects with queued events. */
   EVENT_PROJECTS,
   /** The projects with queued bodies. */
