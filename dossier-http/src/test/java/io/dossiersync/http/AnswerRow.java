@@ -18,8 +18,8 @@ record AnswerRow(
     String reason,
     Optional<Duration> retryAfter) {
 
-  static AnswerRow of(String name, int status, String body, TransportOutcome outcome,
-      String reason) {
+  static AnswerRow of(
+      String name, int status, String body, TransportOutcome outcome, String reason) {
     return new AnswerRow(name, status, body, new Header[0], outcome, reason, null);
   }
 

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockserver.model.HttpRequest.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,8 +24,8 @@ import org.mockserver.model.HttpRequest;
 import org.mockserver.verify.VerificationTimes;
 
 /**
- * The event batch wire contract (PRODUCT.md §4.2) against a MockServer receiver. Abstract: run
- * once against MockServer in-process and once against a MockServer container.
+ * The event batch wire contract (PRODUCT.md §4.2) against a MockServer receiver. Abstract: run once
+ * against MockServer in-process and once against a MockServer container.
  */
 abstract class EventBatchContractTest extends ReceiverContractTest {
 
@@ -60,9 +60,11 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
 
   @Test
   void sendsTheEventsGzippedWithHeadersAndReadsPerEventResults() throws Exception {
-    answer(200, "{\"results\":[{\"event_id\":\"E1\",\"status\":\"success\"},"
-        + "{\"event_id\":\"E2\",\"status\":\"duplicate\",\"error\":null},"
-        + "{\"event_id\":\"E3\",\"status\":\"rejected\",\"error\":\"payload.size_bytes < 0\"}]}");
+    answer(
+        200,
+        "{\"results\":[{\"event_id\":\"E1\",\"status\":\"success\"},"
+            + "{\"event_id\":\"E2\",\"status\":\"duplicate\",\"error\":null},"
+            + "{\"event_id\":\"E3\",\"status\":\"rejected\",\"error\":\"payload.size_bytes < 0\"}]}");
 
     EventBatchResult result = transport.send(Samples.events("E1", "E2", "E3"));
 
@@ -71,8 +73,8 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
         .containsExactly(
             new EventResult("E1", EventResultStatus.SUCCESS, Optional.empty()),
             new EventResult("E2", EventResultStatus.DUPLICATE, Optional.empty()),
-            new EventResult("E3", EventResultStatus.REJECTED,
-                Optional.of("payload.size_bytes < 0")));
+            new EventResult(
+                "E3", EventResultStatus.REJECTED, Optional.of("payload.size_bytes < 0")));
     HttpRequest recorded = onlyRecorded();
     assertThat(recorded.getFirstHeader("Content-Encoding")).isEqualTo("gzip");
     assertThat(recorded.getFirstHeader("Content-Type")).isEqualTo("application/json");

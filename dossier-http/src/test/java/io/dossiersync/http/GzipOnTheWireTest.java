@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.io.ByteArrayInputStream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,11 @@ class GzipOnTheWireTest {
       ObjectMapper mapper = new ObjectMapper();
       JsonNode expected =
           mapper.readTree(
-              "{\"events\":[" + Samples.event("E1").json() + "," + Samples.event("E2").json() + "]}");
+              "{\"events\":["
+                  + Samples.event("E1").json()
+                  + ","
+                  + Samples.event("E2").json()
+                  + "]}");
       assertThat(mapper.readTree(json)).isEqualTo(expected);
     }
   }

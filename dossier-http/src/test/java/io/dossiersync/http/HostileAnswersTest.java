@@ -2,10 +2,10 @@ package io.dossiersync.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.http.HostileServer.Behaviour;
 import io.dossiersync.http.internal.PooledHttpClient;
 import java.time.Duration;
@@ -27,8 +27,8 @@ class HostileAnswersTest {
   void aDrippingAnswerIsAbortedAtTheDeadlineThoughItIsNeverSilent() throws Exception {
     try (HostileServer server = new HostileServer(Behaviour.DRIP);
         HttpEventTransport events =
-            HttpEventTransport.create(config(server, Duration.ofSeconds(1)),
-                TokenProvider.none())) {
+            HttpEventTransport.create(
+                config(server, Duration.ofSeconds(1)), TokenProvider.none())) {
 
       EventBatchResult result = events.send(Samples.events("E1"));
 
@@ -58,8 +58,8 @@ class HostileAnswersTest {
       PushResult pushed = push.get(30, TimeUnit.SECONDS);
       assertThat(pushed.outcome()).isEqualTo(TransportOutcome.RETRY);
       assertThat(pushed.reason()).isEqualTo(PooledHttpClient.CLOSED_REASON);
-      assertThat(batch.get(30,
-          TimeUnit.SECONDS).reason()).isEqualTo(PooledHttpClient.CLOSED_REASON);
+      assertThat(batch.get(30, TimeUnit.SECONDS).reason())
+          .isEqualTo(PooledHttpClient.CLOSED_REASON);
       content.close();
       events.close();
     }
@@ -86,8 +86,8 @@ class HostileAnswersTest {
   void anEndlessHeaderLineFailsOneRequest() throws Exception {
     try (HostileServer server = new HostileServer(Behaviour.ENDLESS_HEADER);
         HttpEventTransport events =
-            HttpEventTransport.create(config(server, Duration.ofSeconds(30)),
-                TokenProvider.none())) {
+            HttpEventTransport.create(
+                config(server, Duration.ofSeconds(30)), TokenProvider.none())) {
 
       EventBatchResult result = events.send(Samples.events("E1"));
 
@@ -100,8 +100,8 @@ class HostileAnswersTest {
   void moreThanAHundredHeaderFieldsFailOneRequest() throws Exception {
     try (HostileServer server = new HostileServer(Behaviour.MANY_HEADERS);
         HttpContentTransport content =
-            HttpContentTransport.create(config(server, Duration.ofSeconds(30)),
-                TokenProvider.none())) {
+            HttpContentTransport.create(
+                config(server, Duration.ofSeconds(30)), TokenProvider.none())) {
 
       PushResult result = content.push(Samples.push("spec.md"));
 
@@ -123,7 +123,8 @@ class HostileAnswersTest {
       assertThat(factory.leasedConnections()).isZero();
       Thread.sleep(200);
       assertThat(server.bytesWritten()).isLessThan(10L * 1024 * 1024);
-      System.out.printf("[http] huge-body answer_bytes=%d written_by_server=%d%n",
+      System.out.printf(
+          "[http] huge-body answer_bytes=%d written_by_server=%d%n",
           10L * 1024 * 1024, server.bytesWritten());
     }
   }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dossiersync.core.transport.AccessToken;
-import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.net.ServerSocket;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,7 +50,8 @@ class HttpTransportsTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    HttpTransportConfig config = HttpTransportConfig.builder("http://127.0.0.1:" + closedPort).build();
+    HttpTransportConfig config =
+        HttpTransportConfig.builder("http://127.0.0.1:" + closedPort).build();
     try (HttpTransports transports = HttpTransports.create(config);
         HttpContentTransport content = transports.contentTransport(TokenProvider.none());
         HttpEventTransport events = transports.eventTransport(TokenProvider.none())) {

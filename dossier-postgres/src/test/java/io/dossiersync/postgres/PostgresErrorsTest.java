@@ -16,24 +16,30 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresErrorsTest {
 
-  private static final NamespaceRef NS = new NamespaceRef(
-      "11111111-2222-3333-4444-555555555555", "001-errors", "main", "software-dev", "1");
+  private static final NamespaceRef NS =
+      new NamespaceRef(
+          "11111111-2222-3333-4444-555555555555", "001-errors", "main", "software-dev", "1");
 
   @Test
   void aRefusedBodyIsNotQuotedInTheError() {
     String body = "private spec text\u0000 that must not leak";
     try (PostgresQueueStore store = PostgresServer.store(1_000)) {
-      assertThatThrownBy(() -> store.bodies().enqueue(
-              List.of(new BodyUploadTask("u1", NS, "a.md", "h1", body, body.length())),
-              Instant.now()))
+      assertThatThrownBy(
+              () ->
+                  store
+                      .bodies()
+                      .enqueue(
+                          List.of(new BodyUploadTask("u1", NS, "a.md", "h1", body, body.length())),
+                          Instant.now()))
           .isInstanceOf(QueueStoreException.class)
           .hasMessageContaining("22021")
-          .satisfies(e -> {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-              org.assertj.core.api.Assertions.assertThat(String.valueOf(t.getMessage()))
-                  .doesNotContain("private spec text");
-            }
-          });
+          .satisfies(
+              e -> {
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                  org.assertj.core.api.Assertions.assertThat(String.valueOf(t.getMessage()))
+                      .doesNotContain("private spec text");
+                }
+              });
     }
   }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class DrainEngineAuthTest {
 
-  private static final PushResult UNAUTHORIZED = PushResult.of(TransportOutcome.UNAUTHORIZED, 401,
-      "unauthorized");
+  private static final PushResult UNAUTHORIZED =
+      PushResult.of(TransportOutcome.UNAUTHORIZED, 401, "unauthorized");
 
   private final DrainFixture bench = new DrainFixture();
   private final NamespaceRef ns = namespace(PROJECT_A, "001-feature");
@@ -33,7 +33,8 @@ class DrainEngineAuthTest {
   void a401RefreshesTheTokenOnceAndRetriesWithTheFreshOne() {
     ScriptedTokenProvider tokens = ScriptedTokenProvider.of("old-token", "new-token");
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> DrainFixture.carries(tokens, "new-token") ? DrainFixture.STORED : UNAUTHORIZED);
+    bench.answerBodies(
+        r -> DrainFixture.carries(tokens, "new-token") ? DrainFixture.STORED : UNAUTHORIZED);
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(tokens).build()) {
@@ -69,10 +70,7 @@ class DrainEngineAuthTest {
     assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at()).contains(T0);
     assertThat(bench.peekBodies())
         .extracting(b -> b.task().artifactPath(), ClaimedBody::retryCount)
-        .containsExactlyInAnyOrder(
-            tuple("a.md", 1),
-            tuple("b.md", 0),
-            tuple("c.md", 0));
+        .containsExactlyInAnyOrder(tuple("a.md", 1), tuple("b.md", 0), tuple("c.md", 0));
   }
 
   @Test
@@ -97,8 +95,10 @@ class DrainEngineAuthTest {
   void a401OnEventsReleasesTheBatchAndSendsNoBody() {
     bench.enqueueEvent(ns, "spec.md");
     bench.enqueueBody(namespace(PROJECT_A, "002-other"), "spec.md");
-    bench.answerEvents(e -> EventBatchResult.notDelivered(TransportOutcome.UNAUTHORIZED, 401,
-        "unauthorized", Optional.empty()));
+    bench.answerEvents(
+        e ->
+            EventBatchResult.notDelivered(
+                TransportOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build()) {
@@ -116,9 +116,12 @@ class DrainEngineAuthTest {
   void a401OnEventsWithAFreshTokenResendsTheBatchOnce() {
     ScriptedTokenProvider tokens = ScriptedTokenProvider.of("old-token", "new-token");
     bench.enqueueEvent(ns, "spec.md");
-    bench.answerEvents(e -> DrainFixture.carries(tokens, "new-token")
-        ? DrainFixture.acceptAll().apply(e)
-        : EventBatchResult.notDelivered(TransportOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
+    bench.answerEvents(
+        e ->
+            DrainFixture.carries(tokens, "new-token")
+                ? DrainFixture.acceptAll().apply(e)
+                : EventBatchResult.notDelivered(
+                    TransportOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(tokens).build()) {
@@ -134,17 +137,18 @@ class DrainEngineAuthTest {
   void aProviderThatThrowsCountsAsNoFreshToken() {
     bench.enqueueBody(ns, "spec.md");
     bench.answerBodies(r -> UNAUTHORIZED);
-    TokenProvider broken = new TokenProvider() {
-      @Override
-      public Optional<AccessToken> currentToken() {
-        throw new IllegalStateException("keychain locked");
-      }
+    TokenProvider broken =
+        new TokenProvider() {
+          @Override
+          public Optional<AccessToken> currentToken() {
+            throw new IllegalStateException("keychain locked");
+          }
 
-      @Override
-      public Optional<AccessToken> refresh(Optional<AccessToken> rejected) {
-        throw new IllegalStateException("keychain locked");
-      }
-    };
+          @Override
+          public Optional<AccessToken> refresh(Optional<AccessToken> rejected) {
+            throw new IllegalStateException("keychain locked");
+          }
+        };
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(broken).build()) {

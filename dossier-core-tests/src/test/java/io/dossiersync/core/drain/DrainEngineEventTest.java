@@ -38,8 +38,8 @@ class DrainEngineEventTest {
 
     DrainReport report = drainOnce();
 
-    assertThat(bench.calls).containsExactly("events 100", "events 100", "events 50",
-        "body spec.md");
+    assertThat(bench.calls)
+        .containsExactly("events 100", "events 100", "events 50", "body spec.md");
     assertThat(report.eventsSent()).isEqualTo(250);
     assertThat(report.bodiesUploaded()).isEqualTo(1);
   }
@@ -50,10 +50,14 @@ class DrainEngineEventTest {
     EventRecord dup = bench.enqueueEvent(ns, "b.md");
     EventRecord bad = bench.enqueueEvent(ns, "c.md");
     EventRecord silent = bench.enqueueEvent(ns, "d.md");
-    bench.answerEvents(e -> EventBatchResult.delivered(List.of(
-        new EventResult(ok.eventId(), EventResultStatus.SUCCESS, Optional.empty()),
-        new EventResult(dup.eventId(), EventResultStatus.DUPLICATE, Optional.empty()),
-        new EventResult(bad.eventId(), EventResultStatus.REJECTED, Optional.of("bad schema")))));
+    bench.answerEvents(
+        e ->
+            EventBatchResult.delivered(
+                List.of(
+                    new EventResult(ok.eventId(), EventResultStatus.SUCCESS, Optional.empty()),
+                    new EventResult(dup.eventId(), EventResultStatus.DUPLICATE, Optional.empty()),
+                    new EventResult(
+                        bad.eventId(), EventResultStatus.REJECTED, Optional.of("bad schema")))));
 
     DrainReport report = drainOnce();
 
@@ -64,12 +68,14 @@ class DrainEngineEventTest {
     assertThat(record.kind()).isEqualTo(FailureKind.EVENT);
     assertThat(record.reason()).isEqualTo("rejected: bad schema");
     assertThat(record.artifactPath()).contains("c.md");
-    assertThat(bench.listener.tasks).filteredOn(t -> t.status() == TaskStatus.RETRY)
+    assertThat(bench.listener.tasks)
+        .filteredOn(t -> t.status() == TaskStatus.RETRY)
         .singleElement()
-        .satisfies(t -> {
-          assertThat(t.taskId()).isEqualTo(silent.eventId());
-          assertThat(t.reason()).isEqualTo("missing_result");
-        });
+        .satisfies(
+            t -> {
+              assertThat(t.taskId()).isEqualTo(silent.eventId());
+              assertThat(t.reason()).isEqualTo("missing_result");
+            });
   }
 
   @Test
@@ -77,13 +83,16 @@ class DrainEngineEventTest {
     bench.enqueueEvent(ns, "spec.md");
     bench.enqueueBody(ns, "spec.md");
     bench.enqueueBody(other, "plan.md");
-    bench.answerEvents(e -> EventBatchResult.notDelivered(TransportOutcome.RETRY, 429, "rate_limited",
-        Optional.of(Duration.ofSeconds(30))));
+    bench.answerEvents(
+        e ->
+            EventBatchResult.notDelivered(
+                TransportOutcome.RETRY, 429, "rate_limited", Optional.of(Duration.ofSeconds(30))));
 
     DrainReport report = drainOnce();
 
     assertThat(report.eventsRetry()).isEqualTo(1);
-    assertThat(bench.store.events().nextDue(ProjectScope.all(), T0).at()).contains(T0.plusSeconds(30));
+    assertThat(bench.store.events().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(30));
     assertThat(bench.content.requests()).extracting(r -> r.namespace()).containsExactly(other);
     assertThat(report.pendingBodies()).isEqualTo(1);
   }
@@ -91,9 +100,10 @@ class DrainEngineEventTest {
   @Test
   void aSendThatThrowsKeepsTheBatchWithBackoff() {
     bench.enqueueEvent(ns, "spec.md");
-    bench.answerEvents(e -> {
-      throw new IllegalArgumentException("not a JSON object");
-    });
+    bench.answerEvents(
+        e -> {
+          throw new IllegalArgumentException("not a JSON object");
+        });
 
     DrainReport report = drainOnce();
 
@@ -107,8 +117,10 @@ class DrainEngineEventTest {
   @Test
   void anEventPastTheCeilingGoesToTheFailureRecords() {
     bench.enqueueEvent(ns, "spec.md");
-    bench.answerEvents(e -> EventBatchResult.notDelivered(TransportOutcome.RETRY, 503, "http_503",
-        Optional.empty()));
+    bench.answerEvents(
+        e ->
+            EventBatchResult.notDelivered(
+                TransportOutcome.RETRY, 503, "http_503", Optional.empty()));
 
     try (DrainEngine engine = bench.builder().retryCeiling(2).build()) {
       engine.drainOnce();
@@ -126,13 +138,16 @@ class DrainEngineEventTest {
     CountDownLatch fired = new CountDownLatch(1);
 
     try (DrainEngine engine =
-        bench.builder(FaultyStore.failingOnce(bench.store, "events", fired, "settleAndClaim",
-            "settle")).build()) {
+        bench
+            .builder(
+                FaultyStore.failingOnce(bench.store, "events", fired, "settleAndClaim", "settle"))
+            .build()) {
       engine.drainOnce();
     }
 
     assertThat(fired.getCount()).isZero();
-    assertThat(bench.listener.tasks).extracting(TaskResult::status, TaskResult::reason)
+    assertThat(bench.listener.tasks)
+        .extracting(TaskResult::status, TaskResult::reason)
         .containsExactly(tuple(TaskStatus.RETRY, "store_error: QueueStoreException"));
     assertThat(bench.store.events().nextDue(ProjectScope.all(), T0).at())
         .contains(T0.plusSeconds(1));
@@ -157,8 +172,10 @@ class DrainEngineEventTest {
   void aFreshTokenRejectedTooReleasesTheBatch() {
     ScriptedTokenProvider tokens = ScriptedTokenProvider.of("old-token", "new-token");
     bench.enqueueEvent(ns, "spec.md");
-    bench.answerEvents(e -> EventBatchResult.notDelivered(TransportOutcome.UNAUTHORIZED, 401,
-        "unauthorized", Optional.empty()));
+    bench.answerEvents(
+        e ->
+            EventBatchResult.notDelivered(
+                TransportOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(tokens).build()) {

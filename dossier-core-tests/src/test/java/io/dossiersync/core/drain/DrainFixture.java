@@ -34,8 +34,8 @@ import java.util.function.Function;
 /**
  * A drain test bench: the testkit's in-memory store, clock, recording sleeper and scripted
  * transports. The transports' default answers are functions the test replaces ({@link
- * #answerBodies}, {@link #answerEvents}); every send is also written, in order, to {@link
- * #calls}, and the bench counts the most pushes ever in flight at once.
+ * #answerBodies}, {@link #answerEvents}); every send is also written, in order, to {@link #calls},
+ * and the bench counts the most pushes ever in flight at once.
  */
 final class DrainFixture {
 
@@ -61,9 +61,11 @@ final class DrainFixture {
 
   /** An answer that accepts every event of the batch. */
   static Function<List<EventRecord>, EventBatchResult> acceptAll() {
-    return batch -> EventBatchResult.delivered(batch.stream()
-        .map(e -> new EventResult(e.eventId(), EventResultStatus.SUCCESS, Optional.empty()))
-        .toList());
+    return batch ->
+        EventBatchResult.delivered(
+            batch.stream()
+                .map(e -> new EventResult(e.eventId(), EventResultStatus.SUCCESS, Optional.empty()))
+                .toList());
   }
 
   /** Whether {@code tokens} currently hands out {@code token}. */
@@ -130,9 +132,12 @@ final class DrainFixture {
   /** Claims every body ready now under a throw-away lease, to look at its retry state. */
   List<ClaimedBody> peekBodies() {
     List<ClaimedBody> bodies =
-        store.bodies().claim(QueueTestData.claim(1_000, clock.instant().plusSeconds(100_000), "peek"));
-    store.bodies().settle(bodies.stream().map(b -> Settlement.release(b, clock.instant()))
-        .toList());
+        store
+            .bodies()
+            .claim(QueueTestData.claim(1_000, clock.instant().plusSeconds(100_000), "peek"));
+    store
+        .bodies()
+        .settle(bodies.stream().map(b -> Settlement.release(b, clock.instant())).toList());
     return bodies;
   }
 

@@ -17,14 +17,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The body half of a round (PRODUCT.md §4.1), on the round thread, the only writer: it keeps at
  * most {@code concurrency} pushes in flight, claims more when fewer than {@code concurrency}
- * claimed bodies wait to be sent (claiming {@code limit − held}, with {@code limit = concurrency
- * + bodyClaimBatchSize}, db-scheduler's upper-limit rule), takes each answer from the result
- * queue and writes the answers waiting in the same transaction as that claim ({@code
- * settleAndClaim}), or on their own once {@code bodyClaimBatchSize} wait and no claim is due;
- * always after handing the senders new work, so that no sender waits for a commit.
- * Stopping: nothing more is sent, the claimed-unsent bodies are
- * given back at once, the pushes in flight are waited for (each is bounded by the transport's
- * deadline) and their answers written.
+ * claimed bodies wait to be sent (claiming {@code limit − held}, with {@code limit = concurrency +
+ * bodyClaimBatchSize}, db-scheduler's upper-limit rule), takes each answer from the result queue
+ * and writes the answers waiting in the same transaction as that claim ({@code settleAndClaim}), or
+ * on their own once {@code bodyClaimBatchSize} wait and no claim is due; always after handing the
+ * senders new work, so that no sender waits for a commit. Stopping: nothing more is sent, the
+ * claimed-unsent bodies are given back at once, the pushes in flight are waited for (each is
+ * bounded by the transport's deadline) and their answers written.
  */
 final class BodyDrain {
 
@@ -51,8 +50,8 @@ final class BodyDrain {
   }
 
   /**
-   * Sends every ready body of the round's scope whose namespace has no pending event, until none
-   * is left or the round stops. When the round thread is interrupted (a stop past its timeout) it
+   * Sends every ready body of the round's scope whose namespace has no pending event, until none is
+   * left or the round stops. When the round thread is interrupted (a stop past its timeout) it
    * gives back every body it holds, unsent or in flight, and returns at once: a push that still
    * ends well has its body sent again by a later drain, which the receiver answers {@code
    * already_exists} (at least once).
@@ -170,10 +169,13 @@ final class BodyDrain {
       return;
     }
     if (sent instanceof Sent.Failed failed) {
-      failed.body().forEach(b -> {
-        inFlight.remove(b.task().uploadId());
-        pending.release(b, DrainReasons.DRAIN_STOPPED);
-      });
+      failed
+          .body()
+          .forEach(
+              b -> {
+                inFlight.remove(b.task().uploadId());
+                pending.release(b, DrainReasons.DRAIN_STOPPED);
+              });
       round.fatal(failed.failure());
       return;
     }
@@ -183,8 +185,8 @@ final class BodyDrain {
     ClaimedBody body = done.body();
     int http = result.httpStatus();
     switch (result.outcome()) {
-      case DELIVERED -> pending.complete(body, TaskStatus.UPLOADED, result.reason(), http,
-          done.took());
+      case DELIVERED ->
+          pending.complete(body, TaskStatus.UPLOADED, result.reason(), http, done.took());
       case ALREADY_EXISTS ->
           pending.complete(body, TaskStatus.ALREADY_EXISTS, result.reason(), http, done.took());
       case UNAUTHORIZED -> pending.release(body, result.reason());

@@ -15,19 +15,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The event half of a round (PRODUCT.md §4.2), on the round thread: claims the ready events a
- * batch at a time, hands each batch to a sender, waits for its answer (renewing the batch's
- * leases meanwhile) and applies the answer of every piece the sender sent, in one transaction
- * per batch, the same as the next batch's claim:
+ * The event half of a round (PRODUCT.md §4.2), on the round thread: claims the ready events a batch
+ * at a time, hands each batch to a sender, waits for its answer (renewing the batch's leases
+ * meanwhile) and applies the answer of every piece the sender sent, in one transaction per batch,
+ * the same as the next batch's claim:
  *
  * <ul>
  *   <li>delivered: success and duplicate delete the event, rejected fails it ({@code rejected:
  *       <error>}), a missing result retries it;
  *   <li>401: the batch is given back untouched;
- *   <li>413 for one event: {@code rejected: payload_too_large}; 400 for one event: {@code
- *       rejected: validation_error[: detail]} (the sender split larger batches);
- *   <li>retryable and unexpected answers keep the batch with backoff, each failure counting
- *       toward the retry ceiling.
+ *   <li>413 for one event: {@code rejected: payload_too_large}; 400 for one event: {@code rejected:
+ *       validation_error[: detail]} (the sender split larger batches);
+ *   <li>retryable and unexpected answers keep the batch with backoff, each failure counting toward
+ *       the retry ceiling.
  * </ul>
  */
 final class EventDrain {
@@ -124,7 +124,10 @@ final class EventDrain {
         .collect(Collectors.toMap(EventResult::eventId, Function.identity(), (a, b) -> a));
   }
 
-  private void applyOne(ClaimedEvent event, EventBatchResult result, Duration took,
+  private void applyOne(
+      ClaimedEvent event,
+      EventBatchResult result,
+      Duration took,
       Map<String, EventResult> verdicts) {
     int http = result.httpStatus();
     switch (result.outcome()) {
@@ -133,19 +136,22 @@ final class EventDrain {
         if (verdict == null) {
           pending.retry(event, DrainReasons.MISSING_RESULT, result.retryAfter(), http, took);
         } else if (verdict.status() == EventResultStatus.REJECTED) {
-          pending.fail(event, DrainReasons.REJECTED + verdict.error().map(e -> ": " + e).orElse(""),
-              http, took);
+          pending.fail(
+              event,
+              DrainReasons.REJECTED + verdict.error().map(e -> ": " + e).orElse(""),
+              http,
+              took);
         } else {
-          pending.complete(event, TaskStatus.SENT,
-              verdict.status().name().toLowerCase(Locale.ROOT), http, took);
+          pending.complete(
+              event, TaskStatus.SENT, verdict.status().name().toLowerCase(Locale.ROOT), http, took);
         }
       }
       case UNAUTHORIZED -> pending.release(event, result.reason());
       case TOO_LARGE -> pending.fail(event, DrainReasons.PAYLOAD_TOO_LARGE, http, took);
-      case INVALID -> pending.fail(event, DrainReasons.validationError(result.reason()), http,
-          took);
-      case FAILED -> pending.fail(event, DrainReasons.REJECTED + ": " + result.reason(), http,
-          took);
+      case INVALID ->
+          pending.fail(event, DrainReasons.validationError(result.reason()), http, took);
+      case FAILED ->
+          pending.fail(event, DrainReasons.REJECTED + ": " + result.reason(), http, took);
       case RETRY, UNEXPECTED_STATUS -> {
         if (round.pastDeadlineSeen() && result.httpStatus() == 0) {
           pending.release(event, DrainReasons.DRAIN_STOPPED);

@@ -20,12 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The results the round thread has decided and not yet written: {@link #write()} applies them
- * in one call to the queue ({@link TaskQueue#settle}, one transaction), {@link #writeAndClaim}
- * in the same transaction as the next claim ({@link TaskQueue#settleAndClaim}); either then
- * reports to the listener only the tasks whose settlement took effect. When the store fails,
- * every task of the batch is kept with backoff ({@code store_error: <class>}) in a second call;
- * when that fails too, the tasks stay leased until their leases expire. Round thread only.
+ * The results the round thread has decided and not yet written: {@link #write()} applies them in
+ * one call to the queue ({@link TaskQueue#settle}, one transaction), {@link #writeAndClaim} in the
+ * same transaction as the next claim ({@link TaskQueue#settleAndClaim}); either then reports to the
+ * listener only the tasks whose settlement took effect. When the store fails, every task of the
+ * batch is kept with backoff ({@code store_error: <class>}) in a second call; when that fails too,
+ * the tasks stay leased until their leases expire. Round thread only.
  *
  * @param <C> the claimed task type
  */
@@ -45,31 +45,35 @@ final class ResultBatch<C extends ClaimedTask> {
 
   /** A delivered task: deleted. */
   void complete(C claimed, TaskStatus status, String reason, int httpStatus, Duration took) {
-    add(Settlement.complete(claimed, round.now()),
+    add(
+        Settlement.complete(claimed, round.now()),
         told(claimed, status, reason, Optional.empty(), httpStatus, took));
   }
 
   /** A failed attempt: kept with backoff, or moved to the failure records past the ceiling. */
-  void retry(C claimed, String reason, Optional<Duration> retryAfter, int httpStatus,
-      Duration took) {
+  void retry(
+      C claimed, String reason, Optional<Duration> retryAfter, int httpStatus, Duration took) {
     Optional<Instant> next = round.retryAt(claimed.retryCount() + 1, retryAfter);
     if (next.isEmpty()) {
       fail(claimed, DrainReasons.RETRY_CEILING + ": " + reason, httpStatus, took);
       return;
     }
-    add(Settlement.reschedule(claimed, next.get(), reason, round.now()),
+    add(
+        Settlement.reschedule(claimed, next.get(), reason, round.now()),
         told(claimed, TaskStatus.RETRY, reason, next, httpStatus, took));
   }
 
   /** A refused task: moved to the failure records. */
   void fail(C claimed, String reason, int httpStatus, Duration took) {
-    add(Settlement.fail(claimed, reason, round.now()),
+    add(
+        Settlement.fail(claimed, reason, round.now()),
         told(claimed, TaskStatus.FAILED, reason, Optional.empty(), httpStatus, took));
   }
 
   /** A task given back untouched (token rejected, drain stopped). */
   void release(C claimed, String reason) {
-    add(Settlement.release(claimed, round.now()),
+    add(
+        Settlement.release(claimed, round.now()),
         told(claimed, TaskStatus.RELEASED, reason, Optional.empty(), 0, Duration.ZERO));
   }
 
@@ -93,10 +97,10 @@ final class ResultBatch<C extends ClaimedTask> {
   }
 
   /**
-   * Writes every decision and claims the next tasks in one transaction; reports the decisions
-   * that took effect and empties the batch. When that transaction fails, the decisions are
-   * written as {@link #write()} does (kept with backoff if the store fails them) and the claim is
-   * tried once more on its own, whose failure the caller gets.
+   * Writes every decision and claims the next tasks in one transaction; reports the decisions that
+   * took effect and empties the batch. When that transaction fails, the decisions are written as
+   * {@link #write()} does (kept with backoff if the store fails them) and the claim is tried once
+   * more on its own, whose failure the caller gets.
    *
    * @throws io.dossiersync.core.queue.QueueStoreException when the claim alone fails too
    */
@@ -107,7 +111,9 @@ final class ResultBatch<C extends ClaimedTask> {
     try {
       done = queue.settleAndClaim(batch, request);
     } catch (RuntimeException e) {
-      LOG.debug("settling {} results with a claim failed; trying them apart: {}", batch.size(),
+      LOG.debug(
+          "settling {} results with a claim failed; trying them apart: {}",
+          batch.size(),
           e.toString());
       write();
       return queue.claim(request);
@@ -118,18 +124,27 @@ final class ResultBatch<C extends ClaimedTask> {
   }
 
   private void keepWithBackoff(List<Settlement<C>> batch, RuntimeException e) {
-    LOG.warn("could not record {} drain results in the queue; keeping them with backoff: {}",
-        batch.size(), e.toString(), e);
-    batch.forEach(s -> retry(s.claimed(), DrainReasons.STORE_ERROR + ": "
-        + e.getClass().getSimpleName(), Optional.empty(), 0, Duration.ZERO));
+    LOG.warn(
+        "could not record {} drain results in the queue; keeping them with backoff: {}",
+        batch.size(),
+        e.toString(),
+        e);
+    batch.forEach(
+        s ->
+            retry(
+                s.claimed(),
+                DrainReasons.STORE_ERROR + ": " + e.getClass().getSimpleName(),
+                Optional.empty(),
+                0,
+                Duration.ZERO));
     List<Settlement<C>> retries = List.copyOf(settlements);
     List<TaskResult> retried = List.copyOf(results);
     clear();
     try {
       report(retries, retried, queue.settle(retries));
     } catch (RuntimeException again) {
-      LOG.warn("{} tasks stay leased until their leases expire: {}", retries.size(),
-          again.toString());
+      LOG.warn(
+          "{} tasks stay leased until their leases expire: {}", retries.size(), again.toString());
     }
   }
 
@@ -138,8 +153,8 @@ final class ResultBatch<C extends ClaimedTask> {
     results.clear();
   }
 
-  private void report(List<Settlement<C>> batch, List<TaskResult> told,
-      List<Settlement<C>> applied) {
+  private void report(
+      List<Settlement<C>> batch, List<TaskResult> told, List<Settlement<C>> applied) {
     Set<Settlement<C>> done = new HashSet<>(applied);
     for (int i = 0; i < batch.size(); i++) {
       if (done.contains(batch.get(i))) {
@@ -159,16 +174,38 @@ final class ResultBatch<C extends ClaimedTask> {
   }
 
   /** The listener's view of a result: never a body. */
-  private static TaskResult told(ClaimedTask claimed, TaskStatus status, String reason,
-      Optional<Instant> next, int httpStatus, Duration took) {
+  private static TaskResult told(
+      ClaimedTask claimed,
+      TaskStatus status,
+      String reason,
+      Optional<Instant> next,
+      int httpStatus,
+      Duration took) {
     if (claimed instanceof ClaimedBody body) {
       BodyUploadTask task = body.task();
-      return new TaskResult(TaskKind.BODY, task.uploadId(), task.namespace(),
-          task.artifactPath(), Optional.of(task.contentHash()), status, reason, next, httpStatus,
+      return new TaskResult(
+          TaskKind.BODY,
+          task.uploadId(),
+          task.namespace(),
+          task.artifactPath(),
+          Optional.of(task.contentHash()),
+          status,
+          reason,
+          next,
+          httpStatus,
           took);
     }
     EventRecord event = ((ClaimedEvent) claimed).event();
-    return new TaskResult(TaskKind.EVENT, event.eventId(), event.namespace(),
-        event.aggregateId(), Optional.empty(), status, reason, next, httpStatus, took);
+    return new TaskResult(
+        TaskKind.EVENT,
+        event.eventId(),
+        event.namespace(),
+        event.aggregateId(),
+        Optional.empty(),
+        status,
+        reason,
+        next,
+        httpStatus,
+        took);
   }
 }

@@ -3,9 +3,9 @@ package io.dossiersync.core.queue;
 import java.time.Instant;
 
 /**
- * A task a drainer holds under a lease, of either queue: what a {@link TaskQueue} needs to fence
- * a settlement or a renewal (the task's key and the claim's lease) and what a drain needs to
- * count its failures.
+ * A task a drainer holds under a lease, of either queue: what a {@link TaskQueue} needs to fence a
+ * settlement or a renewal (the task's key and the claim's lease) and what a drain needs to count
+ * its failures.
  *
  * @since 0.1.0
  */

@@ -7,12 +7,12 @@ import java.util.Optional;
 /**
  * When a queue of a scope has something to claim next, as {@link TaskQueue#nextDue} sees it.
  *
- * @param at the earliest time a pending task becomes claimable: its {@code next_attempt_at}, or
- *     its lease's end when a lease holds it longer; empty when nothing of the scope is pending
- * @param heldByLease true when a task already due (its {@code next_attempt_at} not after the
- *     given {@code now}) is held under an unexpired lease, so {@code at} lies in the future only
- *     because another drainer holds it: that drainer usually finishes long before its lease
- *     ends, so a waiting drain polls instead of sleeping until {@code at}
+ * @param at the earliest time a pending task becomes claimable: its {@code next_attempt_at}, or its
+ *     lease's end when a lease holds it longer; empty when nothing of the scope is pending
+ * @param heldByLease true when a task already due (its {@code next_attempt_at} not after the given
+ *     {@code now}) is held under an unexpired lease, so {@code at} lies in the future only because
+ *     another drainer holds it: that drainer usually finishes long before its lease ends, so a
+ *     waiting drain polls instead of sleeping until {@code at}
  * @since 0.1.0
  */
 public record NextDue(Optional<Instant> at, boolean heldByLease) {
@@ -44,8 +44,11 @@ public record NextDue(Optional<Instant> at, boolean heldByLease) {
    *     later
    */
   public static NextDue of(Optional<Instant> dueAt, Optional<Instant> attemptAt, Instant now) {
-    boolean held = dueAt.isPresent() && dueAt.get().isAfter(now)
-        && attemptAt.isPresent() && !attemptAt.get().isAfter(now);
+    boolean held =
+        dueAt.isPresent()
+            && dueAt.get().isAfter(now)
+            && attemptAt.isPresent()
+            && !attemptAt.get().isAfter(now);
     return new NextDue(dueAt, held);
   }
 

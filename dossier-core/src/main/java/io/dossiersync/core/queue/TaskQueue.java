@@ -6,20 +6,20 @@ import java.util.SortedSet;
 
 /**
  * What the event queue and the body queue have in common (PRODUCT.md §3): claiming ready tasks
- * under a lease, settling what a drainer decided about the tasks it holds, renewing its leases,
- * and what a drain asks before and between rounds. {@link EventQueue} and {@link BodyQueue} add
- * their own {@code enqueue}.
+ * under a lease, settling what a drainer decided about the tasks it holds, renewing its leases, and
+ * what a drain asks before and between rounds. {@link EventQueue} and {@link BodyQueue} add their
+ * own {@code enqueue}.
  *
  * <p>Rules every implementation follows (the testkit's {@code QueueStoreContract} checks them):
  *
  * <ul>
  *   <li>{@link #claim} follows {@link ClaimRequest}; two claims never hold the same task under
  *       unexpired leases.
- *   <li>Every change after a claim is fenced by the claim's lease owner: a settlement or a
- *       renewal of a task that is no longer held (superseded, purged, or its lease expired and
- *       was taken over) changes nothing and is left out of what the call returns.
- *   <li>{@link #settle}, {@link #renew} and {@link #settleAndClaim} are each one transaction
- *       where the store has them: a failure keeps nothing of the call.
+ *   <li>Every change after a claim is fenced by the claim's lease owner: a settlement or a renewal
+ *       of a task that is no longer held (superseded, purged, or its lease expired and was taken
+ *       over) changes nothing and is left out of what the call returns.
+ *   <li>{@link #settle}, {@link #renew} and {@link #settleAndClaim} are each one transaction where
+ *       the store has them: a failure keeps nothing of the call.
  * </ul>
  *
  * @param <C> the claimed task type
@@ -37,9 +37,9 @@ public interface TaskQueue<C extends ClaimedTask> {
   List<C> claim(ClaimRequest request);
 
   /**
-   * Applies a drainer's decisions on tasks it holds, in one transaction: a drain writes a batch
-   * of results with one commit. Each settlement is fenced by its claim's lease owner; one whose
-   * lease was lost changes nothing and is not returned.
+   * Applies a drainer's decisions on tasks it holds, in one transaction: a drain writes a batch of
+   * results with one commit. Each settlement is fenced by its claim's lease owner; one whose lease
+   * was lost changes nothing and is not returned.
    *
    * @param settlements decisions on claimed tasks, each task at most once
    * @return the settlements that applied (their claims were still held), in the given order
@@ -49,28 +49,27 @@ public interface TaskQueue<C extends ClaimedTask> {
 
   /**
    * Settles a batch and claims the next one: a drain that writes its results when it needs more
-   * work pays one transaction for both. The settlements apply first, so a task just given back
-   * may be claimed again by the same call. The default makes the two calls ({@link #settle},
-   * then {@link #claim}), each its own transaction; both stores of this repository do both in
-   * one.
+   * work pays one transaction for both. The settlements apply first, so a task just given back may
+   * be claimed again by the same call. The default makes the two calls ({@link #settle}, then
+   * {@link #claim}), each its own transaction; both stores of this repository do both in one.
    *
    * @param settlements decisions on claimed tasks, each task at most once, maybe none
    * @param request the claim that follows
    * @return the settlements that applied, and the tasks claimed
-   * @throws QueueStoreException when the store cannot be written (nothing of the call is kept
-   *     by a store that does both in one transaction)
+   * @throws QueueStoreException when the store cannot be written (nothing of the call is kept by a
+   *     store that does both in one transaction)
    */
-  default SettledAndClaimed<C> settleAndClaim(List<Settlement<C>> settlements,
-      ClaimRequest request) {
+  default SettledAndClaimed<C> settleAndClaim(
+      List<Settlement<C>> settlements, ClaimRequest request) {
     List<Settlement<C>> settled = settlements.isEmpty() ? List.of() : settle(settlements);
     return new SettledAndClaimed<>(settled, claim(request));
   }
 
   /**
-   * Extends the leases of tasks a drainer still holds to {@code until} (PRODUCT.md §5: renewed
-   * at a third of the lease, so that a slow receiver never lets another drainer re-send a task
-   * still in flight). The owner is unchanged, so fencing is too; a task whose lease was lost is
-   * left alone and not returned.
+   * Extends the leases of tasks a drainer still holds to {@code until} (PRODUCT.md §5: renewed at a
+   * third of the lease, so that a slow receiver never lets another drainer re-send a task still in
+   * flight). The owner is unchanged, so fencing is too; a task whose lease was lost is left alone
+   * and not returned.
    *
    * @param held claimed tasks
    * @param until the new lease expiry

@@ -38,8 +38,8 @@ public record EventBatchResult(
    * @return the result
    */
   public static EventBatchResult delivered(List<EventResult> results) {
-    return new EventBatchResult(TransportOutcome.DELIVERED, results, 200, "delivered",
-        Optional.empty());
+    return new EventBatchResult(
+        TransportOutcome.DELIVERED, results, 200, "delivered", Optional.empty());
   }
 
   /**

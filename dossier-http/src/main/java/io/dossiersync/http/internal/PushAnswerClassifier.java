@@ -1,16 +1,16 @@
 package io.dossiersync.http.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.PushResult;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Classifies an answer to {@code POST /api/dossier/push-content/} by the table of PRODUCT.md
- * §4.1. Pure and total: any status and any body (HTML, a JSON list, nothing) gives a result,
- * never an exception. Thread-safe.
+ * Classifies an answer to {@code POST /api/dossier/push-content/} by the table of PRODUCT.md §4.1.
+ * Pure and total: any status and any body (HTML, a JSON list, nothing) gives a result, never an
+ * exception. Thread-safe.
  *
  * <p>A 2xx is judged by its body's {@code status} ({@code stored} → uploaded, {@code
  * already_exists} → already exists); a 2xx whose body says neither is retried as {@code
@@ -48,8 +48,8 @@ public final class PushAnswerClassifier {
       case 404:
         return notFound(body.flatMap(ErrorBody::error));
       case 429:
-        return new PushResult(TransportOutcome.RETRY, status, "rate_limited", delay(answer, body,
-            now));
+        return new PushResult(
+            TransportOutcome.RETRY, status, "rate_limited", delay(answer, body, now));
       case 503:
         return new PushResult(TransportOutcome.RETRY, status, "http_503", delay(answer, body, now));
       default:
@@ -64,8 +64,9 @@ public final class PushAnswerClassifier {
   private static PushResult success(int status, Optional<JsonNode> body) {
     if (body.isEmpty()) {
       return PushResult.of(
-          TransportOutcome.RETRY, status,
-              "malformed_response: " + status + " without a JSON object");
+          TransportOutcome.RETRY,
+          status,
+          "malformed_response: " + status + " without a JSON object");
     }
     JsonNode field = body.get().get("status");
     Optional<String> said =
@@ -79,7 +80,9 @@ public final class PushAnswerClassifier {
     return PushResult.of(
         TransportOutcome.RETRY,
         status,
-        "malformed_response: " + status + " with status "
+        "malformed_response: "
+            + status
+            + " with status "
             + said.map(s -> "'" + ErrorBodyParser.oneLine(s) + "'").orElse("missing"));
   }
 
@@ -91,13 +94,14 @@ public final class PushAnswerClassifier {
       return PushResult.of(TransportOutcome.FAILED, 404, "namespace_not_found");
     }
     return PushResult.of(
-        TransportOutcome.RETRY, 404, "not_found" + error
-            .map(e -> ": " + ErrorBodyParser.oneLine(e)).orElse(""));
+        TransportOutcome.RETRY,
+        404,
+        "not_found" + error.map(e -> ": " + ErrorBodyParser.oneLine(e)).orElse(""));
   }
 
   /**
-   * The delay the receiver asked for: the longer of the body's {@code retry_after} and the
-   * {@code Retry-After} header.
+   * The delay the receiver asked for: the longer of the body's {@code retry_after} and the {@code
+   * Retry-After} header.
    *
    * @param answer the answer
    * @param body its parsed body, if any

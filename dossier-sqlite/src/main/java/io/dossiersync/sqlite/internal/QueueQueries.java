@@ -28,8 +28,8 @@ final class QueueQueries {
       return 0;
     }
     Optional<Set<String>> projects = scope.projects();
-    return (projects.isPresent() ? s.number(q.pendingIn(), projects.get())
-        : s.number(q.pending())).orElse(0L);
+    return (projects.isPresent() ? s.number(q.pendingIn(), projects.get()) : s.number(q.pending()))
+        .orElse(0L);
   }
 
   /**
@@ -42,8 +42,8 @@ final class QueueQueries {
       return NextDue.none();
     }
     Optional<Set<String>> projects = scope.projects();
-    try (ResultSet rs = projects.isPresent() ? s.query(q.nextDueIn(), projects.get())
-        : s.query(q.nextDue())) {
+    try (ResultSet rs =
+        projects.isPresent() ? s.query(q.nextDueIn(), projects.get()) : s.query(q.nextDue())) {
       if (!rs.next()) {
         return NextDue.none();
       }
@@ -64,7 +64,7 @@ final class QueueQueries {
   /** Deletes the tasks of these ids that {@code owner} holds; returns the ids deleted. */
   static Set<String> complete(SqlSession s, QueueSql q, String owner, List<String> ids)
       throws SQLException {
-    return new HashSet<>(s.list(q.complete(), rs -> rs.getString(1), LeaseColumns.token(owner),
-        ids));
+    return new HashSet<>(
+        s.list(q.complete(), rs -> rs.getString(1), LeaseColumns.token(owner), ids));
   }
 }

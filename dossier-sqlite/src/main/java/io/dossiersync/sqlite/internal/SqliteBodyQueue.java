@@ -40,8 +40,11 @@ public final class SqliteBodyQueue extends SqliteTaskQueue<ClaimedBody> implemen
     if (tasks.isEmpty()) {
       return EnqueueResult.none();
     }
-    EnqueueResult result = database().writeSerialized("enqueueing bodies",
-        s -> new BodyEnqueue(s.connection(), maxQueueSize).run(tasks, Millis.of(now)));
+    EnqueueResult result =
+        database()
+            .writeSerialized(
+                "enqueueing bodies",
+                s -> new BodyEnqueue(s.connection(), maxQueueSize).run(tasks, Millis.of(now)));
     QueueFullWarning.logIfFull(database().location(), maxQueueSize, result, "body");
     return result;
   }

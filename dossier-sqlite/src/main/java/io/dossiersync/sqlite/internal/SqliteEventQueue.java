@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The event queue of a SQL queue database: the shared {@link SqliteTaskQueue} plus the event
- * claim and enqueue. Thread-safe and safe across processes sharing the database.
+ * The event queue of a SQL queue database: the shared {@link SqliteTaskQueue} plus the event claim
+ * and enqueue. Thread-safe and safe across processes sharing the database.
  */
 public final class SqliteEventQueue extends SqliteTaskQueue<ClaimedEvent> implements EventQueue {
 
@@ -39,8 +39,11 @@ public final class SqliteEventQueue extends SqliteTaskQueue<ClaimedEvent> implem
     if (events.isEmpty()) {
       return EnqueueResult.none();
     }
-    EnqueueResult result = database().writeSerialized("enqueueing events",
-        s -> new EventEnqueue(s.connection(), maxQueueSize).run(events, Millis.of(now)));
+    EnqueueResult result =
+        database()
+            .writeSerialized(
+                "enqueueing events",
+                s -> new EventEnqueue(s.connection(), maxQueueSize).run(events, Millis.of(now)));
     QueueFullWarning.logIfFull(database().location(), maxQueueSize, result, "event");
     return result;
   }

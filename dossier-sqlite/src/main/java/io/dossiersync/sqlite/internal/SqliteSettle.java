@@ -15,10 +15,10 @@ import java.util.Set;
 
 /**
  * Applies a batch of settlements, or renews a batch of leases, inside the caller's one write
- * transaction, with the queue's own fenced statements ({@link QueueSql}): completions and moves
- * to the failure records as one statement per lease owner (and reason) over a JSON list of keys,
- * reschedules and releases as one JDBC batch each. A settlement whose lease was lost matches no
- * row and is left out of the result. Stateless.
+ * transaction, with the queue's own fenced statements ({@link QueueSql}): completions and moves to
+ * the failure records as one statement per lease owner (and reason) over a JSON list of keys,
+ * reschedules and releases as one JDBC batch each. A settlement whose lease was lost matches no row
+ * and is left out of the result. Stateless.
  *
  * @param <C> the claimed task type
  */
@@ -46,13 +46,15 @@ final class SqliteSettle<C extends ClaimedTask> {
     for (Settlement<C> settlement : settlements) {
       String owner = settlement.claimed().lease().owner();
       switch (settlement.action()) {
-        case COMPLETE -> completes.computeIfAbsent(List.of(owner), k -> new ArrayList<>())
-            .add(settlement);
+        case COMPLETE ->
+            completes.computeIfAbsent(List.of(owner), k -> new ArrayList<>()).add(settlement);
         case RESCHEDULE -> reschedules.add(settlement);
         case RELEASE -> releases.add(settlement);
-        case FAIL -> fails.computeIfAbsent(
-            List.of(owner, settlement.reason(), settlement.at()), k -> new ArrayList<>())
-            .add(settlement);
+        case FAIL ->
+            fails
+                .computeIfAbsent(
+                    List.of(owner, settlement.reason(), settlement.at()), k -> new ArrayList<>())
+                .add(settlement);
       }
     }
     for (List<Settlement<C>> group : completes.values()) {
@@ -68,11 +70,12 @@ final class SqliteSettle<C extends ClaimedTask> {
       keep(applied, group, complete(s, group));
     }
     List<Settlement<C>> inOrder = new ArrayList<>(applied.size());
-    settlements.forEach(settlement -> {
-      if (applied.contains(settlement)) {
-        inOrder.add(settlement);
-      }
-    });
+    settlements.forEach(
+        settlement -> {
+          if (applied.contains(settlement)) {
+            inOrder.add(settlement);
+          }
+        });
     return List.copyOf(inOrder);
   }
 
@@ -82,16 +85,21 @@ final class SqliteSettle<C extends ClaimedTask> {
       return List.of();
     }
     Map<String, List<String>> idsByOwner = new LinkedHashMap<>();
-    held.forEach(c -> idsByOwner.computeIfAbsent(c.lease().owner(), o -> new ArrayList<>())
-        .add(c.taskId()));
+    held.forEach(
+        c -> idsByOwner.computeIfAbsent(c.lease().owner(), o -> new ArrayList<>()).add(c.taskId()));
     Map<String, Set<String>> renewed = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> entry : idsByOwner.entrySet()) {
-      renewed.put(entry.getKey(), new HashSet<>(s.list(q.renew(), rs -> rs.getString(1),
-          LeaseColumns.token(entry.getKey()), entry.getValue(), Millis.of(until))));
+      renewed.put(
+          entry.getKey(),
+          new HashSet<>(
+              s.list(
+                  q.renew(),
+                  rs -> rs.getString(1),
+                  LeaseColumns.token(entry.getKey()),
+                  entry.getValue(),
+                  Millis.of(until))));
     }
-    return held.stream()
-        .filter(c -> renewed.get(c.lease().owner()).contains(c.taskId()))
-        .toList();
+    return held.stream().filter(c -> renewed.get(c.lease().owner()).contains(c.taskId())).toList();
   }
 
   /** Deletes the held tasks of one owner's group; returns the keys deleted. */
@@ -100,18 +108,24 @@ final class SqliteSettle<C extends ClaimedTask> {
   }
 
   /** One JDBC batch of reschedules or releases, one value set (and one key) per settlement. */
-  private void batch(SqlSession s, List<Settlement<C>> items, Set<Settlement<C>> applied,
-      boolean reschedule) throws SQLException {
+  private void batch(
+      SqlSession s, List<Settlement<C>> items, Set<Settlement<C>> applied, boolean reschedule)
+      throws SQLException {
     if (items.isEmpty()) {
       return;
     }
     List<Object[]> rows = new ArrayList<>(items.size());
     for (Settlement<C> item : items) {
       List<String> ids = List.of(item.claimed().taskId());
-      rows.add(reschedule
-          ? new Object[] {token(item.claimed()), ids,
-              Millis.of(item.nextAttemptAt().orElseThrow()), item.reason()}
-          : new Object[] {token(item.claimed()), ids});
+      rows.add(
+          reschedule
+              ? new Object[] {
+                token(item.claimed()),
+                ids,
+                Millis.of(item.nextAttemptAt().orElseThrow()),
+                item.reason()
+              }
+              : new Object[] {token(item.claimed()), ids});
     }
     int[] counts = s.batchCounts(reschedule ? q.reschedule() : q.release(), rows);
     for (int i = 0; i < counts.length; i++) {

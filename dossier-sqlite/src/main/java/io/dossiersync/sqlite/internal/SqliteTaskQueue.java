@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.SortedSet;
 
 /**
- * What the SQL queues do the same way, written once for both on the queue's own statements
- * ({@link QueueSql}): settle, renew, settle-and-claim, count, next due, projects. Every call is
- * one short transaction on its own pooled connection; state changes after a claim are fenced by
- * the task key and {@code lease_owner} (a token of the owner: {@link
- * io.dossiersync.sqlite.internal.sql.LeaseColumns}). Thread-safe and safe across processes
- * sharing the database. A subclass adds the queue's claim statement and its enqueue.
+ * What the SQL queues do the same way, written once for both on the queue's own statements ({@link
+ * QueueSql}): settle, renew, settle-and-claim, count, next due, projects. Every call is one short
+ * transaction on its own pooled connection; state changes after a claim are fenced by the task key
+ * and {@code lease_owner} (a token of the owner: {@link
+ * io.dossiersync.sqlite.internal.sql.LeaseColumns}). Thread-safe and safe across processes sharing
+ * the database. A subclass adds the queue's claim statement and its enqueue.
  *
  * @param <C> the claimed task type
  */
@@ -43,8 +43,8 @@ public abstract class SqliteTaskQueue<C extends ClaimedTask> implements TaskQueu
   }
 
   /**
-   * Leases the oldest ready rows of the request's scope (not empty) inside the caller's
-   * transaction and returns them in claim order.
+   * Leases the oldest ready rows of the request's scope (not empty) inside the caller's transaction
+   * and returns them in claim order.
    */
   abstract List<C> claimIn(SqlSession s, ClaimRequest request) throws SQLException;
 
@@ -66,13 +66,15 @@ public abstract class SqliteTaskQueue<C extends ClaimedTask> implements TaskQueu
 
   /** Settles, then claims, in one write transaction: one commit for both. */
   @Override
-  public final SettledAndClaimed<C> settleAndClaim(List<Settlement<C>> settlements,
-      ClaimRequest request) {
-    return database.write("recording drain results and claiming " + noun, s -> {
-      List<Settlement<C>> settled = settler.settle(s, settlements);
-      List<C> claimed = request.scope().isEmpty() ? List.of() : claimIn(s, request);
-      return new SettledAndClaimed<>(settled, claimed);
-    });
+  public final SettledAndClaimed<C> settleAndClaim(
+      List<Settlement<C>> settlements, ClaimRequest request) {
+    return database.write(
+        "recording drain results and claiming " + noun,
+        s -> {
+          List<Settlement<C>> settled = settler.settle(s, settlements);
+          List<C> claimed = request.scope().isEmpty() ? List.of() : claimIn(s, request);
+          return new SettledAndClaimed<>(settled, claimed);
+        });
   }
 
   @Override
@@ -90,8 +92,8 @@ public abstract class SqliteTaskQueue<C extends ClaimedTask> implements TaskQueu
 
   @Override
   public final NextDue nextDue(ProjectScope scope, Instant now) {
-    return database.read("finding the next due " + noun,
-        s -> QueueQueries.nextDue(s, q, scope, now));
+    return database.read(
+        "finding the next due " + noun, s -> QueueQueries.nextDue(s, q, scope, now));
   }
 
   @Override

@@ -30,12 +30,15 @@ public interface EventQueueContract extends ContractFixture {
     assertThat(store().events().enqueue(List.of(event), T0).statuses())
         .containsExactly(EnqueueStatus.ENQUEUED);
     assertThat(store().events().claim(request(10, T0.minusMillis(1), "early"))).isEmpty();
-    assertThat(store().events().claim(request(10, T0, "e1"))).singleElement().satisfies(c -> {
-      assertThat(c.event()).isEqualTo(event);
-      assertThat(c.retryCount()).isZero();
-      assertThat(c.createdAt()).isEqualTo(T0);
-      assertThat(c.lease()).isEqualTo(new Lease("e1", T0.plus(LEASE)));
-    });
+    assertThat(store().events().claim(request(10, T0, "e1")))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.event()).isEqualTo(event);
+              assertThat(c.retryCount()).isZero();
+              assertThat(c.createdAt()).isEqualTo(T0);
+              assertThat(c.lease()).isEqualTo(new Lease("e1", T0.plus(LEASE)));
+            });
   }
 
   /** A pending event id enqueued again is already_in_queue and stored once. */
@@ -51,8 +54,15 @@ public interface EventQueueContract extends ContractFixture {
   /** A coalesce key replaces pending events of that key only; keyless events never coalesce. */
   @Test
   default void eventWithCoalesceKeyReplacesPendingEventsOfThatKeyOnly() {
-    store().events().enqueue(List.of(event(NS_A, "snapshot|A"), event(NS_A, "indexed|A|spec.md"),
-        event(NS_A, null), event(NS_A, null)), T0);
+    store()
+        .events()
+        .enqueue(
+            List.of(
+                event(NS_A, "snapshot|A"),
+                event(NS_A, "indexed|A|spec.md"),
+                event(NS_A, null),
+                event(NS_A, null)),
+            T0);
     EventRecord newer = event(NS_A, "snapshot|A");
     EnqueueResult result = store().events().enqueue(List.of(newer), T0.plusSeconds(1));
     assertThat(result.statuses()).containsExactly(EnqueueStatus.ENQUEUED);
@@ -68,12 +78,12 @@ public interface EventQueueContract extends ContractFixture {
   @Test
   default void coalescingWithinOneBatchKeepsTheLastEvent() {
     EventRecord last = event(NS_A, "snapshot|A");
-    EnqueueResult result =
-        store().events().enqueue(List.of(event(NS_A, "snapshot|A"), last), T0);
+    EnqueueResult result = store().events().enqueue(List.of(event(NS_A, "snapshot|A"), last), T0);
     assertThat(result.statuses()).containsExactly(EnqueueStatus.ENQUEUED, EnqueueStatus.ENQUEUED);
     assertThat(result.superseded()).isEqualTo(1);
     assertThat(store().events().claim(request(10, T0, "e")))
-        .extracting(c -> c.event().eventId()).containsExactly(last.eventId());
+        .extracting(c -> c.event().eventId())
+        .containsExactly(last.eventId());
   }
 
   /** A leased event is coalesced away too; its holder can then no longer complete it. */

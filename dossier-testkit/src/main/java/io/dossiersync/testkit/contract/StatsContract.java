@@ -18,10 +18,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stats and queue inspection rules (PRODUCT.md §3): pending, ready and in-backoff counts per
- * queue (a task under an unexpired lease is neither ready nor in backoff), the oldest task's age,
- * the retry histogram, tasks per feature, the failure count; plus {@code nextDue} and {@code
- * projects}.
+ * Stats and queue inspection rules (PRODUCT.md §3): pending, ready and in-backoff counts per queue
+ * (a task under an unexpired lease is neither ready nor in backoff), the oldest task's age, the
+ * retry histogram, tasks per feature, the failure count; plus {@code nextDue} and {@code projects}.
  *
  * @since 0.1.0
  */
@@ -42,11 +41,19 @@ public interface StatsContract extends ContractFixture {
   /** Counts, age, retry histogram and per-feature counts of a mixed queue. */
   @Test
   default void statsCountPendingReadyInBackoffAgeRetriesAndFeatures() {
-    store().bodies().enqueue(List.of(body(NS_A, "a.md", 1), body(NS_A, "b.md", 2),
-        body(NS_A, "c.md", 3), body(NS_A2, "d.md", 4)), T0);
+    store()
+        .bodies()
+        .enqueue(
+            List.of(
+                body(NS_A, "a.md", 1),
+                body(NS_A, "b.md", 2),
+                body(NS_A, "c.md", 3),
+                body(NS_A2, "d.md", 4)),
+            T0);
     ClaimedBody backoff = store().bodies().claim(request(1, T0, "d")).get(0);
-    store().bodies().settle(List.of(Settlement.reschedule(backoff, T0.plusSeconds(100), "http_503",
-        T0)));
+    store()
+        .bodies()
+        .settle(List.of(Settlement.reschedule(backoff, T0.plusSeconds(100), "http_503", T0)));
     store().bodies().claim(request(1, T0, "d"));
     store().events().enqueue(List.of(event(NS_A, null), event(NS_A, null)), T0);
     store().events().claim(request(1, T0, "e"));
@@ -72,11 +79,14 @@ public interface StatsContract extends ContractFixture {
   @Test
   default void eventStatsCountBackoffUntilTheNextAttempt() {
     store().events().enqueue(List.of(event(NS_A, null), event(NS_B, null)), T0);
-    store().events().settle(store().events().claim(request(1, T0, "e")).stream()
-        .map(c -> Settlement.reschedule(c, T0.plusSeconds(10), "http_503", T0)).toList());
+    store()
+        .events()
+        .settle(
+            store().events().claim(request(1, T0, "e")).stream()
+                .map(c -> Settlement.reschedule(c, T0.plusSeconds(10), "http_503", T0))
+                .toList());
     assertThat(store().stats(T0.plusSeconds(9)).events()).isEqualTo(new EventQueueStats(2, 1, 1));
-    assertThat(store().stats(T0.plusSeconds(10)).events())
-        .isEqualTo(new EventQueueStats(2, 2, 0));
+    assertThat(store().stats(T0.plusSeconds(10)).events()).isEqualTo(new EventQueueStats(2, 2, 0));
   }
 
   /** nextDue is the earliest next attempt, or lease expiry for a leased task, in scope. */
@@ -89,8 +99,9 @@ public interface StatsContract extends ContractFixture {
     Instant claimAt = T0.plusSeconds(20);
     List<ClaimedBody> both = store().bodies().claim(request(2, claimAt, "d"));
     assertThat(store().bodies().nextDue(ProjectScope.all(), T0).at()).contains(claimAt.plus(LEASE));
-    store().bodies().settle(List.of(Settlement.reschedule(both.get(0), T0.plusSeconds(30),
-        "http_503", T0)));
+    store()
+        .bodies()
+        .settle(List.of(Settlement.reschedule(both.get(0), T0.plusSeconds(30), "http_503", T0)));
     assertThat(store().bodies().nextDue(ProjectScope.all(), T0).at()).contains(T0.plusSeconds(30));
     assertThat(store().bodies().nextDue(ProjectScope.of(Set.of(PROJECT_B)), T0).at()).isEmpty();
     store().events().enqueue(List.of(event(NS_B, null)), T0.plusSeconds(3));
@@ -99,9 +110,9 @@ public interface StatsContract extends ContractFixture {
   }
 
   /**
-   * NextDue in its four cases: empty (nothing pending), due now, due later (backoff), and held by
-   * a lease (a task due by now is claimable only when another drainer's lease ends, so a drain
-   * polls instead of sleeping until then).
+   * NextDue in its four cases: empty (nothing pending), due now, due later (backoff), and held by a
+   * lease (a task due by now is claimable only when another drainer's lease ends, so a drain polls
+   * instead of sleeping until then).
    */
   @Test
   default void nextDueTellsDueNowDueLaterHeldByLeaseAndEmpty() {
@@ -115,8 +126,12 @@ public interface StatsContract extends ContractFixture {
     assertThat(first).hasSize(1);
     assertThat(store().bodies().nextDue(ProjectScope.all(), T0.plusSeconds(5)))
         .isEqualTo(new NextDue(Optional.of(T0.plusSeconds(10)), true));
-    store().bodies().settle(List.of(Settlement.reschedule(first.get(0), T0.plusSeconds(60),
-        "http_503", T0.plusSeconds(20))));
+    store()
+        .bodies()
+        .settle(
+            List.of(
+                Settlement.reschedule(
+                    first.get(0), T0.plusSeconds(60), "http_503", T0.plusSeconds(20))));
     NextDue later = store().bodies().nextDue(ProjectScope.all(), T0.plusSeconds(5));
     assertThat(later).isEqualTo(new NextDue(Optional.of(T0.plusSeconds(10)), false));
     assertThat(later.dueBy(T0.plusSeconds(5))).isFalse();
@@ -134,8 +149,9 @@ public interface StatsContract extends ContractFixture {
   @Test
   default void projectsListsProjectsWithPendingTasksInOrder() {
     assertThat(store().bodies().projects()).isEmpty();
-    store().bodies().enqueue(List.of(body(NS_A, "a.md", 1), body(NS_B, "a.md", 2),
-        body(NS_A2, "a.md", 3)), T0);
+    store()
+        .bodies()
+        .enqueue(List.of(body(NS_A, "a.md", 1), body(NS_B, "a.md", 2), body(NS_A2, "a.md", 3)), T0);
     store().events().enqueue(List.of(event(NS_B, null)), T0);
     assertThat(store().bodies().projects()).containsExactly(PROJECT_B, PROJECT_A);
     assertThat(store().events().projects()).containsExactly(PROJECT_B);

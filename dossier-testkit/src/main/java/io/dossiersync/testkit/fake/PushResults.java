@@ -1,13 +1,13 @@
 package io.dossiersync.testkit.fake;
 
-import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.core.transport.PushResult;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Ready-made {@link PushResult}s, classified as the HTTP adapter classifies the receiver's
- * answers (PRODUCT.md §4.1), for scripting a {@link ScriptedContentTransport}. Stateless.
+ * Ready-made {@link PushResult}s, classified as the HTTP adapter classifies the receiver's answers
+ * (PRODUCT.md §4.1), for scripting a {@link ScriptedContentTransport}. Stateless.
  *
  * @since 0.1.0
  */

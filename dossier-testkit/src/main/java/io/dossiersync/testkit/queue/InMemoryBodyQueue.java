@@ -7,7 +7,6 @@ import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.FailureKind;
-import io.dossiersync.core.queue.Lease;
 import io.dossiersync.core.queue.NextDue;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStoreException;
@@ -60,9 +59,19 @@ final class InMemoryBodyQueue implements BodyQueue {
   /** Every settlement under the store lock at once: all or nothing, like one transaction. */
   @Override
   public List<Settlement<ClaimedBody>> settle(List<Settlement<ClaimedBody>> settlements) {
-    return state.locked(() -> state.bodies.settle(settlements, (e, s) -> state.addFailure(
-        FailureKind.BODY, e, e.task.namespace(), Optional.of(e.task.artifactPath()),
-        Optional.of(e.task.contentHash()), s.reason(), s.at())));
+    return state.locked(
+        () ->
+            state.bodies.settle(
+                settlements,
+                (e, s) ->
+                    state.addFailure(
+                        FailureKind.BODY,
+                        e,
+                        e.task.namespace(),
+                        Optional.of(e.task.artifactPath()),
+                        Optional.of(e.task.contentHash()),
+                        s.reason(),
+                        s.at())));
   }
 
   /** Settles and claims under the store lock at once, like one transaction. */
@@ -109,7 +118,10 @@ final class InMemoryBodyQueue implements BodyQueue {
   }
 
   private Optional<InMemoryEntry<BodyUploadTask>> pendingSameTask(BodyUploadTask task) {
-    return state.bodies.replaceable(task).filter(e -> e.task.contentHash().equals(task.contentHash()));
+    return state
+        .bodies
+        .replaceable(task)
+        .filter(e -> e.task.contentHash().equals(task.contentHash()));
   }
 
   /** An upload id must name one namespace and path; a clash fails the whole batch up front. */
@@ -125,7 +137,10 @@ final class InMemoryBodyQueue implements BodyQueue {
       if (!other.namespace().equals(task.namespace())
           || !other.artifactPath().equals(task.artifactPath())) {
         throw new QueueStoreException(
-            "upload_id " + task.uploadId() + " already names another task (" + other
+            "upload_id "
+                + task.uploadId()
+                + " already names another task ("
+                + other
                 + "); nothing of the batch was enqueued");
       }
     }

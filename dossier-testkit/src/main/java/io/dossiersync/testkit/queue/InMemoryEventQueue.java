@@ -6,7 +6,6 @@ import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EventQueue;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.FailureKind;
-import io.dossiersync.core.queue.Lease;
 import io.dossiersync.core.queue.NextDue;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.SettledAndClaimed;
@@ -29,8 +28,11 @@ final class InMemoryEventQueue implements EventQueue {
     return state.locked(
         () ->
             state.enqueue(
-                state.events, events, now, EventRecord::eventId,
-                    e -> state.events.get(e.eventId())));
+                state.events,
+                events,
+                now,
+                EventRecord::eventId,
+                e -> state.events.get(e.eventId())));
   }
 
   @Override
@@ -45,9 +47,19 @@ final class InMemoryEventQueue implements EventQueue {
   /** Every settlement under the store lock at once: all or nothing, like one transaction. */
   @Override
   public List<Settlement<ClaimedEvent>> settle(List<Settlement<ClaimedEvent>> settlements) {
-    return state.locked(() -> state.events.settle(settlements, (e, s) -> state.addFailure(
-        FailureKind.EVENT, e, e.task.namespace(), InMemoryEventFacts.artifactPath(e.task),
-        InMemoryEventFacts.contentHash(e.task), s.reason(), s.at())));
+    return state.locked(
+        () ->
+            state.events.settle(
+                settlements,
+                (e, s) ->
+                    state.addFailure(
+                        FailureKind.EVENT,
+                        e,
+                        e.task.namespace(),
+                        InMemoryEventFacts.artifactPath(e.task),
+                        InMemoryEventFacts.contentHash(e.task),
+                        s.reason(),
+                        s.at())));
   }
 
   /** Settles and claims under the store lock at once, like one transaction. */
@@ -78,8 +90,8 @@ final class InMemoryEventQueue implements EventQueue {
   }
 
   /**
-   * Re-queues a failed event as new. Dropped when it is pending again, or when a pending event
-   * with its coalesce key exists (that one is newer); kept as a record when the queue is full.
+   * Re-queues a failed event as new. Dropped when it is pending again, or when a pending event with
+   * its coalesce key exists (that one is newer); kept as a record when the queue is full.
    */
   InMemoryRequeue requeue(EventRecord event, Instant now) {
     if (state.events.get(event.eventId()).isPresent()

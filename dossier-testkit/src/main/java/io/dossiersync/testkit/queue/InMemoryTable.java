@@ -24,10 +24,11 @@ import java.util.function.Predicate;
 
 /**
  * The rows of one in-memory queue, indexed by id and kept in drain order, so that a claim walks
- * only the head of the queue (ready rows plus the few leased ones), never the whole queue. A
- * row may also have a replacement key (a body's namespace and path, an event's coalesce key):
- * the table holds at most one row per replacement key, which the queues keep true by removing the
- * older row before adding a newer one. Not thread-safe: every call happens under the lock of the owning {@link InMemoryQueueStore}.
+ * only the head of the queue (ready rows plus the few leased ones), never the whole queue. A row
+ * may also have a replacement key (a body's namespace and path, an event's coalesce key): the table
+ * holds at most one row per replacement key, which the queues keep true by removing the older row
+ * before adding a newer one. Not thread-safe: every call happens under the lock of the owning
+ * {@link InMemoryQueueStore}.
  *
  * @param <T> the task type
  */
@@ -144,8 +145,8 @@ final class InMemoryTable<T> {
    * Applies settlements to the rows still held under their claims' leases; {@code fail} moves a
    * held row to the failure records.
    */
-  <C extends ClaimedTask> List<Settlement<C>> settle(List<Settlement<C>> settlements,
-      BiConsumer<InMemoryEntry<T>, Settlement<C>> fail) {
+  <C extends ClaimedTask> List<Settlement<C>> settle(
+      List<Settlement<C>> settlements, BiConsumer<InMemoryEntry<T>, Settlement<C>> fail) {
     List<Settlement<C>> applied = new ArrayList<>(settlements.size());
     for (Settlement<C> s : settlements) {
       Optional<InMemoryEntry<T>> held = held(s.claimed().taskId(), s.claimed().lease());
@@ -172,10 +173,12 @@ final class InMemoryTable<T> {
     Objects.requireNonNull(until, "until");
     List<C> renewed = new ArrayList<>(held.size());
     for (C c : held) {
-      held(c.taskId(), c.lease()).ifPresent(e -> {
-        e.lease = new Lease(c.lease().owner(), until);
-        renewed.add(c);
-      });
+      held(c.taskId(), c.lease())
+          .ifPresent(
+              e -> {
+                e.lease = new Lease(c.lease().owner(), until);
+                renewed.add(c);
+              });
     }
     return renewed;
   }

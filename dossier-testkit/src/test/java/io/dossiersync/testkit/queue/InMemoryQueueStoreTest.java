@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the in-memory store does beyond the rules of the {@code QueueStoreContract} (which {@code
- * InMemoryQueueStoreContractTest} runs): its builder, its closing, the artifact its failure
- * records read from an event's payload, and the scope of {@code nextDue}.
+ * InMemoryQueueStoreContractTest} runs): its builder, its closing, the artifact its failure records
+ * read from an event's payload, and the scope of {@code nextDue}.
  */
 class InMemoryQueueStoreTest {
 
@@ -44,8 +44,8 @@ class InMemoryQueueStoreTest {
   }
 
   private static EventRecord event(String id, String json) {
-    return new EventRecord(id, "MissionDossierArtifactIndexed", "001-feature:plan.md", NS,
-        Optional.empty(), json);
+    return new EventRecord(
+        id, "MissionDossierArtifactIndexed", "001-feature:plan.md", NS, Optional.empty(), json);
   }
 
   private static ClaimRequest claim(int max) {
@@ -75,12 +75,16 @@ class InMemoryQueueStoreTest {
   @Test
   void aFailedEventKeepsTheArtifactOfItsPayloadAndAnUnreadablePayloadHasNone() {
     String json = "{\"payload\":{\"relative_path\":\"plan.md\",\"content_hash_sha256\":\"bb\"}}";
-    store.events().enqueue(
-        List.of(event("E1", json), event("E2", "{\"payload\":{}}"), event("E3", "{not json")), T0);
+    store
+        .events()
+        .enqueue(
+            List.of(event("E1", json), event("E2", "{\"payload\":{}}"), event("E3", "{not json")),
+            T0);
     List<ClaimedEvent> claimed = store.events().claim(claim(10));
 
-    store.events().settle(claimed.stream().map(c -> Settlement.fail(c, "rejected: nope", T0))
-        .toList());
+    store
+        .events()
+        .settle(claimed.stream().map(c -> Settlement.fail(c, "rejected: nope", T0)).toList());
 
     assertThat(store.failures().list(10))
         .extracting(FailureRecord::kind, FailureRecord::artifactPath, FailureRecord::contentHash)
@@ -99,9 +103,7 @@ class InMemoryQueueStoreTest {
 
     assertThat(store.bodies().nextDue(ProjectScope.of(Set.of(PROJECT_A)), T0).at())
         .contains(T0.plusSeconds(50));
-    assertThat(store.bodies().nextDue(ProjectScope.all(), T0).at())
-        .contains(T0);
-    assertThat(store.bodies().nextDue(ProjectScope.of(Set.of()), T0).at())
-        .isEmpty();
+    assertThat(store.bodies().nextDue(ProjectScope.all(), T0).at()).contains(T0);
+    assertThat(store.bodies().nextDue(ProjectScope.of(Set.of()), T0).at()).isEmpty();
   }
 }

@@ -2,62 +2,70 @@ package io.dossiersync.sqlite.internal.sql;
 
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.SelectForUpdateStep;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
- * Every difference between the dialects the statements are rendered for, in one place (the idea
- * of db-scheduler's {@code PostgreSqlJdbcCustomization}); everything else jOOQ renders per dialect
- * by itself. Build time only. Immutable.
+ * Every difference between the dialects the statements are rendered for, in one place (the idea of
+ * db-scheduler's {@code PostgreSqlJdbcCustomization}); everything else jOOQ renders per dialect by
+ * itself. Build time only. Immutable.
  */
 abstract class DialectRules {
 
   /** SQLite 3.35+: {@code json_each}, {@code json_extract}; the write lock serializes claims. */
-  static final DialectRules SQLITE = new DialectRules(SQLDialect.SQLITE) {
-    @Override
-    <T> Condition inList(Field<T> field, String name) {
-      return field.in(DSL.select(DSL.field(DSL.name("value"), field.getType()))
-          .from(DSL.table("json_each({0})", Values.text(name))));
-    }
+  static final DialectRules SQLITE =
+      new DialectRules(SQLDialect.SQLITE) {
+        @Override
+        <T> Condition inList(Field<T> field, String name) {
+          return field.in(
+              DSL.select(DSL.field(DSL.name("value"), field.getType()))
+                  .from(DSL.table("json_each({0})", Values.text(name))));
+        }
 
-    @Override
-    <R extends org.jooq.Record> Select<R> claimable(SelectForUpdateStep<R> rows) {
-      return rows;
-    }
+        @Override
+        <R extends org.jooq.Record> Select<R> claimable(SelectForUpdateStep<R> rows) {
+          return rows;
+        }
 
-    @Override
-    Field<String> jsonText(Field<String> json, String parent, String member) {
-      Field<String> value = DSL.field("json_extract({0}, {1})", String.class, json,
-          DSL.inline("$." + parent + "." + member));
-      return DSL.when(DSL.condition("json_valid({0})", json), value)
-          .otherwise(DSL.castNull(String.class));
-    }
-  };
+        @Override
+        Field<String> jsonText(Field<String> json, String parent, String member) {
+          Field<String> value =
+              DSL.field(
+                  "json_extract({0}, {1})",
+                  String.class, json, DSL.inline("$." + parent + "." + member));
+          return DSL.when(DSL.condition("json_valid({0})", json), value)
+              .otherwise(DSL.castNull(String.class));
+        }
+      };
 
   /**
    * PostgreSQL: {@code json_array_elements_text}, {@code FOR UPDATE SKIP LOCKED}, and the schema's
    * {@code json_member_text} function (NULL for malformed JSON, where a cast would fail).
    */
-  static final DialectRules POSTGRES = new DialectRules(SQLDialect.POSTGRES) {
-    @Override
-    <T> Condition inList(Field<T> field, String name) {
-      return field.in(DSL.select(DSL.field(DSL.name("value"), String.class).cast(field.getType()))
-          .from(DSL.table("json_array_elements_text(cast({0} as json))", Values.text(name))));
-    }
+  static final DialectRules POSTGRES =
+      new DialectRules(SQLDialect.POSTGRES) {
+        @Override
+        <T> Condition inList(Field<T> field, String name) {
+          return field.in(
+              DSL.select(DSL.field(DSL.name("value"), String.class).cast(field.getType()))
+                  .from(
+                      DSL.table("json_array_elements_text(cast({0} as json))", Values.text(name))));
+        }
 
-    @Override
-    <R extends org.jooq.Record> Select<R> claimable(SelectForUpdateStep<R> rows) {
-      return rows.forUpdate().skipLocked();
-    }
+        @Override
+        <R extends org.jooq.Record> Select<R> claimable(SelectForUpdateStep<R> rows) {
+          return rows.forUpdate().skipLocked();
+        }
 
-    @Override
-    Field<String> jsonText(Field<String> json, String parent, String member) {
-      return DSL.field("json_member_text({0}, {1}, {2})", String.class, json,
-          DSL.inline(parent), DSL.inline(member));
-    }
-  };
+        @Override
+        Field<String> jsonText(Field<String> json, String parent, String member) {
+          return DSL.field(
+              "json_member_text({0}, {1}, {2})",
+              String.class, json, DSL.inline(parent), DSL.inline(member));
+        }
+      };
 
   private final SQLDialect dialect;
 

@@ -49,7 +49,8 @@ class RenderedSqlTest {
       for (Sql sql : Sql.values()) {
         try (PreparedStatement statement = c.prepareStatement(sqlite.text(sql).sql())) {
           assertThat(statement.getParameterMetaData().getParameterCount())
-              .as("placeholders of %s", sql).isEqualTo(sqlite.text(sql).binds().length);
+              .as("placeholders of %s", sql)
+              .isEqualTo(sqlite.text(sql).binds().length);
           prepared.add(sql);
         }
       }
@@ -62,10 +63,17 @@ class RenderedSqlTest {
     Path file = dir.resolve("queue.db");
     SqliteQueueStore.builder().path(file).build().close();
     try (Connection c = open(file)) {
-      for (Sql sql : List.of(Sql.BODY_COMPLETE, Sql.EVENT_COMPLETE, Sql.BODY_DELETE_IDS,
-          Sql.BODY_PENDING_PATHS, Sql.EVENT_PENDING_EVENT_IDS, Sql.BODY_CLAIM_IN,
-          Sql.BODY_RESCHEDULE)) {
-        assertThat(plan(c, sql)).as("plan of %s", sql)
+      for (Sql sql :
+          List.of(
+              Sql.BODY_COMPLETE,
+              Sql.EVENT_COMPLETE,
+              Sql.BODY_DELETE_IDS,
+              Sql.BODY_PENDING_PATHS,
+              Sql.EVENT_PENDING_EVENT_IDS,
+              Sql.BODY_CLAIM_IN,
+              Sql.BODY_RESCHEDULE)) {
+        assertThat(plan(c, sql))
+            .as("plan of %s", sql)
             .noneMatch(step -> step.matches("SCAN (body_queue|event_queue)\\b.*"));
       }
     }
@@ -81,7 +89,8 @@ class RenderedSqlTest {
       assertThat(session.number(Sql.BODY_PENDING_IN, Set.of("a", "b\"quoted\\"))).contains(0L);
       assertThat(session.list(Sql.FAILURE_ROWS, rs -> rs.getLong(1), List.of(1L, 2L))).isEmpty();
       assertThatThrownBy(() -> session.number(Sql.BODY_PENDING_IN))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[projects]");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("[projects]");
     }
   }
 
@@ -97,7 +106,8 @@ class RenderedSqlTest {
   @Test
   void aMissingRenderingIsReportedAsABrokenBuild() {
     assertThatThrownBy(() -> RenderedSql.load("missing.sql"))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("rebuild dossier-sqlite");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("rebuild dossier-sqlite");
   }
 
   private static List<String> plan(Connection c, Sql sql) throws SQLException {
