@@ -5,6 +5,7 @@ import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.QueueStoreException;
 import io.dossiersync.sqlite.internal.BodyEnqueue.PathKey;
 import io.dossiersync.sqlite.internal.BodyEnqueue.Pending;
+import io.dossiersync.sqlite.internal.sql.BodyColumn;
 import io.dossiersync.sqlite.internal.sql.Sql;
 import io.dossiersync.sqlite.internal.sql.SqlSession;
 import java.sql.SQLException;
@@ -57,11 +58,12 @@ final class BodyRows {
 
   void insert(List<BodyUploadTask> tasks, long now) throws SQLException {
     List<Object[]> rows = new ArrayList<>(tasks.size());
+    BodyColumn body = session.bodyColumn();
     for (BodyUploadTask t : tasks) {
       NamespaceRef ns = t.namespace();
       rows.add(new Object[] {t.uploadId(), ns.projectUuid(), ns.featureSlug(), ns.targetBranch(),
           ns.missionKey(), ns.manifestVersion(), t.artifactPath(), t.contentHash(),
-          t.hashAlgorithm(), t.contentBody(), t.sizeBytes(), now});
+          t.hashAlgorithm(), body.bind(t.contentBody()), t.sizeBytes(), now});
     }
     long inserted = session.batch(Sql.BODY_INSERT, rows);
     if (inserted != tasks.size()) {

@@ -64,7 +64,7 @@ final class EventStatements {
                 rules.jsonText(EVENT_QUEUE.PAYLOAD, "payload", "relative_path"),
                 rules.jsonText(EVENT_QUEUE.PAYLOAD, "payload", "content_hash_sha256"),
                 EVENT_QUEUE.EVENT_TYPE, EVENT_QUEUE.AGGREGATE_ID, EVENT_QUEUE.COALESCE_KEY,
-                EVENT_QUEUE.PAYLOAD, Values.text("reason"),
+                rules.payloadOf(EVENT_QUEUE.PAYLOAD), Values.text("reason"),
                 EVENT_QUEUE.RETRY_COUNT.plus(DSL.inline(1)),
                 DSL.coalesce(EVENT_QUEUE.FIRST_FAILED_AT, at), at)
             .from(EVENT_QUEUE).where(queue.fenced()));

@@ -96,7 +96,8 @@ final class FailureStatements {
                 FAILURE_RECORD.PROJECT_UUID, FAILURE_RECORD.FEATURE_SLUG,
                 FAILURE_RECORD.TARGET_BRANCH, FAILURE_RECORD.MISSION_KEY,
                 FAILURE_RECORD.MANIFEST_VERSION, FAILURE_RECORD.COALESCE_KEY,
-                FAILURE_RECORD.PAYLOAD, at, DSL.inline(0), at, DSL.inline(LeaseColumns.NO_OWNER),
+                rules.textOf(FAILURE_RECORD.PAYLOAD), at, DSL.inline(0), at,
+                DSL.inline(LeaseColumns.NO_OWNER),
                 DSL.inline(LeaseColumns.NEVER), DSL.inline(LeaseColumns.NEVER))
             .from(FAILURE_RECORD).where(thisRecord()))
         .onConflictDoNothing();

@@ -26,9 +26,11 @@ final class RenderedSql {
   record Text(String sql, int[] binds) {}
 
   private final Map<Sql, Text> texts;
+  private final BodyColumn bodyColumn;
 
-  private RenderedSql(Map<Sql, Text> texts) {
+  private RenderedSql(Map<Sql, Text> texts, BodyColumn bodyColumn) {
     this.texts = texts;
+    this.bodyColumn = bodyColumn;
   }
 
   /**
@@ -39,7 +41,7 @@ final class RenderedSql {
    */
   static RenderedSql of(java.sql.Connection connection) {
     return connection.getClass().getName().startsWith("org.postgresql.")
-        ? PostgresHolder.INSTANCE : sqlite();
+        ? postgres() : sqlite();
   }
 
   /** The SQLite statements, read on first use. */
@@ -47,18 +49,29 @@ final class RenderedSql {
     return SqliteHolder.INSTANCE;
   }
 
+  /** The PostgreSQL statements, read on first use. */
+  static RenderedSql postgres() {
+    return PostgresHolder.INSTANCE;
+  }
+
   Text text(Sql sql) {
     return texts.get(sql);
+  }
+
+  /** How these statements bind and read a body (the schema of their dialect). */
+  BodyColumn bodyColumn() {
+    return bodyColumn;
   }
 
   /**
    * Parses a dialect's resource; every statement of {@link Sql} must be there.
    *
    * @param resource the resource name, relative to this class
+   * @param bodyColumn how the dialect's schema keeps a body
    * @return the statements
    * @throws IllegalStateException when the resource is missing or incomplete (a broken build)
    */
-  static RenderedSql load(String resource) {
+  static RenderedSql load(String resource, BodyColumn bodyColumn) {
     Map<Sql, Text> texts = new EnumMap<>(Sql.class);
     try (InputStream in = RenderedSql.class.getResourceAsStream(resource)) {
       if (in == null) {
@@ -80,7 +93,7 @@ final class RenderedSql {
             + "; rebuild dossier-sqlite");
       }
     }
-    return new RenderedSql(texts);
+    return new RenderedSql(texts, bodyColumn);
   }
 
   /**
@@ -111,10 +124,10 @@ final class RenderedSql {
   }
 
   private static final class SqliteHolder {
-    static final RenderedSql INSTANCE = load(SQLITE);
+    static final RenderedSql INSTANCE = load(SQLITE, BodyColumn.TEXT);
   }
 
   private static final class PostgresHolder {
-    static final RenderedSql INSTANCE = load(POSTGRES);
+    static final RenderedSql INSTANCE = load(POSTGRES, BodyColumn.UTF8_BYTES);
   }
 }
