@@ -39,15 +39,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Ownership:</b> {@link #close()} closes, in reverse order of creation, everything this
  * object created (background service, drain engine, HTTP pool, SQLite store) and nothing it was
- * handed (a store, a transport, a token provider, a listener given to the builder stay open and
- * are the host's to close, after this object).
+ * handed (a store, a transport, a token provider, a listener given to the builder stay open and are
+ * the host's to close, after this object).
  *
  * <p><b>Guarantees and their limits:</b> what {@link #sync(Path)} reports queued is in the queue
- * (durable across a crash with the SQLite store); delivery is at least once, events before
- * bodies. {@link #flush(Duration)} delivers what is due now and retries what the receiver asks to
- * retry until its timeout; a task in a long backoff (a {@code Retry-After} past the timeout) is
- * left queued and reported in the {@link FlushResult}. Thread-safe: syncs may run from several
- * threads; drain rounds (background and flush) run one at a time.
+ * (durable across a crash with the SQLite store); delivery is at least once, events before bodies.
+ * {@link #flush(Duration)} delivers what is due now and retries what the receiver asks to retry
+ * until its timeout; a task in a long backoff (a {@code Retry-After} past the timeout) is left
+ * queued and reported in the {@link FlushResult}. Thread-safe: syncs may run from several threads;
+ * drain rounds (background and flush) run one at a time.
  *
  * @since 0.1.0
  */
@@ -132,9 +132,9 @@ public final class DossierSync implements AutoCloseable {
   }
 
   /**
-   * Delivers what is queued, on the calling thread, until the queue is empty, the receiver
-   * rejected the token, or {@code timeout} has passed; then says what is left. Waits for a
-   * background round in progress first (rounds run one at a time).
+   * Delivers what is queued, on the calling thread, until the queue is empty, the receiver rejected
+   * the token, or {@code timeout} has passed; then says what is left. Waits for a background round
+   * in progress first (rounds run one at a time).
    *
    * @param timeout the longest time to spend sending, not negative
    * @return what is left in the queue
@@ -150,12 +150,13 @@ public final class DossierSync implements AutoCloseable {
     requireOpen();
     DrainReport report = engine.drainUntilEmpty(timeout);
     QueueStats stats = stats();
-    FlushResult result = new FlushResult(
-        stats.events().pending(),
-        stats.bodies().pending(),
-        stats.failures(),
-        report.authPaused(),
-        report.timedOut() && (stats.events().pending() + stats.bodies().pending()) > 0);
+    FlushResult result =
+        new FlushResult(
+            stats.events().pending(),
+            stats.bodies().pending(),
+            stats.failures(),
+            report.authPaused(),
+            report.timedOut() && (stats.events().pending() + stats.bodies().pending()) > 0);
     LOG.debug("flush: {}", result.summary());
     return result;
   }
@@ -183,9 +184,9 @@ public final class DossierSync implements AutoCloseable {
 
   /**
    * Stops background delivery (sends in flight finish, up to {@code BackgroundSync}'s shutdown
-   * timeout; unsent claimed tasks are given back), then closes what this object created, in
-   * reverse order. Never closes what the host handed to the builder. Idempotent; queued tasks stay
-   * queued for the next run.
+   * timeout; unsent claimed tasks are given back), then closes what this object created, in reverse
+   * order. Never closes what the host handed to the builder. Idempotent; queued tasks stay queued
+   * for the next run.
    */
   @Override
   public void close() {

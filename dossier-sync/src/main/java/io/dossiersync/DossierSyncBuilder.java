@@ -22,14 +22,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link DossierSync}. Only the server URL and the token provider are required; every
- * other setting has a default named on its setter. {@link #build()} checks the settings, then
- * opens the queue and the HTTP pool and starts background delivery. Not thread-safe; use it from
- * one thread.
+ * other setting has a default named on its setter. {@link #build()} checks the settings, then opens
+ * the queue and the HTTP pool and starts background delivery. Not thread-safe; use it from one
+ * thread.
  *
- * <p><b>Ownership:</b> what the builder creates (the SQLite store, the HTTP pool, the drain
- * engine, the background service) belongs to the {@link DossierSync} and is closed by its {@link
- * DossierSync#close()}; what the host hands in ({@link #queueStore}, {@link #transports}, the
- * token provider, the listeners) stays the host's and is never closed by it.
+ * <p><b>Ownership:</b> what the builder creates (the SQLite store, the HTTP pool, the drain engine,
+ * the background service) belongs to the {@link DossierSync} and is closed by its {@link
+ * DossierSync#close()}; what the host hands in ({@link #queueStore}, {@link #transports}, the token
+ * provider, the listeners) stays the host's and is never closed by it.
  *
  * @since 0.1.0
  */
@@ -76,8 +76,8 @@ public final class DossierSyncBuilder {
   }
 
   /**
-   * A queue the host opened itself (another file, another store). Default: none, a SQLite store
-   * at {@link #queueFile} is opened. Cannot be combined with {@link #queueFile}.
+   * A queue the host opened itself (another file, another store). Default: none, a SQLite store at
+   * {@link #queueFile} is opened. Cannot be combined with {@link #queueFile}.
    *
    * @param value the store; the host keeps owning it and closes it after the {@link DossierSync}
    * @return this builder
@@ -103,8 +103,8 @@ public final class DossierSyncBuilder {
   }
 
   /**
-   * Receives every drain task result and round summary (metrics, logs). Default: none. Called
-   * from the drain's threads; see {@link DrainListener}.
+   * Receives every drain task result and round summary (metrics, logs). Default: none. Called from
+   * the drain's threads; see {@link DrainListener}.
    *
    * @param value the listener; the host keeps owning it
    * @return this builder
@@ -149,8 +149,8 @@ public final class DossierSyncBuilder {
   }
 
   /**
-   * Whether a background service delivers what is queued. Default: true (one named daemon
-   * thread, started by {@link #build()}). When false, only {@link DossierSync#flush} delivers.
+   * Whether a background service delivers what is queued. Default: true (one named daemon thread,
+   * started by {@link #build()}). When false, only {@link DossierSync#flush} delivers.
    *
    * @param value true to deliver in the background
    * @return this builder
@@ -165,8 +165,8 @@ public final class DossierSyncBuilder {
    * fails, what was already opened is closed again before the exception leaves.
    *
    * @return the facade, delivering
-   * @throws IllegalArgumentException when the server URL is invalid, the token provider is
-   *     missing, or two settings conflict
+   * @throws IllegalArgumentException when the server URL is invalid, the token provider is missing,
+   *     or two settings conflict
    * @throws io.dossiersync.core.queue.QueueStoreException when the queue file cannot be opened
    */
   public DossierSync build() {
@@ -187,23 +187,25 @@ public final class DossierSyncBuilder {
         contentTransport = owned.add(http.contentTransport(tokenProvider));
         eventTransport = owned.add(http.eventTransport(tokenProvider));
       }
-      DrainEngine engine = owned.add(DrainEngine.builder()
-          .queueStore(queue)
-          .contentTransport(Objects.requireNonNull(contentTransport))
-          .eventTransport(Objects.requireNonNull(eventTransport))
-          .tokenProvider(tokenProvider)
-          .consent(consent)
-          .clock(clock)
-          .listener(drainListener)
-          .build());
+      DrainEngine engine =
+          owned.add(
+              DrainEngine.builder()
+                  .queueStore(queue)
+                  .contentTransport(Objects.requireNonNull(contentTransport))
+                  .eventTransport(Objects.requireNonNull(eventTransport))
+                  .tokenProvider(tokenProvider)
+                  .consent(consent)
+                  .clock(clock)
+                  .listener(drainListener)
+                  .build());
       Optional<BackgroundSync> background = Optional.empty();
       if (backgroundDelivery) {
         BackgroundSync service = owned.add(BackgroundSync.builder(engine).build());
         service.start();
         background = Optional.of(service);
       }
-      DossierPipeline pipeline = DossierPipeline.builder()
-          .queueStore(queue).clock(clock).listener(syncListener).build();
+      DossierPipeline pipeline =
+          DossierPipeline.builder().queueStore(queue).clock(clock).listener(syncListener).build();
       return new DossierSync(queue, pipeline, engine, background, clock, owned);
     } catch (RuntimeException e) {
       try {

@@ -1,8 +1,8 @@
 package io.dossiersync;
 
 /**
- * What {@link DossierSync#flush(java.time.Duration)} left behind: the queue's counts once the
- * flush returned.
+ * What {@link DossierSync#flush(java.time.Duration)} left behind: the queue's counts once the flush
+ * returned.
  *
  * @param eventsLeft events still queued (every project in the store)
  * @param bodiesLeft bodies still queued (every project in the store)
@@ -26,8 +26,8 @@ public record FlushResult(
   }
 
   /**
-   * A one-line summary for logs, e.g. {@code delivered} or {@code left: 3 events, 12 bodies
-   * (timed out)}.
+   * A one-line summary for logs, e.g. {@code delivered} or {@code left: 3 events, 12 bodies (timed
+   * out)}.
    *
    * @return the summary
    */

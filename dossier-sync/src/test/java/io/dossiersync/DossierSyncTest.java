@@ -33,16 +33,25 @@ class DossierSyncTest {
 
   @BeforeEach
   void checkout() {
-    featureDir = FeatureDirs.checkout(dir.resolve("repo"))
-        .feature("047-body-sync", "main", "software-dev").build().features().get(0).dir();
+    featureDir =
+        FeatureDirs.checkout(dir.resolve("repo"))
+            .feature("047-body-sync", "main", "software-dev")
+            .build()
+            .features()
+            .get(0)
+            .dir();
     queueFile = dir.resolve("queue.db");
   }
 
   @Test
   void flushDeliversEverythingQueuedToTheReferenceReceiver() {
     try (ReferenceReceiver receiver = ReferenceReceiver.builder().token(TOKEN).start();
-        DossierSync dossier = DossierSync.builder(receiver.baseUri().toString())
-            .tokenProvider(TOKENS).queueFile(queueFile).backgroundDelivery(false).build()) {
+        DossierSync dossier =
+            DossierSync.builder(receiver.baseUri().toString())
+                .tokenProvider(TOKENS)
+                .queueFile(queueFile)
+                .backgroundDelivery(false)
+                .build()) {
       DossierSyncResult result = dossier.sync(featureDir);
       long queued = queuedBodies(result);
       assertThat(queued).isPositive();
@@ -63,8 +72,11 @@ class DossierSyncTest {
   @Test
   void backgroundDeliveryDeliversWithoutAFlushAndStopsOnClose() throws InterruptedException {
     try (ReferenceReceiver receiver = ReferenceReceiver.builder().token(TOKEN).start()) {
-      DossierSync dossier = DossierSync.builder(receiver.baseUri().toString())
-          .tokenProvider(TOKENS).queueFile(queueFile).build();
+      DossierSync dossier =
+          DossierSync.builder(receiver.baseUri().toString())
+              .tokenProvider(TOKENS)
+              .queueFile(queueFile)
+              .build();
       assertThat(dossier.isDelivering()).isTrue();
       long queued = queuedBodies(dossier.sync(featureDir));
       awaitStored(receiver, queued);
@@ -78,8 +90,12 @@ class DossierSyncTest {
   @Test
   void flushAgainstADownReceiverReturnsAtTheTimeoutSayingWhatIsLeft() throws IOException {
     String downUrl = "http://127.0.0.1:" + freePort();
-    try (DossierSync dossier = DossierSync.builder(downUrl)
-        .tokenProvider(TOKENS).queueFile(queueFile).backgroundDelivery(false).build()) {
+    try (DossierSync dossier =
+        DossierSync.builder(downUrl)
+            .tokenProvider(TOKENS)
+            .queueFile(queueFile)
+            .backgroundDelivery(false)
+            .build()) {
       DossierSyncResult result = dossier.sync(featureDir);
       long events = dossier.stats().events().pending();
 
@@ -91,22 +107,27 @@ class DossierSyncTest {
       assertThat(left.eventsLeft()).isEqualTo(events).isPositive();
       assertThat(left.bodiesLeft()).isEqualTo(queuedBodies(result));
       assertThat(left.summary())
-          .isEqualTo("left: " + events + " events, " + queuedBodies(result) + " bodies (timed out)");
+          .isEqualTo(
+              "left: " + events + " events, " + queuedBodies(result) + " bodies (timed out)");
     }
   }
 
   @Test
   void closeNeverClosesAHandedInStoreOrTransports() {
     try (ReferenceReceiver receiver = ReferenceReceiver.builder().token(TOKEN).start();
-        HttpTransports http = HttpTransports.create(
-            HttpTransportConfig.builder(receiver.baseUri().toString()).build())) {
+        HttpTransports http =
+            HttpTransports.create(
+                HttpTransportConfig.builder(receiver.baseUri().toString()).build())) {
       RecordingQueueStore store =
           new RecordingQueueStore(SqliteQueueStore.builder().path(queueFile).open());
-      RecordingTransports transports = new RecordingTransports(
-          http.contentTransport(TOKENS), http.eventTransport(TOKENS));
-      DossierSync dossier = DossierSync.builder(receiver.baseUri().toString())
-          .tokenProvider(TOKENS).queueStore(store)
-          .transports(transports.content, transports.events).build();
+      RecordingTransports transports =
+          new RecordingTransports(http.contentTransport(TOKENS), http.eventTransport(TOKENS));
+      DossierSync dossier =
+          DossierSync.builder(receiver.baseUri().toString())
+              .tokenProvider(TOKENS)
+              .queueStore(store)
+              .transports(transports.content, transports.events)
+              .build();
       long queued = queuedBodies(dossier.sync(featureDir));
       assertThat(dossier.flush(Duration.ofSeconds(30)).delivered()).isTrue();
 
@@ -125,13 +146,17 @@ class DossierSyncTest {
 
   @Test
   void closeClosesTheStoreItOpenedAndRefusesLaterCalls() {
-    DossierSync dossier = DossierSync.builder("http://127.0.0.1:9")
-        .tokenProvider(TOKENS).queueFile(queueFile).build();
+    DossierSync dossier =
+        DossierSync.builder("http://127.0.0.1:9")
+            .tokenProvider(TOKENS)
+            .queueFile(queueFile)
+            .build();
     dossier.sync(featureDir);
     dossier.close();
 
     assertThat(dossier.isDelivering()).isFalse();
-    assertThatThrownBy(dossier::stats).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(dossier::stats)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
     assertThatThrownBy(() -> dossier.sync(featureDir)).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> dossier.flush(Duration.ZERO))
@@ -145,18 +170,32 @@ class DossierSyncTest {
   @Test
   void buildNamesWhatIsMissingOrConflicting() {
     assertThatThrownBy(() -> DossierSync.builder("http://127.0.0.1:9").build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tokenProvider");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tokenProvider");
     RecordingQueueStore store =
         new RecordingQueueStore(SqliteQueueStore.builder().path(queueFile).open());
-    assertThatThrownBy(() -> DossierSync.builder("http://127.0.0.1:9").tokenProvider(TOKENS)
-        .queueStore(store).queueFile(queueFile).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
-    assertThatThrownBy(() -> DossierSync.builder("not a url").tokenProvider(TOKENS)
-        .queueStore(store).build())
+    assertThatThrownBy(
+            () ->
+                DossierSync.builder("http://127.0.0.1:9")
+                    .tokenProvider(TOKENS)
+                    .queueStore(store)
+                    .queueFile(queueFile)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not both");
+    assertThatThrownBy(
+            () -> DossierSync.builder("not a url").tokenProvider(TOKENS).queueStore(store).build())
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> DossierSync.builder("http://127.0.0.1:9").tokenProvider(TOKENS)
-        .queueStore(store).backgroundDelivery(false).build().flush(Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+    assertThatThrownBy(
+            () ->
+                DossierSync.builder("http://127.0.0.1:9")
+                    .tokenProvider(TOKENS)
+                    .queueStore(store)
+                    .backgroundDelivery(false)
+                    .build()
+                    .flush(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("negative");
     assertThat(store.closeCalls).hasValue(0);
     store.closeForReal();
   }
@@ -164,11 +203,15 @@ class DossierSyncTest {
   @Test
   void aQueueFileThatCannotBeOpenedLeavesNothingOpen() throws IOException {
     Path notAFile = java.nio.file.Files.createDirectories(dir.resolve("a-directory.db"));
-    assertThatThrownBy(() -> DossierSync.builder("http://127.0.0.1:9").tokenProvider(TOKENS)
-        .queueFile(notAFile).build())
+    assertThatThrownBy(
+            () ->
+                DossierSync.builder("http://127.0.0.1:9")
+                    .tokenProvider(TOKENS)
+                    .queueFile(notAFile)
+                    .build())
         .isInstanceOf(RuntimeException.class);
-    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
-        t -> t.getName().equals("dossier-background-sync") && t.isAlive());
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().equals("dossier-background-sync") && t.isAlive());
   }
 
   private static long queuedBodies(DossierSyncResult result) {

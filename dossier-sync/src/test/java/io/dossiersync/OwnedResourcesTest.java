@@ -29,19 +29,25 @@ class OwnedResourcesTest {
   void aFailingCloseStillClosesTheOthersThenReportsEveryFailure() {
     OwnedResources owned = new OwnedResources();
     owned.add(() -> closed.add("store"));
-    owned.add(() -> {
-      throw new IllegalStateException("pool already shut");
-    });
-    owned.add(() -> {
-      throw new java.io.IOException("disk gone");
-    });
+    owned.add(
+        () -> {
+          throw new IllegalStateException("pool already shut");
+        });
+    owned.add(
+        () -> {
+          throw new java.io.IOException("disk gone");
+        });
 
     assertThatThrownBy(owned::closeAll)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closing")
         .hasRootCauseMessage("disk gone")
-        .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
-            .extracting(Throwable::getMessage).isEqualTo("pool already shut"));
+        .satisfies(
+            e ->
+                assertThat(e.getSuppressed())
+                    .singleElement()
+                    .extracting(Throwable::getMessage)
+                    .isEqualTo("pool already shut"));
     assertThat(closed).containsExactly("store");
   }
 }

@@ -18,19 +18,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The operator's sizing figures of docs/operations.md: disk per 1,000 queued bodies, the WAL
- * beside the file, the heap a queue of that size costs. A measurement, not a pass/fail test:
- * {@code ./mvnw -B -pl dossier-sync -am test -Dgroups=measure -DexcludedGroups=none
- * -Dtest=QueueSizingMeasure -Dsurefire.failIfNoSpecifiedTests=false}; it prints one line per
- * figure.
+ * The operator's sizing figures of docs/operations.md: disk per 1,000 queued bodies, the WAL beside
+ * the file, the heap a queue of that size costs. A measurement, not a pass/fail test: {@code ./mvnw
+ * -B -pl dossier-sync -am test -Dgroups=measure -DexcludedGroups=none -Dtest=QueueSizingMeasure
+ * -Dsurefire.failIfNoSpecifiedTests=false}; it prints one line per figure.
  */
 @Tag("measure")
 class QueueSizingMeasure {
 
   private static final int BODIES = 5_000;
-  private static final NamespaceOverrides NAMESPACE = new NamespaceOverrides(
-      Optional.of("5f0c2a8e-3d4b-4e6f-9a1b-2c3d4e5f6a7b"), Optional.of("main"),
-      Optional.of("software-dev"), Optional.of("1"));
+  private static final NamespaceOverrides NAMESPACE =
+      new NamespaceOverrides(
+          Optional.of("5f0c2a8e-3d4b-4e6f-9a1b-2c3d4e5f6a7b"), Optional.of("main"),
+          Optional.of("software-dev"), Optional.of("1"));
 
   @TempDir Path dir;
 
@@ -42,13 +42,16 @@ class QueueSizingMeasure {
   }
 
   private void measure(int bodyBytes) throws IOException {
-    Path featureDir = FeatureDirs.manyFiles(dir.resolve("f" + bodyBytes), "047-sizing", BODIES,
-        bodyBytes).dir();
+    Path featureDir =
+        FeatureDirs.manyFiles(dir.resolve("f" + bodyBytes), "047-sizing", BODIES, bodyBytes).dir();
     Path queueFile = dir.resolve("queue-" + bodyBytes + ".db");
     try (ReferenceReceiver receiver = ReferenceReceiver.builder().token("t").start();
-        DossierSync dossier = DossierSync.builder(receiver.baseUri().toString())
-            .tokenProvider(TokenProvider.fixed(new AccessToken("t")))
-            .queueFile(queueFile).backgroundDelivery(false).build()) {
+        DossierSync dossier =
+            DossierSync.builder(receiver.baseUri().toString())
+                .tokenProvider(TokenProvider.fixed(new AccessToken("t")))
+                .queueFile(queueFile)
+                .backgroundDelivery(false)
+                .build()) {
       long heapBefore = usedHeap();
       dossier.sync(featureDir, NAMESPACE);
       long heapQueued = usedHeap();
@@ -60,11 +63,18 @@ class QueueSizingMeasure {
       assertThat(left.delivered()).as(left.summary()).isTrue();
       long dbAfter = size(queueFile);
       long walAfter = size(Path.of(queueFile + "-wal"));
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "sizing body=%d B: %d bodies queued: db %.2f MB + wal %.2f MB (%.2f MB per 1,000);"
               + " heap held by the queued state %+.1f MB; after delivery: db %.2f MB, wal %.2f MB%n",
-          bodyBytes, queued, mb(db), mb(wal), mb(db + wal) * 1_000 / queued,
-          mb(heapQueued - heapBefore), mb(dbAfter), mb(walAfter));
+          bodyBytes,
+          queued,
+          mb(db),
+          mb(wal),
+          mb(db + wal) * 1_000 / queued,
+          mb(heapQueued - heapBefore),
+          mb(dbAfter),
+          mb(walAfter));
     }
   }
 

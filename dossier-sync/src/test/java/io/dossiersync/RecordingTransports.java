@@ -18,27 +18,29 @@ final class RecordingTransports {
   final EventTransport events;
 
   RecordingTransports(ContentTransport realContent, EventTransport realEvents) {
-    this.content = new ContentTransport() {
-      @Override
-      public PushResult push(PushContentRequest request) {
-        return realContent.push(request);
-      }
+    this.content =
+        new ContentTransport() {
+          @Override
+          public PushResult push(PushContentRequest request) {
+            return realContent.push(request);
+          }
 
-      @Override
-      public void close() {
-        contentCloses.incrementAndGet();
-      }
-    };
-    this.events = new EventTransport() {
-      @Override
-      public EventBatchResult send(List<EventRecord> batch) {
-        return realEvents.send(batch);
-      }
+          @Override
+          public void close() {
+            contentCloses.incrementAndGet();
+          }
+        };
+    this.events =
+        new EventTransport() {
+          @Override
+          public EventBatchResult send(List<EventRecord> batch) {
+            return realEvents.send(batch);
+          }
 
-      @Override
-      public void close() {
-        eventCloses.incrementAndGet();
-      }
-    };
+          @Override
+          public void close() {
+            eventCloses.incrementAndGet();
+          }
+        };
   }
 }

@@ -6,8 +6,9 @@ import io.dossiersync.core.drain.DrainReport;
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
-import io.dossiersync.sqlite.SqliteQueueStore;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.receiver.ReferenceReceiver;
+import io.dossiersync.sqlite.SqliteQueueStore;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ final class IdleScenario {
       List<ClaimedBody> claimed = store.bodies().claim(new ClaimRequest(TASKS, now,
           Duration.ofMinutes(1), "bench-idle", ProjectScope.all(), false));
       for (ClaimedBody body : claimed) {
-        store.bodies().reschedule(body, now.plus(Duration.ofHours(1)), "bench: in backoff");
+        store.bodies().settle(List.of(Settlement.reschedule(body, now.plus(Duration.ofHours(1)),
+            "bench: in backoff", Instant.EPOCH)));
       }
       figures.line("setup", "%d bodies queued, %d rescheduled 1 h ahead, window %d s",
           TASKS, claimed.size(), seconds);

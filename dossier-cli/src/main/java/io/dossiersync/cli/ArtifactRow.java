@@ -12,11 +12,15 @@ import java.util.Optional;
  * @param reason the reason, when there is one
  * @param contentHash the hash, when known
  */
-record ArtifactRow(String path, String status, Optional<String> reason, Optional<String> contentHash) {
+record ArtifactRow(
+    String path, String status, Optional<String> reason, Optional<String> contentHash) {
 
   static ArtifactRow of(UploadOutcome outcome) {
     return new ArtifactRow(
-        outcome.artifactPath(), outcome.status().wireName(), outcome.reason(), outcome.contentHash());
+        outcome.artifactPath(),
+        outcome.status().wireName(),
+        outcome.reason(),
+        outcome.contentHash());
   }
 
   ArtifactRow after(String newStatus, Optional<String> newReason) {
@@ -29,9 +33,13 @@ record ArtifactRow(String path, String status, Optional<String> reason, Optional
 
   Map<String, Object> json() {
     return Json.object(
-        "artifact_path", path,
-        "status", status,
-        "reason", reason.orElse(null),
-        "content_hash", contentHash.orElse(null));
+        "artifact_path",
+        path,
+        "status",
+        status,
+        "reason",
+        reason.orElse(null),
+        "content_hash",
+        contentHash.orElse(null));
   }
 }

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * What a command reads from and writes to its surroundings: stdout (results only), stderr
- * (progress, logs, errors) and the environment. Tests and hosts running the command in-process
- * pass their own; the record is immutable, the streams are the caller's.
+ * (progress, logs, errors) and the environment. Tests and hosts running the command in-process pass
+ * their own; the record is immutable, the streams are the caller's.
  *
  * @param out standard output: the table or the one JSON document
  * @param err standard error: progress, warnings and errors

@@ -26,8 +26,8 @@ final class CliSession implements AutoCloseable {
 
   /**
    * The CLI's claim lease: a command's tasks are its own while it runs; when it is killed, its
-   * claimed tasks become claimable by the next {@code dossier drain} after at most this long
-   * (the library default of 10 minutes suits long-lived services better than commands).
+   * claimed tasks become claimable by the next {@code dossier drain} after at most this long (the
+   * library default of 10 minutes suits long-lived services better than commands).
    */
   static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -38,7 +38,11 @@ final class CliSession implements AutoCloseable {
   private final TokenSource tokens;
   private HttpTransports transports;
 
-  private CliSession(CommonOptions options, CliIo io, QueueStore store, Optional<String> server,
+  private CliSession(
+      CommonOptions options,
+      CliIo io,
+      QueueStore store,
+      Optional<String> server,
       TokenSource tokens) {
     this.options = options;
     this.io = io;
@@ -62,18 +66,28 @@ final class CliSession implements AutoCloseable {
       options.maxQueueSize(io).ifPresent(builder::maxQueueSize);
       return opened(options, io, builder::build, server);
     }
-    Path db = given.map(Path::of)
-        .orElseGet(() -> server.map(s -> defaultQueue(s, io))
-            .orElseThrow(() -> CliException.usage(
-                "no queue file: give --db PATH (or DOSSIER_DB), or --server URL"
-                    + " (or DOSSIER_SERVER_URL) to use the server's default queue")));
+    Path db =
+        given
+            .map(Path::of)
+            .orElseGet(
+                () ->
+                    server
+                        .map(s -> defaultQueue(s, io))
+                        .orElseThrow(
+                            () ->
+                                CliException.usage(
+                                    "no queue file: give --db PATH (or DOSSIER_DB), or --server URL"
+                                        + " (or DOSSIER_SERVER_URL) to use the server's default queue")));
     SqliteQueueStore.Builder builder = SqliteQueueStore.builder().path(db);
     options.maxQueueSize(io).ifPresent(builder::maxQueueSize);
     return opened(options, io, builder::open, server);
   }
 
-  private static CliSession opened(CommonOptions options, CliIo io,
-      java.util.function.Supplier<? extends QueueStore> open, Optional<String> server) {
+  private static CliSession opened(
+      CommonOptions options,
+      CliIo io,
+      java.util.function.Supplier<? extends QueueStore> open,
+      Optional<String> server) {
     TokenSource tokens = options.tokens(io);
     try {
       return new CliSession(options, io, open.get(), server, tokens);
@@ -82,7 +96,9 @@ final class CliSession implements AutoCloseable {
     }
   }
 
-  /** The server's default queue; a missing or relative home is a usage error naming DOSSIER_HOME. */
+  /**
+   * The server's default queue; a missing or relative home is a usage error naming DOSSIER_HOME.
+   */
   private static Path defaultQueue(String server, CliIo io) {
     String home = System.getProperty("user.home");
     try {
@@ -96,8 +112,8 @@ final class CliSession implements AutoCloseable {
     try {
       HttpTransportConfig.builder(url).build();
     } catch (IllegalArgumentException e) {
-      throw CliException.usage("invalid --server '" + ServerUrl.redact(url) + "': "
-          + ServerUrl.redact(e.getMessage()));
+      throw CliException.usage(
+          "invalid --server '" + ServerUrl.redact(url) + "': " + ServerUrl.redact(e.getMessage()));
     }
     ServerUrl.requireSafe(url, insecureHttp);
   }
@@ -115,9 +131,9 @@ final class CliSession implements AutoCloseable {
   }
 
   /**
-   * A drain engine over this session's store and the server's transports, with {@code
-   * concurrency} bodies in flight; every round it drains is also recorded in the store's health
-   * ({@link HealthRecordingListener}).
+   * A drain engine over this session's store and the server's transports, with {@code concurrency}
+   * bodies in flight; every round it drains is also recorded in the store's health ({@link
+   * HealthRecordingListener}).
    *
    * @throws CliException (exit 2) when no server is configured
    */
@@ -136,13 +152,17 @@ final class CliSession implements AutoCloseable {
    * @throws CliException (exit 2) when no server is configured
    */
   DrainEngineBuilder engineBuilder(DrainListener listener) {
-    String url = server.orElseThrow(() -> CliException.usage(
-        "no receiver: give --server URL or set DOSSIER_SERVER_URL"));
+    String url =
+        server.orElseThrow(
+            () -> CliException.usage("no receiver: give --server URL or set DOSSIER_SERVER_URL"));
     if (transports == null) {
       transports = HttpTransports.create(HttpTransportConfig.builder(url).build());
       if (!tokens.hasToken()) {
-        io.err().println("dossier: warning: no token (set " + options.tokenEnv
-            + " or use --token-file); the receiver will likely answer 401");
+        io.err()
+            .println(
+                "dossier: warning: no token (set "
+                    + options.tokenEnv
+                    + " or use --token-file); the receiver will likely answer 401");
       }
     }
     HttpTransports abortable = transports;

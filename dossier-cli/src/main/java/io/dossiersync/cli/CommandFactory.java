@@ -8,17 +8,18 @@ import picocli.CommandLine.IFactory;
 final class CommandFactory implements IFactory {
 
   /** The subcommands of {@code dossier}, in the order the help lists them. */
-  static final List<Class<?>> SUBCOMMANDS = List.of(
-      SyncCommand.class,
-      DrainCommand.class,
-      WatchCommand.class,
-      StatusCommand.class,
-      FailuresCommand.class,
-      RequeueCommand.class,
-      PurgeCommand.class,
-      ReceiverCommand.class,
-      DemoCommand.class,
-      CompletionCommand.class);
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          SyncCommand.class,
+          DrainCommand.class,
+          WatchCommand.class,
+          StatusCommand.class,
+          FailuresCommand.class,
+          RequeueCommand.class,
+          PurgeCommand.class,
+          ReceiverCommand.class,
+          DemoCommand.class,
+          CompletionCommand.class);
 
   private final CliIo io;
   private final IFactory fallback = CommandLine.defaultFactory();

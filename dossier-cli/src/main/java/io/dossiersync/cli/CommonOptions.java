@@ -6,9 +6,9 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The options every command shares (PRODUCT.md §6): server (and whether plain http to a remote
- * host is allowed), token source, queue file, capacity, output format and verbosity. A flag wins
- * over its environment variable.
+ * The options every command shares (PRODUCT.md §6): server (and whether plain http to a remote host
+ * is allowed), token source, queue file, capacity, output format and verbosity. A flag wins over
+ * its environment variable.
  */
 final class CommonOptions {
 
@@ -28,21 +28,24 @@ final class CommonOptions {
   @Option(
       names = "--token-file",
       paramLabel = "PATH",
-      description = "File holding the bearer token (env DOSSIER_TOKEN_FILE); re-read for up to"
-          + " 10 s when the receiver answers 401.")
+      description =
+          "File holding the bearer token (env DOSSIER_TOKEN_FILE); re-read for up to"
+              + " 10 s when the receiver answers 401.")
   Path tokenFile;
 
   @Option(
       names = "--insecure-http",
-      description = "Allow a plain http:// server URL to a host that is not loopback (the token"
-          + " then travels in clear).")
+      description =
+          "Allow a plain http:// server URL to a host that is not loopback (the token"
+              + " then travels in clear).")
   boolean insecureHttp;
 
   @Option(
       names = "--db",
       paramLabel = "PATH|postgresql://HOST[:PORT]/DB",
-      description = "Queue database file, or a PostgreSQL database shared by many hosts (env"
-          + " DOSSIER_DB; default: one file per server under $DOSSIER_HOME/queues).")
+      description =
+          "Queue database file, or a PostgreSQL database shared by many hosts (env"
+              + " DOSSIER_DB; default: one file per server under $DOSSIER_HOME/queues).")
   String db;
 
   @Option(
@@ -54,8 +57,10 @@ final class CommonOptions {
   @Option(
       names = "--max-queue-size",
       paramLabel = "N",
-      description = "Most tasks per queue (env DOSSIER_MAX_QUEUE_SIZE; default "
-          + QueueStore.DEFAULT_MAX_QUEUE_SIZE + ").")
+      description =
+          "Most tasks per queue (env DOSSIER_MAX_QUEUE_SIZE; default "
+              + QueueStore.DEFAULT_MAX_QUEUE_SIZE
+              + ").")
   Integer maxQueueSize;
 
   @Option(names = "--json", description = "Print one JSON document on stdout instead of a table.")

@@ -16,9 +16,13 @@ import picocli.CommandLine.Spec;
     name = "completion",
     mixinStandardHelpOptions = true,
     description = {"Print a shell completion script for dossier's commands and options."},
-    footer = {"", "Examples:", "  source <(dossier completion bash)     # this bash session",
-        "  dossier completion bash > /etc/bash_completion.d/dossier",
-        "  source <(dossier completion zsh)      # this zsh session; add it to ~/.zshrc"})
+    footer = {
+      "",
+      "Examples:",
+      "  source <(dossier completion bash)     # this bash session",
+      "  dossier completion bash > /etc/bash_completion.d/dossier",
+      "  source <(dossier completion zsh)      # this zsh session; add it to ~/.zshrc"
+    })
 final class CompletionCommand implements Callable<Integer> {
 
   /** The shells the script is for. */

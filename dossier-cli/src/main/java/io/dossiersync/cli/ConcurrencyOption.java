@@ -16,8 +16,12 @@ final class ConcurrencyOption {
   @Option(
       names = "--concurrency",
       paramLabel = "N",
-      description = "Bodies in flight at once, 1 to " + MAX + " (default "
-          + DrainEngine.DEFAULT_CONCURRENCY + ").")
+      description =
+          "Bodies in flight at once, 1 to "
+              + MAX
+              + " (default "
+              + DrainEngine.DEFAULT_CONCURRENCY
+              + ").")
   String concurrency;
 
   /**
@@ -36,8 +40,8 @@ final class ConcurrencyOption {
       value = 0;
     }
     if (value < 1 || value > MAX) {
-      throw CliException.usage("--concurrency must be a whole number from 1 to " + MAX
-          + ", got '" + concurrency + "'");
+      throw CliException.usage(
+          "--concurrency must be a whole number from 1 to " + MAX + ", got '" + concurrency + "'");
     }
     return value;
   }

@@ -17,10 +17,10 @@ public final class DossierCli {
   private DossierCli() {}
 
   /**
-   * Runs the command and exits with its code. As the process's owner it may set system
-   * properties: the slf4j-simple set-up ({@link Logging}) and, for the commands that open a queue
-   * (not the top-level help or version, not the receiver), sqlite-jdbc's cached native library
-   * ({@link NativeLibraryCache}).
+   * Runs the command and exits with its code. As the process's owner it may set system properties:
+   * the slf4j-simple set-up ({@link Logging}) and, for the commands that open a queue (not the
+   * top-level help or version, not the receiver), sqlite-jdbc's cached native library ({@link
+   * NativeLibraryCache}).
    *
    * @param args the command line
    */
@@ -51,8 +51,8 @@ public final class DossierCli {
   }
 
   /**
-   * The command line for {@code args}: when the first argument names a subcommand, only that one
-   * is built (picocli reads every option of every command it is given, a large share of a short
+   * The command line for {@code args}: when the first argument names a subcommand, only that one is
+   * built (picocli reads every option of every command it is given, a large share of a short
    * command's start); otherwise (the top-level help, a mistyped command, and {@code completion},
    * whose script lists every command) all of them.
    */
@@ -60,8 +60,9 @@ public final class DossierCli {
     CommandFactory factory = new CommandFactory(io);
     CommandLine cli = new CommandLine(new DossierCommand(), factory);
     String first = args.length > 0 ? args[0] : "";
-    boolean named = !first.equals("completion")
-        && CommandFactory.SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(first));
+    boolean named =
+        !first.equals("completion")
+            && CommandFactory.SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(first));
     for (Class<?> type : CommandFactory.SUBCOMMANDS) {
       if (!named || name(type).equals(first)) {
         cli.addSubcommand(name(type), new CommandLine(type, factory));
@@ -82,8 +83,11 @@ public final class DossierCli {
   private static IParameterExceptionHandler usageErrors(CliIo io) {
     return (ParameterException e, String[] args) -> {
       io.err().println("dossier: " + e.getMessage());
-      io.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName()
-          + " --help' for usage and examples.");
+      io.err()
+          .println(
+              "Try '"
+                  + e.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help' for usage and examples.");
       return ExitCode.USAGE;
     };
   }
@@ -94,9 +98,10 @@ public final class DossierCli {
       if (e instanceof ParameterException parameter) {
         return usage.handleParseException(parameter, parsed.originalArgs().toArray(String[]::new));
       }
-      boolean verbose = parsed.subcommand() != null
-          ? parsed.subcommand().hasMatchedOption("--verbose")
-          : parsed.hasMatchedOption("--verbose");
+      boolean verbose =
+          parsed.subcommand() != null
+              ? parsed.subcommand().hasMatchedOption("--verbose")
+              : parsed.hasMatchedOption("--verbose");
       int code;
       String message;
       if (e instanceof CliException cli) {

@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The top-level {@code dossier} command: only subcommands, which {@link DossierCli} adds from
- * {@link CommandFactory#SUBCOMMANDS} (all of them for the top-level help, only the named one to
- * run a command). Bare {@code dossier} prints the help on stderr and exits 2 (bad usage), so that
+ * {@link CommandFactory#SUBCOMMANDS} (all of them for the top-level help, only the named one to run
+ * a command). Bare {@code dossier} prints the help on stderr and exits 2 (bad usage), so that
  * scripts still see the mistake.
  */
 @Command(

@@ -34,15 +34,22 @@ final class DrainCommand implements Callable<Integer> {
 
   @Mixin ConcurrencyOption concurrency;
 
-  @Option(names = "--until-empty", description = "Repeat until the queues are empty or"
-      + " --max-time passes; sleeps until the next task is due.")
+  @Option(
+      names = "--until-empty",
+      description =
+          "Repeat until the queues are empty or"
+              + " --max-time passes; sleeps until the next task is due.")
   boolean untilEmpty;
 
-  @Option(names = "--max-time", paramLabel = "SECONDS",
+  @Option(
+      names = "--max-time",
+      paramLabel = "SECONDS",
       description = "Time limit for --until-empty (default " + DEFAULT_MAX_TIME_SECONDS + ").")
   Long maxTime;
 
-  @Option(names = "--project", paramLabel = "U",
+  @Option(
+      names = "--project",
+      paramLabel = "U",
       description = "Send only this project's tasks (repeatable); default: every project queued.")
   List<String> projects;
 
@@ -61,16 +68,20 @@ final class DrainCommand implements Callable<Integer> {
     try (CliSession session = CliSession.open(common, io)) {
       SortedSet<String> selected = selectProjects(session.store());
       ProjectScope scope = ProjectScope.of(selected);
-      io.err().println(selected.isEmpty() ? "dossier: nothing queued to send"
-          : "dossier: sending projects: " + String.join(", ", selected));
+      io.err()
+          .println(
+              selected.isEmpty()
+                  ? "dossier: nothing queued to send"
+                  : "dossier: sending projects: " + String.join(", ", selected));
       DrainReport report;
       Progress progress = new Progress(io.err(), true);
       ReceiverReachability reachability = new ReceiverReachability();
-      try (DrainEngine engine = session.drainEngine(scope, progress.and(reachability),
-          inFlight)) {
-        report = untilEmpty
-            ? engine.drainUntilEmpty(Duration.ofSeconds(maxTime == null ? DEFAULT_MAX_TIME_SECONDS : maxTime))
-            : engine.drainOnce();
+      try (DrainEngine engine = session.drainEngine(scope, progress.and(reachability), inFlight)) {
+        report =
+            untilEmpty
+                ? engine.drainUntilEmpty(
+                    Duration.ofSeconds(maxTime == null ? DEFAULT_MAX_TIME_SECONDS : maxTime))
+                : engine.drainOnce();
       }
       reachability.report(io.err(), session.server().orElseThrow());
       long pendingEvents = session.store().events().pending(scope);
@@ -100,8 +111,12 @@ final class DrainCommand implements Callable<Integer> {
 
   private int exitCode(DrainReport report, long pending) {
     if (report.authPaused()) {
-      io.err().println("dossier: the receiver rejected the token (401) and no fresh token was"
-          + " available; set " + common.tokenEnv + " or --token-file to a valid token");
+      io.err()
+          .println(
+              "dossier: the receiver rejected the token (401) and no fresh token was"
+                  + " available; set "
+                  + common.tokenEnv
+                  + " or --token-file to a valid token");
       return ExitCode.FAILED;
     }
     if (report.bodiesFailed() > 0 || report.eventsFailed() > 0) {
@@ -113,30 +128,55 @@ final class DrainCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** The drain's JSON shape (PRODUCT.md §6), also each {@code drain} line of {@code watch --json}. */
+  /**
+   * The drain's JSON shape (PRODUCT.md §6), also each {@code drain} line of {@code watch --json}.
+   */
   static Map<String, Object> json(
-      SortedSet<String> projects, DrainReport report, long pendingEvents, long pendingBodies,
+      SortedSet<String> projects,
+      DrainReport report,
+      long pendingEvents,
+      long pendingBodies,
       long failures) {
     return Json.object(
         "projects", List.copyOf(projects),
         "events", Json.object("sent", report.eventsSent(), "failed", report.eventsFailed()),
-        "bodies", Json.object(
-            "uploaded", report.bodiesUploaded(),
-            "already_exists", report.bodiesAlreadyExists(),
-            "retry", report.bodiesRetry(),
-            "failed", report.bodiesFailed()),
+        "bodies",
+            Json.object(
+                "uploaded", report.bodiesUploaded(),
+                "already_exists", report.bodiesAlreadyExists(),
+                "retry", report.bodiesRetry(),
+                "failed", report.bodiesFailed()),
         "pending", Json.object("events", pendingEvents, "bodies", pendingBodies),
         "failures", failures);
   }
 
   private static String humanLine(
-      SortedSet<String> projects, DrainReport report, long pendingEvents, long pendingBodies,
+      SortedSet<String> projects,
+      DrainReport report,
+      long pendingEvents,
+      long pendingBodies,
       long failures) {
-    return "projects: " + projects.size()
-        + " | events: " + report.eventsSent() + " sent, " + report.eventsFailed() + " failed"
-        + " | bodies: " + report.bodiesUploaded() + " uploaded, " + report.bodiesAlreadyExists()
-        + " already_exists, " + report.bodiesRetry() + " retry, " + report.bodiesFailed()
-        + " failed | pending: " + pendingEvents + " events, " + pendingBodies + " bodies"
-        + " | failure records: " + failures;
+    return "projects: "
+        + projects.size()
+        + " | events: "
+        + report.eventsSent()
+        + " sent, "
+        + report.eventsFailed()
+        + " failed"
+        + " | bodies: "
+        + report.bodiesUploaded()
+        + " uploaded, "
+        + report.bodiesAlreadyExists()
+        + " already_exists, "
+        + report.bodiesRetry()
+        + " retry, "
+        + report.bodiesFailed()
+        + " failed | pending: "
+        + pendingEvents
+        + " events, "
+        + pendingBodies
+        + " bodies"
+        + " | failure records: "
+        + failures;
   }
 }

@@ -15,7 +15,9 @@ public final class ExitCode {
   /** {@code drain --until-empty} stopped at {@code --max-time} with tasks still pending. */
   public static final int TIMED_OUT = 3;
 
-  /** {@code status --check} found a pending task older than {@code --max-age}, or failure records. */
+  /**
+   * {@code status --check} found a pending task older than {@code --max-age}, or failure records.
+   */
   public static final int UNHEALTHY = 4;
 
   private ExitCode() {}

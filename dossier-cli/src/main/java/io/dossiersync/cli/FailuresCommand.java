@@ -19,7 +19,10 @@ final class FailuresCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "1000",
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "1000",
       description = "Most records to list (default: ${DEFAULT-VALUE}).")
   int limit;
 
@@ -41,13 +44,24 @@ final class FailuresCommand implements Callable<Integer> {
         records.forEach(r -> list.add(json(r)));
         Json.print(io.out(), Json.object("failures", list));
       } else {
-        Table table = new Table("ID", "KIND", "FEATURE", "PATH", "REASON", "ATTEMPTS", "LAST_FAILED_AT");
-        records.forEach(r -> table.row(String.valueOf(r.id()), r.kind().wireName(), r.featureSlug(),
-            r.artifactPath().orElse("-"), r.reason(), String.valueOf(r.attempts()),
-            r.lastFailedAt().toString()));
+        Table table =
+            new Table("ID", "KIND", "FEATURE", "PATH", "REASON", "ATTEMPTS", "LAST_FAILED_AT");
+        records.forEach(
+            r ->
+                table.row(
+                    String.valueOf(r.id()),
+                    r.kind().wireName(),
+                    r.featureSlug(),
+                    r.artifactPath().orElse("-"),
+                    r.reason(),
+                    String.valueOf(r.attempts()),
+                    r.lastFailedAt().toString()));
         table.print(io.out());
-        io.out().println(records.size() + " failure records; re-queue with 'dossier requeue ID…'"
-            + " or 'dossier requeue --all'");
+        io.out()
+            .println(
+                records.size()
+                    + " failure records; re-queue with 'dossier requeue ID…'"
+                    + " or 'dossier requeue --all'");
       }
       return ExitCode.OK;
     }

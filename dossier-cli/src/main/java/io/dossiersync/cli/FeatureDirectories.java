@@ -24,13 +24,15 @@ final class FeatureDirectories {
     for (Path argument : arguments) {
       Path dir = argument.toAbsolutePath().normalize();
       if (!Files.exists(dir)) {
-        throw CliException.usage("no such directory: " + argument
-            + " (give a feature directory, e.g. kitty-specs/047-my-feature, or a kitty-specs"
-            + " directory)");
+        throw CliException.usage(
+            "no such directory: "
+                + argument
+                + " (give a feature directory, e.g. kitty-specs/047-my-feature, or a kitty-specs"
+                + " directory)");
       }
       if (!Files.isDirectory(dir)) {
-        throw CliException.usage("not a directory: " + argument
-            + " (give a feature directory, not a file)");
+        throw CliException.usage(
+            "not a directory: " + argument + " (give a feature directory, not a file)");
       }
       if (Files.isRegularFile(dir.resolve("meta.json"))) {
         features.add(dir);

@@ -20,11 +20,16 @@ final class NamespaceFlags {
   @Option(names = "--mission-key", paramLabel = "K", description = "Mission key override.")
   String missionKey;
 
-  @Option(names = "--manifest-version", paramLabel = "V", description = "Manifest version override.")
+  @Option(
+      names = "--manifest-version",
+      paramLabel = "V",
+      description = "Manifest version override.")
   String manifestVersion;
 
-  @Option(names = "--step", paramLabel = "S", description = "Mission step: its required artifacts"
-      + " are reported missing when absent.")
+  @Option(
+      names = "--step",
+      paramLabel = "S",
+      description = "Mission step: its required artifacts" + " are reported missing when absent.")
   String step;
 
   /** The namespace fields given as flags. */

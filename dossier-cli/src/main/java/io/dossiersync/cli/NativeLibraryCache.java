@@ -14,14 +14,14 @@ import java.util.Optional;
 /**
  * Keeps sqlite-jdbc's native library in a cache directory, extracted once, instead of letting the
  * driver copy it out of the jar into the temporary directory and compare it byte by byte on every
- * start (the largest share of a cold {@code dossier status}). The file is named for the jar
- * entry's CRC, the platform folder and the library, so a new driver extracts its own; it is
- * written to a temporary file and moved into place, so a reader never sees half a library.
+ * start (the largest share of a cold {@code dossier status}). The file is named for the jar entry's
+ * CRC, the platform folder and the library, so a new driver extracts its own; it is written to a
+ * temporary file and moved into place, so a reader never sees half a library.
  *
- * <p>Only the command's {@code main} uses it: it points the driver at the file through the
- * {@code org.sqlite.lib.path}/{@code org.sqlite.lib.name} system properties, which an application
- * may set and a library must not. Any failure (no absolute home, a read-only disk, a platform the
- * jar has no library for) leaves the properties unset, and the driver extracts as it always does.
+ * <p>Only the command's {@code main} uses it: it points the driver at the file through the {@code
+ * org.sqlite.lib.path}/{@code org.sqlite.lib.name} system properties, which an application may set
+ * and a library must not. Any failure (no absolute home, a read-only disk, a platform the jar has
+ * no library for) leaves the properties unset, and the driver extracts as it always does.
  */
 final class NativeLibraryCache {
 
@@ -43,10 +43,11 @@ final class NativeLibraryCache {
     }
     try {
       Optional<Path> library = cachedLibrary(directory);
-      library.ifPresent(file -> {
-        System.setProperty("org.sqlite.lib.path", file.getParent().toString());
-        System.setProperty("org.sqlite.lib.name", file.getFileName().toString());
-      });
+      library.ifPresent(
+          file -> {
+            System.setProperty("org.sqlite.lib.path", file.getParent().toString());
+            System.setProperty("org.sqlite.lib.name", file.getFileName().toString());
+          });
     } catch (IOException | RuntimeException e) {
       // The driver's own extraction still works; a cache is only a speed-up.
     }
@@ -55,32 +56,35 @@ final class NativeLibraryCache {
   /** {@code ${DOSSIER_HOME:-~/.dossier-sync}/native}. */
   static Path cacheDirectory(Map<String, String> env) {
     String home = env.get("DOSSIER_HOME");
-    Path base = home == null || home.isBlank()
-        ? Path.of(System.getProperty("user.home"), ".dossier-sync")
-        : Path.of(home.strip());
+    Path base =
+        home == null || home.isBlank()
+            ? Path.of(System.getProperty("user.home"), ".dossier-sync")
+            : Path.of(home.strip());
     return base.resolve("native");
   }
 
   /** The cached library file, extracted when needed; empty when the jar has none. */
   static Optional<Path> cachedLibrary(Path directory) throws IOException {
-    Optional<String> folder = platformFolder(System.getProperty("os.name", ""),
-        System.getProperty("os.arch", ""));
+    Optional<String> folder =
+        platformFolder(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
     if (folder.isEmpty()) {
       return Optional.empty();
     }
     String name = System.mapLibraryName("sqlitejdbc").replace(".jnilib", ".dylib");
-    URL resource = NativeLibraryCache.class.getResource(
-        "/org/sqlite/native/" + folder.get() + "/" + name);
+    URL resource =
+        NativeLibraryCache.class.getResource("/org/sqlite/native/" + folder.get() + "/" + name);
     if (resource == null) {
       return Optional.empty();
     }
     URLConnection connection = resource.openConnection();
     long size = connection.getContentLengthLong();
-    String version = connection instanceof JarURLConnection jar
-        ? Long.toHexString(jar.getJarEntry().getCrc())
-        : Long.toHexString(size);
-    Path file = directory.resolve(
-        "sqlite-jdbc-" + version + "-" + folder.get().replace('/', '-') + "-" + name);
+    String version =
+        connection instanceof JarURLConnection jar
+            ? Long.toHexString(jar.getJarEntry().getCrc())
+            : Long.toHexString(size);
+    Path file =
+        directory.resolve(
+            "sqlite-jdbc-" + version + "-" + folder.get().replace('/', '-') + "-" + name);
     if (Files.isRegularFile(file) && Files.size(file) == size) {
       return Optional.of(file);
     }
@@ -88,8 +92,8 @@ final class NativeLibraryCache {
     Path partial = Files.createTempFile(directory, name, ".part");
     try (InputStream in = connection.getInputStream()) {
       Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(partial);
     }
@@ -103,14 +107,16 @@ final class NativeLibraryCache {
    * file and extracts its own.
    */
   static Optional<String> platformFolder(String osName, String osArch) {
-    String os = osName.startsWith("Linux") ? "Linux"
-        : osName.startsWith("Mac") ? "Mac"
-        : osName.startsWith("Windows") ? "Windows" : "";
-    String arch = switch (osArch) {
-      case "amd64", "x86_64" -> "x86_64";
-      case "aarch64", "arm64" -> "aarch64";
-      default -> "";
-    };
+    String os =
+        osName.startsWith("Linux")
+            ? "Linux"
+            : osName.startsWith("Mac") ? "Mac" : osName.startsWith("Windows") ? "Windows" : "";
+    String arch =
+        switch (osArch) {
+          case "amd64", "x86_64" -> "x86_64";
+          case "aarch64", "arm64" -> "aarch64";
+          default -> "";
+        };
     return os.isEmpty() || arch.isEmpty() ? Optional.empty() : Optional.of(os + "/" + arch);
   }
 }

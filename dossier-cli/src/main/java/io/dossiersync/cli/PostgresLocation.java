@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A {@code --db postgresql://[USER@]HOST[:PORT]/DB} value: the PostgreSQL store instead of a
- * queue file. The user comes from the URL or {@code PGUSER}; the password only from {@code
+ * A {@code --db postgresql://[USER@]HOST[:PORT]/DB} value: the PostgreSQL store instead of a queue
+ * file. The user comes from the URL or {@code PGUSER}; the password only from {@code
  * --db-password-file} or {@code PGPASSWORD}, never from the URL or a flag value, and is never
  * printed or logged. Stateless.
  */
@@ -42,18 +42,24 @@ final class PostgresLocation {
     }
     String path = uri.getPath();
     if (uri.getHost() == null || path == null || path.length() < 2) {
-      throw CliException.usage("invalid --db '" + redacted(db)
-          + "': expected postgresql://[USER@]HOST[:PORT]/DB");
+      throw CliException.usage(
+          "invalid --db '" + redacted(db) + "': expected postgresql://[USER@]HOST[:PORT]/DB");
     }
     String userInfo = uri.getUserInfo();
     if (userInfo != null && userInfo.contains(":")) {
-      throw CliException.usage("--db must not hold a password: put it in PGPASSWORD or a file"
-          + " named by --db-password-file");
+      throw CliException.usage(
+          "--db must not hold a password: put it in PGPASSWORD or a file"
+              + " named by --db-password-file");
     }
-    String jdbc = "jdbc:postgresql://" + uri.getHost()
-        + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + path;
+    String jdbc =
+        "jdbc:postgresql://"
+            + uri.getHost()
+            + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+            + path;
     Optional<String> user = Optional.ofNullable(userInfo).or(() -> io.envValue("PGUSER"));
-    return PostgresQueueStore.builder().url(jdbc).user(user.orElse(null))
+    return PostgresQueueStore.builder()
+        .url(jdbc)
+        .user(user.orElse(null))
         .password(password(passwordFile, io).orElse(null));
   }
 
@@ -66,8 +72,8 @@ final class PostgresLocation {
       int end = text.indexOf('\n');
       return Optional.of((end < 0 ? text : text.substring(0, end)).strip());
     } catch (IOException e) {
-      throw CliException.usage("--db-password-file " + file.get() + " cannot be read: "
-          + e.getMessage());
+      throw CliException.usage(
+          "--db-password-file " + file.get() + " cannot be read: " + e.getMessage());
     }
   }
 

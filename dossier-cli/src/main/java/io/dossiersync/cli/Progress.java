@@ -8,8 +8,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Progress lines on stderr for long runs: one per feature when several are synced (or when one
- * has hundreds of artifacts), and one every couple of seconds while a drain sends bodies. Never on stdout, so {@code --json} stays clean.
+ * Progress lines on stderr for long runs: one per feature when several are synced (or when one has
+ * hundreds of artifacts), and one every couple of seconds while a drain sends bodies. Never on
+ * stdout, so {@code --json} stays clean.
  */
 final class Progress implements DrainListener {
 
@@ -48,12 +49,13 @@ final class Progress implements DrainListener {
 
   private String describe() {
     StringBuilder text = new StringBuilder("(");
-    counts.forEach((status, n) -> {
-      if (text.length() > 1) {
-        text.append(", ");
-      }
-      text.append(n).append(' ').append(status.wireName());
-    });
+    counts.forEach(
+        (status, n) -> {
+          if (text.length() > 1) {
+            text.append(", ");
+          }
+          text.append(n).append(' ').append(status.wireName());
+        });
     return text.append(')').toString();
   }
 }

@@ -19,8 +19,12 @@ final class ProjectArguments {
       }
       return canonical.toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
-      throw CliException.usage(option + " must be a UUID such as"
-          + " 8a4a7da6-a97c-4bb4-893a-b31664abfee4, got '" + value + "'");
+      throw CliException.usage(
+          option
+              + " must be a UUID such as"
+              + " 8a4a7da6-a97c-4bb4-893a-b31664abfee4, got '"
+              + value
+              + "'");
     }
   }
 }

@@ -12,10 +12,16 @@ import picocli.CommandLine.Option;
 @Command(
     name = "purge",
     mixinStandardHelpOptions = true,
-    description = {"Delete the pending tasks of a project or a feature.",
-        "Without --yes it only says what it would delete."},
-    footer = {"", "Examples:", "  dossier purge --feature 047-old-feature",
-        "  dossier purge --project 8a4a7da6-a97c-4bb4-893a-b31664abfee4 --yes"})
+    description = {
+      "Delete the pending tasks of a project or a feature.",
+      "Without --yes it only says what it would delete."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  dossier purge --feature 047-old-feature",
+      "  dossier purge --project 8a4a7da6-a97c-4bb4-893a-b31664abfee4 --yes"
+    })
 final class PurgeCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
@@ -28,7 +34,11 @@ final class PurgeCommand implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "U", required = true, description = "Project UUID.")
     String project;
 
-    @Option(names = "--feature", paramLabel = "SLUG", required = true, description = "Feature slug.")
+    @Option(
+        names = "--feature",
+        paramLabel = "SLUG",
+        required = true,
+        description = "Feature slug.")
     String feature;
   }
 
@@ -43,14 +53,20 @@ final class PurgeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PurgeScope scope = target.project != null
-        ? PurgeScope.project(ProjectArguments.canonicalUuid(target.project, "--project"))
-        : PurgeScope.feature(target.feature);
+    PurgeScope scope =
+        target.project != null
+            ? PurgeScope.project(ProjectArguments.canonicalUuid(target.project, "--project"))
+            : PurgeScope.feature(target.feature);
     try (CliSession session = CliSession.open(common, io)) {
       PurgeCount count = session.store().purge(scope, !yes);
       if (!yes) {
-        io.err().println("dossier: would purge " + count.events() + " events and "
-            + count.bodies() + " bodies; run again with --yes to delete them");
+        io.err()
+            .println(
+                "dossier: would purge "
+                    + count.events()
+                    + " events and "
+                    + count.bodies()
+                    + " bodies; run again with --yes to delete them");
       }
       PurgeCount purged = yes ? count : new PurgeCount(0, 0);
       if (common.json) {

@@ -7,9 +7,8 @@ import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Watches a drain's task results for a receiver that could not be reached at all (connection
- * errors or timeouts and not one delivery) and then says so in one line, with what to do.
- * Thread-safe.
+ * Watches a drain's task results for a receiver that could not be reached at all (connection errors
+ * or timeouts and not one delivery) and then says so in one line, with what to do. Thread-safe.
  */
 final class ReceiverReachability implements DrainListener {
 
@@ -19,7 +18,8 @@ final class ReceiverReachability implements DrainListener {
   @Override
   public void onTask(TaskResult result) {
     TaskStatus status = result.status();
-    if (status == TaskStatus.SENT || status == TaskStatus.UPLOADED
+    if (status == TaskStatus.SENT
+        || status == TaskStatus.UPLOADED
         || status == TaskStatus.ALREADY_EXISTS) {
       delivered = true;
     } else if (status == TaskStatus.RETRY && isNetworkFailure(result.reason())) {
@@ -35,9 +35,14 @@ final class ReceiverReachability implements DrainListener {
   void report(PrintStream err, String server) {
     String reason = firstNetworkFailure.get();
     if (reason != null && !delivered) {
-      err.println("dossier: cannot reach the receiver at " + server + " (" + reason + ");"
-          + " everything stays queued and is retried with backoff: check --server and the"
-          + " network, then run 'dossier drain'");
+      err.println(
+          "dossier: cannot reach the receiver at "
+              + server
+              + " ("
+              + reason
+              + ");"
+              + " everything stays queued and is retried with backoff: check --server and the"
+              + " network, then run 'dossier drain'");
     }
   }
 }

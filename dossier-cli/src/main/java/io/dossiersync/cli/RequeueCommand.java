@@ -40,9 +40,10 @@ final class RequeueCommand implements Callable<Integer> {
   public Integer call() {
     try (CliSession session = CliSession.open(common, io)) {
       var now = session.clock().instant();
-      int requeued = selection.all
-          ? session.store().failures().requeueAll(now)
-          : session.store().failures().requeue(selection.ids, now);
+      int requeued =
+          selection.all
+              ? session.store().failures().requeueAll(now)
+              : session.store().failures().requeue(selection.ids, now);
       if (common.json) {
         Json.print(io.out(), Json.object("requeued", requeued));
       } else {

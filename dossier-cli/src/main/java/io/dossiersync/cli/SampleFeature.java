@@ -23,21 +23,27 @@ final class SampleFeature {
 
   /** Writes the checkout under {@code root} and returns the feature directory. */
   static Path create(Path root) throws IOException {
-    write(root.resolve(".kittify/config.yaml"),
+    write(
+        root.resolve(".kittify/config.yaml"),
         "project:\n  uuid: " + UUID.randomUUID() + "\n  slug: dossier-demo\n");
     Path feature = root.resolve("kitty-specs").resolve(SLUG);
     for (Map.Entry<String, String> file : files().entrySet()) {
       write(feature.resolve(file.getKey()), file.getValue());
     }
-    Files.write(feature.resolve("contracts/diagram.png"),
+    Files.write(
+        feature.resolve("contracts/diagram.png"),
         new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
     return feature;
   }
 
   private static Map<String, String> files() {
     Map<String, String> files = new LinkedHashMap<>();
-    files.put("meta.json", "{\n  \"mission_slug\": \"" + SLUG + "\",\n"
-        + "  \"mission_type\": \"software-dev\",\n  \"target_branch\": \"main\"\n}\n");
+    files.put(
+        "meta.json",
+        "{\n  \"mission_slug\": \""
+            + SLUG
+            + "\",\n"
+            + "  \"mission_type\": \"software-dev\",\n  \"target_branch\": \"main\"\n}\n");
     files.put("spec.md", "# Demo body sync\n\nSend every spec artifact body to the receiver.\n");
     files.put("plan.md", "# Plan\n\n1. Index\n2. Emit events\n3. Queue bodies\n4. Drain\n");
     files.put("tasks.md", "# Tasks\n\n- [ ] WP01 set-up\n- [ ] WP02 sync\n");

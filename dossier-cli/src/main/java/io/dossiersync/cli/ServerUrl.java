@@ -45,8 +45,11 @@ final class ServerUrl {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("http") && !insecureAllowed && !isLoopback(uri.getHost())) {
-      throw CliException.usage("refusing plain http:// to " + uri.getHost() + ": the token would"
-          + " travel in clear; use https://, or pass --insecure-http to allow it");
+      throw CliException.usage(
+          "refusing plain http:// to "
+              + uri.getHost()
+              + ": the token would"
+              + " travel in clear; use https://, or pass --insecure-http to allow it");
     }
   }
 

@@ -20,20 +20,34 @@ record StatusCheck(boolean healthy, String line) {
   static final long DEFAULT_MAX_AGE_SECONDS = 3600;
 
   /** Judges the queue: its oldest pending task against the limit, and its failure records. */
-  static StatusCheck of(Optional<OldestPending> oldest, long failures, Duration maxAge,
-      Instant now) {
+  static StatusCheck of(
+      Optional<OldestPending> oldest, long failures, Duration maxAge, Instant now) {
     List<String> problems = new ArrayList<>();
-    oldest.filter(o -> o.age(now).compareTo(maxAge) > 0).ifPresent(o -> problems.add(
-        "oldest pending " + o.kind().wireName() + " " + o.featureSlug() + " " + o.artifactPath()
-            + " has waited " + o.age(now).toSeconds() + " s (limit " + maxAge.toSeconds()
-            + " s)"));
+    oldest
+        .filter(o -> o.age(now).compareTo(maxAge) > 0)
+        .ifPresent(
+            o ->
+                problems.add(
+                    "oldest pending "
+                        + o.kind().wireName()
+                        + " "
+                        + o.featureSlug()
+                        + " "
+                        + o.artifactPath()
+                        + " has waited "
+                        + o.age(now).toSeconds()
+                        + " s (limit "
+                        + maxAge.toSeconds()
+                        + " s)"));
     if (failures > 0) {
-      problems.add(failures + (failures == 1 ? " failure record" : " failure records")
-          + " (see 'dossier failures')");
+      problems.add(
+          failures
+              + (failures == 1 ? " failure record" : " failure records")
+              + " (see 'dossier failures')");
     }
     if (problems.isEmpty()) {
-      return new StatusCheck(true, "ok: no pending task older than " + maxAge.toSeconds()
-          + " s, no failure records");
+      return new StatusCheck(
+          true, "ok: no pending task older than " + maxAge.toSeconds() + " s, no failure records");
     }
     return new StatusCheck(false, "unhealthy: " + String.join("; ", problems));
   }

@@ -19,24 +19,41 @@ import picocli.CommandLine.Option;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = {"Show what the queue holds and how delivery is going.",
+    description = {
+      "Show what the queue holds and how delivery is going.",
       "Pending, ready and backing-off tasks, ages, retries, and the health: last delivery, last",
-      "attempt, last error, drainer heartbeat."},
-    footer = {"", "Examples:", "  dossier status --db /tmp/queue.db", "  dossier status --json",
-      "  dossier status --check --max-age 900   # cron: exit 4 when unhealthy", "",
+      "attempt, last error, drainer heartbeat."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  dossier status --db /tmp/queue.db",
+      "  dossier status --json",
+      "  dossier status --check --max-age 900   # cron: exit 4 when unhealthy",
+      "",
       "Exit codes: 0 ok, 1 unusable queue file, 2 bad usage,",
-      "  4 --check found a pending task older than --max-age, or failure records."})
+      "  4 --check found a pending task older than --max-age, or failure records."
+    })
 final class StatusCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--check", description = "For cron and monitoring: print one line and exit 0"
-      + " when no pending task is older than --max-age and there are no failure records, else"
-      + " exit 4.")
+  @Option(
+      names = "--check",
+      description =
+          "For cron and monitoring: print one line and exit 0"
+              + " when no pending task is older than --max-age and there are no failure records, else"
+              + " exit 4.")
   boolean check;
 
-  @Option(names = "--max-age", paramLabel = "SECONDS", description = "The oldest a pending task"
-      + " may be for --check (default " + StatusCheck.DEFAULT_MAX_AGE_SECONDS + ").")
+  @Option(
+      names = "--max-age",
+      paramLabel = "SECONDS",
+      description =
+          "The oldest a pending task"
+              + " may be for --check (default "
+              + StatusCheck.DEFAULT_MAX_AGE_SECONDS
+              + ").")
   Long maxAge;
 
   private final CliIo io;
@@ -63,10 +80,16 @@ final class StatusCommand implements Callable<Integer> {
         Json.print(io.out(), json);
       } else {
         print(io.out(), session.store().location(), stats);
-        io.out().println("health: last delivery " + time(health.lastDeliveryAt())
-            + ", last attempt " + time(health.lastAttemptAt()) + ", drainer heartbeat "
-            + time(health.drainerHeartbeatAt()) + ", last error "
-            + health.lastError().orElse("none"));
+        io.out()
+            .println(
+                "health: last delivery "
+                    + time(health.lastDeliveryAt())
+                    + ", last attempt "
+                    + time(health.lastAttemptAt())
+                    + ", drainer heartbeat "
+                    + time(health.drainerHeartbeatAt())
+                    + ", last error "
+                    + health.lastError().orElse("none"));
       }
       return ExitCode.OK;
     }
@@ -106,30 +129,46 @@ final class StatusCommand implements Callable<Integer> {
     bodies.byFeature().forEach(byFeature::put);
     return Json.object(
         "db", db,
-        "events", Json.object(
-            "pending", events.pending(), "ready", events.ready(), "in_backoff", events.inBackoff()),
-        "bodies", Json.object(
-            "pending", bodies.pending(),
-            "ready", bodies.ready(),
-            "in_backoff", bodies.inBackoff(),
-            "oldest_age_seconds", bodies.oldestAge().map(d -> d.toSeconds()).orElse(null),
-            "retry_histogram", histogram,
-            "by_feature", byFeature),
+        "events",
+            Json.object(
+                "pending",
+                events.pending(),
+                "ready",
+                events.ready(),
+                "in_backoff",
+                events.inBackoff()),
+        "bodies",
+            Json.object(
+                "pending", bodies.pending(),
+                "ready", bodies.ready(),
+                "in_backoff", bodies.inBackoff(),
+                "oldest_age_seconds", bodies.oldestAge().map(d -> d.toSeconds()).orElse(null),
+                "retry_histogram", histogram,
+                "by_feature", byFeature),
         "failures", stats.failures());
   }
 
   private static void print(PrintStream out, String db, QueueStats stats) {
     out.println("queue file: " + db);
     Table table = new Table("QUEUE", "PENDING", "READY", "IN_BACKOFF");
-    table.row("events", String.valueOf(stats.events().pending()),
-        String.valueOf(stats.events().ready()), String.valueOf(stats.events().inBackoff()));
+    table.row(
+        "events",
+        String.valueOf(stats.events().pending()),
+        String.valueOf(stats.events().ready()),
+        String.valueOf(stats.events().inBackoff()));
     BodyQueueStats bodies = stats.bodies();
-    table.row("bodies", String.valueOf(bodies.pending()), String.valueOf(bodies.ready()),
+    table.row(
+        "bodies",
+        String.valueOf(bodies.pending()),
+        String.valueOf(bodies.ready()),
         String.valueOf(bodies.inBackoff()));
     table.print(out);
     out.println("oldest body: " + bodies.oldestAge().map(d -> d.toSeconds() + " s").orElse("none"));
-    out.println("retries: " + (bodies.retryHistogram().isEmpty() ? "none"
-        : new TreeMap<>(bodies.retryHistogram()).toString()));
+    out.println(
+        "retries: "
+            + (bodies.retryHistogram().isEmpty()
+                ? "none"
+                : new TreeMap<>(bodies.retryHistogram()).toString()));
     if (!bodies.byFeature().isEmpty()) {
       Table features = new Table("FEATURE", "BODIES");
       bodies.byFeature().forEach((slug, n) -> features.row(slug, String.valueOf(n)));

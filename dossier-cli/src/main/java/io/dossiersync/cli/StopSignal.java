@@ -6,11 +6,10 @@ import java.util.concurrent.TimeUnit;
 import sun.misc.Signal;
 
 /**
- * SIGINT and SIGTERM as a request to stop, for the commands that run until stopped ({@code
- * watch}): the signal only opens a latch, so the command finishes its work on its own thread
- * and exits with its own code (0), where a JVM shutdown hook would exit 130/143 with the work
- * cut short. Where the JVM refuses a handler (e.g. a signal ignored by {@code nohup}), that
- * signal keeps its default.
+ * SIGINT and SIGTERM as a request to stop, for the commands that run until stopped ({@code watch}):
+ * the signal only opens a latch, so the command finishes its work on its own thread and exits with
+ * its own code (0), where a JVM shutdown hook would exit 130/143 with the work cut short. Where the
+ * JVM refuses a handler (e.g. a signal ignored by {@code nohup}), that signal keeps its default.
  */
 final class StopSignal {
 

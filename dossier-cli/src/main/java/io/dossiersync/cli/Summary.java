@@ -12,7 +12,10 @@ final class Summary {
   private Summary() {}
 
   static String line(
-      Map<String, Integer> counts, int features, long pendingEvents, long pendingBodies,
+      Map<String, Integer> counts,
+      int features,
+      long pendingEvents,
+      long pendingBodies,
       long failures) {
     int total = counts.values().stream().mapToInt(Integer::intValue).sum();
     StringBuilder line = new StringBuilder();
@@ -21,11 +24,17 @@ final class Summary {
     }
     line.append(total).append(total == 1 ? " artifact: " : " artifacts: ");
     for (int i = 0; i < ORDER.size(); i++) {
-      line.append(i == 0 ? "" : ", ").append(counts.getOrDefault(ORDER.get(i), 0)).append(' ')
+      line.append(i == 0 ? "" : ", ")
+          .append(counts.getOrDefault(ORDER.get(i), 0))
+          .append(' ')
           .append(ORDER.get(i));
     }
-    line.append(" | pending: ").append(pendingEvents).append(" events, ")
-        .append(pendingBodies).append(" bodies | failure records: ").append(failures);
+    line.append(" | pending: ")
+        .append(pendingEvents)
+        .append(" events, ")
+        .append(pendingBodies)
+        .append(" bodies | failure records: ")
+        .append(failures);
     return line.toString();
   }
 }

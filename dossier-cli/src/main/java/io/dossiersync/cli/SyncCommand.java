@@ -91,9 +91,13 @@ final class SyncCommand implements Callable<Integer> {
       }
       boolean tokenRejected = drain.map(DrainReport::authPaused).orElse(false);
       if (tokenRejected) {
-        io.err().println("dossier: the receiver rejected the token (401); bodies stay queued."
-            + " Set " + common.tokenEnv + " or --token-file to a valid token, then run"
-            + " 'dossier drain'");
+        io.err()
+            .println(
+                "dossier: the receiver rejected the token (401); bodies stay queued."
+                    + " Set "
+                    + common.tokenEnv
+                    + " or --token-file to a valid token, then run"
+                    + " 'dossier drain'");
       }
       return report.failed() || tokenRejected ? ExitCode.FAILED : ExitCode.OK;
     }
@@ -106,25 +110,29 @@ final class SyncCommand implements Callable<Integer> {
   private record Resolution(Path dir, Optional<CheckoutNamespace> checkout, String error) {}
 
   /**
-   * Reads every feature's namespace (its meta.json and the checkout's config), on the common
-   * pool's threads since each is a few small files; warnings and the first error are told in
-   * directory order, and an error queues nothing.
+   * Reads every feature's namespace (its meta.json and the checkout's config), on the common pool's
+   * threads since each is a few small files; warnings and the first error are told in directory
+   * order, and an error queues nothing.
    */
   private List<FeatureTarget> resolveNamespaces(List<Path> dirs) {
     NamespaceOverrides overrides = flags.overrides();
     SpecKittyCheckout checkout = new SpecKittyCheckout();
-    List<Resolution> read = dirs.parallelStream().map(dir -> {
-      try {
-        return new Resolution(dir, Optional.of(checkout.read(dir, overrides)), "");
-      } catch (CheckoutException | IllegalArgumentException e) {
-        return new Resolution(dir, Optional.empty(), e.getMessage());
-      }
-    }).toList();
+    List<Resolution> read =
+        dirs.parallelStream()
+            .map(
+                dir -> {
+                  try {
+                    return new Resolution(dir, Optional.of(checkout.read(dir, overrides)), "");
+                  } catch (CheckoutException | IllegalArgumentException e) {
+                    return new Resolution(dir, Optional.empty(), e.getMessage());
+                  }
+                })
+            .toList();
     List<FeatureTarget> resolved = new ArrayList<>();
     for (Resolution resolution : read) {
       if (resolution.checkout().isEmpty()) {
-        throw CliException.usage(resolution.error() + " (in " + resolution.dir()
-            + "; nothing was queued)");
+        throw CliException.usage(
+            resolution.error() + " (in " + resolution.dir() + "; nothing was queued)");
       }
       CheckoutNamespace namespace = resolution.checkout().get();
       namespace.warnings().forEach(w -> io.err().println("dossier: warning: " + w));
@@ -139,16 +147,22 @@ final class SyncCommand implements Callable<Integer> {
         DossierPipeline.builder().queueStore(session.store()).clock(session.clock()).build();
     List<SyncedFeature> features = new ArrayList<>();
     Progress progress = new Progress(io.err(), targets.size() > 1);
-    List<FeatureSyncRequest> requests = targets.stream()
-        .map(t -> new FeatureSyncRequest(t.dir(), t.checkout().namespace(), options))
-        .toList();
-    pipeline.syncAll(requests, result -> {
-      SyncedFeature feature = new SyncedFeature(result);
-      feature.errors().forEach(e -> io.err().println("dossier: " + e));
-      progress.feature(features.size() + 1, targets.size(), feature.namespace().featureSlug(),
-          feature.rows().size());
-      features.add(feature);
-    });
+    List<FeatureSyncRequest> requests =
+        targets.stream()
+            .map(t -> new FeatureSyncRequest(t.dir(), t.checkout().namespace(), options))
+            .toList();
+    pipeline.syncAll(
+        requests,
+        result -> {
+          SyncedFeature feature = new SyncedFeature(result);
+          feature.errors().forEach(e -> io.err().println("dossier: " + e));
+          progress.feature(
+              features.size() + 1,
+              targets.size(),
+              feature.namespace().featureSlug(),
+              feature.rows().size());
+          features.add(feature);
+        });
     return features;
   }
 
@@ -158,28 +172,32 @@ final class SyncCommand implements Callable<Integer> {
       return Optional.empty();
     }
     if (session.server().isEmpty()) {
-      io.err().println("dossier: no receiver configured (--server or DOSSIER_SERVER_URL);"
-          + " everything stays queued");
+      io.err()
+          .println(
+              "dossier: no receiver configured (--server or DOSSIER_SERVER_URL);"
+                  + " everything stays queued");
       return Optional.empty();
     }
     Queue<TaskResult> bodyResults = new ConcurrentLinkedQueue<>();
-    DrainListener collect = new DrainListener() {
-      @Override
-      public void onTask(TaskResult result) {
-        if (result.kind() == TaskKind.BODY) {
-          bodyResults.add(result);
-        }
-      }
-    };
+    DrainListener collect =
+        new DrainListener() {
+          @Override
+          public void onTask(TaskResult result) {
+            if (result.kind() == TaskKind.BODY) {
+              bodyResults.add(result);
+            }
+          }
+        };
     ReceiverReachability reachability = new ReceiverReachability();
     DrainReport report;
-    try (DrainEngine engine = session.drainEngine(scope,
-        new Progress(io.err(), true).and(reachability).and(collect), concurrency)) {
+    try (DrainEngine engine =
+        session.drainEngine(
+            scope, new Progress(io.err(), true).and(reachability).and(collect), concurrency)) {
       report = engine.drainOnce();
     }
     reachability.report(io.err(), session.server().orElseThrow());
-    Map<NamespaceRef, List<SyncedFeature>> byNamespace = features.stream()
-        .collect(Collectors.groupingBy(SyncedFeature::namespace));
+    Map<NamespaceRef, List<SyncedFeature>> byNamespace =
+        features.stream().collect(Collectors.groupingBy(SyncedFeature::namespace));
     for (TaskResult result : bodyResults) {
       byNamespace.getOrDefault(result.namespace(), List.of()).forEach(f -> f.apply(result));
     }
@@ -209,8 +227,10 @@ final class SyncCommand implements Callable<Integer> {
 
     void printTable(java.io.PrintStream out) {
       boolean many = features.size() > 1;
-      Table table = many ? new Table("FEATURE", "PATH", "STATUS", "REASON")
-          : new Table("PATH", "STATUS", "REASON");
+      Table table =
+          many
+              ? new Table("FEATURE", "PATH", "STATUS", "REASON")
+              : new Table("PATH", "STATUS", "REASON");
       Map<String, Integer> counts = new java.util.TreeMap<>();
       for (SyncedFeature feature : features) {
         for (ArtifactRow row : feature.rows()) {

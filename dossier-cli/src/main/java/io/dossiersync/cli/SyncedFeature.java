@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One synced feature as {@code dossier sync} reports it: its namespace, how many events it
- * emitted, and one row per artifact, updated with what the drain of the same run did.
+ * One synced feature as {@code dossier sync} reports it: its namespace, how many events it emitted,
+ * and one row per artifact, updated with what the drain of the same run did.
  */
 final class SyncedFeature {
 
@@ -72,12 +72,13 @@ final class SyncedFeature {
   }
 
   Map<String, Object> json() {
-    Map<String, Object> ns = Json.object(
-        "project_uuid", namespace.projectUuid(),
-        "feature_slug", namespace.featureSlug(),
-        "target_branch", namespace.targetBranch(),
-        "mission_key", namespace.missionKey(),
-        "manifest_version", namespace.manifestVersion());
+    Map<String, Object> ns =
+        Json.object(
+            "project_uuid", namespace.projectUuid(),
+            "feature_slug", namespace.featureSlug(),
+            "target_branch", namespace.targetBranch(),
+            "mission_key", namespace.missionKey(),
+            "manifest_version", namespace.manifestVersion());
     List<Map<String, Object>> artifacts = new ArrayList<>();
     rows.forEach(row -> artifacts.add(row.json()));
     return Json.object("namespace", ns, "events_emitted", eventsEmitted, "artifacts", artifacts);

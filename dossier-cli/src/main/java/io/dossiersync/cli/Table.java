@@ -34,8 +34,8 @@ final class Table {
   }
 
   /**
-   * A cell as it is printed: control characters as <code>&#92;uXXXX</code>; a backslash followed
-   * by {@code u} doubled, so that an escape in the output always stands for a control character.
+   * A cell as it is printed: control characters as <code>&#92;uXXXX</code>; a backslash followed by
+   * {@code u} doubled, so that an escape in the output always stands for a control character.
    */
   static String escape(String cell) {
     StringBuilder out = null;

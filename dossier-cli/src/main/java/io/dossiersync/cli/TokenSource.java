@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * The CLI's {@link TokenProvider}: the token comes from an environment variable or from a file,
- * never from a flag value (PRODUCT.md §6). A file is read through {@link
- * TokenProvider#fromFile}: on a 401 it is re-read for up to 10 s until it holds a different
- * token, which is the CLI's token refresh. The token never appears in any message.
+ * never from a flag value (PRODUCT.md §6). A file is read through {@link TokenProvider#fromFile}:
+ * on a 401 it is re-read for up to 10 s until it holds a different token, which is the CLI's token
+ * refresh. The token never appears in any message.
  */
 final class TokenSource implements TokenProvider {
 

@@ -6,9 +6,9 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * The version and the git commit the command was built from ({@code version.properties},
- * filtered at build time): {@code dev} and {@code unknown} when run from unfiltered classes or
- * built outside a git checkout.
+ * The version and the git commit the command was built from ({@code version.properties}, filtered
+ * at build time): {@code dev} and {@code unknown} when run from unfiltered classes or built outside
+ * a git checkout.
  */
 final class VersionProvider implements IVersionProvider {
 

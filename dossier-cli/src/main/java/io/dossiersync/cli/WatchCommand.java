@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
  * {@code dossier watch}: live sync (PRODUCT.md §6). Syncs the directories once, then re-syncs a
  * feature after its quiet period whenever its files change ({@link DossierWatcher}), while a
  * background drain ({@link BackgroundSync}) delivers continuously to the watched projects. Runs
- * until SIGINT or SIGTERM, then stops within 10 s with every task finished or queued; exit 0.
- * When the background delivery stops on its own (an {@link Error}), the command says why and
- * stops too, exit 1, so that delivery never ends silently.
+ * until SIGINT or SIGTERM, then stops within 10 s with every task finished or queued; exit 0. When
+ * the background delivery stops on its own (an {@link Error}), the command says why and stops too,
+ * exit 1, so that delivery never ends silently.
  */
 @Command(
     name = "watch",
@@ -46,26 +46,39 @@ final class WatchCommand implements Callable<Integer> {
 
   /** How long the last syncs and the drain's sends in flight may take at a stop, together. */
   static final Duration WATCHER_STOP = Duration.ofSeconds(5);
+
   static final Duration DRAIN_STOP = Duration.ofSeconds(4);
+
   /** How often the command looks at the background delivery's state (a pause, a stop). */
   static final Duration STATE_CHECK = Duration.ofSeconds(2);
 
   @Mixin CommonOptions common;
 
-  @Parameters(arity = "1..*", paramLabel = "DIR",
-      description = "Feature directories, or kitty-specs directories meaning every feature in"
-          + " them, now and later.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "DIR",
+      description =
+          "Feature directories, or kitty-specs directories meaning every feature in"
+              + " them, now and later.")
   List<Path> dirs;
 
   @Mixin NamespaceFlags flags;
 
-  @Option(names = "--debounce-ms", paramLabel = "N", defaultValue = "500",
-      description = "Quiet period before a changed feature is re-synced (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--debounce-ms",
+      paramLabel = "N",
+      defaultValue = "500",
+      description =
+          "Quiet period before a changed feature is re-synced (default ${DEFAULT-VALUE}).")
   long debounceMs;
 
-  @Option(names = "--rescan-seconds", paramLabel = "N", defaultValue = "300",
-      description = "Full rescan interval, for changes the file watcher missed"
-          + " (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rescan-seconds",
+      paramLabel = "N",
+      defaultValue = "300",
+      description =
+          "Full rescan interval, for changes the file watcher missed"
+              + " (default ${DEFAULT-VALUE}).")
   long rescanSeconds;
 
   @Mixin ConcurrencyOption concurrency;
@@ -84,26 +97,45 @@ final class WatchCommand implements Callable<Integer> {
     try (CliSession session = CliSession.open(common, io)) {
       WatchOutput output = new WatchOutput(io.out(), io.err(), common.json);
       WatchedProjects projects = new WatchedProjects();
-      Optional<DrainEngine> engine = session.server().map(server -> session.engineBuilder(output)
-          .consent(projects).projectScope(ProjectScope.all()).concurrency(concurrency.value()).build());
+      Optional<DrainEngine> engine =
+          session
+              .server()
+              .map(
+                  server ->
+                      session
+                          .engineBuilder(output)
+                          .consent(projects)
+                          .projectScope(ProjectScope.all())
+                          .concurrency(concurrency.value())
+                          .build());
       if (engine.isEmpty()) {
-        io.err().println("dossier: watch: no receiver configured (--server or"
-            + " DOSSIER_SERVER_URL); changes are only queued");
+        io.err()
+            .println(
+                "dossier: watch: no receiver configured (--server or"
+                    + " DOSSIER_SERVER_URL); changes are only queued");
       }
       Optional<BackgroundSync> drain = engine.map(e -> BackgroundSync.builder(e).build());
-      DossierWatcher watcher = watch
-          .pipeline(DossierPipeline.builder().queueStore(session.store())
-              .clock(session.clock()).build())
-          .projects(projects)
-          .listener(output)
-          .onEnqueued(() -> drain.ifPresent(BackgroundSync::wakeUp))
-          .closeTimeout(WATCHER_STOP)
-          .build();
+      DossierWatcher watcher =
+          watch
+              .pipeline(
+                  DossierPipeline.builder()
+                      .queueStore(session.store())
+                      .clock(session.clock())
+                      .build())
+              .projects(projects)
+              .listener(output)
+              .onEnqueued(() -> drain.ifPresent(BackgroundSync::wakeUp))
+              .closeTimeout(WATCHER_STOP)
+              .build();
       try {
         drain.ifPresent(BackgroundSync::start);
         watcher.start();
-        io.err().println("dossier: watch: watching " + dirs.size()
-            + (dirs.size() == 1 ? " directory" : " directories") + "; stop with Ctrl-C");
+        io.err()
+            .println(
+                "dossier: watch: watching "
+                    + dirs.size()
+                    + (dirs.size() == 1 ? " directory" : " directories")
+                    + "; stop with Ctrl-C");
         while (!stop.await(STATE_CHECK)) {
           Optional<ServiceState> state = drain.map(BackgroundSync::state);
           state.ifPresent(output::onServiceState);
@@ -112,15 +144,20 @@ final class WatchCommand implements Callable<Integer> {
             break;
           }
         }
-        io.err().println("dossier: watch: stopping ("
-            + (stoppedBy.isEmpty() ? stop.received() : "delivery stopped") + ")");
+        io.err()
+            .println(
+                "dossier: watch: stopping ("
+                    + (stoppedBy.isEmpty() ? stop.received() : "delivery stopped")
+                    + ")");
       } finally {
         watcher.close();
         drain.ifPresent(d -> d.stop(DRAIN_STOP));
         engine.ifPresent(DrainEngine::close);
       }
-      io.err().println("dossier: watch: stopped; every task is delivered or queued in "
-          + session.store().location());
+      io.err()
+          .println(
+              "dossier: watch: stopped; every task is delivered or queued in "
+                  + session.store().location());
       return stoppedBy.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
   }
@@ -130,14 +167,17 @@ final class WatchCommand implements Callable<Integer> {
       throw CliException.usage("--debounce-ms must be between 0 and 600000, got " + debounceMs);
     }
     if (rescanSeconds < 1 || rescanSeconds > 86_400) {
-      throw CliException.usage("--rescan-seconds must be between 1 and 86400, got "
-          + rescanSeconds);
+      throw CliException.usage(
+          "--rescan-seconds must be between 1 and 86400, got " + rescanSeconds);
     }
     concurrency.value();
     for (Path dir : dirs) {
       if (!Files.isDirectory(dir)) {
-        throw CliException.usage("no such directory: " + dir + " (give feature directories or"
-            + " kitty-specs directories)");
+        throw CliException.usage(
+            "no such directory: "
+                + dir
+                + " (give feature directories or"
+                + " kitty-specs directories)");
       }
     }
     return DossierWatcher.builder()

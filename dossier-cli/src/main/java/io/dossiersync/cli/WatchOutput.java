@@ -14,10 +14,10 @@ import java.util.Map;
 
 /**
  * What {@code dossier watch} prints (PRODUCT.md §6): one stderr line per synced, refused or
- * vanished feature and per drain round that tried something; with {@code --json}, the same as
- * one JSON object per line on stdout ({@code {"feature":…,"queued":N,…}}, {@code
- * {"drain":{…}}}). Idle drain rounds print nothing. Thread-safe: the watcher and the drain call
- * it from their own threads, and each line is written whole.
+ * vanished feature and per drain round that tried something; with {@code --json}, the same as one
+ * JSON object per line on stdout ({@code {"feature":…,"queued":N,…}}, {@code {"drain":{…}}}). Idle
+ * drain rounds print nothing. Thread-safe: the watcher and the drain call it from their own
+ * threads, and each line is written whole.
  */
 final class WatchOutput implements WatchListener, DrainListener {
 
@@ -35,15 +35,30 @@ final class WatchOutput implements WatchListener, DrainListener {
   @Override
   public synchronized void onFeatureSynced(Path featureDir, DossierSyncResult result) {
     Map<OutcomeStatus, Integer> counts = result.countsByStatus();
-    err.println("dossier: watch: synced " + result.namespace().featureSlug() + ": "
-        + result.eventsEmitted() + " events, " + counts.get(OutcomeStatus.QUEUED) + " queued, "
-        + counts.get(OutcomeStatus.SKIPPED) + " skipped, " + counts.get(OutcomeStatus.FAILED)
-        + " failed");
+    err.println(
+        "dossier: watch: synced "
+            + result.namespace().featureSlug()
+            + ": "
+            + result.eventsEmitted()
+            + " events, "
+            + counts.get(OutcomeStatus.QUEUED)
+            + " queued, "
+            + counts.get(OutcomeStatus.SKIPPED)
+            + " skipped, "
+            + counts.get(OutcomeStatus.FAILED)
+            + " failed");
     result.errors().forEach(e -> err.println("dossier: watch: " + e));
     if (json) {
-      Map<String, Object> line = Json.object("feature", result.namespace().featureSlug(),
-          "dir", featureDir.toString(), "project_uuid", result.namespace().projectUuid(),
-          "events_emitted", result.eventsEmitted());
+      Map<String, Object> line =
+          Json.object(
+              "feature",
+              result.namespace().featureSlug(),
+              "dir",
+              featureDir.toString(),
+              "project_uuid",
+              result.namespace().projectUuid(),
+              "events_emitted",
+              result.eventsEmitted());
       for (OutcomeStatus status : OutcomeStatus.values()) {
         line.put(status.wireName(), counts.get(status));
       }
@@ -56,8 +71,15 @@ final class WatchOutput implements WatchListener, DrainListener {
   public synchronized void onFeatureFailed(Path featureDir, String reason) {
     err.println("dossier: watch: cannot sync " + featureDir + ": " + reason);
     if (json) {
-      Json.line(out, Json.object("feature", String.valueOf(featureDir.getFileName()),
-          "dir", featureDir.toString(), "error", reason));
+      Json.line(
+          out,
+          Json.object(
+              "feature",
+              String.valueOf(featureDir.getFileName()),
+              "dir",
+              featureDir.toString(),
+              "error",
+              reason));
     }
   }
 
@@ -65,15 +87,22 @@ final class WatchOutput implements WatchListener, DrainListener {
   public synchronized void onFeatureGone(Path featureDir) {
     err.println("dossier: watch: " + featureDir + " is gone; no longer synced");
     if (json) {
-      Json.line(out, Json.object("feature", String.valueOf(featureDir.getFileName()),
-          "dir", featureDir.toString(), "gone", true));
+      Json.line(
+          out,
+          Json.object(
+              "feature",
+              String.valueOf(featureDir.getFileName()),
+              "dir",
+              featureDir.toString(),
+              "gone",
+              true));
     }
   }
 
   /**
-   * Reports the background delivery's state when its phase changed since the last call: a pause
-   * for a rejected token, a return to running, or a stop with its reason (an {@link Error}), so
-   * that delivery never ends silently.
+   * Reports the background delivery's state when its phase changed since the last call: a pause for
+   * a rejected token, a return to running, or a stop with its reason (an {@link Error}), so that
+   * delivery never ends silently.
    */
   synchronized void onServiceState(ServiceState state) {
     if (state.phase() == lastPhase) {
@@ -87,9 +116,17 @@ final class WatchOutput implements WatchListener, DrainListener {
       case RUNNING -> err.println("dossier: watch: delivery running again");
     }
     if (json) {
-      Json.line(out, Json.object("service", Json.object(
-          "phase", state.phase().name().toLowerCase(Locale.ROOT),
-          "reason", state.reason().orElse(null), "since", state.since().toString())));
+      Json.line(
+          out,
+          Json.object(
+              "service",
+              Json.object(
+                  "phase",
+                  state.phase().name().toLowerCase(Locale.ROOT),
+                  "reason",
+                  state.reason().orElse(null),
+                  "since",
+                  state.since().toString())));
     }
   }
 
@@ -100,8 +137,16 @@ final class WatchOutput implements WatchListener, DrainListener {
     }
     err.println("dossier: watch: delivered " + report.summary());
     if (json) {
-      Json.line(out, Json.object("drain", DrainCommand.json(report.projects(), report,
-          report.pendingEvents(), report.pendingBodies(), report.failureCount())));
+      Json.line(
+          out,
+          Json.object(
+              "drain",
+              DrainCommand.json(
+                  report.projects(),
+                  report,
+                  report.pendingEvents(),
+                  report.pendingBodies(),
+                  report.failureCount())));
     }
   }
 }

@@ -1,4 +1,6 @@
-/** The {@code dossier} command: a thin layer over the SDK for people and scripts (PRODUCT.md §6). */
+/**
+ * The {@code dossier} command: a thin layer over the SDK for people and scripts (PRODUCT.md §6).
+ */
 @NullMarked
 package io.dossiersync.cli;
 

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hexagon, pinned (STYLE "Build conventions", issue 16 section 4): the core imports no adapter,
- * no package depends on itself through others, and no module reaches into another module's
- * {@code internal} package.
+ * no package depends on itself through others, and no module reaches into another module's {@code
+ * internal} package.
  *
- * <p>It lives here because dossier-cli's test classpath holds every library module's main
- * classes (core, sqlite, postgres, http, receiver, testkit directly; dossier-sync and
- * dossier-micrometer as test dependencies added for this test). Test classes are not read: the
- * rules are about what a host gets in the jars.
+ * <p>It lives here because dossier-cli's test classpath holds every library module's main classes
+ * (core, sqlite, postgres, http, receiver, testkit directly; dossier-sync and dossier-micrometer as
+ * test dependencies added for this test). Test classes are not read: the rules are about what a
+ * host gets in the jars.
  *
  * <p>Violations that are being fixed elsewhere are listed in {@link KnownViolations}, each with the
  * reason; everything else fails the build.
@@ -51,13 +51,18 @@ class ArchitectureTest {
     // If a module silently dropped off the classpath every rule below would pass vacuously.
     List<String> expected =
         List.of(
-            "core", "sqlite", "postgres", "http", "receiver", "testkit", "cli", "micrometer",
+            "core",
+            "sqlite",
+            "postgres",
+            "http",
+            "receiver",
+            "testkit",
+            "cli",
+            "micrometer",
             "sync");
     for (String module : expected) {
       boolean present = classes.stream().anyMatch(c -> module.equals(moduleOf(c).orElse("")));
-      assertThat(present)
-          .as("classes of module %s on the test classpath", module)
-          .isTrue();
+      assertThat(present).as("classes of module %s on the test classpath", module).isTrue();
     }
   }
 
@@ -84,7 +89,8 @@ class ArchitectureTest {
                 "org.apache.hc..", // Apache HttpClient 5
                 "java.net.http..", // the JDK's HttpClient
                 "io.micrometer..")
-            .because("the core holds the ports and the rules; adapters plug into it, never the reverse");
+            .because(
+                "the core holds the ports and the rules; adapters plug into it, never the reverse");
     rule.check(classes);
   }
 
@@ -137,8 +143,9 @@ class ArchitectureTest {
     return noClasses()
         .that(KnownViolations.notExempt())
         .should(dependOnAnotherModulesInternals())
-        .because("an internal package is public only for its own module, never for a host or"
-            + " another adapter");
+        .because(
+            "an internal package is public only for its own module, never for a host or"
+                + " another adapter");
   }
 
   /** A fixture: a class of module cli that names dossier-http's internal settings type. */

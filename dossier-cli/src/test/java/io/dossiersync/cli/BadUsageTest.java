@@ -32,46 +32,101 @@ class BadUsageTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
-        bad("missing directory", "no such directory",
+        bad(
+            "missing directory",
+            "no such directory",
             w -> sync(w, w.feature(0).dir().resolveSibling("999-nowhere").toString())),
-        bad("good then missing directory", "999-nowhere",
-            w -> sync(w, w.feature(0).dir().toString(),
-                w.feature(0).dir().resolveSibling("999-nowhere").toString())),
-        bad("invalid project uuid flag", "project_uuid",
+        bad(
+            "good then missing directory",
+            "999-nowhere",
+            w ->
+                sync(
+                    w,
+                    w.feature(0).dir().toString(),
+                    w.feature(0).dir().resolveSibling("999-nowhere").toString())),
+        bad(
+            "invalid project uuid flag",
+            "project_uuid",
             w -> sync(w, "--project-uuid", "not-a-uuid", w.feature(0).dir().toString())),
-        bad("invalid feature slug in directory name", "feature_slug",
+        bad(
+            "invalid feature slug in directory name",
+            "feature_slug",
             w -> sync(w, w.makeFeatureNamed("Bad Slug!"))),
-        bad("unparsable meta.json", "meta.json",
-            w -> sync(w, w.writeMeta("{ not json"))),
-        bad("meta.json without target_branch", "target_branch",
+        bad("unparsable meta.json", "meta.json", w -> sync(w, w.writeMeta("{ not json"))),
+        bad(
+            "meta.json without target_branch",
+            "target_branch",
             w -> sync(w, w.writeMeta("{\"mission_type\": \"software-dev\"}"))),
-        bad("meta.json with a number for target_branch", "target_branch",
+        bad(
+            "meta.json with a number for target_branch",
+            "target_branch",
             w -> sync(w, w.writeMeta("{\"target_branch\": 42}"))),
-        bad("unknown option", "--frobnicate",
+        bad(
+            "unknown option",
+            "--frobnicate",
             w -> sync(w, "--frobnicate", w.feature(0).dir().toString())),
         bad("no feature directory", "FEATURE_DIR", w -> sync(w)),
-        bad("zero queue size", "--max-queue-size",
+        bad(
+            "zero queue size",
+            "--max-queue-size",
             w -> sync(w, "--max-queue-size", "0", w.feature(0).dir().toString())),
-        bad("server with an unsupported scheme", "--server",
+        bad(
+            "server with an unsupported scheme",
+            "--server",
             w -> sync(w, "--server", "ftp://example.com", w.feature(0).dir().toString())),
-        bad("unreadable token file", "--token-file",
-            w -> sync(w, "--server", "http://127.0.0.1:9", "--token-file",
-                w.feature(0).dir().resolve("no-such-token").toString(),
-                w.feature(0).dir().toString())),
-        bad("token file is /dev/zero", "/dev/zero: not a regular file",
-            w -> sync(w, "--server", "http://127.0.0.1:9", "--token-file", "/dev/zero",
-                w.feature(0).dir().toString())),
-        bad("token file is a FIFO", "not a regular file",
-            w -> sync(w, "--server", "http://127.0.0.1:9", "--token-file", w.fifo(),
-                w.feature(0).dir().toString())),
-        bad("plain http to a remote host", "--insecure-http",
+        bad(
+            "unreadable token file",
+            "--token-file",
+            w ->
+                sync(
+                    w,
+                    "--server",
+                    "http://127.0.0.1:9",
+                    "--token-file",
+                    w.feature(0).dir().resolve("no-such-token").toString(),
+                    w.feature(0).dir().toString())),
+        bad(
+            "token file is /dev/zero",
+            "/dev/zero: not a regular file",
+            w ->
+                sync(
+                    w,
+                    "--server",
+                    "http://127.0.0.1:9",
+                    "--token-file",
+                    "/dev/zero",
+                    w.feature(0).dir().toString())),
+        bad(
+            "token file is a FIFO",
+            "not a regular file",
+            w ->
+                sync(
+                    w,
+                    "--server",
+                    "http://127.0.0.1:9",
+                    "--token-file",
+                    w.fifo(),
+                    w.feature(0).dir().toString())),
+        bad(
+            "plain http to a remote host",
+            "--insecure-http",
             w -> sync(w, "--server", "http://receiver.example.org", w.feature(0).dir().toString())),
-        bad("user info in the server URL is never printed", "***@",
-            w -> sync(w, "--server", "https://alice:s3cret@receiver.example.org",
-                w.feature(0).dir().toString())),
-        bad("negative max time", "--max-time",
+        bad(
+            "user info in the server URL is never printed",
+            "***@",
+            w ->
+                sync(
+                    w,
+                    "--server",
+                    "https://alice:s3cret@receiver.example.org",
+                    w.feature(0).dir().toString())),
+        bad(
+            "negative max time",
+            "--max-time",
             w -> List.of("drain", "--db", w.db().toString(), "--max-time", "-1")),
-        bad("requeue without ids or --all", "--all",
+        bad(
+            "requeue without ids or --all",
+            "--all",
             w -> List.of("requeue", "--db", w.db().toString())),
         bad("unknown command", "sink", w -> List.of("sink")));
   }
@@ -79,13 +134,13 @@ class BadUsageTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void exitsTwoWithOneClearLineAndQueuesNothing(
-      String name, String mentioned, Function<BadUsageTest, List<String>> args)
-      throws IOException {
+      String name, String mentioned, Function<BadUsageTest, List<String>> args) throws IOException {
     CliRun run = CliRun.of(world.env(), args.apply(this));
 
     assertThat(run.exit()).as(run.transcript()).isEqualTo(2);
     assertThat(run.out()).as(run.transcript()).isEmpty();
-    assertThat(run.err()).as(run.transcript())
+    assertThat(run.err())
+        .as(run.transcript())
         .startsWith("dossier: ")
         .contains(mentioned)
         .doesNotContain("Exception", "\tat ", "s3cret");
@@ -106,8 +161,8 @@ class BadUsageTest {
   }
 
   private static List<String> sync(BadUsageTest test, String... more) {
-    List<String> args = new ArrayList<>(List.of("sync", "--no-drain", "--db",
-        test.db().toString()));
+    List<String> args =
+        new ArrayList<>(List.of("sync", "--no-drain", "--db", test.db().toString()));
     args.addAll(List.of(more));
     return args;
   }
@@ -155,8 +210,8 @@ class BadUsageTest {
     Path feature = world.checkout().kittySpecs().resolve(name);
     try {
       Files.createDirectories(feature);
-      Files.writeString(feature.resolve("meta.json"), "{\"target_branch\": \"main\"}",
-          StandardCharsets.UTF_8);
+      Files.writeString(
+          feature.resolve("meta.json"), "{\"target_branch\": \"main\"}", StandardCharsets.UTF_8);
       Files.writeString(feature.resolve("spec.md"), "# spec\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

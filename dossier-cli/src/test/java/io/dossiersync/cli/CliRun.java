@@ -42,8 +42,8 @@ public record CliRun(int exit, String out, String err) {
       System.setOut(outStream);
       System.setErr(errStream);
       int exit = DossierCli.run(args.toArray(String[]::new), new CliIo(outStream, errStream, env));
-      return new CliRun(exit, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
+      return new CliRun(
+          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(systemOut);
       System.setErr(systemErr);

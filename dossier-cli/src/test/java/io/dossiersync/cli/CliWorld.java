@@ -1,10 +1,10 @@
 package io.dossiersync.cli;
 
+import io.dossiersync.receiver.ReferenceReceiver;
+import io.dossiersync.receiver.ReferenceReceiverBuilder;
 import io.dossiersync.testkit.fixture.CheckoutFixture;
 import io.dossiersync.testkit.fixture.FeatureDirs;
 import io.dossiersync.testkit.fixture.FeatureFixture;
-import io.dossiersync.receiver.ReferenceReceiver;
-import io.dossiersync.receiver.ReferenceReceiverBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -3,9 +3,9 @@ package io.dossiersync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** {@code dossier completion}: a script that completes every command and its options. */
 class CompletionCommandTest {
@@ -16,7 +16,8 @@ class CompletionCommandTest {
     CliRun run = CliRun.of(Map.of(), "completion", shell);
 
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("complete -F", "bashcompinit")
+    assertThat(run.out())
+        .contains("complete -F", "bashcompinit")
         .contains("sync", "drain", "status", "failures", "requeue", "purge", "receiver", "demo")
         .contains("--no-drain", "--until-empty", "--max-time");
     assertThat(run.err()).isEmpty();

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code --concurrency N} (PRODUCT.md §6): bad values are bad usage before anything is queued,
- * and the value reaches the drain engine: a receiver that holds each body answer until as many
- * requests as asked are in flight never sees more than N at once, and sees N.
+ * {@code --concurrency N} (PRODUCT.md §6): bad values are bad usage before anything is queued, and
+ * the value reaches the drain engine: a receiver that holds each body answer until as many requests
+ * as asked are in flight never sees more than N at once, and sees N.
  */
 class ConcurrencyOptionTest {
 
@@ -37,14 +37,18 @@ class ConcurrencyOptionTest {
   @ValueSource(strings = {"0", "65", "-3", "four", ""})
   void aValueOutsideOneToSixtyFourIsBadUsageOnOneLine(String value) {
     world = new CliWorld(dir, "047-body-sync");
-    CliRun sync = world.run("sync", world.unreachable(), "--concurrency", value,
-        world.feature(0).dir().toString());
+    CliRun sync =
+        world.run(
+            "sync", world.unreachable(), "--concurrency", value, world.feature(0).dir().toString());
     CliRun drain = world.run("drain", world.unreachable(), "--concurrency", value);
 
     for (CliRun run : List.of(sync, drain)) {
       assertThat(run.exit()).as(run.transcript()).isEqualTo(2);
-      assertThat(run.err().strip().lines().toList()).as(run.transcript()).singleElement()
-          .asString().contains("--concurrency must be a whole number from 1 to 64");
+      assertThat(run.err().strip().lines().toList())
+          .as(run.transcript())
+          .singleElement()
+          .asString()
+          .contains("--concurrency must be a whole number from 1 to 64");
     }
     assertThat(Files.exists(world.db())).as("nothing queued").isFalse();
   }
@@ -70,9 +74,11 @@ class ConcurrencyOptionTest {
       CliRun queued = world.run("sync", world.online(), "--no-drain", features);
       assertThat(queued.exit()).as(queued.transcript()).isZero();
     }
-    CliRun run = command.equals("drain")
-        ? world.run("drain", world.online(), "--until-empty", "--concurrency", String.valueOf(n))
-        : world.run("sync", world.online(), "--concurrency", String.valueOf(n), features);
+    CliRun run =
+        command.equals("drain")
+            ? world.run(
+                "drain", world.online(), "--until-empty", "--concurrency", String.valueOf(n))
+            : world.run("sync", world.online(), "--concurrency", String.valueOf(n), features);
 
     assertThat(run.exit()).as(run.transcript()).isZero();
     assertThat(world.receiver().ledger().storedBodies()).hasSizeGreaterThan(2 * n);
@@ -80,8 +86,8 @@ class ConcurrencyOptionTest {
   }
 
   /**
-   * Holds each body answer until {@code n} are waiting (or 10 s pass), recording the most seen
-   * at once.
+   * Holds each body answer until {@code n} are waiting (or 10 s pass), recording the most seen at
+   * once.
    */
   private static final class Gate implements Sleeper {
     private final int n;

@@ -19,8 +19,11 @@ class DemoCommandTest {
     assertThat(demo.out())
         .containsPattern("spec\\.md\\s+uploaded")
         .containsPattern("meta\\.json\\s+skipped\\s+unsupported_surface");
-    assertThat(lines[lines.length - 1]).contains("0 failed").contains("pending: 0 events, 0 bodies");
-    assertThat(demo.err()).contains("reference receiver on http://127.0.0.1:")
+    assertThat(lines[lines.length - 1])
+        .contains("0 failed")
+        .contains("pending: 0 events, 0 bodies");
+    assertThat(demo.err())
+        .contains("reference receiver on http://127.0.0.1:")
         .contains("demo: next: './dossier demo --keep'", "./dossier watch kitty-specs");
   }
 

@@ -32,20 +32,24 @@ class DrippingReceiverMaxTimeTest {
 
   @Test
   void aDrippingReceiverCannotHoldTheDrainPastItsLimit() {
-    CliRun sync = world.run("sync", List.of("--db", world.db().toString()), "--no-drain",
-        world.feature(0).dir().toString());
+    CliRun sync =
+        world.run(
+            "sync",
+            List.of("--db", world.db().toString()),
+            "--no-drain",
+            world.feature(0).dir().toString());
     assertThat(sync.exit()).as(sync.transcript()).isZero();
     world.receiver().faults().dripAnswers(Duration.ofSeconds(1));
 
     long start = System.nanoTime();
-    CliRun drain = world.run("drain", world.online(), "--until-empty", "--max-time", "5",
-        "--json");
+    CliRun drain = world.run("drain", world.online(), "--until-empty", "--max-time", "5", "--json");
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(took).as(drain.transcript()).isLessThan(Duration.ofSeconds(10));
     assertThat(drain.exit()).as(drain.transcript()).isEqualTo(3);
-    long pending = drain.json().get("pending").get("events").asLong()
-        + drain.json().get("pending").get("bodies").asLong();
+    long pending =
+        drain.json().get("pending").get("events").asLong()
+            + drain.json().get("pending").get("bodies").asLong();
     assertThat(pending).isPositive();
   }
 }

@@ -3,16 +3,26 @@ package io.dossiersync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Every command explains itself with {@code --help}, examples included. */
 class HelpTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"sync", "drain", "status", "failures", "requeue", "purge", "receiver",
-      "demo", "completion"})
+  @ValueSource(
+      strings = {
+        "sync",
+        "drain",
+        "status",
+        "failures",
+        "requeue",
+        "purge",
+        "receiver",
+        "demo",
+        "completion"
+      })
   void everyCommandHasHelpWithExamples(String command) {
     CliRun help = CliRun.of(Map.of(), command, "--help");
 
@@ -25,8 +35,17 @@ class HelpTest {
     CliRun help = CliRun.of(Map.of(), "--help");
 
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).contains("sync", "drain", "status", "failures", "requeue", "purge",
-        "receiver", "demo", "Exit codes");
+    assertThat(help.out())
+        .contains(
+            "sync",
+            "drain",
+            "status",
+            "failures",
+            "requeue",
+            "purge",
+            "receiver",
+            "demo",
+            "Exit codes");
   }
 
   @Test
@@ -34,7 +53,8 @@ class HelpTest {
     CliRun none = CliRun.of(Map.of());
 
     assertThat(none.exit()).isEqualTo(2);
-    assertThat(none.err()).contains("a command is required")
+    assertThat(none.err())
+        .contains("a command is required")
         .contains("Usage: dossier", "Commands:", "sync", "completion", "Exit codes");
     assertThat(none.out()).isEmpty();
   }

@@ -13,10 +13,9 @@ final class KnownViolations {
   private KnownViolations() {}
 
   /**
-   * Permanent: jOOQ's code generator writes {@code …internal.jooq} (schema, keys, indexes),
-   * {@code .tables} and {@code .tables.records}, which refer to each other by design. Generated,
-   * never edited, and internal to its module, so cycles among those packages are not ours to
-   * break.
+   * Permanent: jOOQ's code generator writes {@code …internal.jooq} (schema, keys, indexes), {@code
+   * .tables} and {@code .tables.records}, which refer to each other by design. Generated, never
+   * edited, and internal to its module, so cycles among those packages are not ours to break.
    */
   static DescribedPredicate<JavaClass> cycleOrigins() {
     return generatedJooq();

@@ -9,14 +9,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A command builds only the subcommand it runs; the top-level help and a mistyped command see
- * every subcommand, in the help's order.
+ * A command builds only the subcommand it runs; the top-level help and a mistyped command see every
+ * subcommand, in the help's order.
  */
 class LazySubcommandsTest {
 
-  private static final CliIo IO = new CliIo(
-      new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-      new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of());
+  private static final CliIo IO =
+      new CliIo(
+          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+          Map.of());
 
   @Test
   void aNamedCommandBuildsOnlyItself() {
@@ -28,13 +30,24 @@ class LazySubcommandsTest {
 
   @Test
   void theTopLevelHelpAndAMistypedCommandSeeEveryCommand() {
-    String[] all = {"sync", "drain", "watch", "status", "failures", "requeue", "purge", "receiver",
-        "demo", "completion"};
+    String[] all = {
+      "sync",
+      "drain",
+      "watch",
+      "status",
+      "failures",
+      "requeue",
+      "purge",
+      "receiver",
+      "demo",
+      "completion"
+    };
     assertThat(DossierCli.command(IO, "--help").getSubcommands().keySet()).containsExactly(all);
     assertThat(DossierCli.command(IO).getSubcommands().keySet()).containsExactly(all);
     assertThat(DossierCli.command(IO, "stauts").getSubcommands().keySet()).containsExactly(all);
     assertThat(DossierCli.command(IO, "completion", "bash").getSubcommands().keySet())
-        .as("the completion script lists every command").containsExactly(all);
+        .as("the completion script lists every command")
+        .containsExactly(all);
   }
 
   @Test
@@ -42,7 +55,8 @@ class LazySubcommandsTest {
     CliRun help = CliRun.of(Map.of(), "--help");
 
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).contains("sync", "drain", "watch", "status", "failures", "requeue", "purge",
-        "receiver", "demo");
+    assertThat(help.out())
+        .contains(
+            "sync", "drain", "watch", "status", "failures", "requeue", "purge", "receiver", "demo");
   }
 }

@@ -18,8 +18,8 @@ class ManPageTest {
     assertThat(ManPages.write(dir.toFile())).isZero();
 
     String top = Files.readString(dir.resolve("dossier.adoc"));
-    assertThat(top).contains(":doctype: manpage", "= dossier(1)", "== Commands", "sync",
-        "completion");
+    assertThat(top)
+        .contains(":doctype: manpage", "= dossier(1)", "== Commands", "sync", "completion");
     String sync = Files.readString(dir.resolve("dossier-sync.adoc"));
     assertThat(sync).contains("= dossier-sync(1)", "--no-drain", "--max-queue-size");
     assertThat(dir.resolve("dossier-completion.adoc")).exists();

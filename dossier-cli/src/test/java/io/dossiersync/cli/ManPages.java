@@ -6,9 +6,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
- * Writes the man pages (AsciiDoc, one per command) from the picocli model: run at package time
- * by the exec plugin, and by {@link ManPageTest}. Lives in the test tree so that picocli-codegen
- * never reaches the command's jar.
+ * Writes the man pages (AsciiDoc, one per command) from the picocli model: run at package time by
+ * the exec plugin, and by {@link ManPageTest}. Lives in the test tree so that picocli-codegen never
+ * reaches the command's jar.
  */
 final class ManPages {
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A receiver that does not know the project answers {@code namespace_not_found}: the sync exits
- * 1, the bodies become failure records, and {@code requeue} brings them back once it does.
+ * A receiver that does not know the project answers {@code namespace_not_found}: the sync exits 1,
+ * the bodies become failure records, and {@code requeue} brings them back once it does.
  */
 class NamespaceNotFoundTest {
 
@@ -53,21 +53,38 @@ class NamespaceNotFoundTest {
     CliRun failures = world.run("failures", world.online(), "--json");
     assertThat(failures.exit()).as(failures.transcript()).isZero();
     List<JsonNode> bodies = new java.util.ArrayList<>();
-    failures.json().get("failures").forEach(record -> {
-      assertThat(SyncOnlineTest.fieldNames(record)).containsExactlyInAnyOrder("id", "kind",
-          "project_uuid", "feature_slug", "artifact_path", "content_hash", "reason", "attempts",
-          "first_failed_at", "last_failed_at");
-      if (record.get("kind").asText().equals("body")) {
-        bodies.add(record);
-      }
-    });
-    assertThat(bodies).hasSize((int) failed).allSatisfy(record -> {
-      assertThat(record.get("reason").asText()).isEqualTo("index_event_failed");
-      assertThat(record.get("project_uuid").asText()).isEqualTo(world.checkout().projectUuid());
-      assertThat(record.get("feature_slug").asText()).isEqualTo("047-body-sync");
-      assertThat(record.get("attempts").asInt()).isEqualTo(1);
-      assertThat(record.get("content_hash").asText()).hasSize(64);
-    });
+    failures
+        .json()
+        .get("failures")
+        .forEach(
+            record -> {
+              assertThat(SyncOnlineTest.fieldNames(record))
+                  .containsExactlyInAnyOrder(
+                      "id",
+                      "kind",
+                      "project_uuid",
+                      "feature_slug",
+                      "artifact_path",
+                      "content_hash",
+                      "reason",
+                      "attempts",
+                      "first_failed_at",
+                      "last_failed_at");
+              if (record.get("kind").asText().equals("body")) {
+                bodies.add(record);
+              }
+            });
+    assertThat(bodies)
+        .hasSize((int) failed)
+        .allSatisfy(
+            record -> {
+              assertThat(record.get("reason").asText()).isEqualTo("index_event_failed");
+              assertThat(record.get("project_uuid").asText())
+                  .isEqualTo(world.checkout().projectUuid());
+              assertThat(record.get("feature_slug").asText()).isEqualTo("047-body-sync");
+              assertThat(record.get("attempts").asInt()).isEqualTo(1);
+              assertThat(record.get("content_hash").asText()).hasSize(64);
+            });
 
     CliRun table = world.run("sync", world.online(), world.feature(0).dir().toString());
     assertThat(table.exit()).isEqualTo(1);
@@ -84,8 +101,8 @@ class NamespaceNotFoundTest {
     assertThat(requeue.exit()).as(requeue.transcript()).isZero();
     assertThat(requeue.json().get("requeued").asLong()).isEqualTo(failures);
 
-    CliRun drain = world.run("drain", world.online(), "--until-empty", "--max-time", "30",
-        "--json");
+    CliRun drain =
+        world.run("drain", world.online(), "--until-empty", "--max-time", "30", "--json");
     assertThat(drain.exit()).as(drain.transcript()).isZero();
     assertThat(drain.json().get("failures").asLong()).isZero();
     assertThat(world.receiver().ledger().storedBodies())
@@ -114,8 +131,8 @@ class NamespaceNotFoundTest {
     // An index event's record brings back the bodies that followed it (index_event_failed).
     assertThat(requeue.json().get("requeued").asLong()).isEqualTo(1 + followers);
     JsonNode status = world.run("status", world.online(), "--json").json();
-    long pending = status.get("events").get("pending").asLong()
-        + status.get("bodies").get("pending").asLong();
+    long pending =
+        status.get("events").get("pending").asLong() + status.get("bodies").get("pending").asLong();
     assertThat(pending).isEqualTo(1 + followers);
   }
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * sqlite-jdbc's native library is extracted once into {@code $DOSSIER_HOME/native} and reused:
- * the file is written when missing or truncated and left alone otherwise, and a real
- * {@code dossier status} process opens its queue with the cached library.
+ * sqlite-jdbc's native library is extracted once into {@code $DOSSIER_HOME/native} and reused: the
+ * file is written when missing or truncated and left alone otherwise, and a real {@code dossier
+ * status} process opens its queue with the cached library.
  */
 class NativeLibraryCacheTest {
 
@@ -58,8 +58,7 @@ class NativeLibraryCacheTest {
   void knowsTheFoldersTheJarShips() {
     assertThat(NativeLibraryCache.platformFolder("Linux", "amd64")).contains("Linux/x86_64");
     assertThat(NativeLibraryCache.platformFolder("Mac OS X", "aarch64")).contains("Mac/aarch64");
-    assertThat(NativeLibraryCache.platformFolder("Windows 11", "amd64"))
-        .contains("Windows/x86_64");
+    assertThat(NativeLibraryCache.platformFolder("Windows 11", "amd64")).contains("Windows/x86_64");
     assertThat(NativeLibraryCache.platformFolder("Linux", "arm64")).contains("Linux/aarch64");
     assertThat(NativeLibraryCache.platformFolder("FreeBSD", "amd64")).isEmpty();
     assertThat(NativeLibraryCache.platformFolder("Linux", "riscv64")).isEmpty();
@@ -86,14 +85,22 @@ class NativeLibraryCacheTest {
   void aStatusProcessLoadsTheCachedLibrary() throws Exception {
     Path home = dir.resolve("home");
     Path db = dir.resolve("queue.db");
-    List<String> command = List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        DossierCli.class.getName(), "status", "--json", "--db", db.toString());
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            System.getProperty("java.class.path"),
+            DossierCli.class.getName(),
+            "status",
+            "--json",
+            "--db",
+            db.toString());
     for (int run = 0; run < 2; run++) {
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD);
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD);
       builder.environment().put("DOSSIER_HOME", home.toString());
       Process status = builder.start();
       assertThat(status.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -101,7 +108,9 @@ class NativeLibraryCacheTest {
     }
     try (Stream<Path> files = Files.list(home.resolve("native"))) {
       assertThat(files.map(p -> p.getFileName().toString()).toList())
-          .singleElement().asString().startsWith("sqlite-jdbc-");
+          .singleElement()
+          .asString()
+          .startsWith("sqlite-jdbc-");
     }
     assertThat(Files.exists(db)).isTrue();
   }

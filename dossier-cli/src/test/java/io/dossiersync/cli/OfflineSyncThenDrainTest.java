@@ -28,8 +28,13 @@ class OfflineSyncThenDrainTest {
 
   @Test
   void noDrainQueuesEveryEligibleBodyThenDrainDeliversThemOnce() {
-    CliRun sync = world.run("sync", List.of("--db", world.db().toString()), "--no-drain",
-        "--json", world.feature(0).dir().toString());
+    CliRun sync =
+        world.run(
+            "sync",
+            List.of("--db", world.db().toString()),
+            "--no-drain",
+            "--json",
+            world.feature(0).dir().toString());
 
     assertThat(sync.exit()).as(sync.transcript()).isZero();
     long queued = countStatus(sync.json(), "queued");
@@ -72,19 +77,21 @@ class OfflineSyncThenDrainTest {
 
   @Test
   void unreachableServerLeavesEverythingQueuedAndDrainUntilEmptyFinishesLater() {
-    CliRun sync = world.run("sync", world.unreachable(), "--json",
-        world.feature(0).dir().toString());
+    CliRun sync =
+        world.run("sync", world.unreachable(), "--json", world.feature(0).dir().toString());
 
     assertThat(sync.exit()).as(sync.transcript()).isZero();
     long queued = countStatus(sync.json(), "queued");
     assertThat(queued).isPositive();
     assertThat(countStatus(sync.json(), "failed")).isZero();
-    assertThat(sync.err()).contains("dossier: cannot reach the receiver at http://127.0.0.1:")
-        .contains("connection_error").contains("dossier drain");
+    assertThat(sync.err())
+        .contains("dossier: cannot reach the receiver at http://127.0.0.1:")
+        .contains("connection_error")
+        .contains("dossier drain");
 
     world.startReceiver();
-    CliRun drain = world.run("drain", world.online(), "--until-empty", "--max-time", "60",
-        "--json");
+    CliRun drain =
+        world.run("drain", world.online(), "--until-empty", "--max-time", "60", "--json");
 
     assertThat(drain.exit()).as(drain.transcript()).isZero();
     assertThat(drain.json().get("pending").get("bodies").asLong()).isZero();
@@ -94,11 +101,14 @@ class OfflineSyncThenDrainTest {
 
   @Test
   void drainUntilEmptyThatRunsOutOfTimeExitsThree() {
-    world.run("sync", List.of("--db", world.db().toString()), "--no-drain",
+    world.run(
+        "sync",
+        List.of("--db", world.db().toString()),
+        "--no-drain",
         world.feature(0).dir().toString());
 
-    CliRun drain = world.run("drain", world.unreachable(), "--until-empty", "--max-time", "0",
-        "--json");
+    CliRun drain =
+        world.run("drain", world.unreachable(), "--until-empty", "--max-time", "0", "--json");
 
     assertThat(drain.exit()).as(drain.transcript()).isEqualTo(3);
     assertThat(drain.json().get("pending").get("bodies").asLong()).isPositive();

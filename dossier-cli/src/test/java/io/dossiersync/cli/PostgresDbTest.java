@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --db postgresql://HOST:PORT/DB} on a real PostgreSQL server (embedded, from Maven): sync,
- * status and drain work on it as on a file, and the password, given only through {@code
- * PGPASSWORD} or {@code --db-password-file}, never appears in any output.
+ * status and drain work on it as on a file, and the password, given only through {@code PGPASSWORD}
+ * or {@code --db-password-file}, never appears in any output.
  */
 class PostgresDbTest {
 
@@ -42,22 +42,37 @@ class PostgresDbTest {
     try (CliWorld world = new CliWorld(dir, "047-body-sync")) {
       Map<String, String> env = new HashMap<>(world.env());
       env.put("PGPASSWORD", PASSWORD);
-      CliRun sync = CliRun.of(env, "sync", "--db", db, "--no-drain", "--json",
-          world.feature(0).dir().toString());
+      CliRun sync =
+          CliRun.of(
+              env, "sync", "--db", db, "--no-drain", "--json", world.feature(0).dir().toString());
       assertThat(sync.exit()).as(sync.transcript()).isZero();
       long queued = sync.json().get("pending").get("bodies").asLong();
       assertThat(queued).isPositive();
 
       Path passwordFile = Files.writeString(dir.resolve("pgpass"), PASSWORD + "\n");
-      CliRun status = CliRun.of(world.env(), "status", "--db", db, "--db-password-file",
-          passwordFile.toString(), "--json");
+      CliRun status =
+          CliRun.of(
+              world.env(),
+              "status",
+              "--db",
+              db,
+              "--db-password-file",
+              passwordFile.toString(),
+              "--json");
       assertThat(status.exit()).as(status.transcript()).isZero();
       assertThat(status.json().get("bodies").get("pending").asLong()).isEqualTo(queued);
       assertThat(status.json().get("db").asText()).contains("localhost").contains("schema dossier");
 
       world.startReceiver();
-      CliRun drain = CliRun.of(env, "drain", "--server",
-          world.receiver().baseUri().toString(), "--db", db, "--json");
+      CliRun drain =
+          CliRun.of(
+              env,
+              "drain",
+              "--server",
+              world.receiver().baseUri().toString(),
+              "--db",
+              db,
+              "--json");
       assertThat(drain.exit()).as(drain.transcript()).isZero();
       assertThat(drain.json().get("bodies").get("uploaded").asLong()).isEqualTo(queued);
       assertThat(world.receiver().ledger().duplicateStores()).isEmpty();
@@ -70,8 +85,12 @@ class PostgresDbTest {
 
   @Test
   void aPasswordInTheUrlIsRefusedWithoutEchoingIt() {
-    CliRun run = CliRun.of(Map.of(), "status", "--db",
-        "postgresql://postgres:" + PASSWORD + "@localhost:" + server.getPort() + "/postgres");
+    CliRun run =
+        CliRun.of(
+            Map.of(),
+            "status",
+            "--db",
+            "postgresql://postgres:" + PASSWORD + "@localhost:" + server.getPort() + "/postgres");
     assertThat(run.exit()).as(run.transcript()).isEqualTo(2);
     assertThat(run.err()).contains("PGPASSWORD").doesNotContain(PASSWORD);
   }

@@ -23,8 +23,13 @@ class ProgressTest {
       Files.writeString(tasks.resolve(String.format("WP%03d.md", i)), "# WP " + i + "\n");
     }
 
-    CliRun run = world.run("sync", List.of("--db", world.db().toString()), "--no-drain",
-        "--json", world.feature(0).dir().toString());
+    CliRun run =
+        world.run(
+            "sync",
+            List.of("--db", world.db().toString()),
+            "--no-drain",
+            "--json",
+            world.feature(0).dir().toString());
 
     assertThat(run.exit()).as(run.transcript()).isZero();
     assertThat(run.err()).containsPattern("\\[1/1\\] 047-big-feature: \\d{3} artifacts");
@@ -35,8 +40,13 @@ class ProgressTest {
   void severalFeaturesAreCountedOnStderr() {
     CliWorld world = new CliWorld(dir, "047-one", "048-two", "049-three");
 
-    CliRun run = world.run("sync", List.of("--db", world.db().toString()), "--no-drain",
-        "--json", world.checkout().kittySpecs().toString());
+    CliRun run =
+        world.run(
+            "sync",
+            List.of("--db", world.db().toString()),
+            "--no-drain",
+            "--json",
+            world.checkout().kittySpecs().toString());
 
     assertThat(run.exit()).as(run.transcript()).isZero();
     assertThat(run.err()).contains("[1/3] 047-one", "[2/3] 048-two", "[3/3] 049-three");

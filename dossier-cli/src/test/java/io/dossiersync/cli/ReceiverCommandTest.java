@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code dossier receiver} in its own process (it runs until stopped): a sync against it
- * delivers every body, and {@code --data} keeps a ledger of what it received, never the token.
+ * {@code dossier receiver} in its own process (it runs until stopped): a sync against it delivers
+ * every body, and {@code --data} keeps a ledger of what it received, never the token.
  */
 class ReceiverCommandTest {
 
@@ -33,15 +33,23 @@ class ReceiverCommandTest {
     CliWorld world = new CliWorld(dir, "047-body-sync");
     Path data = dir.resolve("receiver-data");
     Process receiver = startReceiver(data);
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(receiver.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(receiver.getInputStream(), StandardCharsets.UTF_8))) {
       String first = out.readLine();
-      assertThat(first).as("first line of dossier receiver").isNotNull().contains("(token required)");
+      assertThat(first)
+          .as("first line of dossier receiver")
+          .isNotNull()
+          .contains("(token required)");
       Matcher url = LISTENING.matcher(first);
       assertThat(url.find()).as(first).isTrue();
 
-      CliRun sync = world.run("sync", List.of("--server", url.group(1), "--db",
-          world.db().toString()), "--json", world.feature(0).dir().toString());
+      CliRun sync =
+          world.run(
+              "sync",
+              List.of("--server", url.group(1), "--db", world.db().toString()),
+              "--json",
+              world.feature(0).dir().toString());
 
       assertThat(sync.exit()).as(sync.transcript()).isZero();
       long uploaded = OfflineSyncThenDrainTest.countStatus(sync.json(), "uploaded");
@@ -72,12 +80,21 @@ class ReceiverCommandTest {
   }
 
   private static Process startReceiver(Path data) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        DossierCli.class.getName(), "receiver", "--port", "0", "--data", data.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                DossierCli.class.getName(),
+                "receiver",
+                "--port",
+                "0",
+                "--data",
+                data.toString()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("DOSSIER_TOKEN", CliWorld.TOKEN);
     return builder.start();
   }

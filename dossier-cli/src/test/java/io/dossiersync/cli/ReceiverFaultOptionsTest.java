@@ -15,8 +15,18 @@ class ReceiverFaultOptionsTest {
   @Test
   void theFlagsSetTheReceiversKnobs() {
     ReceiverCommand command = new ReceiverCommand(new CliIo(System.out, System.err, Map.of()));
-    new CommandLine(command).parseArgs("--max-batch-events", "5", "--poison-event", "E1",
-        "--poison-event", "E2", "--drip-ms", "250", "--bare-404-rate", "0.05");
+    new CommandLine(command)
+        .parseArgs(
+            "--max-batch-events",
+            "5",
+            "--poison-event",
+            "E1",
+            "--poison-event",
+            "E2",
+            "--drip-ms",
+            "250",
+            "--bare-404-rate",
+            "0.05");
 
     try (ReferenceReceiver receiver = ReferenceReceiver.builder().start()) {
       command.faults.applyTo(receiver.faults());

@@ -13,9 +13,19 @@ class ServerUrlTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
-    "localhost, true", "LOCALHOST, true", "app.localhost, true", "127.0.0.1, true",
-    "127.8.9.10, true", "[::1], true", "::1, true", "10.0.0.1, false", "0.0.0.0, false",
-    "receiver.example.org, false", "127.0.0.1.nip.io, false", "127.1, false", "'', false"
+    "localhost, true",
+    "LOCALHOST, true",
+    "app.localhost, true",
+    "127.0.0.1, true",
+    "127.8.9.10, true",
+    "[::1], true",
+    "::1, true",
+    "10.0.0.1, false",
+    "0.0.0.0, false",
+    "receiver.example.org, false",
+    "127.0.0.1.nip.io, false",
+    "127.1, false",
+    "'', false"
   })
   void knowsLoopbackHostsWithoutResolvingNames(String host, boolean loopback) {
     assertThat(ServerUrl.isLoopback(host)).isEqualTo(loopback);

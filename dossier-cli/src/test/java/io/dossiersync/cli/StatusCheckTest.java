@@ -6,6 +6,7 @@ import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.sqlite.SqliteQueueStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code dossier status --check [--max-age S]} (PRODUCT.md §6): exit 0 when nothing pending is
  * older than the limit and there are no failure records, else exit 4 with one line naming the
- * oldest pending artifact and its age, or the failure count. Ages are made old by moving
- * {@code created_at} back in the real file, so no test waits for time to pass.
+ * oldest pending artifact and its age, or the failure count. Ages are made old by moving {@code
+ * created_at} back in the real file, so no test waits for time to pass.
  */
 class StatusCheckTest {
 
@@ -58,11 +59,13 @@ class StatusCheckTest {
     CliRun old = world.run("status", List.of("--db", world.db().toString()), "--check");
     assertThat(old.exit()).as(old.transcript()).isEqualTo(ExitCode.UNHEALTHY);
     assertThat(old.out().lines()).hasSize(1);
-    assertThat(old.out()).contains("unhealthy: oldest pending", "047-check", "limit 3600 s")
+    assertThat(old.out())
+        .contains("unhealthy: oldest pending", "047-check", "limit 3600 s")
         .containsPattern("has waited 7[0-9]{3} s");
 
-    CliRun wider = world.run("status", List.of("--db", world.db().toString()), "--check",
-        "--max-age", "10800");
+    CliRun wider =
+        world.run(
+            "status", List.of("--db", world.db().toString()), "--check", "--max-age", "10800");
     assertThat(wider.exit()).as(wider.transcript()).isZero();
   }
 
@@ -71,13 +74,24 @@ class StatusCheckTest {
     queueTheFeature();
     try (QueueStore store = SqliteQueueStore.builder().path(world.db()).build()) {
       Instant now = Instant.now();
-      List<ClaimedBody> claimed = store.bodies().claim(
-          new ClaimRequest(2, now, Duration.ofMinutes(1), "test", ProjectScope.all(), false));
+      List<ClaimedBody> claimed =
+          store
+              .bodies()
+              .claim(
+                  new ClaimRequest(
+                      2, now, Duration.ofMinutes(1), "test", ProjectScope.all(), false));
       assertThat(claimed).hasSize(2);
-      claimed.forEach(body -> store.bodies().fail(body, "http_400", now));
+      claimed.forEach(
+          body -> store.bodies().settle(List.of(Settlement.fail(body, "http_400", now))));
     }
-    CliRun check = world.run("status", List.of("--db", world.db().toString()), "--check",
-        "--max-age", "100000", "--json");
+    CliRun check =
+        world.run(
+            "status",
+            List.of("--db", world.db().toString()),
+            "--check",
+            "--max-age",
+            "100000",
+            "--json");
     assertThat(check.exit()).as(check.transcript()).isEqualTo(4);
     assertThat(check.json().get("healthy").asBoolean()).isFalse();
     assertThat(check.json().get("message").asText()).contains("2 failure records");
@@ -85,15 +99,19 @@ class StatusCheckTest {
 
   @Test
   void aNegativeMaxAgeIsBadUsage() {
-    CliRun check = world.run("status", List.of("--db", world.db().toString()), "--check",
-        "--max-age", "-1");
+    CliRun check =
+        world.run("status", List.of("--db", world.db().toString()), "--check", "--max-age", "-1");
     assertThat(check.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(check.err()).contains("--max-age must be 0 or more seconds");
   }
 
   private void queueTheFeature() {
-    CliRun sync = world.run("sync", List.of("--db", world.db().toString()), "--no-drain",
-        world.feature(0).dir().toString());
+    CliRun sync =
+        world.run(
+            "sync",
+            List.of("--db", world.db().toString()),
+            "--no-drain",
+            world.feature(0).dir().toString());
     assertThat(sync.exit()).as(sync.transcript()).isZero();
   }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.testkit.fixture.FeatureFixture;
 import io.dossiersync.receiver.BodyKey;
+import io.dossiersync.testkit.fixture.FeatureFixture;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -40,10 +40,12 @@ class SyncOnlineTest {
     assertThat(run.exit()).as(run.transcript()).isZero();
     JsonNode doc = run.json();
     assertThat(fieldNames(doc))
-        .containsExactlyInAnyOrder("namespace", "events_emitted", "artifacts", "pending", "failures");
+        .containsExactlyInAnyOrder(
+            "namespace", "events_emitted", "artifacts", "pending", "failures");
     JsonNode namespace = doc.get("namespace");
-    assertThat(fieldNames(namespace)).containsExactlyInAnyOrder(
-        "project_uuid", "feature_slug", "target_branch", "mission_key", "manifest_version");
+    assertThat(fieldNames(namespace))
+        .containsExactlyInAnyOrder(
+            "project_uuid", "feature_slug", "target_branch", "mission_key", "manifest_version");
     assertThat(namespace.get("project_uuid").asText()).isEqualTo(world.checkout().projectUuid());
     assertThat(namespace.get("feature_slug").asText()).isEqualTo("047-body-sync");
     assertThat(namespace.get("target_branch").asText()).isEqualTo("main");
@@ -57,8 +59,9 @@ class SyncOnlineTest {
     assertThat(fieldNames(doc.get("pending"))).containsExactlyInAnyOrder("events", "bodies");
     assertThat(doc.get("failures").asLong()).isZero();
 
-    NamespaceRef ns = new NamespaceRef(world.checkout().projectUuid(), "047-body-sync", "main",
-        "software-dev", "1");
+    NamespaceRef ns =
+        new NamespaceRef(
+            world.checkout().projectUuid(), "047-body-sync", "main", "software-dev", "1");
     Set<BodyKey> uploaded = new HashSet<>();
     for (JsonNode artifact : doc.get("artifacts")) {
       assertThat(fieldNames(artifact))
@@ -110,8 +113,8 @@ class SyncOnlineTest {
 
   @Test
   void kittySpecsDirectoryMeansEveryFeatureInIt() {
-    CliRun run = world.run("sync", world.online(), "--json",
-        world.checkout().kittySpecs().toString());
+    CliRun run =
+        world.run("sync", world.online(), "--json", world.checkout().kittySpecs().toString());
 
     assertThat(run.exit()).as(run.transcript()).isZero();
     JsonNode doc = run.json();
@@ -131,8 +134,16 @@ class SyncOnlineTest {
   @Test
   void namespaceFlagsOverrideWhatTheCheckoutSays() {
     String other = "0b9f8e7d-6c5b-4a39-8281-706f5e4d3c2b";
-    CliRun run = world.run("sync", world.online(), "--json", "--project-uuid", other,
-        "--target-branch", "release-2", world.feature(0).dir().toString());
+    CliRun run =
+        world.run(
+            "sync",
+            world.online(),
+            "--json",
+            "--project-uuid",
+            other,
+            "--target-branch",
+            "release-2",
+            world.feature(0).dir().toString());
 
     assertThat(run.exit()).as(run.transcript()).isZero();
     JsonNode namespace = run.json().get("namespace");

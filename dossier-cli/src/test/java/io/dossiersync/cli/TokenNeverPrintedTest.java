@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The token never appears on stdout or stderr (logs included, {@code --verbose} included), not
- * when it is accepted, not when it is rejected, not when it comes from a file.
+ * The token never appears on stdout or stderr (logs included, {@code --verbose} included), not when
+ * it is accepted, not when it is rejected, not when it comes from a file.
  */
 class TokenNeverPrintedTest {
 
@@ -33,16 +33,19 @@ class TokenNeverPrintedTest {
   @AfterEach
   void noRunPrintedTheToken() {
     world.close();
-    assertThat(runs).isNotEmpty().allSatisfy(run -> {
-      assertThat(run.out()).doesNotContain(CliWorld.TOKEN).doesNotContain("Bearer ");
-      assertThat(run.err()).doesNotContain(CliWorld.TOKEN).doesNotContain("Bearer ");
-    });
+    assertThat(runs)
+        .isNotEmpty()
+        .allSatisfy(
+            run -> {
+              assertThat(run.out()).doesNotContain(CliWorld.TOKEN).doesNotContain("Bearer ");
+              assertThat(run.err()).doesNotContain(CliWorld.TOKEN).doesNotContain("Bearer ");
+            });
   }
 
   @Test
   void acceptedTokenFromTheEnvironmentWithVerboseLogs() {
-    CliRun sync = record(world.run("sync", world.online(), "--verbose",
-        world.feature(0).dir().toString()));
+    CliRun sync =
+        record(world.run("sync", world.online(), "--verbose", world.feature(0).dir().toString()));
 
     assertThat(sync.exit()).as(sync.transcript()).isZero();
     assertThat(sync.err()).as("verbose logs reach stderr").contains("DEBUG");
@@ -54,14 +57,22 @@ class TokenNeverPrintedTest {
   void rejectedTokenExitsOneAndSaysWhatToDo() {
     world.receiver().rotateToken("tok-the-receiver-wants-another-one");
 
-    CliRun sync = record(world.run("sync", world.online(), "--verbose",
-        world.feature(0).dir().toString()));
+    CliRun sync =
+        record(world.run("sync", world.online(), "--verbose", world.feature(0).dir().toString()));
 
     assertThat(sync.exit()).as(sync.transcript()).isEqualTo(1);
     assertThat(sync.err()).contains("401").contains("DOSSIER_TOKEN");
     long rejectedBefore = world.receiver().ledger().countByStatus(401);
-    CliRun drain = record(world.run("drain", world.online(), "--verbose", "--json",
-        "--until-empty", "--max-time", "60"));
+    CliRun drain =
+        record(
+            world.run(
+                "drain",
+                world.online(),
+                "--verbose",
+                "--json",
+                "--until-empty",
+                "--max-time",
+                "60"));
     assertThat(drain.exit()).as(drain.transcript()).isEqualTo(1);
     assertThat(drain.json().get("pending").get("bodies").asLong()).isPositive();
     assertThat(world.receiver().ledger().countByStatus(401) - rejectedBefore)
@@ -77,17 +88,22 @@ class TokenNeverPrintedTest {
   void tokenFromAFileIsRereadAfterA401() throws IOException {
     Path tokenFile = dir.resolve("token");
     Files.writeString(tokenFile, "tok-stale-one\n");
-    world.run("sync", List.of("--db", world.db().toString()), "--no-drain",
+    world.run(
+        "sync",
+        List.of("--db", world.db().toString()),
+        "--no-drain",
         world.feature(0).dir().toString());
     List<String> options = new ArrayList<>(world.online());
     options.addAll(List.of("--token-file", tokenFile.toString(), "--verbose", "--json"));
 
-    CliRun stale = record(CliRun.of(Map.of(), CliRun.args(List.of("drain"), options.toArray(String[]::new))));
+    CliRun stale =
+        record(CliRun.of(Map.of(), CliRun.args(List.of("drain"), options.toArray(String[]::new))));
     assertThat(stale.exit()).as(stale.transcript()).isEqualTo(1);
     assertThat(stale.err()).doesNotContain("tok-stale-one");
 
     Files.writeString(tokenFile, "  " + CliWorld.TOKEN + "  \n");
-    CliRun fresh = record(CliRun.of(Map.of(), CliRun.args(List.of("drain"), options.toArray(String[]::new))));
+    CliRun fresh =
+        record(CliRun.of(Map.of(), CliRun.args(List.of("drain"), options.toArray(String[]::new))));
     assertThat(fresh.exit()).as(fresh.transcript()).isZero();
     assertThat(fresh.json().get("pending").get("bodies").asLong()).isZero();
   }

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Issue 14 point 2 through the CLI: the receiver rotates its token first and the token file
- * follows 0.5 to 2 s later, as a secret rotation does; the drain waits for the file (the refresh
- * grace of {@code TokenProvider.fromFile}) and delivers everything, exit 0.
+ * Issue 14 point 2 through the CLI: the receiver rotates its token first and the token file follows
+ * 0.5 to 2 s later, as a secret rotation does; the drain waits for the file (the refresh grace of
+ * {@code TokenProvider.fromFile}) and delivers everything, exit 0.
  */
 class TokenRotationLagTest {
 
@@ -44,8 +44,12 @@ class TokenRotationLagTest {
   void aDrainWaitsForTheFileToCatchUp(long lagMillis, String how) throws Exception {
     Path tokenFile = dir.resolve("token");
     Files.writeString(tokenFile, CliWorld.TOKEN + "\n");
-    CliRun sync = world.run("sync", List.of("--db", world.db().toString()), "--no-drain",
-        world.feature(0).dir().toString());
+    CliRun sync =
+        world.run(
+            "sync",
+            List.of("--db", world.db().toString()),
+            "--no-drain",
+            world.feature(0).dir().toString());
     assertThat(sync.exit()).as(sync.transcript()).isZero();
     List<String> args = new ArrayList<>(List.of("drain"));
     args.addAll(world.online());
@@ -54,23 +58,29 @@ class TokenRotationLagTest {
     if (how.equals("--token-file")) {
       args.addAll(List.of("--token-file", tokenFile.toString()));
     } else {
-      env = Map.of("DOSSIER_HOME", dir.resolve("home").toString(),
-          "DOSSIER_TOKEN_FILE", tokenFile.toString());
+      env =
+          Map.of(
+              "DOSSIER_HOME",
+              dir.resolve("home").toString(),
+              "DOSSIER_TOKEN_FILE",
+              tokenFile.toString());
     }
 
     world.receiver().rotateToken(ROTATED);
-    CompletableFuture<Void> fileFollows = CompletableFuture.runAsync(() -> {
-      try {
-        Thread.sleep(lagMillis);
-        Path next = dir.resolve("token.next");
-        Files.writeString(next, ROTATED + "\n");
-        Files.move(next, tokenFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    CompletableFuture<Void> fileFollows =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                Thread.sleep(lagMillis);
+                Path next = dir.resolve("token.next");
+                Files.writeString(next, ROTATED + "\n");
+                Files.move(next, tokenFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     CliRun drain = CliRun.of(env, args);
     fileFollows.join();
 

@@ -18,18 +18,22 @@ class UnusableQueueFileTest {
   @Test
   void corruptQueueFileExitsOneWithoutTouchingIt() throws IOException {
     Path db = dir.resolve("queue.db");
-    byte[] garbage = "this is not a database, it is a note someone saved here\n".repeat(100)
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] garbage =
+        "this is not a database, it is a note someone saved here\n"
+            .repeat(100)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     Files.write(db, garbage);
 
-    for (List<String> args : List.of(List.of("status"), List.of("failures"),
-        List.of("drain", "--server", "http://127.0.0.1:9"))) {
+    for (List<String> args :
+        List.of(
+            List.of("status"),
+            List.of("failures"),
+            List.of("drain", "--server", "http://127.0.0.1:9"))) {
       CliRun run = CliRun.of(Map.of(), CliRun.args(args, "--db", db.toString()));
 
       assertThat(run.exit()).as(run.transcript()).isEqualTo(1);
       assertThat(run.err().lines()).as(run.transcript()).hasSize(1);
-      assertThat(run.err()).startsWith("dossier: ").contains(db.toString())
-          .doesNotContain("\tat ");
+      assertThat(run.err()).startsWith("dossier: ").contains(db.toString()).doesNotContain("\tat ");
     }
     assertThat(Files.readAllBytes(db)).isEqualTo(garbage);
   }
@@ -39,8 +43,9 @@ class UnusableQueueFileTest {
     CliWorld world = new CliWorld(dir, "047-body-sync");
     Files.writeString(world.db(), "garbage".repeat(1000));
 
-    CliRun run = world.run("sync", List.of("--db", world.db().toString()),
-        world.feature(0).dir().toString());
+    CliRun run =
+        world.run(
+            "sync", List.of("--db", world.db().toString()), world.feature(0).dir().toString());
 
     assertThat(run.exit()).as(run.transcript()).isEqualTo(1);
     assertThat(run.out()).isEmpty();

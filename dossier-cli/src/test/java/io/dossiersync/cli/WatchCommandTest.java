@@ -7,7 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code dossier watch}'s checked inputs: each bad one exits 2 with a message, before anything runs. */
+/**
+ * {@code dossier watch}'s checked inputs: each bad one exits 2 with a message, before anything
+ * runs.
+ */
 class WatchCommandTest {
 
   @TempDir Path dir;
@@ -17,14 +20,16 @@ class WatchCommandTest {
     try (CliWorld world = new CliWorld(dir, "047-watch")) {
       String feature = world.feature(0).dir().toString();
       List<String> db = List.of("--db", world.db().toString());
-      assertUsage(world.run("watch", db, "--debounce-ms", "-1", feature),
+      assertUsage(
+          world.run("watch", db, "--debounce-ms", "-1", feature),
           "--debounce-ms must be between 0 and 600000");
-      assertUsage(world.run("watch", db, "--rescan-seconds", "0", feature),
+      assertUsage(
+          world.run("watch", db, "--rescan-seconds", "0", feature),
           "--rescan-seconds must be between 1 and 86400");
-      assertUsage(world.run("watch", db, "--concurrency", "65", feature),
+      assertUsage(
+          world.run("watch", db, "--concurrency", "65", feature),
           "--concurrency must be a whole number from 1 to 64");
-      assertUsage(world.run("watch", db, dir.resolve("missing").toString()),
-          "no such directory");
+      assertUsage(world.run("watch", db, dir.resolve("missing").toString()), "no such directory");
     }
   }
 
@@ -32,8 +37,13 @@ class WatchCommandTest {
   void helpNamesTheOptionsAndHowToStop() {
     CliRun help = CliRun.of(java.util.Map.of(), "watch", "--help");
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).contains("--debounce-ms", "--rescan-seconds", "--concurrency",
-        "SIGTERM", "dossier watch kitty-specs");
+    assertThat(help.out())
+        .contains(
+            "--debounce-ms",
+            "--rescan-seconds",
+            "--concurrency",
+            "SIGTERM",
+            "dossier watch kitty-specs");
   }
 
   private static void assertUsage(CliRun run, String message) {

@@ -35,9 +35,18 @@ class WatchOutputTest {
     WatchOutput output = new WatchOutput(stream(out), stream(err), true);
     try (CliWorld world = new CliWorld(dir, "047-watch")) {
       Path feature = world.feature(0).dir();
-      DossierSyncResult result = DossierPipeline.builder().queueStore(InMemoryQueueStore.create())
-          .build().syncFeatureDossier(feature, new NamespaceRef(
-              "11111111-2222-3333-4444-555555555555", "047-watch", "main", "software-dev", "1"));
+      DossierSyncResult result =
+          DossierPipeline.builder()
+              .queueStore(InMemoryQueueStore.create())
+              .build()
+              .syncFeatureDossier(
+                  feature,
+                  new NamespaceRef(
+                      "11111111-2222-3333-4444-555555555555",
+                      "047-watch",
+                      "main",
+                      "software-dev",
+                      "1"));
       output.onFeatureSynced(feature, result);
       output.onFeatureFailed(feature, "unreadable_meta");
       output.onFeatureGone(feature);
@@ -45,13 +54,21 @@ class WatchOutputTest {
     output.onDrain(report(0, false));
     output.onDrain(report(3, false));
 
-    assertThat(text(err)).contains("dossier: watch: synced 047-watch: ",
-        "dossier: watch: cannot sync ", ": unreadable_meta", " is gone; no longer synced",
-        "dossier: watch: delivered ");
+    assertThat(text(err))
+        .contains(
+            "dossier: watch: synced 047-watch: ",
+            "dossier: watch: cannot sync ",
+            ": unreadable_meta",
+            " is gone; no longer synced",
+            "dossier: watch: delivered ");
     assertThat(text(err).lines().filter(l -> l.contains("delivered"))).hasSize(1);
     assertThat(text(out).lines()).hasSize(4).allMatch(l -> l.startsWith("{") && l.endsWith("}"));
-    assertThat(text(out)).contains("\"feature\":\"047-watch\"", "\"error\":\"unreadable_meta\"",
-        "\"gone\":true", "\"drain\":{");
+    assertThat(text(out))
+        .contains(
+            "\"feature\":\"047-watch\"",
+            "\"error\":\"unreadable_meta\"",
+            "\"gone\":true",
+            "\"drain\":{");
   }
 
   @Test
@@ -59,21 +76,28 @@ class WatchOutputTest {
     WatchOutput output = new WatchOutput(stream(out), stream(err), true);
     Instant at = Instant.parse("2026-12-02T10:00:00Z");
     output.onServiceState(new ServiceState(ServiceState.Phase.RUNNING, Optional.empty(), at));
-    output.onServiceState(new ServiceState(ServiceState.Phase.AUTH_PAUSED,
-        Optional.of("token rejected"), at));
-    output.onServiceState(new ServiceState(ServiceState.Phase.AUTH_PAUSED,
-        Optional.of("token rejected"), at));
+    output.onServiceState(
+        new ServiceState(ServiceState.Phase.AUTH_PAUSED, Optional.of("token rejected"), at));
+    output.onServiceState(
+        new ServiceState(ServiceState.Phase.AUTH_PAUSED, Optional.of("token rejected"), at));
     output.onServiceState(new ServiceState(ServiceState.Phase.RUNNING, Optional.empty(), at));
-    output.onServiceState(new ServiceState(ServiceState.Phase.STOPPED,
-        Optional.of("error: java.lang.OutOfMemoryError: Java heap space"), at));
+    output.onServiceState(
+        new ServiceState(
+            ServiceState.Phase.STOPPED,
+            Optional.of("error: java.lang.OutOfMemoryError: Java heap space"),
+            at));
 
-    assertThat(text(err).lines()).containsExactly(
-        "dossier: watch: delivery paused: token rejected",
-        "dossier: watch: delivery running again",
-        "dossier: watch: delivery stopped: error: java.lang.OutOfMemoryError: Java heap space");
+    assertThat(text(err).lines())
+        .containsExactly(
+            "dossier: watch: delivery paused: token rejected",
+            "dossier: watch: delivery running again",
+            "dossier: watch: delivery stopped: error: java.lang.OutOfMemoryError: Java heap space");
     assertThat(text(out).lines()).hasSize(3);
-    assertThat(text(out)).contains("\"service\":{", "\"phase\":\"stopped\"",
-        "\"reason\":\"error: java.lang.OutOfMemoryError: Java heap space\"");
+    assertThat(text(out))
+        .contains(
+            "\"service\":{",
+            "\"phase\":\"stopped\"",
+            "\"reason\":\"error: java.lang.OutOfMemoryError: Java heap space\"");
   }
 
   @Test
@@ -95,8 +119,8 @@ class WatchOutputTest {
   }
 
   private static DrainReport report(long uploaded, boolean authPaused) {
-    return new DrainReport(new TreeSet<>(), 0, 0, 0, uploaded, 0, 0, 0, 0, authPaused, false, 0,
-        0, 0);
+    return new DrainReport(
+        new TreeSet<>(), 0, 0, 0, uploaded, 0, 0, 0, 0, authPaused, false, 0, 0, 0);
   }
 
   private static PrintStream stream(ByteArrayOutputStream bytes) {

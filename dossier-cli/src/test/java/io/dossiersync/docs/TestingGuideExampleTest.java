@@ -43,24 +43,34 @@ class TestingGuideExampleTest {
     // 1. A feature directory with one file on every supported surface.
     FeatureFixture feature =
         FeatureDirs.everySurface(tmp.resolve("kitty-specs"), "047-checkout-flow");
-    NamespaceRef namespace =
-        new NamespaceRef(PROJECT, feature.slug(), "main", "software-dev", "1");
+    NamespaceRef namespace = new NamespaceRef(PROJECT, feature.slug(), "main", "software-dev", "1");
     // 2. One clock for the receiver and the drain; the drain "sleeps" by moving it.
     MutableClock clock = MutableClock.at(Instant.parse("2026-03-01T10:00:00Z"));
 
-    try (ReferenceReceiver receiver = ReferenceReceiver.builder()
-            .token(TOKEN)
-            .acceptAnyProject(false).registerProject(PROJECT)
-            .clock(clock).indexLag(Duration.ofSeconds(5))
-            .failureRate(0.2).rateLimitRate(0.1).retryAfter(Duration.ofSeconds(3)).seed(42)
-            .start();
+    try (ReferenceReceiver receiver =
+            ReferenceReceiver.builder()
+                .token(TOKEN)
+                .acceptAnyProject(false)
+                .registerProject(PROJECT)
+                .clock(clock)
+                .indexLag(Duration.ofSeconds(5))
+                .failureRate(0.2)
+                .rateLimitRate(0.1)
+                .retryAfter(Duration.ofSeconds(3))
+                .seed(42)
+                .start();
         QueueStore store = InMemoryQueueStore.create();
-        HttpTransports http = HttpTransports.create(
-            HttpTransportConfig.builder(receiver.baseUri().toString()).build())) {
+        HttpTransports http =
+            HttpTransports.create(
+                HttpTransportConfig.builder(receiver.baseUri().toString()).build())) {
 
       // 3. Sync: index, emit the dossier events, enqueue the bodies. Nothing is sent yet.
-      DossierSyncResult sync = DossierPipeline.builder().queueStore(store).clock(clock).build()
-          .syncFeatureDossier(feature.dir(), namespace);
+      DossierSyncResult sync =
+          DossierPipeline.builder()
+              .queueStore(store)
+              .clock(clock)
+              .build()
+              .syncFeatureDossier(feature.dir(), namespace);
       DossierAssertions.assertThat(sync.outcomes())
           .hasOneOutcomePerPath()
           .noneFailed()
@@ -70,13 +80,16 @@ class TestingGuideExampleTest {
       // 4. Drain over real HTTP until both queues are empty.
       ScriptedTokenProvider tokens = ScriptedTokenProvider.of(TOKEN);
       DrainReport report;
-      try (DrainEngine engine = DrainEngine.builder()
-          .queueStore(store)
-          .contentTransport(http.contentTransport(tokens))
-          .eventTransport(http.eventTransport(tokens))
-          .tokenProvider(tokens)
-          .clock(clock).sleeper(clock::advance).jitter(() -> 0.0)
-          .build()) {
+      try (DrainEngine engine =
+          DrainEngine.builder()
+              .queueStore(store)
+              .contentTransport(http.contentTransport(tokens))
+              .eventTransport(http.eventTransport(tokens))
+              .tokenProvider(tokens)
+              .clock(clock)
+              .sleeper(clock::advance)
+              .jitter(() -> 0.0)
+              .build()) {
         report = engine.drainUntilEmpty(Duration.ofHours(1));
       }
 
@@ -87,7 +100,8 @@ class TestingGuideExampleTest {
       DossierAssertions.assertThat(receiver.ledger())
           .hasStoredCount(FeatureDirs.EVERY_SURFACE.size())
           .hasNoDuplicateStores()
-          .hasStoredBody(new BodyKey(namespace, "spec.md", feature.sha256("spec.md")),
+          .hasStoredBody(
+              new BodyKey(namespace, "spec.md", feature.sha256("spec.md")),
               Files.readString(feature.path("spec.md")));
     }
   }
@@ -96,25 +110,31 @@ class TestingGuideExampleTest {
   void aBodyTheReceiverRefusesEndsInTheFailureRecords() {
     FeatureFixture feature =
         FeatureDirs.feature(tmp, "048-refused").text("spec.md", "# Spec\n").build();
-    NamespaceRef namespace =
-        new NamespaceRef(PROJECT, feature.slug(), "main", "software-dev", "1");
+    NamespaceRef namespace = new NamespaceRef(PROJECT, feature.slug(), "main", "software-dev", "1");
     QueueStore store = InMemoryQueueStore.create();
-    DossierPipeline.builder().queueStore(store).build()
+    DossierPipeline.builder()
+        .queueStore(store)
+        .build()
         .syncFeatureDossier(feature.dir(), namespace);
 
     ScriptedContentTransport content =
         ScriptedContentTransport.create().forPath("spec.md", PushResults.namespaceNotFound());
     ScriptedEventTransport events = ScriptedEventTransport.create();
     ScriptedTokenProvider tokens = ScriptedTokenProvider.of(TOKEN);
-    try (DrainEngine engine = DrainEngine.builder()
-        .queueStore(store).contentTransport(content).eventTransport(events).tokenProvider(tokens)
-        .build()) {
+    try (DrainEngine engine =
+        DrainEngine.builder()
+            .queueStore(store)
+            .contentTransport(content)
+            .eventTransport(events)
+            .tokenProvider(tokens)
+            .build()) {
       assertThat(engine.drainOnce().bodiesFailed()).isEqualTo(1);
     }
 
     assertThat(events.events()).isNotEmpty();
     assertThat(content.requestsFor("spec.md")).hasSize(1);
-    assertThat(store.failures().list(10)).singleElement()
+    assertThat(store.failures().list(10))
+        .singleElement()
         .satisfies(r -> assertThat(r.reason()).startsWith("namespace_not_found"));
   }
 }

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/testing.md shows {@link TestingGuideExampleTest} verbatim: this test fails as soon as one
- * of them changes without the other. Paths are relative to the dossier-cli module directory,
- * where Maven runs the tests.
+ * docs/testing.md shows {@link TestingGuideExampleTest} verbatim: this test fails as soon as one of
+ * them changes without the other. Paths are relative to the dossier-cli module directory, where
+ * Maven runs the tests.
  */
 class TestingGuidePageTest {
 

@@ -9,12 +9,12 @@ import io.dossiersync.core.pipeline.DossierSyncResult;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.transport.EventResultStatus;
-import io.dossiersync.testkit.fixture.FeatureFixture;
 import io.dossiersync.receiver.BodyKey;
 import io.dossiersync.receiver.Endpoint;
 import io.dossiersync.receiver.ReceivedEvent;
 import io.dossiersync.receiver.ReceivedRequest;
 import io.dossiersync.receiver.ReceiverLedger;
+import io.dossiersync.testkit.fixture.FeatureFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +31,14 @@ import java.util.stream.Collectors;
 final class Delivery {
 
   /** Answers a push may get on the way to being stored; anything else is a defect. */
-  private static final Set<String> PUSH_ANSWERS_ALLOWED = Set.of("stored", "already_exists",
-      "index_entry_not_found", "fault:reset", "fault:503", "fault:429");
+  private static final Set<String> PUSH_ANSWERS_ALLOWED =
+      Set.of(
+          "stored",
+          "already_exists",
+          "index_entry_not_found",
+          "fault:reset",
+          "fault:503",
+          "fault:429");
 
   private Delivery() {}
 
@@ -50,7 +56,8 @@ final class Delivery {
     for (UploadOutcome outcome : result.outcomes()) {
       String hash = outcome.contentHash().orElseThrow();
       assertThat(hash).isEqualTo(feature.sha256(outcome.artifactPath()));
-      bodies.put(new BodyKey(result.namespace(), outcome.artifactPath(), hash),
+      bodies.put(
+          new BodyKey(result.namespace(), outcome.artifactPath(), hash),
           read(feature, outcome.artifactPath()));
     }
     return bodies;
@@ -69,13 +76,20 @@ final class Delivery {
     expected.forEach(
         (key, body) -> assertThat(ledger).storedExactlyOnce(key).hasStoredBody(key, body));
     var pushes = ledger.requests(Endpoint.PUSH_CONTENT);
-    assertThat(pushes).extracting(ReceivedRequest::answer)
-        .as("answers to pushes").allMatch(PUSH_ANSWERS_ALLOWED::contains);
+    assertThat(pushes)
+        .extracting(ReceivedRequest::answer)
+        .as("answers to pushes")
+        .allMatch(PUSH_ANSWERS_ALLOWED::contains);
     assertThat(pushes).filteredOn(r -> r.answer().equals("stored")).hasSize(expected.size());
-    assertThat(pushes).allSatisfy(r -> assertThat(r.bodyKey()).hasValueSatisfying(
-        key -> assertThat(expected).containsKey(key)));
-    assertThat(ledger.eventsReceived()).extracting(ReceivedEvent::status)
-        .as("event verdicts").isNotEmpty()
+    assertThat(pushes)
+        .allSatisfy(
+            r ->
+                assertThat(r.bodyKey())
+                    .hasValueSatisfying(key -> assertThat(expected).containsKey(key)));
+    assertThat(ledger.eventsReceived())
+        .extracting(ReceivedEvent::status)
+        .as("event verdicts")
+        .isNotEmpty()
         .allMatch(s -> s == EventResultStatus.SUCCESS || s == EventResultStatus.DUPLICATE);
     assertQueueEmpty(store);
   }

@@ -22,15 +22,16 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * What a host wires up, over real parts: a SQLite queue file, the pipeline, the HTTP transports
- * and drain engines against a receiver URI. By default every part runs on one {@link MutableClock}
- * and the drain's sleeper moves that clock instead of waiting, so backoff costs no wall time.
- * Closes everything it opened, in reverse order.
+ * What a host wires up, over real parts: a SQLite queue file, the pipeline, the HTTP transports and
+ * drain engines against a receiver URI. By default every part runs on one {@link MutableClock} and
+ * the drain's sleeper moves that clock instead of waiting, so backoff costs no wall time. Closes
+ * everything it opened, in reverse order.
  */
 final class E2eRig implements AutoCloseable {
 
   /** The bearer token the rig sends and its receivers require. */
   static final String TOKEN = "e2e-token";
+
   static final String PROJECT_A = "8a4a7da6-a97c-4bb4-893a-b31664abfee4";
   static final String PROJECT_B = "0f5c1d2e-3b4a-4c6d-8e9f-a0b1c2d3e4f5";
 
@@ -91,17 +92,27 @@ final class E2eRig implements AutoCloseable {
 
   /** A drain engine with the host's defaults, tuned by {@code tune}. */
   DrainEngine engine(URI receiver, UnaryOperator<DrainEngineBuilder> tune) {
-    HttpTransports http = HttpTransports.create(
-        HttpTransportConfig.builder(receiver.toString()).clock(clock)
-            .connectTimeout(Duration.ofSeconds(2)).responseTimeout(Duration.ofSeconds(10)).build());
+    HttpTransports http =
+        HttpTransports.create(
+            HttpTransportConfig.builder(receiver.toString())
+                .clock(clock)
+                .connectTimeout(Duration.ofSeconds(2))
+                .responseTimeout(Duration.ofSeconds(10))
+                .build());
     opened.add(http);
     TokenProvider tokens = TokenProvider.fixed(new AccessToken(TOKEN));
     var content = http.contentTransport(tokens);
     var events = http.eventTransport(tokens);
     opened.add(content);
     opened.add(events);
-    DrainEngineBuilder builder = DrainEngine.builder().queueStore(store).contentTransport(content)
-        .eventTransport(events).tokenProvider(tokens).clock(clock).jitter(() -> 0.0);
+    DrainEngineBuilder builder =
+        DrainEngine.builder()
+            .queueStore(store)
+            .contentTransport(content)
+            .eventTransport(events)
+            .tokenProvider(tokens)
+            .clock(clock)
+            .jitter(() -> 0.0);
     if (clock instanceof MutableClock mutable) {
       builder.sleeper(mutable::advance);
     }

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.drain.DrainEngine;
 import io.dossiersync.core.drain.DrainReport;
-import io.dossiersync.testkit.fixture.FeatureDirs;
-import io.dossiersync.testkit.fixture.FeatureFixture;
 import io.dossiersync.receiver.BodyKey;
 import io.dossiersync.receiver.Endpoint;
 import io.dossiersync.receiver.ReceivedRequest;
 import io.dossiersync.receiver.ReferenceReceiver;
+import io.dossiersync.testkit.fixture.FeatureDirs;
+import io.dossiersync.testkit.fixture.FeatureFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,9 +36,16 @@ class FlakyReceiverTest {
   @Test
   void everyBodyIsStoredExactlyOnceDespite503sResetsAnd429s() throws Exception {
     try (E2eRig rig = E2eRig.onMutableClock(dir);
-        ReferenceReceiver receiver = ReferenceReceiver.builder().token(E2eRig.TOKEN)
-            .clock(rig.clock()).failureRate(0.3).resetRate(0.05).rateLimitRate(0.1)
-            .retryAfter(RETRY_AFTER).seed(20_260_301L).start()) {
+        ReferenceReceiver receiver =
+            ReferenceReceiver.builder()
+                .token(E2eRig.TOKEN)
+                .clock(rig.clock())
+                .failureRate(0.3)
+                .resetRate(0.05)
+                .rateLimitRate(0.1)
+                .retryAfter(RETRY_AFTER)
+                .seed(20_260_301L)
+                .start()) {
       Path specs = dir.resolve("kitty-specs");
       List<FeatureFixture> features = new ArrayList<>();
       features.add(FeatureDirs.everySurface(specs, "010-flaky-surfaces"));
@@ -49,8 +56,8 @@ class FlakyReceiverTest {
       for (int i = 0; i < features.size(); i++) {
         FeatureFixture feature = features.get(i);
         String project = i == 2 ? E2eRig.PROJECT_B : E2eRig.PROJECT_A;
-        expected.putAll(queuedBodies(rig.sync(feature, E2eRig.namespace(project, feature.slug())),
-            feature));
+        expected.putAll(
+            queuedBodies(rig.sync(feature, E2eRig.namespace(project, feature.slug())), feature));
       }
       assertThat(expected).hasSizeGreaterThanOrEqualTo(50);
       DrainEngine engine = rig.engine(receiver.baseUri());
@@ -76,9 +83,10 @@ class FlakyReceiverTest {
    */
   private static void assertRetryAfterRespected(List<ReceivedRequest> requests) {
     Map<BodyKey, List<ReceivedRequest>> byKey = new HashMap<>();
-    requests.stream().filter(r -> r.endpoint() == Endpoint.PUSH_CONTENT && r.bodyKey().isPresent())
-        .forEach(r -> byKey.computeIfAbsent(r.bodyKey().orElseThrow(), k -> new ArrayList<>())
-            .add(r));
+    requests.stream()
+        .filter(r -> r.endpoint() == Endpoint.PUSH_CONTENT && r.bodyKey().isPresent())
+        .forEach(
+            r -> byKey.computeIfAbsent(r.bodyKey().orElseThrow(), k -> new ArrayList<>()).add(r));
     int checked = 0;
     for (List<ReceivedRequest> pushes : byKey.values()) {
       pushes.sort(Comparator.comparingLong(ReceivedRequest::sequence));

@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.drain.DrainReport;
 import io.dossiersync.core.queue.ProjectScope;
-import io.dossiersync.testkit.fixture.FeatureDirs;
-import io.dossiersync.testkit.fixture.FeatureFixture;
 import io.dossiersync.receiver.BodyKey;
 import io.dossiersync.receiver.ReferenceReceiver;
+import io.dossiersync.testkit.fixture.FeatureDirs;
+import io.dossiersync.testkit.fixture.FeatureFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The namespace guard: three features with the same slug and the same artifact paths, mostly the
  * same bytes, in two projects and two target branches, synced into one queue. Nothing supersedes
- * across namespaces, and the receiver keeps each body under its own namespace, each stored once
- * (an identical body in another namespace is a new body, not an {@code already_exists}).
+ * across namespaces, and the receiver keeps each body under its own namespace, each stored once (an
+ * identical body in another namespace is a new body, not an {@code already_exists}).
  */
 class NamespaceMixingTest {
 
@@ -42,8 +42,8 @@ class NamespaceMixingTest {
       Files.writeString(inB.path("spec.md"), "# Spec of project B\n");
       NamespaceRef nsA = E2eRig.namespace(E2eRig.PROJECT_A, SLUG);
       NamespaceRef nsB = E2eRig.namespace(E2eRig.PROJECT_B, SLUG);
-      NamespaceRef nsRelease = new NamespaceRef(E2eRig.PROJECT_A, SLUG, "release/2.0",
-          "software-dev", "1");
+      NamespaceRef nsRelease =
+          new NamespaceRef(E2eRig.PROJECT_A, SLUG, "release/2.0", "software-dev", "1");
       Map<BodyKey, String> expected = new HashMap<>();
       expected.putAll(queuedBodies(rig.sync(inA, nsA), inA));
       expected.putAll(queuedBodies(rig.sync(inB, nsB), inB));
@@ -51,7 +51,8 @@ class NamespaceMixingTest {
       int perFeature = FeatureDirs.EVERY_SURFACE.size();
       assertThat(expected).hasSize(3 * perFeature);
       assertThat(rig.store().bodies().pending(ProjectScope.all()))
-          .as("no body superseded one of another namespace").isEqualTo(3L * perFeature);
+          .as("no body superseded one of another namespace")
+          .isEqualTo(3L * perFeature);
 
       DrainReport report = rig.engine(receiver.baseUri()).drainUntilEmpty(Duration.ofMinutes(5));
 
@@ -62,10 +63,11 @@ class NamespaceMixingTest {
       for (NamespaceRef ns : new NamespaceRef[] {nsA, nsB, nsRelease}) {
         assertThat(receiver.ledger()).storedExactlyOnce(ns, "plan.md", planHash);
       }
-      assertThat(receiver.ledger()).hasStoredBody(
-          new BodyKey(nsB, "spec.md", inB.sha256("spec.md")), "# Spec of project B\n");
-      assertThat(receiver.ledger().storedBody(
-          new BodyKey(nsA, "spec.md", inB.sha256("spec.md")))).isEmpty();
+      assertThat(receiver.ledger())
+          .hasStoredBody(
+              new BodyKey(nsB, "spec.md", inB.sha256("spec.md")), "# Spec of project B\n");
+      assertThat(receiver.ledger().storedBody(new BodyKey(nsA, "spec.md", inB.sha256("spec.md"))))
+          .isEmpty();
     }
   }
 }

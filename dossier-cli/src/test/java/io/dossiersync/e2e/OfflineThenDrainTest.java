@@ -12,10 +12,10 @@ import io.dossiersync.core.drain.TaskKind;
 import io.dossiersync.core.drain.TaskResult;
 import io.dossiersync.core.drain.TaskStatus;
 import io.dossiersync.core.queue.ProjectScope;
-import io.dossiersync.testkit.fixture.FeatureDirs;
-import io.dossiersync.testkit.fixture.FeatureFixture;
 import io.dossiersync.receiver.BodyKey;
 import io.dossiersync.receiver.ReferenceReceiver;
+import io.dossiersync.testkit.fixture.FeatureDirs;
+import io.dossiersync.testkit.fixture.FeatureFixture;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -32,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 7: a sync while the receiver is down only queues; drains against the closed port fail
- * retryably and lose nothing; once the receiver listens on that port, one drain delivers every
- * body exactly once, and a re-sync of delivered bodies only earns {@code already_exists}. Real
- * SQLite file, real HTTP over loopback; backoff runs on a moved clock.
+ * retryably and lose nothing; once the receiver listens on that port, one drain delivers every body
+ * exactly once, and a re-sync of delivered bodies only earns {@code already_exists}. Real SQLite
+ * file, real HTTP over loopback; backoff runs on a moved clock.
  */
 class OfflineThenDrainTest {
 
@@ -56,16 +56,18 @@ class OfflineThenDrainTest {
       String firstEvent = ns1.featureSlug() + ":spec.md";
       assertThat(queuedEvents).isPositive();
       List<Duration> eventDelays = new CopyOnWriteArrayList<>();
-      DrainListener listener = new DrainListener() {
-        @Override
-        public void onTask(TaskResult result) {
-          if (result.kind() == TaskKind.EVENT && result.status() == TaskStatus.RETRY
-              && result.artifactPath().equals(firstEvent)) {
-            eventDelays.add(
-                Duration.between(rig.clock().instant(), result.nextAttemptAt().orElseThrow()));
-          }
-        }
-      };
+      DrainListener listener =
+          new DrainListener() {
+            @Override
+            public void onTask(TaskResult result) {
+              if (result.kind() == TaskKind.EVENT
+                  && result.status() == TaskStatus.RETRY
+                  && result.artifactPath().equals(firstEvent)) {
+                eventDelays.add(
+                    Duration.between(rig.clock().instant(), result.nextAttemptAt().orElseThrow()));
+              }
+            }
+          };
       DrainEngine engine = rig.engine(offline, b -> b.listener(listener));
 
       DrainReport once = engine.drainOnce();
@@ -73,7 +75,8 @@ class OfflineThenDrainTest {
       assertThat(once.eventsRetry()).as("events failed retryably").isPositive();
       assertThat(once.eventsSent() + once.eventsFailed()).isZero();
       assertThat(once.bodiesUploaded() + once.bodiesAlreadyExists() + once.bodiesFailed())
-          .as("no body sent while its namespace's events are pending").isZero();
+          .as("no body sent while its namespace's events are pending")
+          .isZero();
       assertThat(once.pendingEvents()).isEqualTo(queuedEvents);
       assertThat(once.pendingBodies()).isEqualTo(expected.size());
       assertThat(once.failureCount()).isZero();
@@ -85,9 +88,10 @@ class OfflineThenDrainTest {
       assertThat(offlineRetries.pendingEvents()).isEqualTo(queuedEvents);
       assertThat(offlineRetries.pendingBodies()).isEqualTo(expected.size());
       assertThat(rig.store().failures().count()).as("nothing lost to failure records").isZero();
-      assertThat(eventDelays).as("backoff of one event, kept in the SQLite file between rounds")
-          .startsWith(Stream.of(1, 2, 4, 8, 16, 32).map(Duration::ofSeconds)
-              .toArray(Duration[]::new));
+      assertThat(eventDelays)
+          .as("backoff of one event, kept in the SQLite file between rounds")
+          .startsWith(
+              Stream.of(1, 2, 4, 8, 16, 32).map(Duration::ofSeconds).toArray(Duration[]::new));
 
       try (ReferenceReceiver receiver =
           ReferenceReceiver.builder().port(port).token(E2eRig.TOKEN).start()) {
@@ -103,12 +107,14 @@ class OfflineThenDrainTest {
         queuedBodies(rig.sync(first, ns1), first);
         DrainReport resync = engine.drainUntilEmpty(Duration.ofMinutes(10));
 
-        assertThat(resync.bodiesAlreadyExists()).as("a re-sync of delivered bodies")
+        assertThat(resync.bodiesAlreadyExists())
+            .as("a re-sync of delivered bodies")
             .isEqualTo(first.files().size());
         assertThat(resync.bodiesUploaded()).isZero();
         assertDeliveredExactlyOnce(receiver.ledger(), expected, rig.store());
         assertThat(Delivery.answersPerKey(receiver.ledger(), "already_exists"))
-            .hasSize(first.files().size()).allSatisfy((key, n) -> assertThat(n).isEqualTo(1L));
+            .hasSize(first.files().size())
+            .allSatisfy((key, n) -> assertThat(n).isEqualTo(1L));
       }
     }
   }

@@ -14,11 +14,12 @@ import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
-import io.dossiersync.testkit.fixture.FeatureDirs;
-import io.dossiersync.testkit.fixture.FeatureFixture;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.receiver.BodyKey;
 import io.dossiersync.receiver.Endpoint;
 import io.dossiersync.receiver.ReferenceReceiver;
+import io.dossiersync.testkit.fixture.FeatureDirs;
+import io.dossiersync.testkit.fixture.FeatureFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,8 @@ class ShutdownInFlightTest {
       DrainEngine engine = engine(rig, receiver);
 
       BackgroundSync sync = started(engine);
-      await("4 bodies stored and a push in flight",
+      await(
+          "4 bodies stored and a push in flight",
           () -> receiver.ledger().storedBodies().size() >= 4 && answering.get() > 0);
       boolean stopped = sync.stop(Duration.ofSeconds(5));
 
@@ -82,8 +84,11 @@ class ShutdownInFlightTest {
 
       assertThat(stopped).as("the sends in flight outlived the timeout").isFalse();
       assertThat(sync.isRunning()).isFalse();
-      await("every send in flight answered and recorded", () -> answering.get() == 0
-          && uploadResults.get() == receiver.ledger().storedBodies().size());
+      await(
+          "every send in flight answered and recorded",
+          () ->
+              answering.get() == 0
+                  && uploadResults.get() == receiver.ledger().storedBodies().size());
       assertThat(receiver.ledger().storedBodies()).as("the late sends were stored").isNotEmpty();
       engine.close();
       assertStoredOrQueuedThenDrainTheRest(rig, receiver, expected);
@@ -91,22 +96,27 @@ class ShutdownInFlightTest {
   }
 
   private static BackgroundSync started(DrainEngine engine) {
-    BackgroundSync sync = BackgroundSync.builder(engine)
-        .maxPollInterval(Duration.ofMillis(100)).build();
+    BackgroundSync sync =
+        BackgroundSync.builder(engine).maxPollInterval(Duration.ofMillis(100)).build();
     sync.start();
     return sync;
   }
 
   private ReferenceReceiver slowReceiver(Duration delay) {
-    ReferenceReceiver receiver = ReferenceReceiver.builder().token(E2eRig.TOKEN)
-        .responseDelay(delay).sleeper(d -> {
-          maxAnswering.accumulateAndGet(answering.incrementAndGet(), Math::max);
-          try {
-            Thread.sleep(d.toMillis());
-          } finally {
-            answering.decrementAndGet();
-          }
-        }).start();
+    ReferenceReceiver receiver =
+        ReferenceReceiver.builder()
+            .token(E2eRig.TOKEN)
+            .responseDelay(delay)
+            .sleeper(
+                d -> {
+                  maxAnswering.accumulateAndGet(answering.incrementAndGet(), Math::max);
+                  try {
+                    Thread.sleep(d.toMillis());
+                  } finally {
+                    answering.decrementAndGet();
+                  }
+                })
+            .start();
     receiver.faults().appliesTo(Endpoint.PUSH_CONTENT);
     return receiver;
   }
@@ -117,14 +127,15 @@ class ShutdownInFlightTest {
   }
 
   private DrainEngine engine(E2eRig rig, ReferenceReceiver receiver) {
-    DrainListener listener = new DrainListener() {
-      @Override
-      public void onTask(TaskResult result) {
-        if (result.status() == TaskStatus.UPLOADED) {
-          uploadResults.incrementAndGet();
-        }
-      }
-    };
+    DrainListener listener =
+        new DrainListener() {
+          @Override
+          public void onTask(TaskResult result) {
+            if (result.status() == TaskStatus.UPLOADED) {
+              uploadResults.incrementAndGet();
+            }
+          }
+        };
     return rig.engine(receiver.baseUri(), b -> b.listener(listener));
   }
 
@@ -144,7 +155,8 @@ class ShutdownInFlightTest {
     assertThat(stored).as("some bodies were stored before the stop").isNotEmpty();
     assertThat(queued).as("the stop cut the drain short").isNotEmpty();
     assertThat(reopened.bodies().pending(ProjectScope.all()))
-        .as("no task left leased").isEqualTo(queued.size());
+        .as("no task left leased")
+        .isEqualTo(queued.size());
     assertThat(reopened.failures().count()).isZero();
     assertThat(stored).doesNotContainAnyElementsOf(queued);
     Set<BodyKey> union = new HashSet<>(stored);
@@ -169,14 +181,25 @@ class ShutdownInFlightTest {
 
   /** The bodies still queued, read with a short claim that is released at once. */
   private static Set<BodyKey> queuedKeys(QueueStore store) {
-    List<ClaimedBody> claimed = store.bodies().claim(new ClaimRequest(1_000, Instant.now(),
-        Duration.ofMinutes(1), "shutdown-test-inspector", ProjectScope.all(), false));
+    List<ClaimedBody> claimed =
+        store
+            .bodies()
+            .claim(
+                new ClaimRequest(
+                    1_000,
+                    Instant.now(),
+                    Duration.ofMinutes(1),
+                    "shutdown-test-inspector",
+                    ProjectScope.all(),
+                    false));
     Set<BodyKey> keys = new HashSet<>();
     for (ClaimedBody body : claimed) {
-      keys.add(new BodyKey(body.task().namespace(), body.task().artifactPath(),
-          body.task().contentHash()));
+      keys.add(
+          new BodyKey(
+              body.task().namespace(), body.task().artifactPath(), body.task().contentHash()));
       assertThat(body.retryCount()).as("no retry counted for a released task").isZero();
-      assertThat(store.bodies().release(body)).isTrue();
+      assertThat(store.bodies().settle(List.of(Settlement.release(body, Instant.EPOCH))))
+          .hasSize(1);
     }
     return keys;
   }

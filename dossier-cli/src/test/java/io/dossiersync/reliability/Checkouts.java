@@ -36,7 +36,8 @@ final class Checkouts {
       FeatureBuilder feature = FeatureDirs.feature(specs, slug(f));
       for (int n = 1; n <= extra; n++) {
         String head = String.format(Locale.ROOT, "# %s note %d\n\n", slug(f), n);
-        feature.text(String.format(Locale.ROOT, "research/note-%03d.md", n),
+        feature.text(
+            String.format(Locale.ROOT, "research/note-%03d.md", n),
             head + "x".repeat(64 + random.nextInt(4_096)) + "\n");
       }
       feature.text("notes.txt", "not on a surface\n");
@@ -53,7 +54,8 @@ final class Checkouts {
    * assumption, with the reason) in CI mode or when the corpus is not unpacked.
    */
   static Path corpusInFullMode() {
-    Assumptions.assumeTrue(ReliabilityMode.full(),
+    Assumptions.assumeTrue(
+        ReliabilityMode.full(),
         "the corpus rounds run in full mode only (-Dreliability.full=true)");
     Optional<Path> corpus = corpus();
     Assumptions.assumeTrue(corpus.isPresent(), "the real corpus is not unpacked at " + CORPUS);
@@ -64,6 +66,7 @@ final class Checkouts {
   static Optional<Path> corpus() {
     Path specs = CORPUS.resolve("kitty-specs");
     return Files.isDirectory(specs) && Files.isRegularFile(CORPUS.resolve(".kittify/config.yaml"))
-        ? Optional.of(specs) : Optional.empty();
+        ? Optional.of(specs)
+        : Optional.empty();
   }
 }

@@ -51,10 +51,15 @@ final class ChildDossier implements AutoCloseable {
    * @param mainClass the main class
    */
   static List<String> java(List<String> jvmFlags, String mainClass) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Dorg.jooq.no-logo=true",
+                "-Dorg.jooq.no-tips=true"));
     command.addAll(jvmFlags);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     return command;
@@ -70,17 +75,20 @@ final class ChildDossier implements AutoCloseable {
   }
 
   private Thread reader(InputStream stream, List<String> lines, String name) {
-    Thread thread = new Thread(() -> {
-      try (BufferedReader in =
-          new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // the pipe closes when the child dies: what was read so far stays
-      }
-    }, "child-" + name + "-" + process.pid());
+    Thread thread =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                // the pipe closes when the child dies: what was read so far stays
+              }
+            },
+            "child-" + name + "-" + process.pid());
     thread.setDaemon(true);
     thread.start();
     return thread;
@@ -130,8 +138,13 @@ final class ChildDossier implements AutoCloseable {
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
       String threads = threadDump();
       process.destroyForcibly();
-      throw new AssertionError("dossier child did not finish within " + seconds + " s; stderr:\n"
-          + String.join("\n", err) + "\n--- its threads:\n" + threads);
+      throw new AssertionError(
+          "dossier child did not finish within "
+              + seconds
+              + " s; stderr:\n"
+              + String.join("\n", err)
+              + "\n--- its threads:\n"
+              + threads);
     }
     outReader.join(10_000);
     errReader.join(10_000);
@@ -142,8 +155,10 @@ final class ChildDossier implements AutoCloseable {
   private String threadDump() {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     try {
-      Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()),
-          "Thread.print").redirectErrorStream(true).start();
+      Process dump =
+          new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
+              .redirectErrorStream(true)
+              .start();
       String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       dump.waitFor(30, TimeUnit.SECONDS);
       return text;

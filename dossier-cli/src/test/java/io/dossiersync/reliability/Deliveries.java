@@ -28,7 +28,9 @@ final class Deliveries {
 
   private Deliveries() {}
 
-  /** Keys per feature slug of every artifact the sync reported queued, uploaded or already_exists. */
+  /**
+   * Keys per feature slug of every artifact the sync reported queued, uploaded or already_exists.
+   */
   static Map<String, Set<BodyKey>> acknowledgedByFeature(JsonNode sync) {
     List<JsonNode> features = new ArrayList<>();
     if (sync.has("features")) {
@@ -42,8 +44,11 @@ final class Deliveries {
       Set<BodyKey> own = keys.computeIfAbsent(namespace.featureSlug(), s -> new HashSet<>());
       for (JsonNode artifact : feature.get("artifacts")) {
         if (ACKNOWLEDGED.contains(artifact.get("status").asText())) {
-          own.add(new BodyKey(namespace, artifact.get("artifact_path").asText(),
-              artifact.get("content_hash").asText()));
+          own.add(
+              new BodyKey(
+                  namespace,
+                  artifact.get("artifact_path").asText(),
+                  artifact.get("content_hash").asText()));
         }
       }
     }
@@ -58,25 +63,31 @@ final class Deliveries {
   }
 
   static NamespaceRef namespace(JsonNode ns) {
-    return new NamespaceRef(ns.get("project_uuid").asText(), ns.get("feature_slug").asText(),
-        ns.get("target_branch").asText(), ns.get("mission_key").asText(),
+    return new NamespaceRef(
+        ns.get("project_uuid").asText(),
+        ns.get("feature_slug").asText(),
+        ns.get("target_branch").asText(),
+        ns.get("mission_key").asText(),
         ns.get("manifest_version").asText());
   }
 
   /**
-   * The receiver holds exactly {@code expected}, each stored once (201), every other push of a
-   * key answered {@code already_exists} (or an injected fault or a retryable 404), none refused.
+   * The receiver holds exactly {@code expected}, each stored once (201), every other push of a key
+   * answered {@code already_exists} (or an injected fault or a retryable 404), none refused.
    *
    * @return how many pushes were answered {@code already_exists}
    */
   static long assertDeliveredExactlyOnce(ReceiverLedger ledger, Set<BodyKey> expected) {
     assertThat(ledger.storedBodies().keySet())
-        .as("bodies stored by the receiver").containsExactlyInAnyOrderElementsOf(expected);
+        .as("bodies stored by the receiver")
+        .containsExactlyInAnyOrderElementsOf(expected);
     assertThat(ledger.duplicateStores()).as("bodies stored twice").isEmpty();
     long alreadyExists = 0;
     for (ReceivedRequest request : ledger.requests(Endpoint.PUSH_CONTENT)) {
-      assertThat(ALLOWED_ANSWERS.contains(request.answer()) || request.answer().startsWith("fault:"))
-          .as("push %s was answered %s", request, request.answer()).isTrue();
+      assertThat(
+              ALLOWED_ANSWERS.contains(request.answer()) || request.answer().startsWith("fault:"))
+          .as("push %s was answered %s", request, request.answer())
+          .isTrue();
       if (request.answer().equals("already_exists")) {
         alreadyExists++;
       }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code dossier demo --keep} in a child JVM: it syncs the sample, keeps the receiver running,
- * prints the page's URL and a ready {@code watch} command, serves the page with what arrived,
- * and ends with exit 0 on SIGTERM.
+ * prints the page's URL and a ready {@code watch} command, serves the page with what arrived, and
+ * ends with exit 0 on SIGTERM.
  */
 class DemoKeepTest {
 
@@ -20,13 +20,21 @@ class DemoKeepTest {
   void theKeptDemoServesItsPageUntilStopped() throws Exception {
     try (ChildDossier demo = ChildDossier.start(Map.of(), "demo", "--keep")) {
       assertThat(demo.awaitStderr(l -> l.startsWith("demo: the receiver runs until"), 1, 90_000))
-          .as("demo --keep running: %s", demo.stderr()).isTrue();
-      String url = demo.stderr().stream().filter(l -> l.startsWith("demo: see what arrived: "))
-          .findFirst().orElseThrow().substring("demo: see what arrived: ".length());
-      assertThat(demo.stderr()).anyMatch(l -> l.contains("./dossier watch ") && l.contains(url
-          .replaceAll("/$", "")));
-      HttpResponse<String> page = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+          .as("demo --keep running: %s", demo.stderr())
+          .isTrue();
+      String url =
+          demo.stderr().stream()
+              .filter(l -> l.startsWith("demo: see what arrived: "))
+              .findFirst()
+              .orElseThrow()
+              .substring("demo: see what arrived: ".length());
+      assertThat(demo.stderr())
+          .anyMatch(l -> l.contains("./dossier watch ") && l.contains(url.replaceAll("/$", "")));
+      HttpResponse<String> page =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url)).build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("spec.md", "latest");
       demo.terminate();

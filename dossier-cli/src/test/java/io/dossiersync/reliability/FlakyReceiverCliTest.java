@@ -18,17 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
  * A receiver that fails: 30% of requests (events and bodies) answered 503, 5% dropped without an
  * answer (connection reset), and bursts of 429 with {@code retry_after: 1}: of every 30 requests
  * the receiver answers, the first 8 meet a 60% chance of 429 (a watcher switches the rate by the
- * ledger's request count). {@code dossier sync} then {@code dossier drain --until-empty} must
- * end with every body stored exactly once, nothing pending and no failure record.
+ * ledger's request count). {@code dossier sync} then {@code dossier drain --until-empty} must end
+ * with every body stored exactly once, nothing pending and no failure record.
  *
  * <p>Time is real: the product's backoff (1, 2, 4, 8 … s per task, the receiver's {@code
- * retry_after} when longer) runs unchanged, and a task that keeps failing waits 2^(n-1) s after
- * its n-th failure: with faults forever, the slowest of a few dozen tasks can need minutes (a
- * first version of this test saw a task fail 7 times in a row, then wait 64 s). So the receiver
- * is flaky for a fixed window ({@link #flakyWindow()}: 12 s in CI mode, 60 s in full mode), then
- * healthy: every task meets the faults, some several times in a row, and the wait after the
- * window is bounded by the longest backoff a streak can reach inside it (8 s for 12 s). {@code
- * retry_after} is one second and the fault draws are seeded.
+ * retry_after} when longer) runs unchanged, and a task that keeps failing waits 2^(n-1) s after its
+ * n-th failure: with faults forever, the slowest of a few dozen tasks can need minutes (a first
+ * version of this test saw a task fail 7 times in a row, then wait 64 s). So the receiver is flaky
+ * for a fixed window ({@link #flakyWindow()}: 12 s in CI mode, 60 s in full mode), then healthy:
+ * every task meets the faults, some several times in a row, and the wait after the window is
+ * bounded by the longest backoff a streak can reach inside it (8 s for 12 s). {@code retry_after}
+ * is one second and the fault draws are seeded.
  */
 class FlakyReceiverCliTest {
 
@@ -39,22 +39,42 @@ class FlakyReceiverCliTest {
 
   @Test
   void everyBodyIsStoredExactlyOnceThroughFailuresResetsAndRateLimits() throws Exception {
-    Path specs = Checkouts.generated(dir.resolve("checkout"), ReliabilityMode.pick(6, 12),
-        ReliabilityMode.pick(4, 6), ReliabilityMode.seed());
+    Path specs =
+        Checkouts.generated(
+            dir.resolve("checkout"),
+            ReliabilityMode.pick(6, 12),
+            ReliabilityMode.pick(4, 6),
+            ReliabilityMode.seed());
     Path db = dir.resolve("queue.db");
     long started = System.nanoTime();
     ScheduledExecutorService bursts = Executors.newScheduledThreadPool(2);
-    try (ReferenceReceiver receiver = ReferenceReceiver.builder().token(Recovery.TOKEN)
-        .failureRate(0.30).resetRate(0.05).retryAfter(Duration.ofSeconds(1))
-        .seed(ReliabilityMode.seed()).start()) {
-      var watcher = bursts.scheduleWithFixedDelay(() -> burst(receiver), 0, 1,
+    try (ReferenceReceiver receiver =
+        ReferenceReceiver.builder()
+            .token(Recovery.TOKEN)
+            .failureRate(0.30)
+            .resetRate(0.05)
+            .retryAfter(Duration.ofSeconds(1))
+            .seed(ReliabilityMode.seed())
+            .start()) {
+      var watcher =
+          bursts.scheduleWithFixedDelay(() -> burst(receiver), 0, 1, TimeUnit.MILLISECONDS);
+      bursts.schedule(
+          () -> {
+            watcher.cancel(false);
+            receiver.faults().none();
+          },
+          flakyWindow().toMillis(),
           TimeUnit.MILLISECONDS);
-      bursts.schedule(() -> {
-        watcher.cancel(false);
-        receiver.faults().none();
-      }, flakyWindow().toMillis(), TimeUnit.MILLISECONDS);
-      CliRun sync = CliRun.inProcess(Recovery.env(), "sync", specs.toString(), "--json", "--db",
-          db.toString(), "--server", receiver.baseUri().toString());
+      CliRun sync =
+          CliRun.inProcess(
+              Recovery.env(),
+              "sync",
+              specs.toString(),
+              "--json",
+              "--db",
+              db.toString(),
+              "--server",
+              receiver.baseUri().toString());
       assertThat(sync.exitCode()).as("sync: %s", sync).isZero();
       Set<BodyKey> expected = Deliveries.acknowledged(sync.json());
       JsonNode drain = Recovery.drainToTheEnd(db, receiver, 300);
@@ -69,11 +89,18 @@ class FlakyReceiverCliTest {
       assertThat(failed503).as("503 answers injected").isPositive();
       assertThat(resets).as("connections reset").isPositive();
       assertThat(limited).as("429 answers injected").isPositive();
-      System.out.printf("[reliability] flaky window_s=%d seed=%d bodies=%d requests=%d 503=%d"
-              + " reset=%d 429=%d drain_retries=%d duration_ms=%d%n", flakyWindow().toSeconds(),
-          ReliabilityMode.seed(), expected.size(),
-          receiver.ledger().requests().size(), failed503, resets, limited,
-          drain.at("/bodies/retry").asLong(), (System.nanoTime() - started) / 1_000_000);
+      System.out.printf(
+          "[reliability] flaky window_s=%d seed=%d bodies=%d requests=%d 503=%d"
+              + " reset=%d 429=%d drain_retries=%d duration_ms=%d%n",
+          flakyWindow().toSeconds(),
+          ReliabilityMode.seed(),
+          expected.size(),
+          receiver.ledger().requests().size(),
+          failed503,
+          resets,
+          limited,
+          drain.at("/bodies/retry").asLong(),
+          (System.nanoTime() - started) / 1_000_000);
     } finally {
       bursts.shutdownNow();
     }

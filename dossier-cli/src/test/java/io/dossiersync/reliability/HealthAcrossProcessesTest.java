@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The queue health (PRODUCT.md §3, §6 {@code status}) is written by a drain in one process (a
- * child JVM) and read by {@code dossier status} in another (this JVM): a drain against a
- * receiver that is down records the attempt and its error, a later drain that delivers records
- * the delivery and clears the error; each records the drainer heartbeat.
+ * The queue health (PRODUCT.md §3, §6 {@code status}) is written by a drain in one process (a child
+ * JVM) and read by {@code dossier status} in another (this JVM): a drain against a receiver that is
+ * down records the attempt and its error, a later drain that delivers records the delivery and
+ * clears the error; each records the drainer heartbeat.
  */
 class HealthAcrossProcessesTest {
 
@@ -31,20 +31,35 @@ class HealthAcrossProcessesTest {
     assertThat(before.get("drainer_heartbeat_at").isNull()).isTrue();
 
     Instant started = Instant.now().minusSeconds(1);
-    try (ChildDossier down = ChildDossier.start(Recovery.env(), "drain", "--db", db.toString(),
-        "--server", "http://127.0.0.1:" + closedPort())) {
+    try (ChildDossier down =
+        ChildDossier.start(
+            Recovery.env(),
+            "drain",
+            "--db",
+            db.toString(),
+            "--server",
+            "http://127.0.0.1:" + closedPort())) {
       down.await(60);
     }
     JsonNode failed = status(db);
     assertThat(failed.get("last_delivery_at").isNull()).as(failed.toString()).isTrue();
     assertThat(Instant.parse(failed.get("last_attempt_at").asText())).isAfter(started);
     assertThat(Instant.parse(failed.get("drainer_heartbeat_at").asText())).isAfter(started);
-    assertThat(failed.get("last_error").asText()).doesNotContain("\n")
-        .doesNotContain(Recovery.TOKEN).isNotBlank();
+    assertThat(failed.get("last_error").asText())
+        .doesNotContain("\n")
+        .doesNotContain(Recovery.TOKEN)
+        .isNotBlank();
 
     try (ReferenceReceiver receiver = Recovery.receiver();
-        ChildDossier up = ChildDossier.start(Recovery.env(), "drain", "--until-empty",
-            "--db", db.toString(), "--server", receiver.baseUri().toString())) {
+        ChildDossier up =
+            ChildDossier.start(
+                Recovery.env(),
+                "drain",
+                "--until-empty",
+                "--db",
+                db.toString(),
+                "--server",
+                receiver.baseUri().toString())) {
       CliRun run = up.await(60);
       assertThat(run.exitCode()).as(run.toString()).isZero();
     }

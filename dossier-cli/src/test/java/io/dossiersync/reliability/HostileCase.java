@@ -35,8 +35,8 @@ record HostileCase(String name, Consumer<HostileCheckout> setup, Expected expect
    * Exit 2, one clear error line on stderr mentioning {@code mentions}, nothing enqueued.
    *
    * @param mentions a fragment the message must hold (the file, field or option at fault)
-   * @param oneLine whether the whole error must be one line (it always must: YAML and JSON
-   *     syntax errors are reduced to the parser's first line and the place it stopped)
+   * @param oneLine whether the whole error must be one line (it always must: YAML and JSON syntax
+   *     errors are reduced to the parser's first line and the place it stopped)
    */
   record Refused(String mentions, boolean oneLine) implements Expected {}
 
@@ -44,8 +44,8 @@ record HostileCase(String name, Consumer<HostileCheckout> setup, Expected expect
     return new HostileCase(name, setup, new Outcome(path, "queued", null));
   }
 
-  static HostileCase skipped(String name, String path, String reason,
-      Consumer<HostileCheckout> setup) {
+  static HostileCase skipped(
+      String name, String path, String reason, Consumer<HostileCheckout> setup) {
     return new HostileCase(name, setup, new Outcome(path, "skipped", reason));
   }
 
@@ -57,10 +57,10 @@ record HostileCase(String name, Consumer<HostileCheckout> setup, Expected expect
     return new HostileCase(name, setup, new Refused(mentions, true));
   }
 
-  static HostileCase refusedYamlSyntax(String name, String mentions,
-      Consumer<HostileCheckout> setup) {
-    return new HostileCase(name + " (one line with line and column)", setup,
-        new Refused(mentions, true));
+  static HostileCase refusedYamlSyntax(
+      String name, String mentions, Consumer<HostileCheckout> setup) {
+    return new HostileCase(
+        name + " (one line with line and column)", setup, new Refused(mentions, true));
   }
 
   @Override

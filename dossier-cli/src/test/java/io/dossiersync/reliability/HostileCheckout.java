@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A valid checkout with one feature ({@code 001-hostile}, every surface, {@code main},
- * {@code software-dev}) that a hostile case then spoils, plus the command-line arguments the case
- * adds. The feature directory argument defaults to the feature.
+ * A valid checkout with one feature ({@code 001-hostile}, every surface, {@code main}, {@code
+ * software-dev}) that a hostile case then spoils, plus the command-line arguments the case adds.
+ * The feature directory argument defaults to the feature.
  */
 final class HostileCheckout {
 
@@ -92,8 +92,8 @@ final class HostileCheckout {
   HostileCheckout unreadable(String relative) {
     text(relative, "# secret\n");
     try {
-      Files.setPosixFilePermissions(feature().resolve(relative),
-          PosixFilePermissions.fromString("---------"));
+      Files.setPosixFilePermissions(
+          feature().resolve(relative), PosixFilePermissions.fromString("---------"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -131,14 +131,19 @@ final class HostileCheckout {
       octal.append(String.format("\\%03o", b & 0xff));
     }
     directory(relativeDir);
-    return shell(feature().resolve(relativeDir),
-        "printf '%s' \"$1\" > \"$(printf '" + octal + "')\"", content);
+    return shell(
+        feature().resolve(relativeDir),
+        "printf '%s' \"$1\" > \"$(printf '" + octal + "')\"",
+        content);
   }
 
   private HostileCheckout shell(Path dir, String script, String arg) {
     try {
-      Process p = new ProcessBuilder("sh", "-c", script, "sh", arg)
-          .directory(dir.toFile()).inheritIO().start();
+      Process p =
+          new ProcessBuilder("sh", "-c", script, "sh", arg)
+              .directory(dir.toFile())
+              .inheritIO()
+              .start();
       if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
         throw new IllegalStateException("sh -c '" + script + "' failed in " + dir);
       }
@@ -164,8 +169,9 @@ final class HostileCheckout {
 
   /** {@code sync FEATURE --json --no-drain --db DB} plus the case's arguments. */
   String[] syncArgs(Path db) {
-    List<String> args = new ArrayList<>(List.of("sync", featureArg.toString(), "--json",
-        "--no-drain", "--db", db.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of("sync", featureArg.toString(), "--json", "--no-drain", "--db", db.toString()));
     args.addAll(extraArgs);
     return args.toArray(String[]::new);
   }

@@ -9,10 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Hostile files inside a valid feature: encodings, BOMs, NUL bytes, sizes around the 512 KiB
- * limit, symlinks that escape or loop, odd names, directories named like files. Each ends in the
- * outcome PRODUCT.md §2 gives it (eligibility checks in order: present, surface, format, size,
- * re-hash, UTF-8, not empty).
+ * Hostile files inside a valid feature: encodings, BOMs, NUL bytes, sizes around the 512 KiB limit,
+ * symlinks that escape or loop, odd names, directories named like files. Each ends in the outcome
+ * PRODUCT.md §2 gives it (eligibility checks in order: present, surface, format, size, re-hash,
+ * UTF-8, not empty).
  */
 final class HostileContentCases {
 
@@ -23,95 +23,192 @@ final class HostileContentCases {
 
   static List<HostileCase> all() {
     return List.of(
-        skipped("UTF-16LE with BOM", "spec.md", NOT_UTF8,
+        skipped(
+            "UTF-16LE with BOM",
+            "spec.md",
+            NOT_UTF8,
             c -> c.bytes("spec.md", utf16("\uFEFF# Spec\n", true))),
-        skipped("UTF-16BE with BOM", "research/utf16be.md", NOT_UTF8,
+        skipped(
+            "UTF-16BE with BOM",
+            "research/utf16be.md",
+            NOT_UTF8,
             c -> c.bytes("research/utf16be.md", utf16("\uFEFF# Notes\n", false))),
-        queued("UTF-8 BOM kept as is", "research/bom.md",
-            c -> c.bytes("research/bom.md", concat(new byte[] {(byte) 0xEF, (byte) 0xBB,
-                (byte) 0xBF}, "# BOM\n".getBytes(StandardCharsets.UTF_8)))),
-        skipped("invalid UTF-8: lone continuation byte", "research/lone.md", NOT_UTF8,
+        queued(
+            "UTF-8 BOM kept as is",
+            "research/bom.md",
+            c ->
+                c.bytes(
+                    "research/bom.md",
+                    concat(
+                        new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                        "# BOM\n".getBytes(StandardCharsets.UTF_8)))),
+        skipped(
+            "invalid UTF-8: lone continuation byte",
+            "research/lone.md",
+            NOT_UTF8,
             c -> c.bytes("research/lone.md", new byte[] {'a', (byte) 0x80, 'b'})),
-        skipped("invalid UTF-8: overlong encoding", "research/overlong.md", NOT_UTF8,
+        skipped(
+            "invalid UTF-8: overlong encoding",
+            "research/overlong.md",
+            NOT_UTF8,
             c -> c.bytes("research/overlong.md", new byte[] {(byte) 0xC0, (byte) 0xAF})),
-        skipped("invalid UTF-8: encoded surrogate", "research/surrogate.md", NOT_UTF8,
-            c -> c.bytes("research/surrogate.md", new byte[] {(byte) 0xED, (byte) 0xA0,
-                (byte) 0x80})),
-        skipped("invalid UTF-8: truncated sequence at the end", "tasks/WP07.md", NOT_UTF8,
+        skipped(
+            "invalid UTF-8: encoded surrogate",
+            "research/surrogate.md",
+            NOT_UTF8,
+            c ->
+                c.bytes(
+                    "research/surrogate.md", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})),
+        skipped(
+            "invalid UTF-8: truncated sequence at the end",
+            "tasks/WP07.md",
+            NOT_UTF8,
             c -> c.bytes("tasks/WP07.md", new byte[] {'#', ' ', (byte) 0xE2, (byte) 0x82})),
-        skipped("Latin-1 text", "plan.md", NOT_UTF8,
+        skipped(
+            "Latin-1 text",
+            "plan.md",
+            NOT_UTF8,
             c -> c.bytes("plan.md", "caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1))),
-        queued("NUL bytes inside valid UTF-8", "research/nul.md",
+        queued(
+            "NUL bytes inside valid UTF-8",
+            "research/nul.md",
             c -> c.bytes("research/nul.md", new byte[] {'a', 0, 'b', 0, '\n'})),
-        skipped("binary image on a surface", "research/diagram.png", "unsupported_format: .png",
+        skipped(
+            "binary image on a surface",
+            "research/diagram.png",
+            "unsupported_format: .png",
             c -> c.bytes("research/diagram.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0})),
-        queued("524,287 bytes", "research/below.md", c -> c.bytes("research/below.md",
-            filler(LIMIT - 1))),
-        queued("524,288 bytes (the limit)", "research/at.md", c -> c.bytes("research/at.md",
-            filler(LIMIT))),
-        skipped("524,289 bytes", "research/above.md", "oversized: 524289 bytes > 524288 limit",
+        queued(
+            "524,287 bytes",
+            "research/below.md",
+            c -> c.bytes("research/below.md", filler(LIMIT - 1))),
+        queued(
+            "524,288 bytes (the limit)",
+            "research/at.md",
+            c -> c.bytes("research/at.md", filler(LIMIT))),
+        skipped(
+            "524,289 bytes",
+            "research/above.md",
+            "oversized: 524289 bytes > 524288 limit",
             c -> c.bytes("research/above.md", filler(LIMIT + 1))),
-        skipped("oversized is checked before UTF-8", "research/big-binary.md",
+        skipped(
+            "oversized is checked before UTF-8",
+            "research/big-binary.md",
             "oversized: 1048576 bytes > 524288 limit",
             c -> c.bytes("research/big-binary.md", invalid(2 * LIMIT))),
-        skipped("format is checked before UTF-8", "research/latin.txt",
-            "unsupported_format: .txt", c -> c.bytes("research/latin.txt", invalid(8))),
+        skipped(
+            "format is checked before UTF-8",
+            "research/latin.txt",
+            "unsupported_format: .txt",
+            c -> c.bytes("research/latin.txt", invalid(8))),
         skipped("empty file", "spec.md", "empty_content", c -> c.bytes("spec.md", new byte[0])),
-        notIndexed("symlink escaping the feature", "research/escape.md",
-            c -> c.rootFile("outside.md", "# secret outside\n")
-                .symlink("research/escape.md", "../../../outside.md")),
-        notIndexed("absolute symlink out of the checkout", "research/hosts.md",
+        notIndexed(
+            "symlink escaping the feature",
+            "research/escape.md",
+            c ->
+                c.rootFile("outside.md", "# secret outside\n")
+                    .symlink("research/escape.md", "../../../outside.md")),
+        notIndexed(
+            "absolute symlink out of the checkout",
+            "research/hosts.md",
             c -> c.symlink("research/hosts.md", "/etc/hosts")),
-        notIndexed("symlink loop between two links", "research/loop-a.md",
-            c -> c.symlink("research/loop-a.md", "loop-b.md")
-                .symlink("research/loop-b.md", "loop-a.md")),
-        notIndexed("symlink to itself", "research/self.md",
-            c -> c.symlink("research/self.md", "self.md")),
-        notIndexed("symlinked directory pointing at its parent", "research/again",
+        notIndexed(
+            "symlink loop between two links",
+            "research/loop-a.md",
+            c ->
+                c.symlink("research/loop-a.md", "loop-b.md")
+                    .symlink("research/loop-b.md", "loop-a.md")),
+        notIndexed(
+            "symlink to itself", "research/self.md", c -> c.symlink("research/self.md", "self.md")),
+        notIndexed(
+            "symlinked directory pointing at its parent",
+            "research/again",
             c -> c.symlink("research/again", "..")),
-        notIndexed("dangling symlink", "research/gone.md",
+        notIndexed(
+            "dangling symlink",
+            "research/gone.md",
             c -> c.symlink("research/gone.md", "nowhere.md")),
-        queued("symlink to a file inside the feature", "research/alias.md",
+        queued(
+            "symlink to a file inside the feature",
+            "research/alias.md",
             c -> c.symlink("research/alias.md", "../spec.md")),
-        queued("unicode name", "research/\u65e5\u672c\u8a9e.md",
+        queued(
+            "unicode name",
+            "research/\u65e5\u672c\u8a9e.md",
             c -> c.text("research/\u65e5\u672c\u8a9e.md", "# \u65e5\u672c\u8a9e\n")),
-        queued("emoji name", "research/\uD83D\uDE80-launch.md",
+        queued(
+            "emoji name",
+            "research/\uD83D\uDE80-launch.md",
             c -> c.text("research/\uD83D\uDE80-launch.md", "# launch\n")),
-        queued("decomposed (NFD) name", "research/cafe\u0301.md",
+        queued(
+            "decomposed (NFD) name",
+            "research/cafe\u0301.md",
             c -> c.text("research/cafe\u0301.md", "# cafe\n")),
-        queued("250-character file name", "research/" + "n".repeat(247) + ".md",
+        queued(
+            "250-character file name",
+            "research/" + "n".repeat(247) + ".md",
             c -> c.text("research/" + "n".repeat(247) + ".md", "# long\n")),
-        queued("path of 40 nested directories", deep(),
-            c -> c.text(deep(), "# deep\n")),
-        queued("spaces and parentheses in the name", "research/my notes (v2).md",
+        queued("path of 40 nested directories", deep(), c -> c.text(deep(), "# deep\n")),
+        queued(
+            "spaces and parentheses in the name",
+            "research/my notes (v2).md",
             c -> c.text("research/my notes (v2).md", "# notes\n")),
-        queued("upper-case extension", "research/NOTES.MD",
+        queued(
+            "upper-case extension",
+            "research/NOTES.MD",
             c -> c.text("research/NOTES.MD", "# notes\n")),
-        skipped("double extension", "research/archive.md.gz", "unsupported_format: .gz",
+        skipped(
+            "double extension",
+            "research/archive.md.gz",
+            "unsupported_format: .gz",
             c -> c.bytes("research/archive.md.gz", new byte[] {0x1F, (byte) 0x8B, 8, 0})),
-        skipped("no extension", "research/README", "unsupported_format: (no extension)",
+        skipped(
+            "no extension",
+            "research/README",
+            "unsupported_format: (no extension)",
             c -> c.text("research/README", "readme\n")),
-        notIndexed("hidden file", "research/.draft.md",
-            c -> c.text("research/.draft.md", "# draft\n")),
-        skipped("tasks/README.md is not a work package", "tasks/README.md", "unsupported_surface",
+        notIndexed(
+            "hidden file", "research/.draft.md", c -> c.text("research/.draft.md", "# draft\n")),
+        skipped(
+            "tasks/README.md is not a work package",
+            "tasks/README.md",
+            "unsupported_surface",
             c -> c.text("tasks/README.md", "# tasks\n")),
-        skipped("surface names are case-sensitive", "SPEC.md", "unsupported_surface",
+        skipped(
+            "surface names are case-sensitive",
+            "SPEC.md",
+            "unsupported_surface",
             c -> c.text("SPEC.md", "# upper\n")),
-        skipped("directory named spec.md: the file inside", "spec.md/inner.md",
-            "unsupported_surface", c -> c.delete("kitty-specs/001-hostile/spec.md")
-                .text("spec.md/inner.md", "# inner\n")),
-        skipped("directory named spec.md: the spec required at step specify is missing",
-            "spec.md", "not_present: not_found", c -> c.delete("kitty-specs/001-hostile/spec.md")
-                .text("spec.md/inner.md", "# inner\n").args("--step", "specify")),
-        skipped("directory named tasks/WP09.md", "tasks/WP09.md/notes.md", "unsupported_surface",
+        skipped(
+            "directory named spec.md: the file inside",
+            "spec.md/inner.md",
+            "unsupported_surface",
+            c -> c.delete("kitty-specs/001-hostile/spec.md").text("spec.md/inner.md", "# inner\n")),
+        skipped(
+            "directory named spec.md: the spec required at step specify is missing",
+            "spec.md",
+            "not_present: not_found",
+            c ->
+                c.delete("kitty-specs/001-hostile/spec.md")
+                    .text("spec.md/inner.md", "# inner\n")
+                    .args("--step", "specify")),
+        skipped(
+            "directory named tasks/WP09.md",
+            "tasks/WP09.md/notes.md",
+            "unsupported_surface",
             c -> c.text("tasks/WP09.md/notes.md", "# notes\n")),
-        notIndexed("empty directory named like a file", "research/empty-dir.md",
+        notIndexed(
+            "empty directory named like a file",
+            "research/empty-dir.md",
             c -> c.directory("research/empty-dir.md")));
   }
 
   /** The permission-denied case: only meaningful when chmod denies, i.e. not as root. */
   static HostileCase unreadable() {
-    return skipped("permission-denied file", "research/secret.md", "not_present: unreadable",
+    return skipped(
+        "permission-denied file",
+        "research/secret.md",
+        "not_present: unreadable",
         c -> c.unreadable("research/secret.md"));
   }
 

@@ -17,10 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The hostile-input table: each case spoils a valid checkout, runs {@code dossier sync FEATURE
- * --json --no-drain --db TEMP} in-process, and must end either in the documented outcome and
- * reason of PRODUCT.md §2 for the artifact (exit 0), or in one clear error line on stderr with exit
- * 2 and nothing enqueued (checked with {@code dossier status --json}); never a stack trace, never
- * another exit code. See {@link HostileContentCases}, {@link HostileNamespaceCases} and {@link
+ * --json --no-drain --db TEMP} in-process, and must end either in the documented outcome and reason
+ * of PRODUCT.md §2 for the artifact (exit 0), or in one clear error line on stderr with exit 2 and
+ * nothing enqueued (checked with {@code dossier status --json}); never a stack trace, never another
+ * exit code. See {@link HostileContentCases}, {@link HostileNamespaceCases} and {@link
  * HostileLocalCases}.
  */
 class HostileInputTest {
@@ -44,7 +44,8 @@ class HostileInputTest {
   /** Skipped as root: chmod 000 does not stop root from reading, so the case cannot happen. */
   @Test
   void permissionDeniedFileIsNotPresentUnreadable() {
-    assumeFalse("root".equals(System.getProperty("user.name")),
+    assumeFalse(
+        "root".equals(System.getProperty("user.name")),
         "running as root: chmod 000 does not deny root, so the file would be read");
     run(HostileContentCases.unreadable());
   }
@@ -55,10 +56,12 @@ class HostileInputTest {
     Path db = dir.resolve("queue.db");
     CliRun run = CliRun.inProcess(Recovery.env(), checkout.syncArgs(db));
     assertThat(run.exitCode()).as("exit code: %s", run).isIn(0, 1, 2);
-    assertThat(run.stderr()).as("stack trace on stderr: %s", run)
-        .doesNotContainPattern("(?m)^\\s+at [\\w$.]+\\(").doesNotContain("Caused by:");
-    JsonNode status = CliRun.inProcess(Recovery.env(), "status", "--json", "--db", db.toString())
-        .json();
+    assertThat(run.stderr())
+        .as("stack trace on stderr: %s", run)
+        .doesNotContainPattern("(?m)^\\s+at [\\w$.]+\\(")
+        .doesNotContain("Caused by:");
+    JsonNode status =
+        CliRun.inProcess(Recovery.env(), "status", "--json", "--db", db.toString()).json();
     if (hostile.expected() instanceof HostileCase.Refused refused) {
       assertRefused(run, refused, status);
     } else if (hostile.expected() instanceof HostileCase.Outcome outcome) {
@@ -71,8 +74,11 @@ class HostileInputTest {
   private static void assertRefused(CliRun run, HostileCase.Refused refused, JsonNode status) {
     assertThat(run.exitCode()).as("exit code: %s", run).isEqualTo(2);
     assertThat(run.stdout()).as("stdout of a refused sync").isEmpty();
-    List<String> errors = run.stderr().lines()
-        .filter(l -> !l.startsWith("dossier: warning:") && !l.startsWith("Try '")).toList();
+    List<String> errors =
+        run.stderr()
+            .lines()
+            .filter(l -> !l.startsWith("dossier: warning:") && !l.startsWith("Try '"))
+            .toList();
     assertThat(errors).as("error lines: %s", run).isNotEmpty();
     if (refused.oneLine()) {
       assertThat(errors).as("error lines: %s", run).hasSize(1);
@@ -84,13 +90,17 @@ class HostileInputTest {
 
   private static void assertOutcome(CliRun run, HostileCase.Outcome outcome, JsonNode status) {
     assertThat(run.exitCode()).as("exit code: %s", run).isZero();
-    JsonNode row = row(run.json(), outcome.path())
-        .orElseThrow(() -> new AssertionError("no artifact " + outcome.path() + ": " + run));
-    assertThat(row.get("status").asText()).as("status of %s", outcome.path())
+    JsonNode row =
+        row(run.json(), outcome.path())
+            .orElseThrow(() -> new AssertionError("no artifact " + outcome.path() + ": " + run));
+    assertThat(row.get("status").asText())
+        .as("status of %s", outcome.path())
         .isEqualTo(outcome.status());
     assertThat(row.get("reason").isNull() ? null : row.get("reason").asText())
-        .as("reason of %s", outcome.path()).isEqualTo(outcome.reason());
-    assertThat(status.at("/bodies/pending").asLong()).as("bodies in the queue")
+        .as("reason of %s", outcome.path())
+        .isEqualTo(outcome.reason());
+    assertThat(status.at("/bodies/pending").asLong())
+        .as("bodies in the queue")
         .isEqualTo(queuedRows(run.json()));
   }
 
@@ -99,7 +109,8 @@ class HostileInputTest {
     for (JsonNode artifact : run.json().get("artifacts")) {
       String path = artifact.get("artifact_path").asText();
       assertThat(path.equals(absent.path()) || path.startsWith(absent.path() + "/"))
-          .as("%s is indexed: %s", path, artifact).isFalse();
+          .as("%s is indexed: %s", path, artifact)
+          .isFalse();
     }
     assertThat(row(run.json(), "spec.md")).as("the rest of the feature still syncs").isPresent();
   }

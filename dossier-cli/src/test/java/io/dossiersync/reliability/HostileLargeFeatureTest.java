@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A feature far larger than the heap (PRODUCT.md §3: a sync holds at most about 32 MiB of body
- * text at a time): 2,000 files of 400 KiB (800 MB of text) synced by a child JVM with {@code
- * -Xmx256m}. Expected: exit 0, every file {@code queued}, all 2,000 bodies in the queue file.
+ * A feature far larger than the heap (PRODUCT.md §3: a sync holds at most about 32 MiB of body text
+ * at a time): 2,000 files of 400 KiB (800 MB of text) synced by a child JVM with {@code -Xmx256m}.
+ * Expected: exit 0, every file {@code queued}, all 2,000 bodies in the queue file.
  */
 class HostileLargeFeatureTest {
 
@@ -33,8 +33,16 @@ class HostileLargeFeatureTest {
     Path db = dir.resolve("queue.db");
     long start = System.nanoTime();
 
-    CliRun run = ChildDossier.start(Map.of("DOSSIER_TOKEN", Recovery.TOKEN), "sync",
-        checkout.feature().toString(), "--json", "--no-drain", "--db", db.toString()).await(540);
+    CliRun run =
+        ChildDossier.start(
+                Map.of("DOSSIER_TOKEN", Recovery.TOKEN),
+                "sync",
+                checkout.feature().toString(),
+                "--json",
+                "--no-drain",
+                "--db",
+                db.toString())
+            .await(540);
 
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertThat(run.exitCode()).as("%s", run.stderr()).isZero();
@@ -47,11 +55,12 @@ class HostileLargeFeatureTest {
       }
     }
     assertThat(queued).isEqualTo(FILES);
-    JsonNode status = CliRun.inProcess(Recovery.env(), "status", "--json", "--db", db.toString())
-        .json();
+    JsonNode status =
+        CliRun.inProcess(Recovery.env(), "status", "--json", "--db", db.toString()).json();
     assertThat(status.at("/bodies/pending").asLong()).isGreaterThanOrEqualTo(FILES);
-    System.out.printf("[reliability] %d x %d KiB feature synced in -Xmx256m: %d ms%n", FILES,
-        SIZE / 1024, millis);
+    System.out.printf(
+        "[reliability] %d x %d KiB feature synced in -Xmx256m: %d ms%n",
+        FILES, SIZE / 1024, millis);
   }
 
   private static void writeBodies(Path research) throws IOException {

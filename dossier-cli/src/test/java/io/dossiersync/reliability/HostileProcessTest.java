@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hostile local inputs that need a process of their own (issue 15): a C locale, no home, a
- * queue file another process is writing, a large feature in a small heap. Each states its
- * expected outcome and reason code.
+ * queue file another process is writing, a large feature in a small heap. Each states its expected
+ * outcome and reason code.
  */
 class HostileProcessTest {
 
@@ -38,8 +38,8 @@ class HostileProcessTest {
 
   /**
    * Expected: {@code queued} then stored as {@code research/café.md} (no reason code). The
-   * launcher's own locale block runs under {@code LC_ALL=C} and starts the JVM as {@code
-   * ./dossier} does.
+   * launcher's own locale block runs under {@code LC_ALL=C} and starts the JVM as {@code ./dossier}
+   * does.
    */
   @Test
   @Timeout(120)
@@ -48,26 +48,40 @@ class HostileProcessTest {
     checkout.text("research/caf\u00e9.md", "# caf\u00e9\n");
     Path db = dir.resolve("queue.db");
     try (ReferenceReceiver receiver = Recovery.receiver()) {
-      List<String> command = new ArrayList<>(List.of("bash", "-c",
-          "set -euo pipefail\n" + launcherLocaleBlock()
-              + "\nexec \"$0\" ${jvm_locale[@]+\"${jvm_locale[@]}\"} \"$@\""));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  "bash",
+                  "-c",
+                  "set -euo pipefail\n"
+                      + launcherLocaleBlock()
+                      + "\nexec \"$0\" ${jvm_locale[@]+\"${jvm_locale[@]}\"} \"$@\""));
       List<String> java = ChildDossier.java(List.of(), DossierCli.class.getName());
       command.add(java.get(0));
       command.addAll(java.subList(1, java.size()));
-      command.addAll(List.of("sync", checkout.feature().toString(), "--json", "--db",
-          db.toString(), "--server", receiver.baseUri().toString()));
-      CliRun run = ChildDossier.start(command, env(Map.of("LC_ALL", "C")), LOCALE_VARIABLES)
-          .await(90);
+      command.addAll(
+          List.of(
+              "sync",
+              checkout.feature().toString(),
+              "--json",
+              "--db",
+              db.toString(),
+              "--server",
+              receiver.baseUri().toString()));
+      CliRun run =
+          ChildDossier.start(command, env(Map.of("LC_ALL", "C")), LOCALE_VARIABLES).await(90);
 
       assertThat(run.exitCode()).as("%s", run).isZero();
-      JsonNode row = row(run.json(), "research/caf\u00e9.md").orElseThrow(
-          () -> new AssertionError("no research/café.md in " + run));
+      JsonNode row =
+          row(run.json(), "research/caf\u00e9.md")
+              .orElseThrow(() -> new AssertionError("no research/café.md in " + run));
       assertThat(row.get("status").asText()).isIn("uploaded", "queued");
       Recovery.drainToTheEnd(db, receiver, 60);
       NamespaceRef ns = Deliveries.namespace(run.json().get("namespace"));
       byte[] file = "# caf\u00e9\n".getBytes(StandardCharsets.UTF_8);
-      assertThat(receiver.ledger().storedBody(new BodyKey(ns, "research/caf\u00e9.md",
-          sha256(file)))).contains("# caf\u00e9\n");
+      assertThat(
+              receiver.ledger().storedBody(new BodyKey(ns, "research/caf\u00e9.md", sha256(file))))
+          .contains("# caf\u00e9\n");
     }
   }
 
@@ -77,21 +91,27 @@ class HostileProcessTest {
   void aCLocaleRunWithoutTheLauncherSkipsCafeAsInvalidFormat() throws Exception {
     HostileCheckout checkout = new HostileCheckout(dir.resolve("checkout"));
     checkout.text("research/caf\u00e9.md", "# caf\u00e9\n");
-    List<String> command = new ArrayList<>(
-        ChildDossier.java(List.of(), DossierCli.class.getName()));
-    command.addAll(List.of("sync", checkout.feature().toString(), "--json", "--no-drain",
-        "--db", dir.resolve("queue.db").toString()));
-    CliRun run = ChildDossier.start(command, env(Map.of("LC_ALL", "C")), LOCALE_VARIABLES)
-        .await(90);
+    List<String> command =
+        new ArrayList<>(ChildDossier.java(List.of(), DossierCli.class.getName()));
+    command.addAll(
+        List.of(
+            "sync",
+            checkout.feature().toString(),
+            "--json",
+            "--no-drain",
+            "--db",
+            dir.resolve("queue.db").toString()));
+    CliRun run =
+        ChildDossier.start(command, env(Map.of("LC_ALL", "C")), LOCALE_VARIABLES).await(90);
 
     assertThat(run.exitCode()).as("%s", run).isZero();
     // The two bytes of é are each replaced by U+FFFD; stdout is ASCII under C, so they print as ?.
-    JsonNode row = row(run.json(), "research/caf\uFFFD\uFFFD.md")
-        .or(() -> row(run.json(), "research/caf??.md"))
-        .orElseThrow(() -> new AssertionError("no replaced name in " + run));
+    JsonNode row =
+        row(run.json(), "research/caf\uFFFD\uFFFD.md")
+            .or(() -> row(run.json(), "research/caf??.md"))
+            .orElseThrow(() -> new AssertionError("no replaced name in " + run));
     assertThat(row.get("reason").asText()).isEqualTo("not_present: invalid_format");
-    assertThat(row(run.json(), "spec.md").orElseThrow().get("status").asText())
-        .isEqualTo("queued");
+    assertThat(row(run.json(), "spec.md").orElseThrow().get("status").asText()).isEqualTo("queued");
   }
 
   /** Expected: exit 2 (usage), one line naming {@code DOSSIER_HOME}; nothing created. */
@@ -99,12 +119,14 @@ class HostileProcessTest {
   @Timeout(120)
   void noHomeIsAUsageErrorNamingDossierHome() throws Exception {
     HostileCheckout checkout = new HostileCheckout(dir.resolve("checkout"));
-    List<String> command = new ArrayList<>(
-        ChildDossier.java(List.of("-Duser.home=?"), DossierCli.class.getName()));
-    command.addAll(List.of("sync", checkout.feature().toString(), "--no-drain", "--server",
-        "http://127.0.0.1:9"));
-    CliRun run = ChildDossier.start(command, env(Map.of()),
-        List.of("HOME", "DOSSIER_HOME", "DOSSIER_DB")).await(90);
+    List<String> command =
+        new ArrayList<>(ChildDossier.java(List.of("-Duser.home=?"), DossierCli.class.getName()));
+    command.addAll(
+        List.of(
+            "sync", checkout.feature().toString(), "--no-drain", "--server", "http://127.0.0.1:9"));
+    CliRun run =
+        ChildDossier.start(command, env(Map.of()), List.of("HOME", "DOSSIER_HOME", "DOSSIER_DB"))
+            .await(90);
 
     assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
     assertThat(run.stderr()).contains("DOSSIER_HOME").contains("user.home is '?'");
@@ -121,28 +143,30 @@ class HostileProcessTest {
     HostileCheckout checkout = new HostileCheckout(dir.resolve("checkout"));
     Path db = dir.resolve("queue.db");
     Recovery.syncNoDrain(checkout.feature(), db);
-    List<String> holderCommand = new ArrayList<>(
-        ChildDossier.java(List.of(), WriteLockHolder.class.getName()));
+    List<String> holderCommand =
+        new ArrayList<>(ChildDossier.java(List.of(), WriteLockHolder.class.getName()));
     holderCommand.addAll(List.of(db.toString(), "60"));
     try (ChildDossier holder = ChildDossier.start(holderCommand, Map.of(), List.of())) {
       assertThat(holder.awaitStderr("locked"::equals, 1, 60_000)).as("lock taken").isTrue();
-      for (String[] args : List.of(new String[] {"status", "--json", "--db", db.toString()},
-          new String[] {"failures", "--db", db.toString()},
-          new String[] {"purge", "--feature", HostileCheckout.SLUG, "--db", db.toString()})) {
+      for (String[] args :
+          List.of(
+              new String[] {"status", "--json", "--db", db.toString()},
+              new String[] {"failures", "--db", db.toString()},
+              new String[] {"purge", "--feature", HostileCheckout.SLUG, "--db", db.toString()})) {
         long start = System.nanoTime();
         CliRun run = CliRun.inProcess(Recovery.env(), args);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(run.exitCode()).as("%s: %s", args[0], run).isZero();
         assertThat(holder.alive()).as("%s answered while the lock was held", args[0]).isTrue();
-        System.out.printf("[reliability] %s under another process's write lock: %d ms%n",
-            args[0], millis);
+        System.out.printf(
+            "[reliability] %s under another process's write lock: %d ms%n", args[0], millis);
       }
     }
   }
 
   /**
-   * Expected: exit 1 with one line naming the file and "another application"; the file keeps
-   * its bytes (never switched to WAL, no queue tables added).
+   * Expected: exit 1 with one line naming the file and "another application"; the file keeps its
+   * bytes (never switched to WAL, no queue tables added).
    */
   @Test
   void aForeignSqliteFileIsRefusedUntouched() throws Exception {
@@ -155,8 +179,14 @@ class HostileProcessTest {
     }
     byte[] before = Files.readAllBytes(db);
 
-    CliRun run = CliRun.inProcess(Recovery.env(), "sync", checkout.feature().toString(),
-        "--no-drain", "--db", db.toString());
+    CliRun run =
+        CliRun.inProcess(
+            Recovery.env(),
+            "sync",
+            checkout.feature().toString(),
+            "--no-drain",
+            "--db",
+            db.toString());
 
     assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
     assertThat(run.stderr().lines().toList()).hasSize(1);
@@ -175,11 +205,19 @@ class HostileProcessTest {
     HostileCheckout checkout = new HostileCheckout(dir.resolve("checkout"));
     checkout.text("research/red\u001b[31m.md", "# red\n");
 
-    CliRun run = CliRun.inProcess(Recovery.env(), "sync", checkout.feature().toString(),
-        "--no-drain", "--db", dir.resolve("queue.db").toString());
+    CliRun run =
+        CliRun.inProcess(
+            Recovery.env(),
+            "sync",
+            checkout.feature().toString(),
+            "--no-drain",
+            "--db",
+            dir.resolve("queue.db").toString());
 
     assertThat(run.exitCode()).as("%s", run).isZero();
-    assertThat(run.stdout()).doesNotContain("\u001b").contains("research/red\uFFFD[31m.md")
+    assertThat(run.stdout())
+        .doesNotContain("\u001b")
+        .contains("research/red\uFFFD[31m.md")
         .contains("not_present: invalid_format");
     assertThat(run.stderr()).doesNotContain("\u001b");
   }

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hostile files that are eligible (UTF-8 BOM, NUL bytes, 524,287 and 524,288 bytes, unicode,
- * decomposed, emoji and very long names, a deep path, an internal symlink) all in one
- * feature, synced and drained through the CLI to the reference receiver: each arrives stored
- * once, byte for byte (the receiver checks the SHA-256 of {@code content_body}; this test also
- * compares the stored text with the file), so nothing is mangled between file, queue and wire.
+ * decomposed, emoji and very long names, a deep path, an internal symlink) all in one feature,
+ * synced and drained through the CLI to the reference receiver: each arrives stored once, byte for
+ * byte (the receiver checks the SHA-256 of {@code content_body}; this test also compares the stored
+ * text with the file), so nothing is mangled between file, queue and wire.
  */
 class HostileRoundTripTest {
 
@@ -29,15 +29,25 @@ class HostileRoundTripTest {
   @Test
   void eligibleHostileFilesArriveByteForByte() throws Exception {
     HostileCheckout checkout = new HostileCheckout(dir.resolve("checkout"));
-    List<HostileCase.Outcome> queued = HostileContentCases.all().stream()
-        .filter(c -> c.expected() instanceof HostileCase.Outcome o && o.status().equals("queued"))
-        .peek(c -> c.setup().accept(checkout))
-        .map(c -> (HostileCase.Outcome) c.expected())
-        .toList();
+    List<HostileCase.Outcome> queued =
+        HostileContentCases.all().stream()
+            .filter(
+                c -> c.expected() instanceof HostileCase.Outcome o && o.status().equals("queued"))
+            .peek(c -> c.setup().accept(checkout))
+            .map(c -> (HostileCase.Outcome) c.expected())
+            .toList();
     Path db = dir.resolve("queue.db");
     try (ReferenceReceiver receiver = Recovery.receiver()) {
-      CliRun sync = CliRun.inProcess(Recovery.env(), "sync", checkout.feature().toString(),
-          "--json", "--db", db.toString(), "--server", receiver.baseUri().toString());
+      CliRun sync =
+          CliRun.inProcess(
+              Recovery.env(),
+              "sync",
+              checkout.feature().toString(),
+              "--json",
+              "--db",
+              db.toString(),
+              "--server",
+              receiver.baseUri().toString());
       assertThat(sync.exitCode()).as("sync: %s", sync).isZero();
       Recovery.drainToTheEnd(db, receiver, 60);
       JsonNode json = sync.json();
@@ -46,12 +56,13 @@ class HostileRoundTripTest {
       for (HostileCase.Outcome outcome : queued) {
         byte[] file = Files.readAllBytes(checkout.feature().resolve(outcome.path()));
         BodyKey key = new BodyKey(namespace, outcome.path(), sha256(file));
-        assertThat(receiver.ledger().storedBody(key)).as("stored body of %s", outcome.path())
+        assertThat(receiver.ledger().storedBody(key))
+            .as("stored body of %s", outcome.path())
             .contains(new String(file, StandardCharsets.UTF_8));
         assertThat(receiver.ledger().storeCount(key)).isEqualTo(1);
       }
-      System.out.printf("[reliability] hostile-round-trip eligible=%d all stored byte for byte%n",
-          queued.size());
+      System.out.printf(
+          "[reliability] hostile-round-trip eligible=%d all stored byte for byte%n", queued.size());
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.receiver.BodyKey;
 import io.dossiersync.receiver.ReferenceReceiver;
 import io.dossiersync.sqlite.SqliteQueueStore;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * PRODUCT.md §4.2's {@code index_event_failed} rule holds across processes: a body whose index
  * event went to the failure records in an earlier process is failed at once by a new process (a
  * child JVM running {@code dossier drain}), never pushed, and {@code dossier requeue} of the
- * event's record brings both back. The earlier process cannot touch the body because the test
- * holds its lease meanwhile, as a second drainer would.
+ * event's record brings both back. The earlier process cannot touch the body because the test holds
+ * its lease meanwhile, as a second drainer would.
  */
 class IndexEventFailedAcrossProcessesTest {
 
@@ -40,45 +41,67 @@ class IndexEventFailedAcrossProcessesTest {
     try (ReferenceReceiver receiver = Recovery.receiver()) {
       receiver.faults().poisonAggregates(id -> id.equals(FEATURE + ":" + POISON_PATH));
       Set<BodyKey> expected = Deliveries.acknowledged(Recovery.syncNoDrain(specs, db));
-      BodyKey poisoned = expected.stream()
-          .filter(k -> k.artifactPath().equals(POISON_PATH)).findFirst().orElseThrow();
+      BodyKey poisoned =
+          expected.stream()
+              .filter(k -> k.artifactPath().equals(POISON_PATH))
+              .findFirst()
+              .orElseThrow();
       String server = receiver.baseUri().toString();
 
       try (SqliteQueueStore holder = SqliteQueueStore.builder().path(db).open()) {
         ClaimedBody held = holdOnly(holder, POISON_PATH);
 
-        CliRun first = CliRun.inProcess(Recovery.env(), "drain", "--json", "--db",
-            db.toString(), "--server", server);
+        CliRun first =
+            CliRun.inProcess(
+                Recovery.env(), "drain", "--json", "--db", db.toString(), "--server", server);
         assertThat(first.exitCode()).as("first drain: %s", first).isEqualTo(1);
-        assertThat(failures(db)).as("after the first process")
-            .singleElement().asString().startsWith("event " + POISON_PATH + " rejected: ");
+        assertThat(failures(db))
+            .as("after the first process")
+            .singleElement()
+            .asString()
+            .startsWith("event " + POISON_PATH + " rejected: ");
         assertThat(receiver.ledger().pushCount(poisoned)).isZero();
 
-        assertThat(holder.bodies().release(held)).isTrue();
+        assertThat(holder.bodies().settle(List.of(Settlement.release(held, Instant.now()))))
+            .hasSize(1);
       }
 
       CliRun second;
-      try (ChildDossier child = ChildDossier.start(Recovery.env(), "drain", "--until-empty",
-          "--max-time", "60", "--json", "--db", db.toString(), "--server", server)) {
+      try (ChildDossier child =
+          ChildDossier.start(
+              Recovery.env(),
+              "drain",
+              "--until-empty",
+              "--max-time",
+              "60",
+              "--json",
+              "--db",
+              db.toString(),
+              "--server",
+              server)) {
         second = child.await(120);
       }
       assertThat(second.exitCode()).as("second drain: %s", second).isEqualTo(1);
       assertThat(second.json().at("/pending/bodies").asLong()).isZero();
-      assertThat(failures(db)).as("after the second process").hasSize(2)
+      assertThat(failures(db))
+          .as("after the second process")
+          .hasSize(2)
           .contains("body " + POISON_PATH + " index_event_failed");
       assertThat(receiver.ledger().pushCount(poisoned)).as("pushes of the poisoned body").isZero();
 
       receiver.faults().none();
-      JsonNode records = CliRun.inProcess(Recovery.env(), "failures", "--json", "--db",
-          db.toString()).json().get("failures");
+      JsonNode records =
+          CliRun.inProcess(Recovery.env(), "failures", "--json", "--db", db.toString())
+              .json()
+              .get("failures");
       String eventRecord = "";
       for (JsonNode r : records) {
         if (r.get("kind").asText().equals("event")) {
           eventRecord = r.get("id").asText();
         }
       }
-      CliRun requeue = CliRun.inProcess(Recovery.env(), "requeue", "--db", db.toString(),
-          eventRecord);
+      CliRun requeue =
+          CliRun.inProcess(Recovery.env(), "requeue", "--db", db.toString(), eventRecord);
       assertThat(requeue.exitCode()).as("requeue: %s", requeue).isZero();
       Recovery.drainToTheEnd(db, receiver, 60);
 
@@ -89,14 +112,24 @@ class IndexEventFailedAcrossProcessesTest {
 
   /** Claims every ready body for ten minutes and gives back all but the one at {@code path}. */
   private static ClaimedBody holdOnly(SqliteQueueStore store, String path) {
-    List<ClaimedBody> claimed = store.bodies().claim(new ClaimRequest(1_000, Instant.now(),
-        Duration.ofMinutes(10), "holder", ProjectScope.all(), false));
+    List<ClaimedBody> claimed =
+        store
+            .bodies()
+            .claim(
+                new ClaimRequest(
+                    1_000,
+                    Instant.now(),
+                    Duration.ofMinutes(10),
+                    "holder",
+                    ProjectScope.all(),
+                    false));
     ClaimedBody kept = null;
     for (ClaimedBody body : claimed) {
       if (body.task().artifactPath().equals(path)) {
         kept = body;
       } else {
-        assertThat(store.bodies().release(body)).isTrue();
+        assertThat(store.bodies().settle(List.of(Settlement.release(body, Instant.now()))))
+            .hasSize(1);
       }
     }
     assertThat(kept).as("the body at %s was claimed", path).isNotNull();
@@ -107,8 +140,16 @@ class IndexEventFailedAcrossProcessesTest {
   private static List<String> failures(Path db) {
     CliRun run = CliRun.inProcess(Recovery.env(), "failures", "--json", "--db", db.toString());
     List<String> lines = new ArrayList<>();
-    run.json().get("failures").forEach(f -> lines.add(f.get("kind").asText() + " "
-        + f.get("artifact_path").asText() + " " + f.get("reason").asText()));
+    run.json()
+        .get("failures")
+        .forEach(
+            f ->
+                lines.add(
+                    f.get("kind").asText()
+                        + " "
+                        + f.get("artifact_path").asText()
+                        + " "
+                        + f.get("reason").asText()));
     return lines;
   }
 }

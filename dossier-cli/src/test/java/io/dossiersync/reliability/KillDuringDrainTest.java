@@ -12,13 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 of {@code dossier drain --until-empty} (a child JVM, {@code destroyForcibly}) at a
- * seeded random moment: once the receiver has answered the m-th request (events or bodies). After
- * each kill: {@code PRAGMA integrity_check} is ok; every body the sync acknowledged as queued is
- * still in the queue or stored by the receiver; then, once the killed drainer's leases have ended
- * (see {@link QueueFile#expireLeases}), a final sync and {@code drain --until-empty} leave the
- * receiver with exactly the expected set, each body stored once, repeats only as {@code
- * already_exists}.
+ * kill -9 of {@code dossier drain --until-empty} (a child JVM, {@code destroyForcibly}) at a seeded
+ * random moment: once the receiver has answered the m-th request (events or bodies). After each
+ * kill: {@code PRAGMA integrity_check} is ok; every body the sync acknowledged as queued is still
+ * in the queue or stored by the receiver; then, once the killed drainer's leases have ended (see
+ * {@link QueueFile#expireLeases}), a final sync and {@code drain --until-empty} leave the receiver
+ * with exactly the expected set, each body stored once, repeats only as {@code already_exists}.
  */
 class KillDuringDrainTest {
 
@@ -26,8 +25,12 @@ class KillDuringDrainTest {
 
   @Test
   void killedDrainOfAGeneratedCheckoutLosesNothing() throws Exception {
-    Path specs = Checkouts.generated(dir.resolve("checkout"), ReliabilityMode.pick(20, 60),
-        ReliabilityMode.pick(4, 10), ReliabilityMode.seed());
+    Path specs =
+        Checkouts.generated(
+            dir.resolve("checkout"),
+            ReliabilityMode.pick(20, 60),
+            ReliabilityMode.pick(4, 10),
+            ReliabilityMode.seed());
     rounds(specs, ReliabilityMode.pick(2, 10), 3);
   }
 
@@ -46,13 +49,24 @@ class KillDuringDrainTest {
       Path db = dir.resolve("drain-" + round + ".db");
       expected = Deliveries.acknowledged(Recovery.syncNoDrain(specs, db));
       // every fourth round aims at the event phase (the first batches), the others anywhere
-      int afterRequests = round % 4 == 0 ? 1 + random.nextInt(3)
-          : 1 + random.nextInt(Math.max(1, expected.size() * 3 / 4));
+      int afterRequests =
+          round % 4 == 0
+              ? 1 + random.nextInt(3)
+              : 1 + random.nextInt(Math.max(1, expected.size() * 3 / 4));
       try (ReferenceReceiver receiver = Recovery.receiver()) {
         boolean killed;
-        try (ChildDossier child = ChildDossier.start(Recovery.env(), "drain", "--until-empty",
-            "--max-time", "300", "--json", "--db", db.toString(), "--server",
-            receiver.baseUri().toString())) {
+        try (ChildDossier child =
+            ChildDossier.start(
+                Recovery.env(),
+                "drain",
+                "--until-empty",
+                "--max-time",
+                "300",
+                "--json",
+                "--db",
+                db.toString(),
+                "--server",
+                receiver.baseUri().toString())) {
           killed = awaitRequests(receiver, child, afterRequests) && child.alive();
           child.kill();
         }
@@ -62,7 +76,8 @@ class KillDuringDrainTest {
         Set<BodyKey> kept = new HashSet<>(queue.bodyTasks());
         Set<BodyKey> stored = receiver.ledger().storedBodies().keySet();
         kept.addAll(stored);
-        assertThat(kept).as("round %d: acknowledged bodies queued or stored", round)
+        assertThat(kept)
+            .as("round %d: acknowledged bodies queued or stored", round)
             .containsAll(expected);
         long now = System.currentTimeMillis();
         long leasedBodies = queue.leased("body_queue", now);
@@ -71,15 +86,26 @@ class KillDuringDrainTest {
         int requestsAtKill = receiver.ledger().requests().size();
         Recovery.syncAndDrainToTheEnd(specs, db, receiver);
         long repeats = Deliveries.assertDeliveredExactlyOnce(receiver.ledger(), expected);
-        System.out.printf("[reliability] drain-kill seed=%d round=%d killed=%b after_requests=%d"
+        System.out.printf(
+            "[reliability] drain-kill seed=%d round=%d killed=%b after_requests=%d"
                 + " seen_at_kill=%d stored_at_kill=%d leased_bodies=%d leased_events=%d"
                 + " leases_ended=%d expected=%d already_exists=%d%n",
-            seed, round, killed, afterRequests, requestsAtKill, stored.size(), leasedBodies,
-            leasedEvents, ended, expected.size(), repeats);
+            seed,
+            round,
+            killed,
+            afterRequests,
+            requestsAtKill,
+            stored.size(),
+            leasedBodies,
+            leasedEvents,
+            ended,
+            expected.size(),
+            repeats);
       }
     }
-    System.out.printf("[reliability] drain-kill summary: %d rounds, %d kills, %d bodies per round,"
-        + " %d ms%n", rounds, kills, expected.size(), (System.nanoTime() - started) / 1_000_000);
+    System.out.printf(
+        "[reliability] drain-kill summary: %d rounds, %d kills, %d bodies per round," + " %d ms%n",
+        rounds, kills, expected.size(), (System.nanoTime() - started) / 1_000_000);
     assertThat(kills).as("rounds whose drain was killed while running").isPositive();
   }
 

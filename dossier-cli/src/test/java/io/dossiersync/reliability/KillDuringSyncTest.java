@@ -32,8 +32,12 @@ class KillDuringSyncTest {
 
   @Test
   void killedSyncOfAGeneratedCheckoutLosesNothingAcknowledged() throws Exception {
-    Path specs = Checkouts.generated(dir.resolve("checkout"), ReliabilityMode.pick(40, 80),
-        ReliabilityMode.pick(4, 8), ReliabilityMode.seed());
+    Path specs =
+        Checkouts.generated(
+            dir.resolve("checkout"),
+            ReliabilityMode.pick(40, 80),
+            ReliabilityMode.pick(4, 8),
+            ReliabilityMode.seed());
     rounds(specs, ReliabilityMode.pick(2, 10), 1);
   }
 
@@ -45,8 +49,8 @@ class KillDuringSyncTest {
   private void rounds(Path specs, int rounds, long salt) throws Exception {
     Map<String, Set<BodyKey>> expectedByFeature =
         Deliveries.acknowledgedByFeature(Recovery.syncNoDrain(specs, dir.resolve("baseline.db")));
-    Set<BodyKey> expected = Set.copyOf(expectedByFeature.values().stream()
-        .flatMap(Set::stream).toList());
+    Set<BodyKey> expected =
+        Set.copyOf(expectedByFeature.values().stream().flatMap(Set::stream).toList());
     int features = expectedByFeature.size();
     long seed = ReliabilityMode.seed() + salt;
     Random random = new Random(seed);
@@ -58,8 +62,15 @@ class KillDuringSyncTest {
       int extraMillis = random.nextInt(25);
       List<String> done;
       boolean killed;
-      try (ChildDossier child = ChildDossier.start(Recovery.env(), "sync", specs.toString(),
-          "--no-drain", "--json", "--db", db.toString())) {
+      try (ChildDossier child =
+          ChildDossier.start(
+              Recovery.env(),
+              "sync",
+              specs.toString(),
+              "--no-drain",
+              "--json",
+              "--db",
+              db.toString())) {
         killed = child.awaitStderr(line -> DONE.matcher(line).matches(), afterFeatures, 120_000);
         Thread.sleep(extraMillis);
         killed = killed && child.alive();
@@ -76,21 +87,32 @@ class KillDuringSyncTest {
         Matcher m = DONE.matcher(line);
         if (m.matches()) {
           acknowledged++;
-          assertThat(inQueue).as("round %d: bodies of %s, reported done before the kill", round,
-              m.group(3)).containsAll(expectedByFeature.get(m.group(3)));
+          assertThat(inQueue)
+              .as("round %d: bodies of %s, reported done before the kill", round, m.group(3))
+              .containsAll(expectedByFeature.get(m.group(3)));
         }
       }
       try (ReferenceReceiver receiver = Recovery.receiver()) {
         Recovery.syncAndDrainToTheEnd(specs, db, receiver);
         long repeats = Deliveries.assertDeliveredExactlyOnce(receiver.ledger(), expected);
-        System.out.printf("[reliability] sync-kill seed=%d round=%d killed=%b after=%d+%dms"
+        System.out.printf(
+            "[reliability] sync-kill seed=%d round=%d killed=%b after=%d+%dms"
                 + " features_done=%d/%d tasks_on_disk=%d expected=%d already_exists=%d%n",
-            seed, round, killed, afterFeatures, extraMillis, acknowledged, features,
-            inQueue.size(), expected.size(), repeats);
+            seed,
+            round,
+            killed,
+            afterFeatures,
+            extraMillis,
+            acknowledged,
+            features,
+            inQueue.size(),
+            expected.size(),
+            repeats);
       }
     }
-    System.out.printf("[reliability] sync-kill summary: %d rounds, %d kills, %d bodies per round,"
-        + " %d ms%n", rounds, kills, expected.size(), (System.nanoTime() - started) / 1_000_000);
+    System.out.printf(
+        "[reliability] sync-kill summary: %d rounds, %d kills, %d bodies per round," + " %d ms%n",
+        rounds, kills, expected.size(), (System.nanoTime() - started) / 1_000_000);
     assertThat(kills).as("rounds whose sync was killed while running").isPositive();
   }
 }

@@ -37,8 +37,11 @@ class LeaseRenewalTest {
     Path specs = Checkouts.generated(dir.resolve("checkout"), 2, 3, 7L);
     Path db = dir.resolve("queue.db");
     Set<BodyKey> expected = Deliveries.acknowledged(Recovery.syncNoDrain(specs, db));
-    try (ReferenceReceiver receiver = ReferenceReceiver.builder().token(Recovery.TOKEN)
-            .responseDelay(Duration.ofMillis(1_500)).start();
+    try (ReferenceReceiver receiver =
+            ReferenceReceiver.builder()
+                .token(Recovery.TOKEN)
+                .responseDelay(Duration.ofMillis(1_500))
+                .start();
         SqliteQueueStore storeA = SqliteQueueStore.builder().path(db).open();
         SqliteQueueStore storeB = SqliteQueueStore.builder().path(db).open();
         HttpTransports httpA = http(receiver);
@@ -64,17 +67,19 @@ class LeaseRenewalTest {
       for (ReceivedEvent event : receiver.ledger().eventsReceived()) {
         deliveries.merge(event.eventId(), 1, Integer::sum);
       }
-      assertThat(deliveries).isNotEmpty().allSatisfy((id, n) ->
-          assertThat(n).as("deliveries of event %s", id).isEqualTo(1));
+      assertThat(deliveries)
+          .isNotEmpty()
+          .allSatisfy((id, n) -> assertThat(n).as("deliveries of event %s", id).isEqualTo(1));
     }
   }
 
   private static HttpTransports http(ReferenceReceiver receiver) {
-    return HttpTransports.create(HttpTransportConfig.builder(receiver.baseUri().toString()).build());
+    return HttpTransports.create(
+        HttpTransportConfig.builder(receiver.baseUri().toString()).build());
   }
 
-  private static DrainEngine engine(SqliteQueueStore store, HttpTransports http,
-      TokenProvider tokens) {
+  private static DrainEngine engine(
+      SqliteQueueStore store, HttpTransports http, TokenProvider tokens) {
     return DrainEngine.builder()
         .queueStore(store)
         .contentTransport(http.contentTransport(tokens))

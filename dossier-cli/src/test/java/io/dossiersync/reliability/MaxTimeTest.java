@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 14 point 3 (drain side): {@code drain --until-empty --max-time 2} against a receiver that
  * answers after 30 s ends at its limit, not when the answers come: the requests in flight are
- * aborted (or given up on), their tasks stay queued with no retry counted, and the command exits
- * 3 (time limit reached) within 5 s of the limit. The wall-time bound is the behaviour under test
+ * aborted (or given up on), their tasks stay queued with no retry counted, and the command exits 3
+ * (time limit reached) within 5 s of the limit. The wall-time bound is the behaviour under test
  * (PRODUCT.md §6), with a wide margin against the 30 s answers.
  */
 class MaxTimeTest {
@@ -26,11 +26,24 @@ class MaxTimeTest {
     Recovery.syncNoDrain(specs, db);
     QueueFile before = new QueueFile(db);
     int queued = before.bodyTasks().size();
-    try (ReferenceReceiver receiver = ReferenceReceiver.builder().token(Recovery.TOKEN)
-        .responseDelay(Duration.ofSeconds(30)).start()) {
+    try (ReferenceReceiver receiver =
+        ReferenceReceiver.builder()
+            .token(Recovery.TOKEN)
+            .responseDelay(Duration.ofSeconds(30))
+            .start()) {
       long start = System.nanoTime();
-      CliRun run = CliRun.inProcess(Recovery.env(), "drain", "--until-empty", "--max-time", "2",
-          "--json", "--db", db.toString(), "--server", receiver.baseUri().toString());
+      CliRun run =
+          CliRun.inProcess(
+              Recovery.env(),
+              "drain",
+              "--until-empty",
+              "--max-time",
+              "2",
+              "--json",
+              "--db",
+              db.toString(),
+              "--server",
+              receiver.baseUri().toString());
       long millis = (System.nanoTime() - start) / 1_000_000;
 
       assertThat(run.exitCode()).as("drain: %s", run).isEqualTo(3);

@@ -3,9 +3,9 @@ package io.dossiersync.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dossiersync.testkit.fixture.FeatureDirs;
 import io.dossiersync.receiver.BodyKey;
 import io.dossiersync.receiver.ReferenceReceiver;
+import io.dossiersync.testkit.fixture.FeatureDirs;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,24 +33,47 @@ class NamespaceIsolationTest {
     Path b = checkout("b", PROJECT_B, "main");
     Path develop = checkout("develop", PROJECT_A, "develop");
     Path db = dir.resolve("queue.db");
-    CliRun sync = CliRun.inProcess(Recovery.env(), "sync", a.toString(), b.toString(),
-        develop.toString(), "--no-drain", "--json", "--db", db.toString());
+    CliRun sync =
+        CliRun.inProcess(
+            Recovery.env(),
+            "sync",
+            a.toString(),
+            b.toString(),
+            develop.toString(),
+            "--no-drain",
+            "--json",
+            "--db",
+            db.toString());
     assertThat(sync.exitCode()).as("sync: %s", sync).isZero();
     Set<BodyKey> expected = Deliveries.acknowledged(sync.json());
-    Set<BodyKey> ofA = expected.stream()
-        .filter(k -> k.namespace().projectUuid().equals(PROJECT_A)).collect(Collectors.toSet());
+    Set<BodyKey> ofA =
+        expected.stream()
+            .filter(k -> k.namespace().projectUuid().equals(PROJECT_A))
+            .collect(Collectors.toSet());
     assertThat(expected).hasSize(3 * FeatureDirs.EVERY_SURFACE.size());
     try (ReferenceReceiver receiver = Recovery.receiver()) {
-      CliRun onlyA = CliRun.inProcess(Recovery.env(), "drain", "--until-empty", "--project",
-          PROJECT_A, "--json", "--db", db.toString(), "--server", receiver.baseUri().toString());
+      CliRun onlyA =
+          CliRun.inProcess(
+              Recovery.env(),
+              "drain",
+              "--until-empty",
+              "--project",
+              PROJECT_A,
+              "--json",
+              "--db",
+              db.toString(),
+              "--server",
+              receiver.baseUri().toString());
       assertThat(onlyA.exitCode()).as("drain --project A: %s", onlyA).isZero();
-      assertThat(receiver.ledger().storedBodies().keySet()).as("after drain --project A")
+      assertThat(receiver.ledger().storedBodies().keySet())
+          .as("after drain --project A")
           .containsExactlyInAnyOrderElementsOf(ofA);
       assertThat(receiver.ledger().eventsReceived())
           .allSatisfy(e -> assertThat(e.projectUuid()).isEqualTo(PROJECT_A));
-      JsonNode status = CliRun.inProcess(Recovery.env(), "status", "--json", "--db",
-          db.toString()).json();
-      assertThat(status.at("/bodies/pending").asLong()).as("B's bodies still queued")
+      JsonNode status =
+          CliRun.inProcess(Recovery.env(), "status", "--json", "--db", db.toString()).json();
+      assertThat(status.at("/bodies/pending").asLong())
+          .as("B's bodies still queued")
           .isEqualTo(expected.size() - ofA.size());
       Recovery.drainToTheEnd(db, receiver, 60);
       Deliveries.assertDeliveredExactlyOnce(receiver.ledger(), expected);
@@ -58,7 +81,12 @@ class NamespaceIsolationTest {
   }
 
   private Path checkout(String name, String project, String branch) {
-    return FeatureDirs.checkout(dir.resolve(name)).projectUuid(project)
-        .feature(SLUG, branch, "software-dev").build().features().get(0).dir();
+    return FeatureDirs.checkout(dir.resolve(name))
+        .projectUuid(project)
+        .feature(SLUG, branch, "software-dev")
+        .build()
+        .features()
+        .get(0)
+        .dir();
   }
 }

@@ -31,8 +31,9 @@ final class Recovery {
 
   /** {@code dossier sync FEATURES --no-drain --json --db DB}, in-process; must succeed. */
   static JsonNode syncNoDrain(Path features, Path db) {
-    CliRun run = CliRun.inProcess(env(), "sync", features.toString(), "--no-drain", "--json",
-        "--db", db.toString());
+    CliRun run =
+        CliRun.inProcess(
+            env(), "sync", features.toString(), "--no-drain", "--json", "--db", db.toString());
     assertThat(run.exitCode()).as("sync --no-drain: %s", run).isZero();
     return run.json();
   }
@@ -45,8 +46,16 @@ final class Recovery {
    */
   static JsonNode syncAndDrainToTheEnd(Path features, Path db, ReferenceReceiver receiver) {
     String server = receiver.baseUri().toString();
-    CliRun sync = CliRun.inProcess(env(), "sync", features.toString(), "--json", "--db",
-        db.toString(), "--server", server);
+    CliRun sync =
+        CliRun.inProcess(
+            env(),
+            "sync",
+            features.toString(),
+            "--json",
+            "--db",
+            db.toString(),
+            "--server",
+            server);
     assertThat(sync.exitCode()).as("final sync: %s", sync).isZero();
     return drainToTheEnd(db, receiver, 120);
   }
@@ -61,12 +70,26 @@ final class Recovery {
 
   /** {@code dossier drain --until-empty} in-process; it must empty the queue without failures. */
   static JsonNode drainToTheEnd(Path db, ReferenceReceiver receiver, long maxTimeSeconds) {
-    CliRun drain = CliRun.inProcess(env(), "drain", "--until-empty", "--max-time",
-        String.valueOf(maxTimeSeconds), "--json", "--db", db.toString(), "--server",
-        receiver.baseUri().toString());
+    CliRun drain =
+        CliRun.inProcess(
+            env(),
+            "drain",
+            "--until-empty",
+            "--max-time",
+            String.valueOf(maxTimeSeconds),
+            "--json",
+            "--db",
+            db.toString(),
+            "--server",
+            receiver.baseUri().toString());
     if (drain.exitCode() != 0) {
-      throw new AssertionError("final drain: " + drain + "\n--- body queue at "
-          + System.currentTimeMillis() + "\n" + describe(db));
+      throw new AssertionError(
+          "final drain: "
+              + drain
+              + "\n--- body queue at "
+              + System.currentTimeMillis()
+              + "\n"
+              + describe(db));
     }
     JsonNode json = drain.json();
     assertThat(json.at("/pending/events").asLong()).as("events pending after the drain").isZero();

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two {@code dossier drain --until-empty} processes (child JVMs) on one queue file against one
- * receiver, started together. Leases last 10 minutes and nobody crashes, so no lease expires:
- * every body must be pushed exactly once in total (one request per key, answered {@code stored})
- * and every event delivered once (no {@code duplicate} verdict); the two reports add up to the
- * whole queue and both drainers did part of the work. A small response delay (30 ms) keeps the
- * two drains overlapping.
+ * receiver, started together. Leases last 10 minutes and nobody crashes, so no lease expires: every
+ * body must be pushed exactly once in total (one request per key, answered {@code stored}) and
+ * every event delivered once (no {@code duplicate} verdict); the two reports add up to the whole
+ * queue and both drainers did part of the work. A small response delay (30 ms) keeps the two drains
+ * overlapping.
  *
  * <p>A drainer whose round finds every ready task leased by the other must not sleep until the
  * other's lease would expire: it polls ({@code DrainEngine.IDLE_POLL}) and ends as soon as the
@@ -34,15 +34,31 @@ class TwoDrainersTest {
 
   @Test
   void twoDrainersOnOneFileNeverSendATaskTwiceAndLoseNothing() throws Exception {
-    Path specs = Checkouts.generated(dir.resolve("checkout"), ReliabilityMode.pick(12, 40),
-        ReliabilityMode.pick(10, 20), ReliabilityMode.seed());
+    Path specs =
+        Checkouts.generated(
+            dir.resolve("checkout"),
+            ReliabilityMode.pick(12, 40),
+            ReliabilityMode.pick(10, 20),
+            ReliabilityMode.seed());
     Path db = dir.resolve("queue.db");
     Set<BodyKey> expected = Deliveries.acknowledged(Recovery.syncNoDrain(specs, db));
     long started = System.nanoTime();
-    try (ReferenceReceiver receiver = ReferenceReceiver.builder().token(Recovery.TOKEN)
-        .responseDelay(Duration.ofMillis(30)).start()) {
-      String[] drain = {"drain", "--until-empty", "--max-time", "30", "--json", "--db",
-          db.toString(), "--server", receiver.baseUri().toString()};
+    try (ReferenceReceiver receiver =
+        ReferenceReceiver.builder()
+            .token(Recovery.TOKEN)
+            .responseDelay(Duration.ofMillis(30))
+            .start()) {
+      String[] drain = {
+        "drain",
+        "--until-empty",
+        "--max-time",
+        "30",
+        "--json",
+        "--db",
+        db.toString(),
+        "--server",
+        receiver.baseUri().toString()
+      };
       CliRun first;
       CliRun second;
       long firstMillis;
@@ -57,10 +73,20 @@ class TwoDrainersTest {
           secondMillis = b.runMillis();
         } catch (AssertionError hang) {
           QueueFile queue = new QueueFile(db);
-          throw new AssertionError(hang.getMessage() + "\n--- first drainer stderr: "
-              + a.stderr() + "\n--- second drainer alive=" + b.alive() + " stderr: " + b.stderr()
-              + "\n--- queue at " + System.currentTimeMillis() + ":\n" + queue.describeEvents()
-              + queue.describeBodies(), hang);
+          throw new AssertionError(
+              hang.getMessage()
+                  + "\n--- first drainer stderr: "
+                  + a.stderr()
+                  + "\n--- second drainer alive="
+                  + b.alive()
+                  + " stderr: "
+                  + b.stderr()
+                  + "\n--- queue at "
+                  + System.currentTimeMillis()
+                  + ":\n"
+                  + queue.describeEvents()
+                  + queue.describeBodies(),
+              hang);
         }
       }
       assertThat(first.exitCode()).as("first drainer: %s", first).isZero();
@@ -69,12 +95,15 @@ class TwoDrainersTest {
       JsonNode two = second.json();
       long uploadedByFirst = one.at("/bodies/uploaded").asLong();
       long uploadedBySecond = two.at("/bodies/uploaded").asLong();
-      assertThat(uploadedByFirst + uploadedBySecond).as("bodies uploaded by both")
+      assertThat(uploadedByFirst + uploadedBySecond)
+          .as("bodies uploaded by both")
           .isEqualTo(expected.size());
       assertThat(uploadedByFirst).as("bodies uploaded by the first drainer").isPositive();
       assertThat(uploadedBySecond).as("bodies uploaded by the second drainer").isPositive();
-      assertThat(one.at("/bodies/already_exists").asLong()
-          + two.at("/bodies/already_exists").asLong()).as("already_exists answers").isZero();
+      assertThat(
+              one.at("/bodies/already_exists").asLong() + two.at("/bodies/already_exists").asLong())
+          .as("already_exists answers")
+          .isZero();
 
       Deliveries.assertDeliveredExactlyOnce(receiver.ledger(), expected);
       for (BodyKey key : expected) {
@@ -84,18 +113,25 @@ class TwoDrainersTest {
       for (ReceivedEvent event : receiver.ledger().eventsReceived()) {
         deliveries.merge(event.eventId(), 1, Integer::sum);
       }
-      assertThat(deliveries).as("events delivered more than once")
+      assertThat(deliveries)
+          .as("events delivered more than once")
           .allSatisfy((id, n) -> assertThat(n).as("deliveries of event %s", id).isEqualTo(1));
       QueueFile queue = new QueueFile(db);
       assertThat(queue.integrityCheck()).isEqualTo("ok");
       assertThat(queue.bodyTasks()).as("bodies left in the queue").isEmpty();
       int lingered = (firstMillis >= 30_000 ? 1 : 0) + (secondMillis >= 30_000 ? 1 : 0);
-      assertThat(lingered).as("drainers that slept on the other's lease until --max-time")
-          .isZero();
-      System.out.printf("[reliability] two-drainers bodies=%d first=%d second=%d events=%d"
-              + " first_ms=%d second_ms=%d lingered=%d duration_ms=%d%n", expected.size(),
-          uploadedByFirst, uploadedBySecond, deliveries.size(), firstMillis, secondMillis,
-          lingered, (System.nanoTime() - started) / 1_000_000);
+      assertThat(lingered).as("drainers that slept on the other's lease until --max-time").isZero();
+      System.out.printf(
+          "[reliability] two-drainers bodies=%d first=%d second=%d events=%d"
+              + " first_ms=%d second_ms=%d lingered=%d duration_ms=%d%n",
+          expected.size(),
+          uploadedByFirst,
+          uploadedBySecond,
+          deliveries.size(),
+          firstMillis,
+          secondMillis,
+          lingered,
+          (System.nanoTime() - started) / 1_000_000);
     }
   }
 }

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * The five-field namespace every artifact body and dossier event belongs to (PRODUCT.md §2).
  *
  * <p>All five fields are required. Construction validates them and fails with an {@link
- * IllegalArgumentException} whose message names the field and the rule, so a caller can print it
- * as it is. {@code project_uuid} is normalised to the lower-case canonical UUID form; the other
- * fields are kept as given. Immutable and thread-safe; equality is over all five fields.
+ * IllegalArgumentException} whose message names the field and the rule, so a caller can print it as
+ * it is. {@code project_uuid} is normalised to the lower-case canonical UUID form; the other fields
+ * are kept as given. Immutable and thread-safe; equality is over all five fields.
  *
  * @param projectUuid the project's UUID, canonical lower-case form
  * @param featureSlug the feature directory name: letters, digits and {@code -}, starting with a
@@ -33,7 +33,8 @@ public record NamespaceRef(
 
   private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
   private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   /** Validates and normalises the five fields; see the class comment for the rules. */
   public NamespaceRef {
@@ -56,13 +57,13 @@ public record NamespaceRef(
 
   private static String canonicalUuid(String value) {
     if (value == null || value.isBlank()) {
-      throw invalid("project_uuid", "is required (a UUID such as 8a4a7da6-a97c-4bb4-893a-b31664abfee4)");
+      throw invalid(
+          "project_uuid", "is required (a UUID such as 8a4a7da6-a97c-4bb4-893a-b31664abfee4)");
     }
     String trimmed = value.trim();
     if (!UUID_TEXT.matcher(trimmed).matches()) {
       throw invalid(
-          "project_uuid",
-          "must be a UUID in 8-4-4-4-12 hex form, got '" + printable(value) + "'");
+          "project_uuid", "must be a UUID in 8-4-4-4-12 hex form, got '" + printable(value) + "'");
     }
     return UUID.fromString(trimmed).toString().toLowerCase(Locale.ROOT);
   }
@@ -110,7 +111,8 @@ public record NamespaceRef(
 
   private static String printable(String value) {
     StringBuilder out = new StringBuilder();
-    value.codePoints()
+    value
+        .codePoints()
         .limit(80)
         .forEach(
             cp -> {
@@ -135,7 +137,15 @@ public record NamespaceRef(
 
   @Override
   public String toString() {
-    return projectUuid + "/" + featureSlug + "@" + targetBranch + " (" + missionKey + " v"
-        + Objects.toString(manifestVersion) + ")";
+    return projectUuid
+        + "/"
+        + featureSlug
+        + "@"
+        + targetBranch
+        + " ("
+        + missionKey
+        + " v"
+        + Objects.toString(manifestVersion)
+        + ")";
   }
 }

@@ -1,4 +1,6 @@
-/** The namespace every synced artifact belongs to, and the domain exceptions shared by all packages. */
+/**
+ * The namespace every synced artifact belongs to, and the domain exceptions shared by all packages.
+ */
 @NullMarked
 package io.dossiersync.core;
 

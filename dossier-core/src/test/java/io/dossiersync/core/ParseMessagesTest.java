@@ -13,8 +13,12 @@ class ParseMessagesTest {
 
   @Test
   void aYamlSyntaxErrorIsOneLineWithItsPlace() {
-    JacksonException e = catchThrowableOfType(JacksonException.class,
-        () -> new ObjectMapper(new YAMLFactory()).readTree("project:\n  uuid: [unclosed\n  x: : y\n"));
+    JacksonException e =
+        catchThrowableOfType(
+            JacksonException.class,
+            () ->
+                new ObjectMapper(new YAMLFactory())
+                    .readTree("project:\n  uuid: [unclosed\n  x: : y\n"));
 
     String message = ParseMessages.oneLine(e);
 
@@ -23,8 +27,9 @@ class ParseMessagesTest {
 
   @Test
   void aJsonSyntaxErrorIsOneLineWithItsPlace() {
-    JacksonException e = catchThrowableOfType(JacksonException.class,
-        () -> new ObjectMapper().readTree("{ \"target_branch\": }"));
+    JacksonException e =
+        catchThrowableOfType(
+            JacksonException.class, () -> new ObjectMapper().readTree("{ \"target_branch\": }"));
 
     assertThat(ParseMessages.oneLine(e)).doesNotContain("\n").contains("(line 1, column");
   }

@@ -22,12 +22,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Thread-safe: any number of threads may push at once, up to the pool size in parallel.
- * {@link #push} never throws: a failure without an answer (timeout, reset, DNS, closed pool,
- * a throwing token provider) is a {@code RETRY} result. Each push writes one DEBUG line with the
- * method, path, status, reason, {@code artifact_path} and time taken; the token and the body are
- * never logged. Nothing is durable here: the caller's queue keeps the task until the result says
- * to delete it.
+ * <p>Thread-safe: any number of threads may push at once, up to the pool size in parallel. {@link
+ * #push} never throws: a failure without an answer (timeout, reset, DNS, closed pool, a throwing
+ * token provider) is a {@code RETRY} result. Each push writes one DEBUG line with the method, path,
+ * status, reason, {@code artifact_path} and time taken; the token and the body are never logged.
+ * Nothing is durable here: the caller's queue keeps the task until the result says to delete it.
  *
  * @since 0.1.0
  */

@@ -1,10 +1,10 @@
 package io.dossiersync.http;
 
 import io.dossiersync.core.queue.EventRecord;
-import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventTransport;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.http.internal.BatchAnswerClassifier;
 import io.dossiersync.http.internal.EventBatchJson;
 import io.dossiersync.http.internal.ReceiverEndpoint;
@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link EventTransport} over HTTP: {@code POST {base}/api/v1/events/batch/} with {@code
- * {"events":[...]}} gzip-compressed ({@code Content-Encoding: gzip}), the same bearer token as
- * the content transport, classified by PRODUCT.md §4.2.
+ * {"events":[...]}} gzip-compressed ({@code Content-Encoding: gzip}), the same bearer token as the
+ * content transport, classified by PRODUCT.md §4.2.
  *
  * <pre>{@code
  * try (HttpEventTransport http = HttpEventTransport.create(config, tokens)) {
@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Thread-safe. {@link #send} never throws: a failure without an answer is a {@code RETRY} of
- * the whole batch. Each send writes one DEBUG line with the method, path, status, reason, event
- * count and time taken; the token and the payload are never logged. Nothing is durable here.
+ * <p>Thread-safe. {@link #send} never throws: a failure without an answer is a {@code RETRY} of the
+ * whole batch. Each send writes one DEBUG line with the method, path, status, reason, event count
+ * and time taken; the token and the payload are never logged. Nothing is durable here.
  *
  * @since 0.1.0
  */
@@ -57,7 +57,8 @@ public final class HttpEventTransport implements EventTransport {
         () -> EventBatchJson.encodeGzip(events),
         Optional.of("gzip"),
         BatchAnswerClassifier::classify,
-        reason -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 0, reason, Optional.empty()),
+        reason ->
+            EventBatchResult.notDelivered(TransportOutcome.RETRY, 0, reason, Optional.empty()),
         r -> r.httpStatus() + " " + r.outcome() + " " + r.reason(),
         () -> "events=" + events.size());
   }

@@ -3,10 +3,10 @@ package io.dossiersync.http;
 import java.util.Objects;
 
 /**
- * An HTTP proxy that every request goes through (plain HTTP requests are sent to it, {@code
- * https} ones tunnel through it with {@code CONNECT}). Set it with {@link
- * HttpTransportConfigBuilder#proxy(HttpProxy)}; to follow the JVM's {@code http.proxyHost} /
- * {@code https.proxyHost} properties instead, use {@link
+ * An HTTP proxy that every request goes through (plain HTTP requests are sent to it, {@code https}
+ * ones tunnel through it with {@code CONNECT}). Set it with {@link
+ * HttpTransportConfigBuilder#proxy(HttpProxy)}; to follow the JVM's {@code http.proxyHost} / {@code
+ * https.proxyHost} properties instead, use {@link
  * HttpTransportConfigBuilder#useSystemProperties()}.
  *
  * @param host the proxy's host name or address, non-blank
@@ -27,7 +27,8 @@ public record HttpProxy(String host, int port) {
     host = host.strip();
     if (host.isEmpty() || host.chars().anyMatch(c -> c <= ' ' || c == '/' || c == '@')) {
       throw new IllegalArgumentException(
-          "proxy host must be a host name or address without spaces, '/' or '@', got '" + host
+          "proxy host must be a host name or address without spaces, '/' or '@', got '"
+              + host
               + "'");
     }
     if (port < 1 || port > 65535) {

@@ -16,8 +16,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 /**
  * How the HTTP transports reach the receiver: base URL, timeouts and the total request deadline,
  * pool size, user agent, the clock used to read HTTP-date {@code Retry-After} headers, and the
- * enterprise hooks (a proxy, the JVM's system properties, an {@code SSLContext}, static headers,
- * or a host-built client). Immutable and thread-safe; build one with {@link #builder(String)}.
+ * enterprise hooks (a proxy, the JVM's system properties, an {@code SSLContext}, static headers, or
+ * a host-built client). Immutable and thread-safe; build one with {@link #builder(String)}.
  *
  * <p>Deliberately absent: a way to turn off TLS verification (the JDK's default trust store and
  * host name check always apply) and a way to follow redirects (a 3xx answer is a failed result
@@ -35,23 +35,37 @@ public final class HttpTransportConfig {
 
   /** Default time to establish a TCP (and TLS) connection: 10 seconds. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   /** Default time to wait for the receiver's answer (socket inactivity): 30 seconds. */
   public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
   /** Default pool size over all routes: 16 connections. */
   public static final int DEFAULT_MAX_CONNECTIONS = 16;
+
   /** Default pool size per route (one receiver is one route): 8 connections. */
   public static final int DEFAULT_MAX_CONNECTIONS_PER_ROUTE = 8;
+
   /** Largest accepted pool size. */
   public static final int MAX_POOL_SIZE = 1024;
+
   /** Longest accepted connect or response timeout: 1 hour. */
   public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
   /** Default total deadline of one request (connect, send, the whole answer): 60 seconds. */
   public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(60);
 
   /** Headers the transports set themselves, which a static header may not replace. */
   private static final Set<String> RESERVED_HEADERS =
-      Set.of("authorization", "content-type", "content-encoding", "content-length",
-          "transfer-encoding", "host", "user-agent", "connection", "accept-encoding");
+      Set.of(
+          "authorization",
+          "content-type",
+          "content-encoding",
+          "content-length",
+          "transfer-encoding",
+          "host",
+          "user-agent",
+          "connection",
+          "accept-encoding");
 
   private final URI baseUri;
   private final Duration connectTimeout;
@@ -86,8 +100,8 @@ public final class HttpTransportConfig {
   /**
    * Starts a builder.
    *
-   * @param baseUrl the receiver's base URL: {@code http} or {@code https}, with a host, an
-   *     optional path prefix, no query, fragment or user info
+   * @param baseUrl the receiver's base URL: {@code http} or {@code https}, with a host, an optional
+   *     path prefix, no query, fragment or user info
    * @return a builder with every other setting at its default
    */
   public static HttpTransportConfigBuilder builder(String baseUrl) {
@@ -109,7 +123,9 @@ public final class HttpTransportConfig {
             Math.min(DEFAULT_MAX_CONNECTIONS_PER_ROUTE, b.maxConnections));
     if (perRoute < 1 || perRoute > b.maxConnections) {
       throw new IllegalArgumentException(
-          "maxConnectionsPerRoute must be in [1, maxConnections=" + b.maxConnections + "], got "
+          "maxConnectionsPerRoute must be in [1, maxConnections="
+              + b.maxConnections
+              + "], got "
               + perRoute);
     }
     if (!UserAgent.isValid(b.userAgent)) {
@@ -145,12 +161,15 @@ public final class HttpTransportConfig {
   private static void requireHeader(String name, String value) {
     if (name.isEmpty() || !name.chars().allMatch(HttpTransportConfig::isTokenChar)) {
       throw new IllegalArgumentException(
-          "header name must be an HTTP token (letters, digits, !#$%&'*+-.^_`|~), got '" + name
+          "header name must be an HTTP token (letters, digits, !#$%&'*+-.^_`|~), got '"
+              + name
               + "'");
     }
     if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException(
-          "header " + name + " is set by the transports and cannot be replaced; pass the token"
+          "header "
+              + name
+              + " is set by the transports and cannot be replaced; pass the token"
               + " through a TokenProvider");
     }
     if (!value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
@@ -160,7 +179,9 @@ public final class HttpTransportConfig {
   }
 
   private static boolean isTokenChar(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
         || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
   }
 
@@ -245,8 +266,8 @@ public final class HttpTransportConfig {
   }
 
   /**
-   * The clock that HTTP-date {@code Retry-After} values are measured against; default UTC
-   * system clock.
+   * The clock that HTTP-date {@code Retry-After} values are measured against; default UTC system
+   * clock.
    *
    * @return the clock
    */
@@ -311,14 +332,26 @@ public final class HttpTransportConfig {
 
   @Override
   public String toString() {
-    return "HttpTransportConfig[" + baseUri + ", connect " + connectTimeout + ", response "
-        + responseTimeout + ", deadline " + requestDeadline + ", pool " + maxConnections + "/"
-        + maxConnectionsPerRoute + ", " + userAgent
+    return "HttpTransportConfig["
+        + baseUri
+        + ", connect "
+        + connectTimeout
+        + ", response "
+        + responseTimeout
+        + ", deadline "
+        + requestDeadline
+        + ", pool "
+        + maxConnections
+        + "/"
+        + maxConnectionsPerRoute
+        + ", "
+        + userAgent
         + proxy.map(p -> ", proxy " + p.host() + ":" + p.port()).orElse("")
         + (useSystemProperties ? ", system properties" : "")
         + (sslContext.isPresent() ? ", own SSLContext" : "")
         + (headers.isEmpty() ? "" : ", headers " + headers.keySet())
-        + (httpClient.isPresent() ? ", host client" : "") + "]";
+        + (httpClient.isPresent() ? ", host client" : "")
+        + "]";
   }
 
   @Override
@@ -342,8 +375,18 @@ public final class HttpTransportConfig {
   @Override
   public int hashCode() {
     return Objects.hash(
-        baseUri, connectTimeout, responseTimeout, maxConnections, maxConnectionsPerRoute,
-        userAgent, clock, requestDeadline, proxy, useSystemProperties, sslContext, headers,
+        baseUri,
+        connectTimeout,
+        responseTimeout,
+        maxConnections,
+        maxConnectionsPerRoute,
+        userAgent,
+        clock,
+        requestDeadline,
+        proxy,
+        useSystemProperties,
+        sslContext,
+        headers,
         httpClient);
   }
 }

@@ -12,8 +12,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * Builds an {@link HttpTransportConfig}; every value is checked in {@link #build()}, which names
- * the field and the allowed range when one is out of bounds. Not thread-safe; use one builder
- * from one thread.
+ * the field and the allowed range when one is out of bounds. Not thread-safe; use one builder from
+ * one thread.
  *
  * @since 0.1.0
  */
@@ -49,8 +49,8 @@ public final class HttpTransportConfigBuilder {
   }
 
   /**
-   * Sets the response timeout (longest silence while waiting for the answer), in (0, 1 h];
-   * default 30 s.
+   * Sets the response timeout (longest silence while waiting for the answer), in (0, 1 h]; default
+   * 30 s.
    *
    * @param timeout the timeout
    * @return this builder
@@ -72,8 +72,7 @@ public final class HttpTransportConfigBuilder {
   }
 
   /**
-   * Sets the pool size per route, in [1, maxConnections]; default {@code min(8,
-   * maxConnections)}.
+   * Sets the pool size per route, in [1, maxConnections]; default {@code min(8, maxConnections)}.
    *
    * @param max the per-route pool size
    * @return this builder
@@ -96,8 +95,8 @@ public final class HttpTransportConfigBuilder {
   }
 
   /**
-   * Sets the clock that HTTP-date {@code Retry-After} values are measured against; default the
-   * UTC system clock. Tests pin it.
+   * Sets the clock that HTTP-date {@code Retry-After} values are measured against; default the UTC
+   * system clock. Tests pin it.
    *
    * @param value the clock
    * @return this builder
@@ -133,9 +132,9 @@ public final class HttpTransportConfigBuilder {
   }
 
   /**
-   * Reads the JVM's networking system properties: {@code http.proxyHost}/{@code
-   * https.proxyHost} (and ports, {@code http.nonProxyHosts}) and the {@code javax.net.ssl.*}
-   * trust and key stores; default off. An explicit {@link #proxy} or {@link #sslContext} wins.
+   * Reads the JVM's networking system properties: {@code http.proxyHost}/{@code https.proxyHost}
+   * (and ports, {@code http.nonProxyHosts}) and the {@code javax.net.ssl.*} trust and key stores;
+   * default off. An explicit {@link #proxy} or {@link #sslContext} wins.
    *
    * @return this builder
    */
@@ -157,11 +156,10 @@ public final class HttpTransportConfigBuilder {
   }
 
   /**
-   * Adds a static header sent with every request (e.g. a gateway's API key). It never replaces
-   * one the transports set: {@code Authorization}, {@code Content-Type}, {@code
-   * Content-Encoding}, {@code Content-Length}, {@code Transfer-Encoding}, {@code Host} and {@code
-   * User-Agent} are refused in {@link #build()}. A second call with the same name replaces the
-   * value.
+   * Adds a static header sent with every request (e.g. a gateway's API key). It never replaces one
+   * the transports set: {@code Authorization}, {@code Content-Type}, {@code Content-Encoding},
+   * {@code Content-Length}, {@code Transfer-Encoding}, {@code Host} and {@code User-Agent} are
+   * refused in {@link #build()}. A second call with the same name replaces the value.
    *
    * @param name the header name, an HTTP token
    * @param value the value, printable ASCII
@@ -173,10 +171,10 @@ public final class HttpTransportConfigBuilder {
   }
 
   /**
-   * Sends through the host's own HttpClient instead of building one: the transports never close
-   * it ("closes what it created, not what it was handed"). The pool size, timeouts, proxy, TLS,
-   * header and answer-head limits of this configuration then do not apply (they are the host
-   * client's); the total {@link #requestDeadline} and the 64 KiB answer cap still do.
+   * Sends through the host's own HttpClient instead of building one: the transports never close it
+   * ("closes what it created, not what it was handed"). The pool size, timeouts, proxy, TLS, header
+   * and answer-head limits of this configuration then do not apply (they are the host client's);
+   * the total {@link #requestDeadline} and the 64 KiB answer cap still do.
    *
    * @param client the host's client; the host closes it
    * @return this builder
@@ -190,8 +188,8 @@ public final class HttpTransportConfigBuilder {
    * Validates the settings.
    *
    * @return the configuration
-   * @throws IllegalArgumentException naming the field and its allowed range when a value is out
-   *     of bounds
+   * @throws IllegalArgumentException naming the field and its allowed range when a value is out of
+   *     bounds
    */
   public HttpTransportConfig build() {
     return HttpTransportConfig.validate(this);

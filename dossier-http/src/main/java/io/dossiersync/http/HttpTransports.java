@@ -22,12 +22,11 @@ import org.apache.hc.core5.http.HttpHost;
  * }
  * }</pre>
  *
- * <p>Thread-safe. The pool is released when this factory and every transport it created have
- * been closed: closing one transport aborts only its own requests in flight and never breaks
- * another that is still in use; closing the factory aborts every request in flight, and a
- * transport that outlives its factory keeps working for new requests until it is closed itself.
- * A host-built client handed in through {@link HttpTransportConfigBuilder#httpClient} is never
- * closed here.
+ * <p>Thread-safe. The pool is released when this factory and every transport it created have been
+ * closed: closing one transport aborts only its own requests in flight and never breaks another
+ * that is still in use; closing the factory aborts every request in flight, and a transport that
+ * outlives its factory keeps working for new requests until it is closed itself. A host-built
+ * client handed in through {@link HttpTransportConfigBuilder#httpClient} is never closed here.
  *
  * @since 0.1.0
  */

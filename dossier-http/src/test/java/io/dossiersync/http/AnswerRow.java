@@ -1,6 +1,6 @@
 package io.dossiersync.http;
 
-import io.dossiersync.core.transport.PushOutcome;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.util.Optional;
 import org.mockserver.model.Header;
@@ -14,11 +14,12 @@ record AnswerRow(
     int status,
     String body,
     Header[] headers,
-    PushOutcome outcome,
+    TransportOutcome outcome,
     String reason,
     Optional<Duration> retryAfter) {
 
-  static AnswerRow of(String name, int status, String body, PushOutcome outcome, String reason) {
+  static AnswerRow of(
+      String name, int status, String body, TransportOutcome outcome, String reason) {
     return new AnswerRow(name, status, body, new Header[0], outcome, reason, null);
   }
 
@@ -26,7 +27,7 @@ record AnswerRow(
       String name,
       int status,
       String body,
-      PushOutcome outcome,
+      TransportOutcome outcome,
       String reason,
       Optional<Duration> retryAfter,
       Header... headers) {

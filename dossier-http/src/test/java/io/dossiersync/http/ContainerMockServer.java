@@ -5,8 +5,8 @@ import org.testcontainers.containers.MockServerContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * One MockServer container ({@code mockserver/mockserver:5.15.0}) for the whole test run,
- * started on first use; Testcontainers removes it when the JVM exits. Only used by tests marked
+ * One MockServer container ({@code mockserver/mockserver:5.15.0}) for the whole test run, started
+ * on first use; Testcontainers removes it when the JVM exits. Only used by tests marked
  * {@code @Testcontainers(disabledWithoutDocker = true)}, so it is never started without Docker.
  */
 final class ContainerMockServer implements Receiver {

@@ -3,10 +3,9 @@ package io.dossiersync.http;
 import io.dossiersync.core.transport.TokenProvider;
 
 /**
- * Run by {@link EndlessHeaderProcessTest} in a child JVM with a 64 MB heap: sends two event
- * batches to the receiver named by the first argument and prints each reason, then {@code
- * alive}. An answer head that could exhaust memory would end this process with an {@code
- * OutOfMemoryError} instead.
+ * Run by {@link EndlessHeaderProcessTest} in a child JVM with a 64 MB heap: sends two event batches
+ * to the receiver named by the first argument and prints each reason, then {@code alive}. An answer
+ * head that could exhaust memory would end this process with an {@code OutOfMemoryError} instead.
  */
 final class EndlessHeaderChild {
 

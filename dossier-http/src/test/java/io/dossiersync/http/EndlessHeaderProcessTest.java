@@ -10,9 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 14: an endless answer header line costs one failed request, not the process. The
- * transport runs in a child JVM with {@code -Xmx64m} against a raw-socket hostile server in this
- * one.
+ * Issue 14: an endless answer header line costs one failed request, not the process. The transport
+ * runs in a child JVM with {@code -Xmx64m} against a raw-socket hostile server in this one.
  */
 class EndlessHeaderProcessTest {
 
@@ -22,8 +21,13 @@ class EndlessHeaderProcessTest {
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
       Process child =
           new ProcessBuilder(
-                  List.of(java.toString(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                      EndlessHeaderChild.class.getName(), server.baseUrl()))
+                  List.of(
+                      java.toString(),
+                      "-Xmx64m",
+                      "-cp",
+                      System.getProperty("java.class.path"),
+                      EndlessHeaderChild.class.getName(),
+                      server.baseUrl()))
               .redirectErrorStream(true)
               .start();
       boolean ended = child.waitFor(120, TimeUnit.SECONDS);

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockserver.model.HttpRequest.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,8 +24,8 @@ import org.mockserver.model.HttpRequest;
 import org.mockserver.verify.VerificationTimes;
 
 /**
- * The event batch wire contract (PRODUCT.md §4.2) against a MockServer receiver. Abstract: run
- * once against MockServer in-process and once against a MockServer container.
+ * The event batch wire contract (PRODUCT.md §4.2) against a MockServer receiver. Abstract: run once
+ * against MockServer in-process and once against a MockServer container.
  */
 abstract class EventBatchContractTest extends ReceiverContractTest {
 
@@ -60,22 +60,26 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
 
   @Test
   void sendsTheEventsGzippedWithHeadersAndReadsPerEventResults() throws Exception {
-    answer(200, "{\"results\":[{\"event_id\":\"E1\",\"status\":\"success\"},"
-        + "{\"event_id\":\"E2\",\"status\":\"duplicate\",\"error\":null},"
-        + "{\"event_id\":\"E3\",\"status\":\"rejected\",\"error\":\"payload.size_bytes < 0\"}]}");
+    answer(
+        200,
+        "{\"results\":[{\"event_id\":\"E1\",\"status\":\"success\"},"
+            + "{\"event_id\":\"E2\",\"status\":\"duplicate\",\"error\":null},"
+            + "{\"event_id\":\"E3\",\"status\":\"rejected\",\"error\":\"payload.size_bytes < 0\"}]}");
 
     EventBatchResult result = transport.send(Samples.events("E1", "E2", "E3"));
 
-    assertThat(result.outcome()).isEqualTo(BatchOutcome.DELIVERED);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.DELIVERED);
     assertThat(result.results())
         .containsExactly(
             new EventResult("E1", EventResultStatus.SUCCESS, Optional.empty()),
             new EventResult("E2", EventResultStatus.DUPLICATE, Optional.empty()),
-            new EventResult("E3", EventResultStatus.REJECTED, Optional.of("payload.size_bytes < 0")));
+            new EventResult(
+                "E3", EventResultStatus.REJECTED, Optional.of("payload.size_bytes < 0")));
     HttpRequest recorded = onlyRecorded();
     assertThat(recorded.getFirstHeader("Content-Encoding")).isEqualTo("gzip");
     assertThat(recorded.getFirstHeader("Content-Type")).isEqualTo("application/json");
-    assertThat(recorded.getFirstHeader("Authorization")).isEqualTo("Bearer " + Samples.TOKEN.value());
+    assertThat(recorded.getFirstHeader("Authorization"))
+        .isEqualTo("Bearer " + Samples.TOKEN.value());
     assertThat(recorded.getFirstHeader("User-Agent")).startsWith("dossier-sync/");
     JsonNode sent = decodedJson(recorded);
     assertThat(sent.size()).isEqualTo(1);
@@ -112,7 +116,7 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
         "200 | '{\"results\":[{\"status\":\"success\"}]}' | RETRY | "
             + "'malformed_response: 200 unreadable result {\"status\":\"success\"}'",
       })
-  void classifiesTheWholeBatch(int status, String body, BatchOutcome outcome, String reason) {
+  void classifiesTheWholeBatch(int status, String body, TransportOutcome outcome, String reason) {
     answer(status, body);
 
     EventBatchResult result = transport.send(Samples.events("E1"));
@@ -129,7 +133,7 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
 
     EventBatchResult result = transport.send(Samples.events("E1", "E2"));
 
-    assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
     assertThat(result.reason()).isEqualTo("rate_limited");
     assertThat(result.retryAfter()).contains(Duration.ofSeconds(45));
   }
@@ -140,7 +144,7 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
 
     EventBatchResult result = transport.send(Samples.events("E1", "E2"));
 
-    assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
     assertThat(result.reason()).isEqualTo("http_503");
     assertThat(result.retryAfter()).contains(Duration.ofSeconds(7));
   }
@@ -151,7 +155,7 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
 
     EventBatchResult result = transport.send(Samples.events("E1"));
 
-    assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
     assertThat(result.reason()).isEqualTo("rate_limited");
     assertThat(result.retryAfter()).isEmpty();
   }
@@ -163,7 +167,7 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
 
     EventBatchResult result = transport.send(Samples.events("E1"));
 
-    assertThat(result.outcome()).isEqualTo(BatchOutcome.UNEXPECTED_STATUS);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.UNEXPECTED_STATUS);
     assertThat(result.reason()).isEqualTo("redirect: " + target);
     mockServer().verify(request().withPath("/elsewhere/batch/"), VerificationTimes.never());
   }
@@ -176,7 +180,7 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
 
     EventBatchResult result = transport.send(Samples.events("E1", "E2"));
 
-    assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
     assertThat(result.httpStatus()).isZero();
     assertThat(result.reason()).startsWith("connection_error: ");
   }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.io.ByteArrayInputStream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -25,13 +25,14 @@ class GzipOnTheWireTest {
 
       EventBatchResult result = transport.send(Samples.events("E1", "E2"));
 
-      assertThat(result.outcome()).isEqualTo(BatchOutcome.DELIVERED);
+      assertThat(result.outcome()).isEqualTo(TransportOutcome.DELIVERED);
       LoopbackReceiver.Received received = receiver.last();
       assertThat(received.headers().getFirst("Content-Encoding")).isEqualTo("gzip");
       byte[] raw = received.body();
       assertThat(raw[0] & 0xff).isEqualTo(0x1f);
       assertThat(raw[1] & 0xff).isEqualTo(0x8b);
-      assertThat(received.headers().getFirst("Content-Length")).isEqualTo(String.valueOf(raw.length));
+      assertThat(received.headers().getFirst("Content-Length"))
+          .isEqualTo(String.valueOf(raw.length));
       byte[] json;
       try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
         json = in.readAllBytes();
@@ -39,7 +40,11 @@ class GzipOnTheWireTest {
       ObjectMapper mapper = new ObjectMapper();
       JsonNode expected =
           mapper.readTree(
-              "{\"events\":[" + Samples.event("E1").json() + "," + Samples.event("E2").json() + "]}");
+              "{\"events\":["
+                  + Samples.event("E1").json()
+                  + ","
+                  + Samples.event("E2").json()
+                  + "]}");
       assertThat(mapper.readTree(json)).isEqualTo(expected);
     }
   }

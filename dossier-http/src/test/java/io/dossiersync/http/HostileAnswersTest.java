@@ -2,11 +2,10 @@ package io.dossiersync.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.http.HostileServer.Behaviour;
 import io.dossiersync.http.internal.PooledHttpClient;
 import java.time.Duration;
@@ -28,11 +27,12 @@ class HostileAnswersTest {
   void aDrippingAnswerIsAbortedAtTheDeadlineThoughItIsNeverSilent() throws Exception {
     try (HostileServer server = new HostileServer(Behaviour.DRIP);
         HttpEventTransport events =
-            HttpEventTransport.create(config(server, Duration.ofSeconds(1)), TokenProvider.none())) {
+            HttpEventTransport.create(
+                config(server, Duration.ofSeconds(1)), TokenProvider.none())) {
 
       EventBatchResult result = events.send(Samples.events("E1"));
 
-      assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+      assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
       assertThat(result.reason()).isEqualTo(PooledHttpClient.DEADLINE_REASON);
       assertThat(result.httpStatus()).isZero();
     }
@@ -56,9 +56,10 @@ class HostileAnswersTest {
       factory.close();
 
       PushResult pushed = push.get(30, TimeUnit.SECONDS);
-      assertThat(pushed.outcome()).isEqualTo(PushOutcome.RETRY);
+      assertThat(pushed.outcome()).isEqualTo(TransportOutcome.RETRY);
       assertThat(pushed.reason()).isEqualTo(PooledHttpClient.CLOSED_REASON);
-      assertThat(batch.get(30, TimeUnit.SECONDS).reason()).isEqualTo(PooledHttpClient.CLOSED_REASON);
+      assertThat(batch.get(30, TimeUnit.SECONDS).reason())
+          .isEqualTo(PooledHttpClient.CLOSED_REASON);
       content.close();
       events.close();
     }
@@ -76,7 +77,7 @@ class HostileAnswersTest {
       events.close();
 
       EventBatchResult result = batch.get(30, TimeUnit.SECONDS);
-      assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+      assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
       assertThat(result.reason()).isEqualTo(PooledHttpClient.CLOSED_REASON);
     }
   }
@@ -85,11 +86,12 @@ class HostileAnswersTest {
   void anEndlessHeaderLineFailsOneRequest() throws Exception {
     try (HostileServer server = new HostileServer(Behaviour.ENDLESS_HEADER);
         HttpEventTransport events =
-            HttpEventTransport.create(config(server, Duration.ofSeconds(30)), TokenProvider.none())) {
+            HttpEventTransport.create(
+                config(server, Duration.ofSeconds(30)), TokenProvider.none())) {
 
       EventBatchResult result = events.send(Samples.events("E1"));
 
-      assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+      assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
       assertThat(result.reason()).startsWith("malformed_response: answer head over the limits");
     }
   }
@@ -98,11 +100,12 @@ class HostileAnswersTest {
   void moreThanAHundredHeaderFieldsFailOneRequest() throws Exception {
     try (HostileServer server = new HostileServer(Behaviour.MANY_HEADERS);
         HttpContentTransport content =
-            HttpContentTransport.create(config(server, Duration.ofSeconds(30)), TokenProvider.none())) {
+            HttpContentTransport.create(
+                config(server, Duration.ofSeconds(30)), TokenProvider.none())) {
 
       PushResult result = content.push(Samples.push("spec.md"));
 
-      assertThat(result.outcome()).isEqualTo(PushOutcome.RETRY);
+      assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
       assertThat(result.reason()).startsWith("malformed_response: answer head over the limits");
     }
   }
@@ -115,12 +118,13 @@ class HostileAnswersTest {
 
       EventBatchResult result = events.send(Samples.events("E1"));
 
-      assertThat(result.outcome()).isEqualTo(BatchOutcome.RETRY);
+      assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
       assertThat(result.reason()).startsWith("malformed_response: 200");
       assertThat(factory.leasedConnections()).isZero();
       Thread.sleep(200);
       assertThat(server.bytesWritten()).isLessThan(10L * 1024 * 1024);
-      System.out.printf("[http] huge-body answer_bytes=%d written_by_server=%d%n",
+      System.out.printf(
+          "[http] huge-body answer_bytes=%d written_by_server=%d%n",
           10L * 1024 * 1024, server.bytesWritten());
     }
   }

@@ -22,15 +22,23 @@ import java.util.concurrent.atomic.AtomicLong;
 final class HostileServer implements AutoCloseable {
 
   /** What the server does once it has read a request head. */
-  enum Behaviour { DRIP, ENDLESS_HEADER, MANY_HEADERS, HUGE_BODY, SILENCE }
+  enum Behaviour {
+    DRIP,
+    ENDLESS_HEADER,
+    MANY_HEADERS,
+    HUGE_BODY,
+    SILENCE
+  }
 
   private final ServerSocket socket;
   private final Behaviour behaviour;
-  private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "hostile-server");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService workers =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "hostile-server");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicLong written = new AtomicLong();
   private final CountDownLatch firstRequest = new CountDownLatch(1);
@@ -95,7 +103,9 @@ final class HostileServer implements AutoCloseable {
   private void play(OutputStream out) throws IOException, InterruptedException {
     switch (behaviour) {
       case DRIP -> {
-        write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n");
+        write(
+            out,
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n");
         while (true) {
           write(out, " ");
           Thread.sleep(100);
@@ -117,8 +127,11 @@ final class HostileServer implements AutoCloseable {
       }
       case HUGE_BODY -> {
         int size = 10 * 1024 * 1024;
-        write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + size
-            + "\r\n\r\n");
+        write(
+            out,
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                + size
+                + "\r\n\r\n");
         byte[] chunk = "x".repeat(8 * 1024).getBytes(StandardCharsets.US_ASCII);
         for (int sent = 0; sent < size; sent += chunk.length) {
           write(out, chunk);

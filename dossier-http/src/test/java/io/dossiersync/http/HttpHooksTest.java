@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The enterprise hooks of issue 18 §2 over real loopback: an explicit proxy, the JVM's proxy
- * system properties, an {@code SSLContext} against a TLS server with a certificate made in the
- * test, static headers, and a host-built client that the transports never close.
+ * The enterprise hooks of issue 18 §2 over real loopback: an explicit proxy, the JVM's proxy system
+ * properties, an {@code SSLContext} against a TLS server with a certificate made in the test,
+ * static headers, and a host-built client that the transports never close.
  */
 class HttpHooksTest {
 
@@ -42,19 +42,22 @@ class HttpHooksTest {
   /** A JDK server playing a forward proxy: records each absolute request URI and answers it. */
   private static com.sun.net.httpserver.HttpServer countingProxy(List<String> seen)
       throws IOException {
-    com.sun.net.httpserver.HttpServer proxy = com.sun.net.httpserver.HttpServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    proxy.createContext("/", exchange -> {
-      try (InputStream in = exchange.getRequestBody()) {
-        in.readAllBytes();
-      }
-      seen.add(exchange.getRequestURI().toString());
-      byte[] answer = STORED.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(201, answer.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(answer);
-      }
-    });
+    com.sun.net.httpserver.HttpServer proxy =
+        com.sun.net.httpserver.HttpServer.create(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    proxy.createContext(
+        "/",
+        exchange -> {
+          try (InputStream in = exchange.getRequestBody()) {
+            in.readAllBytes();
+          }
+          seen.add(exchange.getRequestURI().toString());
+          byte[] answer = STORED.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(201, answer.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer);
+          }
+        });
     proxy.start();
     return proxy;
   }
@@ -70,18 +73,21 @@ class HttpHooksTest {
     List<String> seen = new CopyOnWriteArrayList<>();
     com.sun.net.httpserver.HttpServer proxy = countingProxy(seen);
     String target = "http://127.0.0.1:" + closedPort();
-    try (HttpContentTransport content = HttpContentTransport.create(
-        HttpTransportConfig.builder(target)
-            .proxy(new HttpProxy("127.0.0.1", proxy.getAddress().getPort())).build(),
-        TokenProvider.none())) {
+    try (HttpContentTransport content =
+        HttpContentTransport.create(
+            HttpTransportConfig.builder(target)
+                .proxy(new HttpProxy("127.0.0.1", proxy.getAddress().getPort()))
+                .build(),
+            TokenProvider.none())) {
 
       PushResult first = content.push(Samples.push("spec.md"));
       PushResult second = content.push(Samples.push("plan.md"));
 
-      assertThat(first.outcome()).isEqualTo(PushOutcome.UPLOADED);
-      assertThat(second.outcome()).isEqualTo(PushOutcome.UPLOADED);
-      assertThat(seen).containsExactly(
-          target + "/api/dossier/push-content/", target + "/api/dossier/push-content/");
+      assertThat(first.outcome()).isEqualTo(TransportOutcome.DELIVERED);
+      assertThat(second.outcome()).isEqualTo(TransportOutcome.DELIVERED);
+      assertThat(seen)
+          .containsExactly(
+              target + "/api/dossier/push-content/", target + "/api/dossier/push-content/");
     } finally {
       proxy.stop(0);
     }
@@ -94,13 +100,16 @@ class HttpHooksTest {
     String target = "http://receiver.invalid";
     System.setProperty("http.proxyHost", "127.0.0.1");
     System.setProperty("http.proxyPort", Integer.toString(proxy.getAddress().getPort()));
-    try (HttpContentTransport viaProperties = HttpContentTransport.create(
-            HttpTransportConfig.builder(target).useSystemProperties().build(), TokenProvider.none());
-        HttpContentTransport direct = HttpContentTransport.create(
-            HttpTransportConfig.builder(target).build(), TokenProvider.none())) {
+    try (HttpContentTransport viaProperties =
+            HttpContentTransport.create(
+                HttpTransportConfig.builder(target).useSystemProperties().build(),
+                TokenProvider.none());
+        HttpContentTransport direct =
+            HttpContentTransport.create(
+                HttpTransportConfig.builder(target).build(), TokenProvider.none())) {
 
       assertThat(viaProperties.push(Samples.push("spec.md")).outcome())
-          .isEqualTo(PushOutcome.UPLOADED);
+          .isEqualTo(TransportOutcome.DELIVERED);
       assertThat(direct.push(Samples.push("spec.md")).reason())
           .startsWith("connection_error: unknown host");
       assertThat(seen).containsExactly(target + "/api/dossier/push-content/");
@@ -127,24 +136,30 @@ class HttpHooksTest {
     HttpsServer server =
         HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
-    server.createContext("/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      byte[] answer = STORED.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(201, answer.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(answer);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          byte[] answer = STORED.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(201, answer.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer);
+          }
+        });
     server.start();
     String base = "https://localhost:" + server.getAddress().getPort();
-    try (HttpContentTransport trusting = HttpContentTransport.create(
-            HttpTransportConfig.builder(base).sslContext(clientTls).build(), TokenProvider.none());
-        HttpContentTransport jdkDefault = HttpContentTransport.create(
-            HttpTransportConfig.builder(base).build(), TokenProvider.none())) {
+    try (HttpContentTransport trusting =
+            HttpContentTransport.create(
+                HttpTransportConfig.builder(base).sslContext(clientTls).build(),
+                TokenProvider.none());
+        HttpContentTransport jdkDefault =
+            HttpContentTransport.create(
+                HttpTransportConfig.builder(base).build(), TokenProvider.none())) {
 
-      assertThat(trusting.push(Samples.push("spec.md")).outcome()).isEqualTo(PushOutcome.UPLOADED);
+      assertThat(trusting.push(Samples.push("spec.md")).outcome())
+          .isEqualTo(TransportOutcome.DELIVERED);
       PushResult refused = jdkDefault.push(Samples.push("spec.md"));
-      assertThat(refused.outcome()).isEqualTo(PushOutcome.RETRY);
+      assertThat(refused.outcome()).isEqualTo(TransportOutcome.RETRY);
       assertThat(refused.reason()).startsWith("connection_error: TLS");
     } finally {
       server.stop(0);
@@ -154,11 +169,32 @@ class HttpHooksTest {
   private KeyStore selfSignedKeyStore() throws Exception {
     Path store = dir.resolve("receiver.p12");
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "receiver",
-        "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost", "-validity", "2",
-        "-ext", "san=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-        "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
-        .redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(
+                keytool.toString(),
+                "-genkeypair",
+                "-alias",
+                "receiver",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-validity",
+                "2",
+                "-ext",
+                "san=dns:localhost,ip:127.0.0.1",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit")
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as(output).isZero();
@@ -172,12 +208,16 @@ class HttpHooksTest {
   @Test
   void staticHeadersReachTheReceiverWithoutReplacingTheTransportsOwn() throws Exception {
     try (LoopbackReceiver receiver = new LoopbackReceiver(201, STORED, 1);
-        HttpContentTransport content = HttpContentTransport.create(
-            HttpTransportConfig.builder(receiver.baseUrl())
-                .header("X-Api-Key", "gateway-key").header("X-Tenant", "t1").build(),
-            TokenProvider.fixed(Samples.TOKEN))) {
+        HttpContentTransport content =
+            HttpContentTransport.create(
+                HttpTransportConfig.builder(receiver.baseUrl())
+                    .header("X-Api-Key", "gateway-key")
+                    .header("X-Tenant", "t1")
+                    .build(),
+                TokenProvider.fixed(Samples.TOKEN))) {
 
-      assertThat(content.push(Samples.push("spec.md")).outcome()).isEqualTo(PushOutcome.UPLOADED);
+      assertThat(content.push(Samples.push("spec.md")).outcome())
+          .isEqualTo(TransportOutcome.DELIVERED);
 
       var headers = receiver.last().headers();
       assertThat(headers.getFirst("X-Api-Key")).isEqualTo("gateway-key");
@@ -192,17 +232,20 @@ class HttpHooksTest {
   void aHostBuiltClientIsUsedAndNeverClosed() throws Exception {
     try (LoopbackReceiver receiver = new LoopbackReceiver(201, STORED, 1);
         CloseableHttpClient hostClient = HttpClients.createDefault()) {
-      HttpTransports transports = HttpTransports.create(
-          HttpTransportConfig.builder(receiver.baseUrl()).httpClient(hostClient).build());
+      HttpTransports transports =
+          HttpTransports.create(
+              HttpTransportConfig.builder(receiver.baseUrl()).httpClient(hostClient).build());
       HttpContentTransport content = transports.contentTransport(TokenProvider.none());
-      assertThat(content.push(Samples.push("spec.md")).outcome()).isEqualTo(PushOutcome.UPLOADED);
+      assertThat(content.push(Samples.push("spec.md")).outcome())
+          .isEqualTo(TransportOutcome.DELIVERED);
       assertThat(transports.leasedConnections()).isZero();
 
       content.close();
       transports.close();
 
-      int status = hostClient.execute(new HttpPost(receiver.baseUrl() + "/still-open"),
-          response -> response.getCode());
+      int status =
+          hostClient.execute(
+              new HttpPost(receiver.baseUrl() + "/still-open"), response -> response.getCode());
       assertThat(status).isEqualTo(201);
       assertThat(receiver.count()).isEqualTo(2);
     }

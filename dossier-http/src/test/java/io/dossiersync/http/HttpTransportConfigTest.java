@@ -19,7 +19,8 @@ class HttpTransportConfigTest {
 
   @Test
   void hasTheDocumentedDefaults() {
-    HttpTransportConfig config = HttpTransportConfig.builder("https://receiver.example.org").build();
+    HttpTransportConfig config =
+        HttpTransportConfig.builder("https://receiver.example.org").build();
 
     assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.responseTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -61,31 +62,54 @@ class HttpTransportConfigTest {
         Arguments.of("example.org", id(), "baseUrl must use http or https"),
         Arguments.of("http:///path", id(), "baseUrl must name a host"),
         Arguments.of("https://example.org/?token=x", id(), "must not carry a query"),
-        Arguments.of("https://user:pw@example.org", id(), "must not carry a query, fragment or user info"),
+        Arguments.of(
+            "https://user:pw@example.org", id(), "must not carry a query, fragment or user info"),
         Arguments.of("https://exa mple.org", id(), "baseUrl is not a valid URL"),
-        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
-            b -> b.connectTimeout(Duration.ZERO), "connectTimeout must be in (0, PT1H]"),
-        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
-            b -> b.responseTimeout(Duration.ofHours(2)), "responseTimeout must be in (0, PT1H]"),
-        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
-            b -> b.maxConnections(0), "maxConnections must be in [1, 1024], got 0"),
-        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
-            b -> b.maxConnections(4).maxConnectionsPerRoute(5),
+        Arguments.of(
+            "https://example.org",
+            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.connectTimeout(Duration.ZERO),
+            "connectTimeout must be in (0, PT1H]"),
+        Arguments.of(
+            "https://example.org",
+            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.responseTimeout(Duration.ofHours(2)),
+            "responseTimeout must be in (0, PT1H]"),
+        Arguments.of(
+            "https://example.org",
+            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.maxConnections(0),
+            "maxConnections must be in [1, 1024], got 0"),
+        Arguments.of(
+            "https://example.org",
+            (UnaryOperator<HttpTransportConfigBuilder>)
+                b -> b.maxConnections(4).maxConnectionsPerRoute(5),
             "maxConnectionsPerRoute must be in [1, maxConnections=4], got 5"),
-        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
-            b -> b.userAgent(" "), "userAgent must be non-blank printable ASCII"),
-        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
-            b -> b.userAgent("agent\r\nX-Evil: 1"), "userAgent must be non-blank printable ASCII"),
-        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
-            b -> b.requestDeadline(Duration.ZERO), "requestDeadline must be in (0, PT1H]"),
-        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
-            b -> b.header("Authorization", "Basic x"), "header Authorization is set by the transports"),
-        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
-            b -> b.header("content-type", "text/plain"), "header content-type is set by the transports"),
-        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
-            b -> b.header("X Bad", "v"), "header name must be an HTTP token"),
-        Arguments.of("https://example.org", (UnaryOperator<HttpTransportConfigBuilder>)
-            b -> b.header("X-Key", "a\r\nX-Evil: 1"), "header X-Key must have a printable ASCII value"));
+        Arguments.of(
+            "https://example.org",
+            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.userAgent(" "),
+            "userAgent must be non-blank printable ASCII"),
+        Arguments.of(
+            "https://example.org",
+            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.userAgent("agent\r\nX-Evil: 1"),
+            "userAgent must be non-blank printable ASCII"),
+        Arguments.of(
+            "https://example.org",
+            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.requestDeadline(Duration.ZERO),
+            "requestDeadline must be in (0, PT1H]"),
+        Arguments.of(
+            "https://example.org",
+            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.header("Authorization", "Basic x"),
+            "header Authorization is set by the transports"),
+        Arguments.of(
+            "https://example.org",
+            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.header("content-type", "text/plain"),
+            "header content-type is set by the transports"),
+        Arguments.of(
+            "https://example.org",
+            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.header("X Bad", "v"),
+            "header name must be an HTTP token"),
+        Arguments.of(
+            "https://example.org",
+            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.header("X-Key", "a\r\nX-Evil: 1"),
+            "header X-Key must have a printable ASCII value"));
   }
 
   private static UnaryOperator<HttpTransportConfigBuilder> id() {
@@ -121,12 +145,13 @@ class HttpTransportConfigTest {
 
   @Test
   void hooksAreKeptAndHeaderValuesNeverShown() {
-    HttpTransportConfig config = HttpTransportConfig.builder("https://example.org")
-        .proxy(new HttpProxy("proxy.corp", 3128))
-        .useSystemProperties()
-        .header("X-Api-Key", "secret-key")
-        .requestDeadline(Duration.ofSeconds(5))
-        .build();
+    HttpTransportConfig config =
+        HttpTransportConfig.builder("https://example.org")
+            .proxy(new HttpProxy("proxy.corp", 3128))
+            .useSystemProperties()
+            .header("X-Api-Key", "secret-key")
+            .requestDeadline(Duration.ofSeconds(5))
+            .build();
 
     assertThat(config.proxy()).contains(new HttpProxy("proxy.corp", 3128));
     assertThat(config.useSystemProperties()).isTrue();
@@ -138,8 +163,12 @@ class HttpTransportConfigTest {
   }
 
   @ParameterizedTest(name = "{0}:{1}")
-  @CsvSource({"'', 80, proxy host", "'a b', 80, proxy host", "proxy, 0, proxy port",
-      "proxy, 65536, proxy port"})
+  @CsvSource({
+    "'', 80, proxy host",
+    "'a b', 80, proxy host",
+    "proxy, 0, proxy port",
+    "proxy, 65536, proxy port"
+  })
   void aProxyIsChecked(String host, int port, String message) {
     assertThatThrownBy(() -> new HttpProxy(host, port))
         .isInstanceOf(IllegalArgumentException.class)

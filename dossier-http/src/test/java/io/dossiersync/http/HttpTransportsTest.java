@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dossiersync.core.transport.AccessToken;
-import io.dossiersync.core.transport.BatchOutcome;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.net.ServerSocket;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,13 +27,15 @@ class HttpTransportsTest {
       factory.close();
       factory.close();
 
-      assertThat(first.push(Samples.push("spec.md")).outcome()).isEqualTo(PushOutcome.UPLOADED);
+      assertThat(first.push(Samples.push("spec.md")).outcome())
+          .isEqualTo(TransportOutcome.DELIVERED);
       first.close();
-      assertThat(second.push(Samples.push("plan.md")).outcome()).isEqualTo(PushOutcome.UPLOADED);
+      assertThat(second.push(Samples.push("plan.md")).outcome())
+          .isEqualTo(TransportOutcome.DELIVERED);
       second.close();
 
       PushResult afterRelease = second.push(Samples.push("tasks.md"));
-      assertThat(afterRelease.outcome()).isEqualTo(PushOutcome.RETRY);
+      assertThat(afterRelease.outcome()).isEqualTo(TransportOutcome.RETRY);
       assertThat(afterRelease.reason()).startsWith("connection_error: ");
       assertThat(receiver.count()).isEqualTo(2);
       assertThatThrownBy(() -> factory.eventTransport(TokenProvider.none()))
@@ -49,16 +50,17 @@ class HttpTransportsTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    HttpTransportConfig config = HttpTransportConfig.builder("http://127.0.0.1:" + closedPort).build();
+    HttpTransportConfig config =
+        HttpTransportConfig.builder("http://127.0.0.1:" + closedPort).build();
     try (HttpTransports transports = HttpTransports.create(config);
         HttpContentTransport content = transports.contentTransport(TokenProvider.none());
         HttpEventTransport events = transports.eventTransport(TokenProvider.none())) {
 
       PushResult push = content.push(Samples.push("spec.md"));
-      assertThat(push.outcome()).isEqualTo(PushOutcome.RETRY);
+      assertThat(push.outcome()).isEqualTo(TransportOutcome.RETRY);
       assertThat(push.httpStatus()).isZero();
       assertThat(push.reason()).startsWith("connection_error: connection refused");
-      assertThat(events.send(Samples.events("E1")).outcome()).isEqualTo(BatchOutcome.RETRY);
+      assertThat(events.send(Samples.events("E1")).outcome()).isEqualTo(TransportOutcome.RETRY);
     }
   }
 
@@ -68,7 +70,7 @@ class HttpTransportsTest {
     try (HttpContentTransport content = HttpContentTransport.create(config, TokenProvider.none())) {
       PushResult push = content.push(Samples.push("spec.md"));
 
-      assertThat(push.outcome()).isEqualTo(PushOutcome.RETRY);
+      assertThat(push.outcome()).isEqualTo(TransportOutcome.RETRY);
       assertThat(push.reason()).startsWith("connection_error: unknown host");
     }
   }
@@ -87,8 +89,9 @@ class HttpTransportsTest {
 
       PushResult push = content.push(Samples.push("spec.md"));
 
-      assertThat(push.outcome()).isEqualTo(PushOutcome.RETRY);
-      assertThat(push.reason()).isEqualTo("connection_error: IllegalStateException: token file unreadable");
+      assertThat(push.outcome()).isEqualTo(TransportOutcome.RETRY);
+      assertThat(push.reason())
+          .isEqualTo("connection_error: IllegalStateException: token file unreadable");
       assertThat(receiver.count()).isZero();
     }
   }

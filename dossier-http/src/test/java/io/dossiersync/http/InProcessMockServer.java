@@ -5,8 +5,8 @@ import org.mockserver.configuration.ConfigurationProperties;
 import org.mockserver.integration.ClientAndServer;
 
 /**
- * One MockServer on a free loopback port for the whole test run, started on first use and
- * stopped when the test JVM exits. Tests reset it before each use.
+ * One MockServer on a free loopback port for the whole test run, started on first use and stopped
+ * when the test JVM exits. Tests reset it before each use.
  */
 final class InProcessMockServer implements Receiver {
 

@@ -7,9 +7,9 @@ import static org.mockserver.model.HttpResponse.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dossiersync.core.transport.PushContentRequest;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -75,42 +75,102 @@ abstract class PushContentContractTest extends ReceiverContractTest {
             Samples.NOW.plusSeconds(120).atZone(ZoneOffset.UTC));
     String html = "<html><body><h1>Bad Gateway</h1></body></html>";
     return Stream.of(
-        AnswerRow.of("201 stored", 201, "{\"status\":\"stored\"}", PushOutcome.UPLOADED, "stored"),
-        AnswerRow.of("200 already_exists", 200, "{\"status\":\"already_exists\"}",
-            PushOutcome.ALREADY_EXISTS, "already_exists"),
-        AnswerRow.of("201 HTML is malformed", 201, html, PushOutcome.RETRY,
+        AnswerRow.of(
+            "201 stored", 201, "{\"status\":\"stored\"}", TransportOutcome.DELIVERED, "stored"),
+        AnswerRow.of(
+            "200 already_exists",
+            200,
+            "{\"status\":\"already_exists\"}",
+            TransportOutcome.ALREADY_EXISTS,
+            "already_exists"),
+        AnswerRow.of(
+            "201 HTML is malformed",
+            201,
+            html,
+            TransportOutcome.RETRY,
             "malformed_response: 201 without a JSON object"),
-        AnswerRow.of("200 unknown status is malformed", 200, "{\"status\":\"queued\"}",
-            PushOutcome.RETRY, "malformed_response: 200 with status 'queued'"),
-        AnswerRow.of("400 with detail", 400, "{\"detail\":\"content_hash does not match\"}",
-            PushOutcome.FAILED, "validation_error: content_hash does not match"),
-        AnswerRow.of("400 bare", 400, "", PushOutcome.FAILED, "validation_error"),
-        AnswerRow.of("401", 401, "{\"detail\":\"token expired\"}", PushOutcome.UNAUTHORIZED,
+        AnswerRow.of(
+            "200 unknown status is malformed",
+            200,
+            "{\"status\":\"queued\"}",
+            TransportOutcome.RETRY,
+            "malformed_response: 200 with status 'queued'"),
+        AnswerRow.of(
+            "400 with detail",
+            400,
+            "{\"detail\":\"content_hash does not match\"}",
+            TransportOutcome.FAILED,
+            "validation_error: content_hash does not match"),
+        AnswerRow.of("400 bare", 400, "", TransportOutcome.FAILED, "validation_error"),
+        AnswerRow.of(
+            "401",
+            401,
+            "{\"detail\":\"token expired\"}",
+            TransportOutcome.UNAUTHORIZED,
             "unauthorized"),
-        AnswerRow.of("404 index_entry_not_found", 404, "{\"error\":\"index_entry_not_found\"}",
-            PushOutcome.RETRY, "index_entry_not_found"),
-        AnswerRow.of("404 namespace_not_found", 404, "{\"error\":\"namespace_not_found\"}",
-            PushOutcome.FAILED, "namespace_not_found"),
-        AnswerRow.of("404 bare", 404, "", PushOutcome.RETRY, "not_found"),
-        AnswerRow.of("404 HTML", 404, html, PushOutcome.RETRY, "not_found"),
-        AnswerRow.of("404 JSON list", 404, "[\"namespace_not_found\"]", PushOutcome.RETRY,
-            "not_found"),
-        AnswerRow.of("404 other error", 404, "{\"error\":\"gone_fishing\"}", PushOutcome.RETRY,
+        AnswerRow.of(
+            "404 index_entry_not_found",
+            404,
+            "{\"error\":\"index_entry_not_found\"}",
+            TransportOutcome.RETRY,
+            "index_entry_not_found"),
+        AnswerRow.of(
+            "404 namespace_not_found",
+            404,
+            "{\"error\":\"namespace_not_found\"}",
+            TransportOutcome.FAILED,
+            "namespace_not_found"),
+        AnswerRow.of("404 bare", 404, "", TransportOutcome.RETRY, "not_found"),
+        AnswerRow.of("404 HTML", 404, html, TransportOutcome.RETRY, "not_found"),
+        AnswerRow.of(
+            "404 JSON list", 404, "[\"namespace_not_found\"]", TransportOutcome.RETRY, "not_found"),
+        AnswerRow.of(
+            "404 other error",
+            404,
+            "{\"error\":\"gone_fishing\"}",
+            TransportOutcome.RETRY,
             "not_found: gone_fishing"),
-        AnswerRow.of("429 body retry_after beats a shorter header", 429,
-            "{\"retry_after\":30}", PushOutcome.RETRY, "rate_limited",
-            Optional.of(Duration.ofSeconds(30)), new Header("Retry-After", "5")),
-        AnswerRow.of("429 HTTP-date header", 429, "", PushOutcome.RETRY, "rate_limited",
-            Optional.of(Duration.ofSeconds(120)), new Header("Retry-After", inTwoMinutes)),
-        AnswerRow.of("429 without a hint", 429, "", PushOutcome.RETRY, "rate_limited",
+        AnswerRow.of(
+            "429 body retry_after beats a shorter header",
+            429,
+            "{\"retry_after\":30}",
+            TransportOutcome.RETRY,
+            "rate_limited",
+            Optional.of(Duration.ofSeconds(30)),
+            new Header("Retry-After", "5")),
+        AnswerRow.of(
+            "429 HTTP-date header",
+            429,
+            "",
+            TransportOutcome.RETRY,
+            "rate_limited",
+            Optional.of(Duration.ofSeconds(120)),
+            new Header("Retry-After", inTwoMinutes)),
+        AnswerRow.of(
+            "429 without a hint",
+            429,
+            "",
+            TransportOutcome.RETRY,
+            "rate_limited",
             Optional.empty()),
-        AnswerRow.of("500", 500, "oops", PushOutcome.RETRY, "http_500"),
-        AnswerRow.of("502 HTML", 502, html, PushOutcome.RETRY, "http_502"),
-        AnswerRow.of("503 Retry-After seconds", 503, "", PushOutcome.RETRY, "http_503",
-            Optional.of(Duration.ofSeconds(7)), new Header("Retry-After", "7")),
-        AnswerRow.of("403 is unexpected", 403, "{\"error\":\"forbidden\"}", PushOutcome.FAILED,
+        AnswerRow.of("500", 500, "oops", TransportOutcome.RETRY, "http_500"),
+        AnswerRow.of("502 HTML", 502, html, TransportOutcome.RETRY, "http_502"),
+        AnswerRow.of(
+            "503 Retry-After seconds",
+            503,
+            "",
+            TransportOutcome.RETRY,
+            "http_503",
+            Optional.of(Duration.ofSeconds(7)),
+            new Header("Retry-After", "7")),
+        AnswerRow.of(
+            "403 is unexpected",
+            403,
+            "{\"error\":\"forbidden\"}",
+            TransportOutcome.FAILED,
             "unexpected_status: 403"),
-        AnswerRow.of("413 is unexpected", 413, "", PushOutcome.FAILED, "unexpected_status: 413"));
+        AnswerRow.of(
+            "413 is unexpected", 413, "", TransportOutcome.FAILED, "unexpected_status: 413"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -139,8 +199,15 @@ abstract class PushContentContractTest extends ReceiverContractTest {
     body.fieldNames().forEachRemaining(names::add);
     assertThat(names)
         .containsExactlyInAnyOrder(
-            "project_uuid", "feature_slug", "target_branch", "mission_key", "manifest_version",
-            "artifact_path", "content_hash", "hash_algorithm", "content_body");
+            "project_uuid",
+            "feature_slug",
+            "target_branch",
+            "mission_key",
+            "manifest_version",
+            "artifact_path",
+            "content_hash",
+            "hash_algorithm",
+            "content_body");
     assertThat(body.get("project_uuid").asText()).isEqualTo("8a4a7da6-a97c-4bb4-893a-b31664abfee4");
     assertThat(body.get("feature_slug").asText()).isEqualTo("047-http-transport");
     assertThat(body.get("target_branch").asText()).isEqualTo("main");
@@ -161,7 +228,8 @@ abstract class PushContentContractTest extends ReceiverContractTest {
     HttpRequest recorded = onlyRecorded();
     assertThat(recorded.getMethod().getValue()).isEqualTo("POST");
     assertThat(recorded.getFirstHeader("Content-Type")).isEqualTo("application/json");
-    assertThat(recorded.getFirstHeader("Authorization")).isEqualTo("Bearer " + Samples.TOKEN.value());
+    assertThat(recorded.getFirstHeader("Authorization"))
+        .isEqualTo("Bearer " + Samples.TOKEN.value());
     assertThat(recorded.getFirstHeader("User-Agent")).matches("dossier-sync/\\d+\\.\\d+\\.\\d+.*");
     assertThat(recorded.getFirstHeader("Content-Encoding")).isEmpty();
   }
@@ -172,7 +240,7 @@ abstract class PushContentContractTest extends ReceiverContractTest {
 
     PushResult result = push(TokenProvider.none(), Samples.push("spec.md"));
 
-    assertThat(result.outcome()).isEqualTo(PushOutcome.UNAUTHORIZED);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.UNAUTHORIZED);
     assertThat(onlyRecorded().containsHeader("Authorization")).isFalse();
   }
 
@@ -186,7 +254,7 @@ abstract class PushContentContractTest extends ReceiverContractTest {
 
     PushResult result = push(TokenProvider.fixed(Samples.TOKEN), Samples.push("spec.md"));
 
-    assertThat(result.outcome()).isEqualTo(PushOutcome.FAILED);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.FAILED);
     assertThat(result.reason()).isEqualTo("redirect: " + target);
     mockServer().verify(request().withPath("/elsewhere/push-content/"), VerificationTimes.never());
   }
@@ -205,7 +273,7 @@ abstract class PushContentContractTest extends ReceiverContractTest {
       result = transport.push(Samples.push("spec.md"));
     }
 
-    assertThat(result.outcome()).isEqualTo(PushOutcome.RETRY);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
     assertThat(result.httpStatus()).isZero();
     assertThat(result.reason()).startsWith("timeout: ");
   }
@@ -218,7 +286,7 @@ abstract class PushContentContractTest extends ReceiverContractTest {
 
     PushResult result = push(TokenProvider.fixed(Samples.TOKEN), Samples.push("spec.md"));
 
-    assertThat(result.outcome()).isEqualTo(PushOutcome.RETRY);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
     assertThat(result.httpStatus()).isZero();
     assertThat(result.reason()).startsWith("connection_error: ");
   }
@@ -251,8 +319,9 @@ abstract class PushContentContractTest extends ReceiverContractTest {
       pool.shutdownNow();
     }
 
-    assertThat(results).hasSize(threads * perThread)
-        .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(PushOutcome.UPLOADED));
+    assertThat(results)
+        .hasSize(threads * perThread)
+        .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(TransportOutcome.DELIVERED));
     Set<String> paths = new HashSet<>();
     for (var recorded : mockServer().retrieveRecordedRequests(request().withPath(PUSH_PATH))) {
       paths.add(JSON.readTree(recorded.getBodyAsRawBytes()).get("artifact_path").asText());

@@ -3,8 +3,8 @@ package io.dossiersync.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.transport.PushContentRequest;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.http.internal.PushAnswerClassifier;
 import io.dossiersync.http.internal.PushContentJson;
 import io.dossiersync.http.internal.ReceivedAnswer;
@@ -33,11 +33,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Requests per second of {@link HttpContentTransport} posting the same 4 KiB body to a loopback
- * JDK HTTP server, against a bare pooled HttpClient loop posting the same pre-encoded bytes, with
- * 1 and 4 threads, in the same run. A measurement, not a pass/fail check (target: the adapter at
- * 0.9x or better). Run with {@code -Dgroups=measure -DexcludedGroups=none}; figures go to stdout
- * and {@code target/measure-http.txt}.
+ * Requests per second of {@link HttpContentTransport} posting the same 4 KiB body to a loopback JDK
+ * HTTP server, against a bare pooled HttpClient loop posting the same pre-encoded bytes, with 1 and
+ * 4 threads, in the same run. A measurement, not a pass/fail check (target: the adapter at 0.9x or
+ * better). Run with {@code -Dgroups=measure -DexcludedGroups=none}; figures go to stdout and {@code
+ * target/measure-http.txt}.
  */
 @Tag("measure")
 class PushThroughputMeasureTest {
@@ -72,7 +72,7 @@ class PushThroughputMeasureTest {
             until -> {
               long n = 0;
               while (System.nanoTime() < until) {
-                assertThat(adapter.push(request).outcome()).isEqualTo(PushOutcome.UPLOADED);
+                assertThat(adapter.push(request).outcome()).isEqualTo(TransportOutcome.DELIVERED);
                 n++;
               }
               return n;
@@ -83,11 +83,15 @@ class PushThroughputMeasureTest {
               while (System.nanoTime() < until) {
                 HttpPost post = new HttpPost(config.pushContentUri());
                 post.setHeader("Authorization", "Bearer " + Samples.TOKEN.value());
-                post.setEntity(new ByteArrayEntity(encoded, ContentType.create("application/json")));
-                int status = bare.execute(post, r -> {
-                  EntityUtils.toByteArray(r.getEntity());
-                  return r.getCode();
-                });
+                post.setEntity(
+                    new ByteArrayEntity(encoded, ContentType.create("application/json")));
+                int status =
+                    bare.execute(
+                        post,
+                        r -> {
+                          EntityUtils.toByteArray(r.getEntity());
+                          return r.getCode();
+                        });
                 assertThat(status).isEqualTo(201);
                 n++;
               }
@@ -104,17 +108,24 @@ class PushThroughputMeasureTest {
             bareRate += rate(viaBare, threads, ROUND_MS) / ROUNDS;
             adapterRate += rate(viaAdapter, threads, ROUND_MS) / ROUNDS;
           }
-          report.append(String.format(Locale.ROOT,
-              "threads=%d bare=%.0f req/s adapter=%.0f req/s ratio=%.2f%n",
-              threads, bareRate, adapterRate, adapterRate / bareRate));
+          report.append(
+              String.format(
+                  Locale.ROOT,
+                  "threads=%d bare=%.0f req/s adapter=%.0f req/s ratio=%.2f%n",
+                  threads,
+                  bareRate,
+                  adapterRate,
+                  adapterRate / bareRate));
           assertThat(adapterRate).isPositive();
         }
       }
       assertThat(receiver.count()).isPositive();
     }
-    report.append(String.format(Locale.ROOT,
-        "adapter-only CPU per push (encode 9 fields + classify the answer): %.1f us%n",
-        adapterWorkMicros(request)));
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "adapter-only CPU per push (encode 9 fields + classify the answer): %.1f us%n",
+            adapterWorkMicros(request)));
     System.out.print(report);
     Files.writeString(Path.of("target", "measure-http.txt"), report, StandardCharsets.UTF_8);
   }
@@ -123,7 +134,9 @@ class PushThroughputMeasureTest {
   private static double adapterWorkMicros(PushContentRequest request) {
     ReceivedAnswer stored =
         new ReceivedAnswer(
-            201, Optional.empty(), Optional.empty(),
+            201,
+            Optional.empty(),
+            Optional.empty(),
             "{\"status\":\"stored\"}".getBytes(StandardCharsets.UTF_8));
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     int n = 100_000;

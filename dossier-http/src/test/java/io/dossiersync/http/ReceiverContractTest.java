@@ -11,8 +11,8 @@ import org.mockserver.model.Header;
 import org.mockserver.model.HttpRequest;
 
 /**
- * What the wire contract tests share: a {@link Receiver} reset before each test, scripted
- * answers on one path, and the requests it recorded.
+ * What the wire contract tests share: a {@link Receiver} reset before each test, scripted answers
+ * on one path, and the requests it recorded.
  */
 abstract class ReceiverContractTest {
 

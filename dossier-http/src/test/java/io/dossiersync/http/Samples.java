@@ -23,7 +23,11 @@ final class Samples {
 
   static final NamespaceRef NAMESPACE =
       new NamespaceRef(
-          "8A4A7DA6-A97C-4BB4-893A-B31664ABFEE4", "047-http-transport", "main", "software-dev", "1");
+          "8A4A7DA6-A97C-4BB4-893A-B31664ABFEE4",
+          "047-http-transport",
+          "main",
+          "software-dev",
+          "1");
 
   /** A body with quotes, backslashes, newlines, a tab and non-ASCII text to test escaping. */
   static final String BODY = "# Spec \"quoted\"\n\tback\\slash — ünïcödé ✓\n";
@@ -40,11 +44,17 @@ final class Samples {
 
   static EventRecord event(String id) {
     String json =
-        "{\"event_id\":\"" + id + "\",\"event_type\":\"MissionDossierArtifactIndexed\","
+        "{\"event_id\":\""
+            + id
+            + "\",\"event_type\":\"MissionDossierArtifactIndexed\","
             + "\"aggregate_id\":\"047-http-transport:spec.md\",\"payload\":{\"size_bytes\":42}}";
     return new EventRecord(
-        id, "MissionDossierArtifactIndexed", "047-http-transport:spec.md", NAMESPACE,
-        Optional.empty(), json);
+        id,
+        "MissionDossierArtifactIndexed",
+        "047-http-transport:spec.md",
+        NAMESPACE,
+        Optional.empty(),
+        json);
   }
 
   /** A token provider whose current token comes from {@code current}; it cannot refresh. */

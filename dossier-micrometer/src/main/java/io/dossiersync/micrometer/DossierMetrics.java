@@ -48,12 +48,12 @@ import java.util.function.ToDoubleFunction;
  * </ul>
  *
  * <p><b>Cost:</b> the counters and timers cost a map lookup per task. The gauges never query the
- * store per scrape: the statistics are read at most once per {@code statsCacheFor} (default
- * {@value #DEFAULT_STATS_CACHE_SECONDS} s), whatever the number of gauges or scrapes. When reading
- * them fails the gauges keep their last value.
+ * store per scrape: the statistics are read at most once per {@code statsCacheFor} (default {@value
+ * #DEFAULT_STATS_CACHE_SECONDS} s), whatever the number of gauges or scrapes. When reading them
+ * fails the gauges keep their last value.
  *
- * <p>Thread-safe (the drain calls it from several threads). It owns nothing that needs closing:
- * the registry and the statistics source stay the host's.
+ * <p>Thread-safe (the drain calls it from several threads). It owns nothing that needs closing: the
+ * registry and the statistics source stay the host's.
  *
  * @since 0.1.0
  */
@@ -61,18 +61,25 @@ public final class DossierMetrics implements DrainListener, SyncListener {
 
   /** Counter of drain task results. */
   public static final String TASKS = "dossier.drain.tasks";
+
   /** Timer of the requests that carried task results. */
   public static final String REQUESTS = "dossier.drain.requests";
+
   /** Counter of drain rounds. */
   public static final String ROUNDS = "dossier.drain.rounds";
+
   /** Counter of what feature syncs did to the queues. */
   public static final String SYNCED = "dossier.sync.tasks";
+
   /** Gauge of queued tasks. */
   public static final String PENDING = "dossier.queue.pending";
+
   /** Gauge of the oldest queued body's age, in seconds. */
   public static final String OLDEST_AGE = "dossier.queue.oldest.age";
+
   /** Gauge of failure records. */
   public static final String FAILURES = "dossier.queue.failures";
+
   /** Default time the sampled statistics are reused for, in seconds. */
   public static final long DEFAULT_STATS_CACHE_SECONDS = 2;
 
@@ -105,8 +112,7 @@ public final class DossierMetrics implements DrainListener, SyncListener {
    * @return the metrics
    * @throws IllegalArgumentException when {@code statsCacheFor} is out of range
    */
-  public static DossierMetrics create(
-      MeterRegistry registry, Clock clock, Duration statsCacheFor) {
+  public static DossierMetrics create(MeterRegistry registry, Clock clock, Duration statsCacheFor) {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(statsCacheFor, "statsCacheFor");
@@ -125,11 +131,13 @@ public final class DossierMetrics implements DrainListener, SyncListener {
    *     thread that reads a gauge
    */
   public void bindQueueStats(Supplier<QueueStats> stats) {
-    SampledStats sampled = new SampledStats(Objects.requireNonNull(stats, "stats"), clock,
-        statsCacheFor);
+    SampledStats sampled =
+        new SampledStats(Objects.requireNonNull(stats, "stats"), clock, statsCacheFor);
     gauge(PENDING, sampled, s -> s.events().pending(), "kind", "event");
     gauge(PENDING, sampled, s -> s.bodies().pending(), "kind", "body");
-    gauge(OLDEST_AGE, sampled,
+    gauge(
+        OLDEST_AGE,
+        sampled,
         s -> s.bodies().oldestAge().map(age -> age.toMillis() / 1000.0).orElse(0.0));
     gauge(FAILURES, sampled, QueueStats::failures);
   }
@@ -146,8 +154,8 @@ public final class DossierMetrics implements DrainListener, SyncListener {
     if (!result.duration().isZero()) {
       Timer.builder(REQUESTS)
           .description("Duration of the requests that carried drain tasks")
-          .tags("kind", kind, "status", status,
-              "http_status", Integer.toString(result.httpStatus()))
+          .tags(
+              "kind", kind, "status", status, "http_status", Integer.toString(result.httpStatus()))
           .register(registry)
           .record(result.duration());
     }

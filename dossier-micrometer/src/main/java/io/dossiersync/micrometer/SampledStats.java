@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Queue statistics read at most once per cache period, however many gauges and scrapes ask: a
- * scrape burst costs one store query. A failed read keeps the last statistics (NaN before the
- * first success). Thread-safe.
+ * scrape burst costs one store query. A failed read keeps the last statistics (NaN before the first
+ * success). Thread-safe.
  */
 final class SampledStats {
 
@@ -47,8 +47,10 @@ final class SampledStats {
         last = source.get();
       } catch (RuntimeException e) {
         // Keep the last statistics: a gauge must never throw into the registry's scrape.
-        LOG.warn("reading the queue statistics for the gauges failed; they keep their last"
-            + " values: {}", e.toString());
+        LOG.warn(
+            "reading the queue statistics for the gauges failed; they keep their last"
+                + " values: {}",
+            e.toString());
       }
     }
     return last == null ? Double.NaN : value.applyAsDouble(last);

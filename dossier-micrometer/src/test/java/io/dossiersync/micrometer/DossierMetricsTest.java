@@ -27,13 +27,15 @@ import org.junit.jupiter.api.Test;
 
 class DossierMetricsTest {
 
-  private static final NamespaceRef NAMESPACE = new NamespaceRef(
-      "5f0c2a8e-3d4b-4e6f-9a1b-2c3d4e5f6a7b", "047-body-sync", "main", "software-dev", "1");
+  private static final NamespaceRef NAMESPACE =
+      new NamespaceRef(
+          "5f0c2a8e-3d4b-4e6f-9a1b-2c3d4e5f6a7b", "047-body-sync", "main", "software-dev", "1");
   private static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final MutableClock clock = MutableClock.at(T0);
-  private final DossierMetrics metrics = DossierMetrics.create(registry, clock, Duration.ofSeconds(2));
+  private final DossierMetrics metrics =
+      DossierMetrics.create(registry, clock, Duration.ofSeconds(2));
 
   @Test
   void countsTaskResultsByKindStatusAndReasonCode() {
@@ -56,8 +58,11 @@ class DossierMetricsTest {
     metrics.onTask(body(TaskStatus.RETRY, "http_503", 503, Duration.ofMillis(7)));
     metrics.onTask(body(TaskStatus.RELEASED, "drain_stopped", 0, Duration.ZERO));
 
-    Timer stored = registry.get(DossierMetrics.REQUESTS)
-        .tags("kind", "body", "status", "uploaded", "http_status", "201").timer();
+    Timer stored =
+        registry
+            .get(DossierMetrics.REQUESTS)
+            .tags("kind", "body", "status", "uploaded", "http_status", "201")
+            .timer();
     assertThat(stored.count()).isEqualTo(2);
     assertThat(stored.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(100.0);
     assertThat(registry.get(DossierMetrics.REQUESTS).tags("http_status", "503").timer().count())
@@ -86,11 +91,13 @@ class DossierMetricsTest {
   @Test
   void gaugesReadTheStatsOncePerCachePeriodWhateverTheScrapes() {
     AtomicInteger reads = new AtomicInteger();
-    AtomicReference<QueueStats> current = new AtomicReference<>(stats(4, 9, Duration.ofSeconds(90), 2));
-    metrics.bindQueueStats(() -> {
-      reads.incrementAndGet();
-      return current.get();
-    });
+    AtomicReference<QueueStats> current =
+        new AtomicReference<>(stats(4, 9, Duration.ofSeconds(90), 2));
+    metrics.bindQueueStats(
+        () -> {
+          reads.incrementAndGet();
+          return current.get();
+        });
 
     assertThat(gauge(DossierMetrics.PENDING, "kind", "event")).isEqualTo(4.0);
     assertThat(gauge(DossierMetrics.PENDING, "kind", "body")).isEqualTo(9.0);
@@ -112,13 +119,14 @@ class DossierMetricsTest {
   @Test
   void aFailingStatsReadKeepsTheLastValuesAndNeverThrowsIntoTheScrape() {
     AtomicReference<QueueStats> current = new AtomicReference<>();
-    metrics.bindQueueStats(() -> {
-      QueueStats stats = current.get();
-      if (stats == null) {
-        throw new QueueStoreException("queue file is locked");
-      }
-      return stats;
-    });
+    metrics.bindQueueStats(
+        () -> {
+          QueueStats stats = current.get();
+          if (stats == null) {
+            throw new QueueStoreException("queue file is locked");
+          }
+          return stats;
+        });
 
     assertThat(gauge(DossierMetrics.PENDING, "kind", "body")).isNaN();
     current.set(stats(1, 5, Duration.ofSeconds(3), 0));
@@ -139,18 +147,25 @@ class DossierMetricsTest {
   @Test
   void rejectsACacheLongerThanAMinute() {
     assertThatThrownBy(() -> DossierMetrics.create(registry, clock, Duration.ofMinutes(2)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("statsCacheFor");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("statsCacheFor");
     assertThat(DossierMetrics.create(registry)).isNotNull();
   }
 
   private double count(String kind, String status, String reason) {
-    return registry.get(DossierMetrics.TASKS)
-        .tags("kind", kind, "status", status, "reason", reason).counter().count();
+    return registry
+        .get(DossierMetrics.TASKS)
+        .tags("kind", kind, "status", status, "reason", reason)
+        .counter()
+        .count();
   }
 
   private double synced(String kind, String outcome) {
-    return registry.get(DossierMetrics.SYNCED).tags("kind", kind, "outcome", outcome)
-        .counter().count();
+    return registry
+        .get(DossierMetrics.SYNCED)
+        .tags("kind", kind, "outcome", outcome)
+        .counter()
+        .count();
   }
 
   private double gauge(String name, String... tags) {
@@ -158,13 +173,31 @@ class DossierMetricsTest {
   }
 
   private static TaskResult body(TaskStatus status, String reason, int http, Duration took) {
-    return new TaskResult(TaskKind.BODY, "u1", NAMESPACE, "spec.md", Optional.of("ab12"), status,
-        reason, Optional.empty(), http, took);
+    return new TaskResult(
+        TaskKind.BODY,
+        "u1",
+        NAMESPACE,
+        "spec.md",
+        Optional.of("ab12"),
+        status,
+        reason,
+        Optional.empty(),
+        http,
+        took);
   }
 
   private static TaskResult event(TaskStatus status, String reason, int http, Duration took) {
-    return new TaskResult(TaskKind.EVENT, "e1", NAMESPACE, "047-body-sync:spec.md",
-        Optional.empty(), status, reason, Optional.empty(), http, took);
+    return new TaskResult(
+        TaskKind.EVENT,
+        "e1",
+        NAMESPACE,
+        "047-body-sync:spec.md",
+        Optional.empty(),
+        status,
+        reason,
+        Optional.empty(),
+        http,
+        took);
   }
 
   private static DrainReport report(boolean authPaused) {
@@ -172,9 +205,10 @@ class DossierMetricsTest {
   }
 
   private static QueueStats stats(long events, long bodies, Duration oldest, long failures) {
-    return new QueueStats(new EventQueueStats(events, events, 0),
-        new BodyQueueStats(bodies, bodies, 0, Optional.ofNullable(oldest), new TreeMap<>(),
-            new TreeMap<>()),
+    return new QueueStats(
+        new EventQueueStats(events, events, 0),
+        new BodyQueueStats(
+            bodies, bodies, 0, Optional.ofNullable(oldest), new TreeMap<>(), new TreeMap<>()),
         failures);
   }
 }

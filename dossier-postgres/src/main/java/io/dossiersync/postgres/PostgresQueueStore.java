@@ -45,9 +45,8 @@ import org.slf4j.LoggerFactory;
  * short transaction, {@code UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED)}, that
  * leases what it returns, so two claims never take the same task and never wait for each other;
  * every later change is fenced by the lease owner, exactly as in the SQLite store (the statements
- * are the same, rendered for PostgreSQL). Enqueues, re-queues and purges take the schema's
- * advisory lock for their transaction. No transaction is held across network I/O; delivery is
- * at-least-once.
+ * are the same, rendered for PostgreSQL). Enqueues, re-queues and purges take the schema's advisory
+ * lock for their transaction. No transaction is held across network I/O; delivery is at-least-once.
  *
  * @since 0.1.0
  */
@@ -58,7 +57,8 @@ public final class PostgresQueueStore extends AbstractQueueStore {
   private final SqliteHealthRecords health;
 
   private PostgresQueueStore(PostgresDatabase database, int maxQueueSize) {
-    super(new SqliteEventQueue(database, maxQueueSize),
+    super(
+        new SqliteEventQueue(database, maxQueueSize),
         new SqliteBodyQueue(database, maxQueueSize),
         new SqliteFailureRecords(database, maxQueueSize));
     this.database = database;
@@ -120,17 +120,20 @@ public final class PostgresQueueStore extends AbstractQueueStore {
   }
 
   /**
-   * Configures and opens a {@link PostgresQueueStore}. Not thread-safe; {@link #build()}
-   * validates every setting and may be called again for another store.
+   * Configures and opens a {@link PostgresQueueStore}. Not thread-safe; {@link #build()} validates
+   * every setting and may be called again for another store.
    */
   public static final class Builder {
 
     /** Default capacity of each queue (PRODUCT.md §3). */
     public static final int DEFAULT_MAX_QUEUE_SIZE = QueueStore.DEFAULT_MAX_QUEUE_SIZE;
+
     /** Default schema of the queue tables. */
     public static final String DEFAULT_SCHEMA = "dossier";
+
     /** Default number of idle connections kept open. */
     public static final int DEFAULT_POOL_SIZE = 4;
+
     private static final int MAX_POOL_SIZE = 64;
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Logger LOG = LoggerFactory.getLogger(PostgresQueueStore.class);
@@ -216,8 +219,8 @@ public final class PostgresQueueStore extends AbstractQueueStore {
      *
      * @return the open store
      * @throws IllegalArgumentException when a setting is out of range (the message names it)
-     * @throws io.dossiersync.core.queue.QueueStoreException when the database cannot be reached
-     *     or holds a newer schema version (left untouched)
+     * @throws io.dossiersync.core.queue.QueueStoreException when the database cannot be reached or
+     *     holds a newer schema version (left untouched)
      */
     public PostgresQueueStore build() {
       if (url == null || !url.startsWith("jdbc:postgresql:")) {
@@ -225,8 +228,10 @@ public final class PostgresQueueStore extends AbstractQueueStore {
             "url is required: jdbc:postgresql://HOST[:PORT]/DB, got " + url);
       }
       if (!IDENTIFIER.matcher(schema).matches()) {
-        throw new IllegalArgumentException("schema must be a lower-case identifier"
-            + " ([a-z_][a-z0-9_]*, at most 63 characters), got " + schema);
+        throw new IllegalArgumentException(
+            "schema must be a lower-case identifier"
+                + " ([a-z_][a-z0-9_]*, at most 63 characters), got "
+                + schema);
       }
       if (maxQueueSize < 1) {
         throw new IllegalArgumentException(
@@ -240,8 +245,11 @@ public final class PostgresQueueStore extends AbstractQueueStore {
       try {
         int before = PostgresSchema.migrate(database);
         if (before != 0 && before != PostgresSchema.CURRENT_VERSION) {
-          LOG.info("upgraded PostgreSQL queue {} from schema version {} to {}",
-              database.location(), before, PostgresSchema.CURRENT_VERSION);
+          LOG.info(
+              "upgraded PostgreSQL queue {} from schema version {} to {}",
+              database.location(),
+              before,
+              PostgresSchema.CURRENT_VERSION);
         }
         return new PostgresQueueStore(database, maxQueueSize);
       } catch (RuntimeException e) {

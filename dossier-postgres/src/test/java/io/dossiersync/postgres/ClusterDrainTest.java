@@ -22,24 +22,28 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Four drainers in four child JVMs on one PostgreSQL schema, 20,000 queued tasks, their stdout as
  * the counting receiver; one drainer hangs holding a claimed batch and is killed with SIGKILL.
- * Every task reaches the receiver, none twice; no completion is applied twice; the killed
- * drainer's batch is pushed by the others only after its lease expired; the queue ends empty.
+ * Every task reaches the receiver, none twice; no completion is applied twice; the killed drainer's
+ * batch is pushed by the others only after its lease expired; the queue ends empty.
  */
 class ClusterDrainTest {
 
   private static final int TASKS = 20_000;
   private static final long LEASE_MILLIS = 3_000;
-  private static final NamespaceRef NS = new NamespaceRef(
-      "11111111-2222-3333-4444-555555555555", "001-cluster", "main", "software-dev", "1");
+  private static final NamespaceRef NS =
+      new NamespaceRef(
+          "11111111-2222-3333-4444-555555555555", "001-cluster", "main", "software-dev", "1");
 
   @TempDir Path dir;
 
   @Test
-  void fourDrainersShareTheQueueAndAKilledOnesTasksAreReclaimedAfterItsLease()
-      throws Exception {
+  void fourDrainersShareTheQueueAndAKilledOnesTasksAreReclaimedAfterItsLease() throws Exception {
     String schema = PostgresServer.freshSchema();
-    try (PostgresQueueStore store = PostgresQueueStore.builder().url(PostgresServer.url())
-        .schema(schema).maxQueueSize(Integer.MAX_VALUE).build()) {
+    try (PostgresQueueStore store =
+        PostgresQueueStore.builder()
+            .url(PostgresServer.url())
+            .schema(schema)
+            .maxQueueSize(Integer.MAX_VALUE)
+            .build()) {
       for (int from = 0; from < TASKS; from += 1_000) {
         List<BodyUploadTask> tasks = new ArrayList<>();
         for (int i = from; i < from + 1_000; i++) {
@@ -53,16 +57,26 @@ class ClusterDrainTest {
     for (int d = 0; d < 4; d++) {
       Path out = dir.resolve("drainer-" + d + ".out");
       outputs.add(out);
-      drainers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-          .toString(), "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
-          System.getProperty("java.class.path"), ClusterDrainer.class.getName(),
-          PostgresServer.url(), schema, "drainer-" + d, String.valueOf(LEASE_MILLIS),
-          d == 0 ? "3" : "-1")
-          .redirectOutput(out.toFile()).redirectError(dir.resolve("drainer-" + d + ".err").toFile())
-          .start());
+      drainers.add(
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx128m",
+                  "-XX:TieredStopAtLevel=1",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  ClusterDrainer.class.getName(),
+                  PostgresServer.url(),
+                  schema,
+                  "drainer-" + d,
+                  String.valueOf(LEASE_MILLIS),
+                  d == 0 ? "3" : "-1")
+              .redirectOutput(out.toFile())
+              .redirectError(dir.resolve("drainer-" + d + ".err").toFile())
+              .start());
     }
     long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (lines(outputs.get(0), "holding").isEmpty() && drainers.get(0).isAlive()
+    while (lines(outputs.get(0), "holding").isEmpty()
+        && drainers.get(0).isAlive()
         && System.nanoTime() < waitUntil) {
       Thread.sleep(20);
     }
@@ -85,7 +99,8 @@ class ClusterDrainTest {
         if (parts.length != 3) {
           continue;
         }
-        sends.computeIfAbsent(parts[1], k -> new ArrayList<>())
+        sends
+            .computeIfAbsent(parts[1], k -> new ArrayList<>())
             .add(new long[] {d, Long.parseLong(parts[2])});
       }
       lines(outputs.get(d), "completed ").forEach(l -> completed.add(l.substring(10)));
@@ -95,25 +110,29 @@ class ClusterDrainTest {
     assertThat(sends).as("pushed at least once, none lost").hasSize(TASKS);
     assertThat(new HashSet<>(completed)).as("each completed once").hasSameSizeAs(completed);
     Set<String> resent = new HashSet<>();
-    sends.forEach((id, pushes) -> {
-      for (int i = 1; i < pushes.size(); i++) {
-        long[] first = pushes.get(0);
-        assertThat(first[0]).as("%s pushed twice; the first push must be the killed one's", id)
-            .isZero();
-        assertThat(pushes.get(i)[1]).as("%s pushed again only after the lease", id)
-            .isGreaterThanOrEqualTo(first[1] + LEASE_MILLIS - 50);
-        resent.add(id);
-      }
-    });
+    sends.forEach(
+        (id, pushes) -> {
+          for (int i = 1; i < pushes.size(); i++) {
+            long[] first = pushes.get(0);
+            assertThat(first[0])
+                .as("%s pushed twice; the first push must be the killed one's", id)
+                .isZero();
+            assertThat(pushes.get(i)[1])
+                .as("%s pushed again only after the lease", id)
+                .isGreaterThanOrEqualTo(first[1] + LEASE_MILLIS - 50);
+            resent.add(id);
+          }
+        });
     // The batch the killed drainer held was pushed by the others, each task once and only after
     // the lease had expired.
-    held.forEach((id, claimedAt) -> {
-      assertThat(sends.get(id)).as("held %s pushed once by another drainer", id).hasSize(1);
-      assertThat(sends.get(id).get(0)[0]).isNotZero();
-      assertThat(sends.get(id).get(0)[1]).isGreaterThanOrEqualTo(claimedAt + LEASE_MILLIS - 50);
-    });
-    try (PostgresQueueStore store = PostgresQueueStore.builder().url(PostgresServer.url())
-        .schema(schema).build()) {
+    held.forEach(
+        (id, claimedAt) -> {
+          assertThat(sends.get(id)).as("held %s pushed once by another drainer", id).hasSize(1);
+          assertThat(sends.get(id).get(0)[0]).isNotZero();
+          assertThat(sends.get(id).get(0)[1]).isGreaterThanOrEqualTo(claimedAt + LEASE_MILLIS - 50);
+        });
+    try (PostgresQueueStore store =
+        PostgresQueueStore.builder().url(PostgresServer.url()).schema(schema).build()) {
       assertThat(store.bodies().pending(ProjectScope.all())).isZero();
     }
     assertThat(resent).as("pushed twice").isEmpty();

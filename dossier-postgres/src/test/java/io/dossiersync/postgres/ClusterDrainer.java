@@ -3,6 +3,7 @@ package io.dossiersync.postgres;
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,13 +31,19 @@ public final class ClusterDrainer {
     int hangAfter = Integer.parseInt(args[4]);
     int batches = 0;
     PrintStream out = new PrintStream(System.out, false, "UTF-8");
-    try (PostgresQueueStore store = PostgresQueueStore.builder().url(args[0]).schema(args[1])
-        .maxQueueSize(Integer.MAX_VALUE).build()) {
+    try (PostgresQueueStore store =
+        PostgresQueueStore.builder()
+            .url(args[0])
+            .schema(args[1])
+            .maxQueueSize(Integer.MAX_VALUE)
+            .build()) {
       long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
       while (System.nanoTime() < deadline) {
         Instant claimedAt = Instant.now(); // the lease runs from the claim's own "now"
-        List<ClaimedBody> claimed = store.bodies().claim(new ClaimRequest(64, claimedAt,
-            lease, args[2], ProjectScope.all(), false));
+        List<ClaimedBody> claimed =
+            store
+                .bodies()
+                .claim(new ClaimRequest(64, claimedAt, lease, args[2], ProjectScope.all(), false));
         if (claimed.isEmpty()) {
           if (store.bodies().pending(ProjectScope.all()) == 0) {
             out.flush();
@@ -57,7 +64,13 @@ public final class ClusterDrainer {
           out.println("sent " + body.task().uploadId() + " " + System.currentTimeMillis());
         }
         out.flush();
-        for (ClaimedBody done : store.bodies().completeAll(claimed)) {
+        for (ClaimedBody done :
+            store
+                .bodies()
+                .settle(claimed.stream().map(c -> Settlement.complete(c, Instant.EPOCH)).toList())
+                .stream()
+                .map(Settlement::claimed)
+                .toList()) {
           out.println("completed " + done.task().uploadId());
         }
         out.flush();

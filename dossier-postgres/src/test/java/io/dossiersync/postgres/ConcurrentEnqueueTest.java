@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrentEnqueueTest {
 
-  private static final NamespaceRef NS = new NamespaceRef(
-      "11111111-2222-3333-4444-555555555555", "001-overlap", "main", "software-dev", "1");
+  private static final NamespaceRef NS =
+      new NamespaceRef(
+          "11111111-2222-3333-4444-555555555555", "001-overlap", "main", "software-dev", "1");
   private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
 
   @Test
@@ -36,33 +37,47 @@ class ConcurrentEnqueueTest {
     int rounds = 20;
     int paths = 50;
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    try (PostgresQueueStore a = open(schema); PostgresQueueStore b = open(schema)) {
+    try (PostgresQueueStore a = open(schema);
+        PostgresQueueStore b = open(schema)) {
       CyclicBarrier start = new CyclicBarrier(2);
       List<Future<?>> syncs = new ArrayList<>();
       for (PostgresQueueStore store : List.of(a, b)) {
-        syncs.add(pool.submit(() -> {
-          for (int round = 0; round < rounds; round++) {
-            List<BodyUploadTask> tasks = new ArrayList<>();
-            for (int p = 0; p < paths; p++) {
-              String hash = "r" + round + "p" + p; // both syncs write the same version per round
-              tasks.add(new BodyUploadTask("u-" + hash, NS, "doc-" + p + ".md", hash, hash, 2));
-            }
-            start.await();
-            store.bodies().enqueue(tasks, T0.plusMillis(round));
-          }
-          return null;
-        }));
+        syncs.add(
+            pool.submit(
+                () -> {
+                  for (int round = 0; round < rounds; round++) {
+                    List<BodyUploadTask> tasks = new ArrayList<>();
+                    for (int p = 0; p < paths; p++) {
+                      String hash =
+                          "r" + round + "p" + p; // both syncs write the same version per round
+                      tasks.add(
+                          new BodyUploadTask("u-" + hash, NS, "doc-" + p + ".md", hash, hash, 2));
+                    }
+                    start.await();
+                    store.bodies().enqueue(tasks, T0.plusMillis(round));
+                  }
+                  return null;
+                }));
       }
       for (Future<?> sync : syncs) {
         sync.get();
       }
       assertThat(a.bodies().pending(ProjectScope.all())).isEqualTo(paths);
-      List<ClaimedBody> all = a.bodies().claim(new ClaimRequest(10 * paths, T0.plusSeconds(60),
-          Duration.ofMinutes(1), "check", ProjectScope.all(), false));
+      List<ClaimedBody> all =
+          a.bodies()
+              .claim(
+                  new ClaimRequest(
+                      10 * paths,
+                      T0.plusSeconds(60),
+                      Duration.ofMinutes(1),
+                      "check",
+                      ProjectScope.all(),
+                      false));
       Map<String, String> hashByPath = new HashMap<>();
       all.forEach(c -> hashByPath.put(c.task().artifactPath(), c.task().contentHash()));
       assertThat(all).hasSize(paths);
-      assertThat(hashByPath).hasSize(paths)
+      assertThat(hashByPath)
+          .hasSize(paths)
           .allSatisfy((path, hash) -> assertThat(hash).startsWith("r" + (rounds - 1) + "p"));
     } finally {
       pool.shutdownNow();

@@ -21,8 +21,12 @@ class PostgresContainerContractTest extends QueueStoreContract {
 
   @Override
   protected QueueStore createStore(int maxQueueSize) {
-    return PostgresQueueStore.builder().url(SERVER.getJdbcUrl()).user(SERVER.getUsername())
-        .password(SERVER.getPassword()).schema("dossier_c" + SCHEMAS.incrementAndGet())
-        .maxQueueSize(maxQueueSize).build();
+    return PostgresQueueStore.builder()
+        .url(SERVER.getJdbcUrl())
+        .user(SERVER.getUsername())
+        .password(SERVER.getPassword())
+        .schema("dossier_c" + SCHEMAS.incrementAndGet())
+        .maxQueueSize(maxQueueSize)
+        .build();
   }
 }

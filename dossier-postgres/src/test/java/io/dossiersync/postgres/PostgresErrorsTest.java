@@ -14,36 +14,46 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A statement the server refuses never puts a body into the error (STYLE: never log a body): the
- * driver's default message would quote the batch entry with its parameters, the body among them
- * (as text, or as the hex of its bytes now that bodies are {@code bytea}). The server is made to
- * refuse the body with a check constraint this test adds (a body with U+0000, which it used to
- * refuse, is stored since schema version 3).
+ * driver's default message would quote the batch entry with its parameters, the body among them (as
+ * text, or as the hex of its bytes now that bodies are {@code bytea}). The server is made to refuse
+ * the body with a check constraint this test adds (a body with U+0000, which it used to refuse, is
+ * stored since schema version 3).
  */
 class PostgresErrorsTest {
 
-  private static final NamespaceRef NS = new NamespaceRef(
-      "11111111-2222-3333-4444-555555555555", "001-errors", "main", "software-dev", "1");
+  private static final NamespaceRef NS =
+      new NamespaceRef(
+          "11111111-2222-3333-4444-555555555555", "001-errors", "main", "software-dev", "1");
 
   @Test
   void aRefusedBodyIsNotQuotedInTheError() {
     String body = "private spec text\u0000 that must not leak";
     String hex = HexFormat.of().formatHex("private spec".getBytes(StandardCharsets.UTF_8));
     String schema = PostgresServer.freshSchema();
-    try (PostgresQueueStore store = PostgresQueueStore.builder().url(PostgresServer.url())
-        .schema(schema).build()) {
-      PostgresServer.execute("ALTER TABLE " + schema + ".body_queue ADD CONSTRAINT short_bodies"
-          + " CHECK (octet_length(content_body) < 8)");
-      assertThatThrownBy(() -> store.bodies().enqueue(
-              List.of(new BodyUploadTask("u1", NS, "a.md", "h1", body, body.length())),
-              Instant.now()))
+    try (PostgresQueueStore store =
+        PostgresQueueStore.builder().url(PostgresServer.url()).schema(schema).build()) {
+      PostgresServer.execute(
+          "ALTER TABLE "
+              + schema
+              + ".body_queue ADD CONSTRAINT short_bodies"
+              + " CHECK (octet_length(content_body) < 8)");
+      assertThatThrownBy(
+              () ->
+                  store
+                      .bodies()
+                      .enqueue(
+                          List.of(new BodyUploadTask("u1", NS, "a.md", "h1", body, body.length())),
+                          Instant.now()))
           .isInstanceOf(QueueStoreException.class)
           .hasMessageContaining("23514")
-          .satisfies(e -> {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-              assertThat(String.valueOf(t.getMessage())).doesNotContain("private spec text")
-                  .doesNotContainIgnoringCase(hex);
-            }
-          });
+          .satisfies(
+              e -> {
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                  assertThat(String.valueOf(t.getMessage()))
+                      .doesNotContain("private spec text")
+                      .doesNotContainIgnoringCase(hex);
+                }
+              });
     }
   }
 }

@@ -21,13 +21,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The schema on a real server: every statement rendered for PostgreSQL prepares against it, a
- * current schema opens unchanged with its rows, a version 1 schema is upgraded in place (the
- * health row of version 2), a newer one is refused untouched, and settings
- * are checked before connecting.
+ * current schema opens unchanged with its rows, a version 1 schema is upgraded in place (the health
+ * row of version 2), a newer one is refused untouched, and settings are checked before connecting.
  */
 class PostgresSchemaTest {
 
-  private static final NamespaceRef NS = new NamespaceRef("11111111-2222-3333-4444-555555555555", "001-f", "main", "software-dev", "1");
+  private static final NamespaceRef NS =
+      new NamespaceRef(
+          "11111111-2222-3333-4444-555555555555", "001-f", "main", "software-dev", "1");
 
   @Test
   void everyStatementRenderedForPostgresPreparesAgainstAFreshSchema() throws Exception {
@@ -41,26 +42,36 @@ class PostgresSchemaTest {
         try (PreparedStatement statement = c.prepareStatement(parts[2])) {
           // getParameterMetaData makes the server parse and describe the statement.
           int placeholders = parts[1].isEmpty() ? 0 : parts[1].split(",").length;
-          assertThat(statement.getParameterMetaData().getParameterCount()).as(parts[0])
+          assertThat(statement.getParameterMetaData().getParameterCount())
+              .as(parts[0])
               .isEqualTo(placeholders);
           prepared.add(parts[0]);
         }
       }
     }
-    assertThat(prepared).hasSizeGreaterThan(50).contains("BODY_CLAIM_IN_HOLD", "EVENT_FAIL",
-        "EVENT_RENEW", "BODY_RENEW", "FAILURE_INDEX_FOLLOWERS", "HEALTH_WRITE");
+    assertThat(prepared)
+        .hasSizeGreaterThan(50)
+        .contains(
+            "BODY_CLAIM_IN_HOLD",
+            "EVENT_FAIL",
+            "EVENT_RENEW",
+            "BODY_RENEW",
+            "FAILURE_INDEX_FOLLOWERS",
+            "HEALTH_WRITE");
   }
 
   @Test
   void aCurrentSchemaOpensAgainWithItsRows() {
     String schema = PostgresServer.freshSchema();
     try (PostgresQueueStore store = open(schema)) {
-      store.bodies().enqueue(List.of(new BodyUploadTask("u1", NS, "spec.md", "h1", "# spec", 6)),
-          Instant.ofEpochMilli(1_000));
+      store
+          .bodies()
+          .enqueue(
+              List.of(new BodyUploadTask("u1", NS, "spec.md", "h1", "# spec", 6)),
+              Instant.ofEpochMilli(1_000));
     }
     try (PostgresQueueStore store = open(schema)) {
-      assertThat(store.bodies().pending(io.dossiersync.core.queue.ProjectScope.all()))
-          .isEqualTo(1);
+      assertThat(store.bodies().pending(io.dossiersync.core.queue.ProjectScope.all())).isEqualTo(1);
       assertThat(store.location()).contains("schema " + schema).doesNotContain("password");
     }
   }
@@ -69,14 +80,18 @@ class PostgresSchemaTest {
   void aNewerSchemaIsRefusedAndLeftUntouched() throws SQLException {
     String schema = PostgresServer.freshSchema();
     open(schema).close();
-    PostgresServer.execute("UPDATE " + schema + ".dossier_schema SET version = "
-        + (PostgresSchema.CURRENT_VERSION + 1));
-    assertThatThrownBy(() -> open(schema)).isInstanceOf(QueueStoreException.class)
+    PostgresServer.execute(
+        "UPDATE "
+            + schema
+            + ".dossier_schema SET version = "
+            + (PostgresSchema.CURRENT_VERSION + 1));
+    assertThatThrownBy(() -> open(schema))
+        .isInstanceOf(QueueStoreException.class)
         .hasMessageContaining("schema version " + (PostgresSchema.CURRENT_VERSION + 1))
         .hasMessageContaining("it was not modified");
     try (Connection c = PostgresServer.get().getPostgresDatabase().getConnection();
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT version FROM " + schema + ".dossier_schema")) {
+        ResultSet rs =
+            c.createStatement().executeQuery("SELECT version FROM " + schema + ".dossier_schema")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(PostgresSchema.CURRENT_VERSION + 1);
     }
@@ -85,23 +100,36 @@ class PostgresSchemaTest {
   @Test
   void settingsAreCheckedBeforeConnecting() {
     assertThatThrownBy(() -> PostgresQueueStore.builder().build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("url is required");
-    assertThatThrownBy(() -> PostgresQueueStore.builder().url("jdbc:postgresql://h/db")
-        .schema("Bad-Name").build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema");
-    assertThatThrownBy(() -> PostgresQueueStore.builder().url("jdbc:postgresql://h/db")
-        .maxQueueSize(0).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxQueueSize");
-    assertThatThrownBy(() -> PostgresQueueStore.builder().url("jdbc:postgresql://h/db")
-        .poolSize(0).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("poolSize");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("url is required");
+    assertThatThrownBy(
+            () ->
+                PostgresQueueStore.builder()
+                    .url("jdbc:postgresql://h/db")
+                    .schema("Bad-Name")
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("schema");
+    assertThatThrownBy(
+            () ->
+                PostgresQueueStore.builder().url("jdbc:postgresql://h/db").maxQueueSize(0).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxQueueSize");
+    assertThatThrownBy(
+            () -> PostgresQueueStore.builder().url("jdbc:postgresql://h/db").poolSize(0).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("poolSize");
   }
 
   @Test
   void anUnreachableServerIsAClearErrorWithoutThePassword() {
-    assertThatThrownBy(() -> PostgresQueueStore.builder()
-        .url("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2").user("u")
-        .password("s3cret-value").build())
+    assertThatThrownBy(
+            () ->
+                PostgresQueueStore.builder()
+                    .url("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2")
+                    .user("u")
+                    .password("s3cret-value")
+                    .build())
         .isInstanceOf(QueueStoreException.class)
         .hasMessageContaining("cannot be reached")
         .hasMessageNotContaining("s3cret-value");
@@ -111,26 +139,33 @@ class PostgresSchemaTest {
   void aVersionOneSchemaIsUpgradedInPlaceWithItsRowsAndGainsTheHealthRow() throws SQLException {
     String schema = PostgresServer.freshSchema();
     try (PostgresQueueStore store = open(schema)) {
-      store.bodies().enqueue(List.of(new BodyUploadTask("u1", NS, "spec.md", "h1", "# spec", 6)),
-          Instant.ofEpochMilli(1_000));
+      store
+          .bodies()
+          .enqueue(
+              List.of(new BodyUploadTask("u1", NS, "spec.md", "h1", "# spec", 6)),
+              Instant.ofEpochMilli(1_000));
     }
     // What version 1 was: the same tables without queue_health, bodies and payloads as text.
-    PostgresServer.execute("DROP TABLE " + schema + ".queue_health",
-        "ALTER TABLE " + schema + ".body_queue ALTER COLUMN content_body TYPE text"
+    PostgresServer.execute(
+        "DROP TABLE " + schema + ".queue_health",
+        "ALTER TABLE "
+            + schema
+            + ".body_queue ALTER COLUMN content_body TYPE text"
             + " USING convert_from(content_body, 'UTF8')",
-        "ALTER TABLE " + schema + ".failure_record ALTER COLUMN payload TYPE text"
+        "ALTER TABLE "
+            + schema
+            + ".failure_record ALTER COLUMN payload TYPE text"
             + " USING convert_from(payload, 'UTF8')",
         "UPDATE " + schema + ".dossier_schema SET version = 1");
     try (PostgresQueueStore store = open(schema)) {
-      assertThat(store.bodies().pending(io.dossiersync.core.queue.ProjectScope.all()))
-          .isEqualTo(1);
+      assertThat(store.bodies().pending(io.dossiersync.core.queue.ProjectScope.all())).isEqualTo(1);
       Instant at = Instant.ofEpochMilli(2_000);
       store.health().record(io.dossiersync.core.queue.HealthUpdate.heartbeat(at));
       assertThat(store.health().read().drainerHeartbeatAt()).contains(at);
     }
     try (Connection c = PostgresServer.get().getPostgresDatabase().getConnection();
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT version FROM " + schema + ".dossier_schema")) {
+        ResultSet rs =
+            c.createStatement().executeQuery("SELECT version FROM " + schema + ".dossier_schema")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(PostgresSchema.CURRENT_VERSION);
     }
@@ -141,8 +176,8 @@ class PostgresSchemaTest {
   }
 
   private static List<String> postgresStatements() throws IOException {
-    try (InputStream in = io.dossiersync.sqlite.internal.sql.Sql.class
-        .getResourceAsStream("postgres.sql")) {
+    try (InputStream in =
+        io.dossiersync.sqlite.internal.sql.Sql.class.getResourceAsStream("postgres.sql")) {
       assertThat(in).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }

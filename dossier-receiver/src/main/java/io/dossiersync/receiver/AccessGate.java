@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The bearer token check. With a configured token, only {@code Authorization: Bearer <token>}
- * passes (compared in constant time); without one, any non-blank bearer token passes. Rotating
- * sets a new token, so the old one fails from then on. Thread-safe.
+ * passes (compared in constant time); without one, any non-blank bearer token passes. Rotating sets
+ * a new token, so the old one fails from then on. Thread-safe.
  */
 final class AccessGate {
 
@@ -26,17 +26,19 @@ final class AccessGate {
     if (faults.tokensRejected()) {
       return false;
     }
-    Optional<String> presented = authorization
-        .filter(h -> h.regionMatches(true, 0, BEARER, 0, BEARER.length()))
-        .map(h -> h.substring(BEARER.length()).strip())
-        .filter(t -> !t.isEmpty());
+    Optional<String> presented =
+        authorization
+            .filter(h -> h.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+            .map(h -> h.substring(BEARER.length()).strip())
+            .filter(t -> !t.isEmpty());
     if (presented.isEmpty()) {
       return false;
     }
     Optional<AccessToken> expected = token;
-    return expected.isEmpty() || MessageDigest.isEqual(
-        expected.get().value().getBytes(StandardCharsets.UTF_8),
-        presented.get().getBytes(StandardCharsets.UTF_8));
+    return expected.isEmpty()
+        || MessageDigest.isEqual(
+            expected.get().value().getBytes(StandardCharsets.UTF_8),
+            presented.get().getBytes(StandardCharsets.UTF_8));
   }
 
   void rotate(AccessToken newToken) {

@@ -3,9 +3,9 @@ package io.dossiersync.receiver;
 import java.util.Map;
 
 /**
- * What the receiver sends back for one request: a status (0 means drop the connection), the
- * answer code for the ledger, a body (possibly empty), extra headers, and the number of events a
- * processed batch held.
+ * What the receiver sends back for one request: a status (0 means drop the connection), the answer
+ * code for the ledger, a body (possibly empty), extra headers, and the number of events a processed
+ * batch held.
  */
 record Answer(int status, String code, byte[] body, Map<String, String> headers, int eventCount) {
 

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The receiver's materialized index: the body keys announced by {@code
- * MissionDossierArtifactIndexed} events, each visible from its arrival plus the configured lag
- * (by the receiver's clock). A key announced again keeps its first visibility time. Thread-safe.
+ * MissionDossierArtifactIndexed} events, each visible from its arrival plus the configured lag (by
+ * the receiver's clock). A key announced again keeps its first visibility time. Thread-safe.
  */
 final class ArtifactIndex {
 

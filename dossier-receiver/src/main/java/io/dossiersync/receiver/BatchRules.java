@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The event-batch fault knobs that judge a whole batch before its events are taken (PRODUCT.md
- * §4.2 rows 413 and 400): a batch with more events than the limit is answered 413 {@code
+ * The event-batch fault knobs that judge a whole batch before its events are taken (PRODUCT.md §4.2
+ * rows 413 and 400): a batch with more events than the limit is answered 413 {@code
  * {"error":"payload_too_large"}}; a batch holding a poison event (by {@code event_id}, or by a
  * predicate on its {@code aggregate_id}) is answered 400 {@code {"error":"validation_error",
  * "detail":"poison event <id>"}} as a whole, so nothing in it is taken. Immutable.
@@ -45,8 +45,15 @@ record BatchRules(int maxEvents, Set<String> poisonIds, Predicate<String> poison
     for (JsonNode event : events) {
       String id = text(event, "event_id");
       if (poisonIds.contains(id) || poisonAggregate.test(text(event, "aggregate_id"))) {
-        return Optional.of(Answer.json(400, "fault:poison", Json.bytes(Json.MAPPER.createObjectNode()
-            .put("error", "validation_error").put("detail", "poison event " + id))));
+        return Optional.of(
+            Answer.json(
+                400,
+                "fault:poison",
+                Json.bytes(
+                    Json.MAPPER
+                        .createObjectNode()
+                        .put("error", "validation_error")
+                        .put("detail", "poison event " + id))));
       }
     }
     return Optional.empty();

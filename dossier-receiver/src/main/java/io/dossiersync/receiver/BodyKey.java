@@ -24,7 +24,14 @@ public record BodyKey(NamespaceRef namespace, String artifactPath, String conten
 
   @Override
   public String toString() {
-    return namespace.projectUuid() + "/" + namespace.featureSlug() + "@" + namespace.targetBranch()
-        + ":" + artifactPath + " sha256:" + contentHash;
+    return namespace.projectUuid()
+        + "/"
+        + namespace.featureSlug()
+        + "@"
+        + namespace.targetBranch()
+        + ":"
+        + artifactPath
+        + " sha256:"
+        + contentHash;
   }
 }

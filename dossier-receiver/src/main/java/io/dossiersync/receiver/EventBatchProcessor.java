@@ -34,7 +34,8 @@ final class EventBatchProcessor {
 
   Answer process(Optional<String> contentEncoding, byte[] body, Instant receivedAt) {
     try {
-      if (!contentEncoding.map(e -> e.strip().toLowerCase(Locale.ROOT).equals("gzip"))
+      if (!contentEncoding
+          .map(e -> e.strip().toLowerCase(Locale.ROOT).equals("gzip"))
           .orElse(false)) {
         throw Rejection.validation("Content-Encoding must be gzip");
       }
@@ -83,9 +84,11 @@ final class EventBatchProcessor {
   }
 
   private static ObjectNode toJson(EventResult result) {
-    ObjectNode node = Json.MAPPER.createObjectNode()
-        .put("event_id", result.eventId())
-        .put("status", result.status().name().toLowerCase(Locale.ROOT));
+    ObjectNode node =
+        Json.MAPPER
+            .createObjectNode()
+            .put("event_id", result.eventId())
+            .put("status", result.status().name().toLowerCase(Locale.ROOT));
     if (result.error().isPresent()) {
       node.put("error", result.error().get());
     } else {

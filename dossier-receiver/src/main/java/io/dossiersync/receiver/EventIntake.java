@@ -15,18 +15,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Judges one event of a batch (PRODUCT.md §4.2): rejected when a required envelope field is
- * missing or malformed or its project is unknown ({@code namespace_not_found}); duplicate when its
- * {@code event_id} succeeded before; else success. A successful {@code
- * MissionDossierArtifactIndexed} event materializes its index entry. Thread-safe.
+ * Judges one event of a batch (PRODUCT.md §4.2): rejected when a required envelope field is missing
+ * or malformed or its project is unknown ({@code namespace_not_found}); duplicate when its {@code
+ * event_id} succeeded before; else success. A successful {@code MissionDossierArtifactIndexed}
+ * event materializes its index entry. Thread-safe.
  */
 final class EventIntake {
 
   static final String ARTIFACT_INDEXED = "MissionDossierArtifactIndexed";
-  static final List<String> ENVELOPE = List.of("event_id", "event_type", "aggregate_id",
-      "aggregate_type", "timestamp", "project_uuid", "payload");
-  private static final Pattern UUID_TEXT = Pattern.compile(
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  static final List<String> ENVELOPE =
+      List.of(
+          "event_id",
+          "event_type",
+          "aggregate_id",
+          "aggregate_type",
+          "timestamp",
+          "project_uuid",
+          "payload");
+  private static final Pattern UUID_TEXT =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final Set<String> succeeded = ConcurrentHashMap.newKeySet();
   private final ProjectRegistry projects;
@@ -45,12 +53,19 @@ final class EventIntake {
     try {
       result = judge(eventId, event);
     } catch (Refused refused) {
-      result = new EventResult(eventId, EventResultStatus.REJECTED,
-          Optional.of(refused.getMessage()));
+      result =
+          new EventResult(eventId, EventResultStatus.REJECTED, Optional.of(refused.getMessage()));
     }
-    ledger.recordEvent(new ReceivedEvent(receivedAt, eventId, field(event, "event_type"),
-        field(event, "aggregate_id"), field(event, "project_uuid"), result.status(),
-        result.error(), event.toString()));
+    ledger.recordEvent(
+        new ReceivedEvent(
+            receivedAt,
+            eventId,
+            field(event, "event_type"),
+            field(event, "aggregate_id"),
+            field(event, "project_uuid"),
+            result.status(),
+            result.error(),
+            event.toString()));
     return result;
   }
 
@@ -61,8 +76,10 @@ final class EventIntake {
     List<String> missing = new ArrayList<>();
     for (String field : ENVELOPE) {
       JsonNode value = event.get(field);
-      boolean ok = field.equals("payload") ? value != null && value.isObject()
-          : value != null && value.isTextual() && !value.textValue().isBlank();
+      boolean ok =
+          field.equals("payload")
+              ? value != null && value.isObject()
+              : value != null && value.isTextual() && !value.textValue().isBlank();
       if (!ok) {
         missing.add(field);
       }
@@ -78,8 +95,10 @@ final class EventIntake {
     if (!projects.isKnown(project)) {
       throw new Refused("namespace_not_found");
     }
-    Optional<BodyKey> indexed = ARTIFACT_INDEXED.equals(event.get("event_type").textValue())
-        ? Optional.of(indexedKey(event.get("payload"), project)) : Optional.empty();
+    Optional<BodyKey> indexed =
+        ARTIFACT_INDEXED.equals(event.get("event_type").textValue())
+            ? Optional.of(indexedKey(event.get("payload"), project))
+            : Optional.empty();
     if (!succeeded.add(eventId)) {
       return new EventResult(eventId, EventResultStatus.DUPLICATE, Optional.empty());
     }
@@ -94,21 +113,25 @@ final class EventIntake {
     }
     NamespaceRef namespace;
     try {
-      namespace = new NamespaceRef(Json.textField(ns, "project_uuid").orElse(""),
-          Json.textField(ns, "feature_slug").orElse(""),
-          Json.textField(ns, "target_branch").orElse(""),
-          Json.textField(ns, "mission_key").orElse(""),
-          Json.textField(ns, "manifest_version").orElse(""));
+      namespace =
+          new NamespaceRef(
+              Json.textField(ns, "project_uuid").orElse(""),
+              Json.textField(ns, "feature_slug").orElse(""),
+              Json.textField(ns, "target_branch").orElse(""),
+              Json.textField(ns, "mission_key").orElse(""),
+              Json.textField(ns, "manifest_version").orElse(""));
     } catch (IllegalArgumentException e) {
       throw invalid("payload." + e.getMessage());
     }
     if (!namespace.projectUuid().equalsIgnoreCase(project)) {
       throw invalid("payload.namespace.project_uuid differs from the event's project_uuid");
     }
-    String path = Json.textField(payload, "relative_path")
-        .orElseThrow(() -> invalid("payload.relative_path must be a string"));
-    String hash = Json.textField(payload, "content_hash_sha256")
-        .orElseThrow(() -> invalid("payload.content_hash_sha256 must be a string"));
+    String path =
+        Json.textField(payload, "relative_path")
+            .orElseThrow(() -> invalid("payload.relative_path must be a string"));
+    String hash =
+        Json.textField(payload, "content_hash_sha256")
+            .orElseThrow(() -> invalid("payload.content_hash_sha256 must be a string"));
     return new BodyKey(namespace, path, hash);
   }
 

@@ -14,9 +14,10 @@ import java.util.Optional;
 /** The receiver's JSON settings (strict: duplicate keys and trailing tokens are errors). */
 final class Json {
 
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Json() {}
 
@@ -41,7 +42,8 @@ final class Json {
   }
 
   static ObjectNode namespace(NamespaceRef ns) {
-    return MAPPER.createObjectNode()
+    return MAPPER
+        .createObjectNode()
         .put("project_uuid", ns.projectUuid())
         .put("feature_slug", ns.featureSlug())
         .put("target_branch", ns.targetBranch())

@@ -34,22 +34,26 @@ final class LedgerJournal implements AutoCloseable {
     Path file = dataDir.resolve(FILE_NAME);
     try {
       Files.createDirectories(dataDir);
-      return new LedgerJournal(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+      return new LedgerJournal(
+          file,
+          Files.newBufferedWriter(
+              file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the receiver ledger file " + file, e);
     }
   }
 
   void request(ReceivedRequest r) {
-    ObjectNode line = Json.MAPPER.createObjectNode()
-        .put("kind", "request")
-        .put("sequence", r.sequence())
-        .put("endpoint", r.endpoint().name().toLowerCase(java.util.Locale.ROOT))
-        .put("received_at", r.receivedAt().toString())
-        .put("status", r.status())
-        .put("answer", r.answer())
-        .put("event_count", r.eventCount());
+    ObjectNode line =
+        Json.MAPPER
+            .createObjectNode()
+            .put("kind", "request")
+            .put("sequence", r.sequence())
+            .put("endpoint", r.endpoint().name().toLowerCase(java.util.Locale.ROOT))
+            .put("received_at", r.receivedAt().toString())
+            .put("status", r.status())
+            .put("answer", r.answer())
+            .put("event_count", r.eventCount());
     r.namespace().ifPresent(ns -> line.set("namespace", Json.namespace(ns)));
     r.artifactPath().ifPresent(p -> line.put("artifact_path", p));
     r.contentHash().ifPresent(h -> line.put("content_hash", h));
@@ -58,14 +62,16 @@ final class LedgerJournal implements AutoCloseable {
   }
 
   void event(ReceivedEvent e) {
-    ObjectNode line = Json.MAPPER.createObjectNode()
-        .put("kind", "event")
-        .put("received_at", e.receivedAt().toString())
-        .put("event_id", e.eventId())
-        .put("event_type", e.eventType())
-        .put("aggregate_id", e.aggregateId())
-        .put("project_uuid", e.projectUuid())
-        .put("status", e.status().name().toLowerCase(java.util.Locale.ROOT));
+    ObjectNode line =
+        Json.MAPPER
+            .createObjectNode()
+            .put("kind", "event")
+            .put("received_at", e.receivedAt().toString())
+            .put("event_id", e.eventId())
+            .put("event_type", e.eventType())
+            .put("aggregate_id", e.aggregateId())
+            .put("project_uuid", e.projectUuid())
+            .put("status", e.status().name().toLowerCase(java.util.Locale.ROOT));
     e.error().ifPresent(err -> line.put("error", err));
     write(line);
   }
@@ -80,8 +86,10 @@ final class LedgerJournal implements AutoCloseable {
       writer.flush();
     } catch (IOException e) {
       broken = true;
-      LOG.warn("receiver ledger file {} is not writable any more; keeping the ledger in memory",
-          file, e);
+      LOG.warn(
+          "receiver ledger file {} is not writable any more; keeping the ledger in memory",
+          file,
+          e);
     }
   }
 

@@ -18,8 +18,13 @@ import java.util.Map;
  * @param latest true for the body of its (namespace, path) stored last
  * @param body the stored text (untrusted: escape before showing)
  */
-record PageEntry(NamespaceRef namespace, String artifactPath, String contentHash,
-    Instant arrivedAt, boolean latest, String body) {
+record PageEntry(
+    NamespaceRef namespace,
+    String artifactPath,
+    String contentHash,
+    Instant arrivedAt,
+    boolean latest,
+    String body) {
 
   /** The stored bodies of a ledger, in the order they were stored. */
   static List<PageEntry> of(ReceiverLedger ledger) {
@@ -37,9 +42,18 @@ record PageEntry(NamespaceRef namespace, String artifactPath, String contentHash
     List<PageEntry> entries = new ArrayList<>();
     for (ReceivedRequest request : stores) {
       BodyKey key = request.bodyKey().orElseThrow();
-      ledger.storedBody(key).ifPresent(body -> entries.add(new PageEntry(key.namespace(),
-          key.artifactPath(), key.contentHash(), request.receivedAt(),
-          key.equals(last.get(slot(key))), body)));
+      ledger
+          .storedBody(key)
+          .ifPresent(
+              body ->
+                  entries.add(
+                      new PageEntry(
+                          key.namespace(),
+                          key.artifactPath(),
+                          key.contentHash(),
+                          request.receivedAt(),
+                          key.equals(last.get(slot(key))),
+                          body)));
     }
     return entries;
   }

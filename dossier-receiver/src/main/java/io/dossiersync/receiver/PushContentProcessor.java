@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serves an authorized push-content request: content type, field rules, namespace registry, index
- * entry, then stored (201) or already_exists (200) per body key. Thread-safe; the store decision
- * is one atomic {@code putIfAbsent}.
+ * entry, then stored (201) or already_exists (200) per body key. Thread-safe; the store decision is
+ * one atomic {@code putIfAbsent}.
  */
 final class PushContentProcessor {
 
@@ -27,12 +27,14 @@ final class PushContentProcessor {
 
   Answer process(Optional<String> contentType, Optional<JsonNode> tree) {
     try {
-      if (!contentType.map(t -> t.toLowerCase(Locale.ROOT).startsWith("application/json"))
+      if (!contentType
+          .map(t -> t.toLowerCase(Locale.ROOT).startsWith("application/json"))
           .orElse(false)) {
         throw Rejection.validation("Content-Type must be application/json");
       }
-      ValidPush push = PushContentValidator.validate(
-          tree.orElseThrow(() -> Rejection.validation("the body is not valid JSON")));
+      ValidPush push =
+          PushContentValidator.validate(
+              tree.orElseThrow(() -> Rejection.validation("the body is not valid JSON")));
       BodyKey key = push.key();
       if (!projects.isKnown(key.namespace().projectUuid())) {
         throw Rejection.notFound("namespace_not_found");

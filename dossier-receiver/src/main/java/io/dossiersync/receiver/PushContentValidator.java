@@ -28,9 +28,17 @@ final class PushContentValidator {
   /** The largest accepted {@code content_body}, in UTF-8 bytes. */
   static final int MAX_BODY_BYTES = 524_288;
 
-  static final List<String> FIELDS = List.of("project_uuid", "feature_slug", "target_branch",
-      "mission_key", "manifest_version", "artifact_path", "content_hash", "hash_algorithm",
-      "content_body");
+  static final List<String> FIELDS =
+      List.of(
+          "project_uuid",
+          "feature_slug",
+          "target_branch",
+          "mission_key",
+          "manifest_version",
+          "artifact_path",
+          "content_hash",
+          "hash_algorithm",
+          "content_body");
 
   private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
@@ -64,8 +72,8 @@ final class PushContentValidator {
     String body = root.get("content_body").textValue();
     byte[] utf8 = strictUtf8(body);
     if (utf8.length > MAX_BODY_BYTES) {
-      throw Rejection.validation("content_body is " + utf8.length + " bytes, over the "
-          + MAX_BODY_BYTES + " byte limit");
+      throw Rejection.validation(
+          "content_body is " + utf8.length + " bytes, over the " + MAX_BODY_BYTES + " byte limit");
     }
     if (!sha256Hex(utf8).equals(hash)) {
       throw Rejection.validation("content_hash does not match the SHA-256 of content_body");
@@ -89,9 +97,12 @@ final class PushContentValidator {
 
   private static NamespaceRef namespace(JsonNode root) {
     try {
-      return new NamespaceRef(root.get("project_uuid").textValue(),
-          root.get("feature_slug").textValue(), root.get("target_branch").textValue(),
-          root.get("mission_key").textValue(), root.get("manifest_version").textValue());
+      return new NamespaceRef(
+          root.get("project_uuid").textValue(),
+          root.get("feature_slug").textValue(),
+          root.get("target_branch").textValue(),
+          root.get("mission_key").textValue(),
+          root.get("manifest_version").textValue());
     } catch (IllegalArgumentException e) {
       throw Rejection.validation(e.getMessage());
     }
@@ -116,10 +127,12 @@ final class PushContentValidator {
 
   private static byte[] strictUtf8(String body) {
     try {
-      ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .encode(CharBuffer.wrap(body));
+      ByteBuffer encoded =
+          StandardCharsets.UTF_8
+              .newEncoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .encode(CharBuffer.wrap(body));
       byte[] bytes = new byte[encoded.remaining()];
       encoded.get(bytes);
       return bytes;

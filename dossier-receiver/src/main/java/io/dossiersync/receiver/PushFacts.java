@@ -18,8 +18,13 @@ record PushFacts(
     Optional<String> contentHash,
     OptionalLong contentBytes) {
 
-  static final PushFacts NONE = new PushFacts(Optional.empty(), Optional.empty(), Optional.empty(),
-      Optional.empty(), OptionalLong.empty());
+  static final PushFacts NONE =
+      new PushFacts(
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          OptionalLong.empty());
 
   static PushFacts peek(byte[] body) {
     JsonNode tree;
@@ -29,24 +34,34 @@ record PushFacts(
       return NONE;
     }
     if (tree == null || !tree.isObject()) {
-      return new PushFacts(Optional.ofNullable(tree), Optional.empty(), Optional.empty(),
-          Optional.empty(), OptionalLong.empty());
+      return new PushFacts(
+          Optional.ofNullable(tree),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          OptionalLong.empty());
     }
-    OptionalLong bytes = Json.textField(tree, "content_body")
-        .map(b -> OptionalLong.of(b.getBytes(StandardCharsets.UTF_8).length))
-        .orElse(OptionalLong.empty());
-    return new PushFacts(Optional.of(tree), namespace(tree),
-        Json.textField(tree, "artifact_path"), Json.textField(tree, "content_hash"), bytes);
+    OptionalLong bytes =
+        Json.textField(tree, "content_body")
+            .map(b -> OptionalLong.of(b.getBytes(StandardCharsets.UTF_8).length))
+            .orElse(OptionalLong.empty());
+    return new PushFacts(
+        Optional.of(tree),
+        namespace(tree),
+        Json.textField(tree, "artifact_path"),
+        Json.textField(tree, "content_hash"),
+        bytes);
   }
 
   private static Optional<NamespaceRef> namespace(JsonNode tree) {
     try {
-      return Optional.of(new NamespaceRef(
-          Json.textField(tree, "project_uuid").orElse(""),
-          Json.textField(tree, "feature_slug").orElse(""),
-          Json.textField(tree, "target_branch").orElse(""),
-          Json.textField(tree, "mission_key").orElse(""),
-          Json.textField(tree, "manifest_version").orElse("")));
+      return Optional.of(
+          new NamespaceRef(
+              Json.textField(tree, "project_uuid").orElse(""),
+              Json.textField(tree, "feature_slug").orElse(""),
+              Json.textField(tree, "target_branch").orElse(""),
+              Json.textField(tree, "mission_key").orElse(""),
+              Json.textField(tree, "manifest_version").orElse("")));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

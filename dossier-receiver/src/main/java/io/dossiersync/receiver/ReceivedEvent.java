@@ -43,7 +43,13 @@ public record ReceivedEvent(
 
   @Override
   public String toString() {
-    return "ReceivedEvent[" + eventId + " " + eventType + " " + status
-        + error.map(e -> " " + e).orElse("") + "]";
+    return "ReceivedEvent["
+        + eventId
+        + " "
+        + eventType
+        + " "
+        + status
+        + error.map(e -> " " + e).orElse("")
+        + "]";
   }
 }

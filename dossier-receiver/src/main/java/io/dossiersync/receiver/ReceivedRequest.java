@@ -17,9 +17,9 @@ import java.util.OptionalLong;
  * @param answer what the receiver answered, as a code: {@code stored}, {@code already_exists},
  *     {@code validation_error}, {@code unauthorized}, {@code namespace_not_found}, {@code
  *     index_entry_not_found}, {@code delivered} (an event batch), {@code method_not_allowed},
- *     {@code not_found}, {@code payload_too_large}, {@code internal_error} (a receiver bug), or
- *     for injected faults {@code fault:reset},
- *     {@code fault:503}, {@code fault:429}, {@code fault:404}, {@code fault:unauthorized}
+ *     {@code not_found}, {@code payload_too_large}, {@code internal_error} (a receiver bug), or for
+ *     injected faults {@code fault:reset}, {@code fault:503}, {@code fault:429}, {@code fault:404},
+ *     {@code fault:unauthorized}
  * @param namespace the push's namespace, when its five fields were valid
  * @param artifactPath the push's {@code artifact_path} as sent, when it was a string
  * @param contentHash the push's {@code content_hash} as sent, when it was a string
@@ -64,7 +64,14 @@ public record ReceivedRequest(
 
   @Override
   public String toString() {
-    return "#" + sequence + " " + endpoint + " " + status + " " + answer
+    return "#"
+        + sequence
+        + " "
+        + endpoint
+        + " "
+        + status
+        + " "
+        + answer
         + artifactPath.map(p -> " " + p).orElse("")
         + (eventCount > 0 ? " events=" + eventCount : "");
   }

@@ -31,8 +31,14 @@ final class ReceiverDispatcher implements HttpHandler {
   private final ReceiverLedger ledger;
   private final ReceiverPage page;
 
-  ReceiverDispatcher(Clock clock, Sleeper sleeper, ReceiverFaults faults, AccessGate gate,
-      PushContentProcessor pushes, EventBatchProcessor batches, ReceiverLedger ledger) {
+  ReceiverDispatcher(
+      Clock clock,
+      Sleeper sleeper,
+      ReceiverFaults faults,
+      AccessGate gate,
+      PushContentProcessor pushes,
+      EventBatchProcessor batches,
+      ReceiverLedger ledger) {
     this.clock = clock;
     this.sleeper = sleeper;
     this.faults = faults;
@@ -62,8 +68,10 @@ final class ReceiverDispatcher implements HttpHandler {
     Instant receivedAt = clock.instant();
     Endpoint endpoint = Endpoint.of(exchange.getRequestURI().getPath());
     Optional<byte[]> body = Exchanges.readBody(exchange);
-    PushFacts facts = endpoint == Endpoint.PUSH_CONTENT && body.isPresent()
-        ? PushFacts.peek(body.get()) : PushFacts.NONE;
+    PushFacts facts =
+        endpoint == Endpoint.PUSH_CONTENT && body.isPresent()
+            ? PushFacts.peek(body.get())
+            : PushFacts.NONE;
     Answer answer;
     if (endpoint == Endpoint.OTHER) {
       answer = Answer.empty(404, "not_found");
@@ -74,9 +82,18 @@ final class ReceiverDispatcher implements HttpHandler {
     } else {
       answer = answerSafely(exchange, endpoint, body.get(), facts, receivedAt);
     }
-    ledger.record(new ReceivedRequest(sequence, endpoint, receivedAt, answer.status(),
-        answer.code(), facts.namespace(), facts.artifactPath(), facts.contentHash(),
-        facts.contentBytes(), answer.eventCount()));
+    ledger.record(
+        new ReceivedRequest(
+            sequence,
+            endpoint,
+            receivedAt,
+            answer.status(),
+            answer.code(),
+            facts.namespace(),
+            facts.artifactPath(),
+            facts.contentHash(),
+            facts.contentBytes(),
+            answer.eventCount()));
     Exchanges.send(exchange, answer, faults.dripFor(endpoint), sleeper);
   }
 
@@ -100,8 +117,14 @@ final class ReceiverDispatcher implements HttpHandler {
         return Answer.json(503, "fault:503", Json.error("service_unavailable"));
       case RATE_LIMITED:
         long seconds = faults.retryAfterSeconds();
-        return Answer.json(429, "fault:429", Json.bytes(Json.MAPPER.createObjectNode()
-            .put("error", "rate_limited").put("retry_after", seconds)))
+        return Answer.json(
+                429,
+                "fault:429",
+                Json.bytes(
+                    Json.MAPPER
+                        .createObjectNode()
+                        .put("error", "rate_limited")
+                        .put("retry_after", seconds)))
             .withHeader("Retry-After", Long.toString(seconds));
       case BARE_NOT_FOUND:
         return Answer.empty(404, "fault:404");
@@ -110,7 +133,9 @@ final class ReceiverDispatcher implements HttpHandler {
         break;
     }
     if (!gate.admits(Exchanges.header(exchange, "Authorization"))) {
-      return Answer.json(401, faults.tokensRejected() ? "fault:unauthorized" : "unauthorized",
+      return Answer.json(
+          401,
+          faults.tokensRejected() ? "fault:unauthorized" : "unauthorized",
           Json.error("unauthorized"));
     }
     if (endpoint == Endpoint.PUSH_CONTENT) {

@@ -15,13 +15,13 @@ import java.util.function.Predicate;
  *
  * <p>For each request to an endpoint in scope ({@link #appliesTo}), after the {@linkplain
  * #responseDelay(Duration) response delay}, one number is drawn from a {@link Random} seeded with
- * {@link #seed(long)} (default 0) and compared with the cumulative rates, in this order: reset
- * (the connection is closed without an answer), 503 {@code {"error":"service_unavailable"}}, 429
- * {@code {"error":"rate_limited","retry_after":N}} with a {@code Retry-After: N} header, bare 404
- * with an empty body. The sequence of decisions is therefore fixed for a seed; which request gets
- * which decision depends on arrival order when requests run concurrently. Faults are decided
- * before the token check. Separately, {@link #rejectTokensUntilRotation(boolean)} answers 401 to
- * every request, whatever its token, until {@link ReferenceReceiver#rotateToken} is called.
+ * {@link #seed(long)} (default 0) and compared with the cumulative rates, in this order: reset (the
+ * connection is closed without an answer), 503 {@code {"error":"service_unavailable"}}, 429 {@code
+ * {"error":"rate_limited","retry_after":N}} with a {@code Retry-After: N} header, bare 404 with an
+ * empty body. The sequence of decisions is therefore fixed for a seed; which request gets which
+ * decision depends on arrival order when requests run concurrently. Faults are decided before the
+ * token check. Separately, {@link #rejectTokensUntilRotation(boolean)} answers 401 to every
+ * request, whatever its token, until {@link ReferenceReceiver#rotateToken} is called.
  *
  * <p>For the event batch, after the token check: {@link #maxBatchEvents(int)} answers 413 to a
  * larger batch, and {@link #poisonEvents} / {@link #poisonAggregates} answer 400 to a whole batch
@@ -88,8 +88,8 @@ public final class ReceiverFaults {
   }
 
   /**
-   * The delay a 429 asks for, sent as whole seconds (rounded up) in the body's {@code
-   * retry_after} and the {@code Retry-After} header. Default 1 second.
+   * The delay a 429 asks for, sent as whole seconds (rounded up) in the body's {@code retry_after}
+   * and the {@code Retry-After} header. Default 1 second.
    *
    * @param delay in [0 s, 1 hour]
    * @return this
@@ -129,8 +129,8 @@ public final class ReceiverFaults {
   }
 
   /**
-   * Answers 413 {@code {"error":"payload_too_large"}} to an event batch with more events than
-   * this. Default: no limit.
+   * Answers 413 {@code {"error":"payload_too_large"}} to an event batch with more events than this.
+   * Default: no limit.
    *
    * @param max at least 1
    * @return this
@@ -168,8 +168,8 @@ public final class ReceiverFaults {
   }
 
   /**
-   * Sends each answer body in scope one byte at a time, this long apart (a slow proxy that is
-   * never silent). Default zero: at once.
+   * Sends each answer body in scope one byte at a time, this long apart (a slow proxy that is never
+   * silent). Default zero: at once.
    *
    * @param perByte in [0 s, 1 minute]
    * @return this
@@ -208,8 +208,8 @@ public final class ReceiverFaults {
   }
 
   /**
-   * Turns every fault off (rates 0, no delay, no drip, no batch limit or poison, tokens
-   * accepted); keeps the seed and the scope.
+   * Turns every fault off (rates 0, no delay, no drip, no batch limit or poison, tokens accepted);
+   * keeps the seed and the scope.
    *
    * @return this
    */
@@ -266,12 +266,19 @@ public final class ReceiverFaults {
     if (!(rate >= 0.0 && rate <= 1.0)) {
       throw new IllegalArgumentException(field + " must be in [0.0, 1.0], got " + rate);
     }
-    double others = rates.entrySet().stream().filter(e -> e.getKey() != fault)
-        .mapToDouble(Map.Entry::getValue).sum();
+    double others =
+        rates.entrySet().stream()
+            .filter(e -> e.getKey() != fault)
+            .mapToDouble(Map.Entry::getValue)
+            .sum();
     if (others + rate > 1.0 + 1e-9) {
       throw new IllegalArgumentException(
           "the fault rates (reset, failure, rate limit, bare 404) must add up to at most 1.0, got "
-              + (others + rate) + " with " + field + "=" + rate);
+              + (others + rate)
+              + " with "
+              + field
+              + "="
+              + rate);
     }
     rates.put(fault, rate);
     return this;
@@ -279,12 +286,26 @@ public final class ReceiverFaults {
 
   @Override
   public synchronized String toString() {
-    return "ReceiverFaults[reset=" + rate(FaultDecision.RESET) + ", 503="
-        + rate(FaultDecision.SERVICE_UNAVAILABLE) + ", 429=" + rate(FaultDecision.RATE_LIMITED)
-        + ", 404=" + rate(FaultDecision.BARE_NOT_FOUND) + ", delay=" + responseDelay
-        + ", drip=" + drip + ", maxBatchEvents=" + batchRules.maxEvents()
-        + ", poison=" + batchRules.poisonIds()
+    return "ReceiverFaults[reset="
+        + rate(FaultDecision.RESET)
+        + ", 503="
+        + rate(FaultDecision.SERVICE_UNAVAILABLE)
+        + ", 429="
+        + rate(FaultDecision.RATE_LIMITED)
+        + ", 404="
+        + rate(FaultDecision.BARE_NOT_FOUND)
+        + ", delay="
+        + responseDelay
+        + ", drip="
+        + drip
+        + ", maxBatchEvents="
+        + batchRules.maxEvents()
+        + ", poison="
+        + batchRules.poisonIds()
         + ", tokensRejected="
-        + tokensRejected + ", scope=" + scope + "]";
+        + tokensRejected
+        + ", scope="
+        + scope
+        + "]";
   }
 }

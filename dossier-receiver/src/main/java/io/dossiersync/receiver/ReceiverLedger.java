@@ -65,7 +65,8 @@ public final class ReceiverLedger {
    * @return an immutable snapshot
    */
   public synchronized List<ReceivedRequest> requests(Endpoint endpoint) {
-    return requests.stream().filter(r -> r.endpoint() == endpoint)
+    return requests.stream()
+        .filter(r -> r.endpoint() == endpoint)
         .collect(Collectors.toUnmodifiableList());
   }
 
@@ -136,7 +137,8 @@ public final class ReceiverLedger {
    * @return an immutable map from key to store count
    */
   public synchronized Map<BodyKey, Integer> duplicateStores() {
-    return storeCounts.entrySet().stream().filter(e -> e.getValue() > 1)
+    return storeCounts.entrySet().stream()
+        .filter(e -> e.getValue() > 1)
         .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
@@ -152,7 +154,12 @@ public final class ReceiverLedger {
 
   @Override
   public synchronized String toString() {
-    return "ReceiverLedger[" + requests.size() + " requests, " + events.size() + " events, "
-        + stored.size() + " bodies stored]";
+    return "ReceiverLedger["
+        + requests.size()
+        + " requests, "
+        + events.size()
+        + " events, "
+        + stored.size()
+        + " bodies stored]";
   }
 }

@@ -8,12 +8,11 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * The receiver's read-only page (PRODUCT.md §6 {@code dossier receiver}): {@code GET /} shows
- * what was stored ({@link PageHtml}), {@code GET /page/version} the ledger's version for the
- * page's refresh script. Page views are not protocol requests: they are not recorded in the
- * ledger and need no token. Every response forbids caching, framing and any script but the
- * page's own (a Content-Security-Policy nonce), a second guard behind the escaping of bodies.
- * Thread-safe.
+ * The receiver's read-only page (PRODUCT.md §6 {@code dossier receiver}): {@code GET /} shows what
+ * was stored ({@link PageHtml}), {@code GET /page/version} the ledger's version for the page's
+ * refresh script. Page views are not protocol requests: they are not recorded in the ledger and
+ * need no token. Every response forbids caching, framing and any script but the page's own (a
+ * Content-Security-Policy nonce), a second guard behind the escaping of bodies. Thread-safe.
  */
 final class ReceiverPage {
 
@@ -39,10 +38,17 @@ final class ReceiverPage {
       byte[] nonceBytes = new byte[16];
       NONCES.nextBytes(nonceBytes);
       String nonce = HexFormat.of().formatHex(nonceBytes);
-      exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none';"
-          + " style-src 'unsafe-inline'; img-src 'self'; connect-src 'self'; script-src 'nonce-"
-          + nonce + "'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
-      send(exchange, "text/html; charset=utf-8",
+      exchange
+          .getResponseHeaders()
+          .set(
+              "Content-Security-Policy",
+              "default-src 'none';"
+                  + " style-src 'unsafe-inline'; img-src 'self'; connect-src 'self'; script-src 'nonce-"
+                  + nonce
+                  + "'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      send(
+          exchange,
+          "text/html; charset=utf-8",
           PageHtml.render(PageEntry.of(ledger), version(), nonce));
       return true;
     }

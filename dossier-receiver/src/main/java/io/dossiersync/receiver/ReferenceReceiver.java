@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Thread-safe: requests are served concurrently and every setter may be called while it runs.
- * Not durable: stored bodies, the index and the event ids live in memory and are gone after
- * {@link #close()}; with a data directory, only the ledger's request and event lines are written
- * to disk (see {@link ReceiverLedger}). The token is never logged nor recorded.
+ * Not durable: stored bodies, the index and the event ids live in memory and are gone after {@link
+ * #close()}; with a data directory, only the ledger's request and event lines are written to disk
+ * (see {@link ReceiverLedger}). The token is never logged nor recorded.
  *
  * @since 0.1.0
  */
@@ -55,11 +55,11 @@ public final class ReferenceReceiver implements AutoCloseable {
 
   /**
    * The JDK HTTP server's switch for TCP_NODELAY. The server writes an answer's head and body
-   * separately; without it every small answer waits for the client's delayed ACK (about 40 ms).
-   * The JDK reads it once, when its server classes load, and a library never sets a host's system
+   * separately; without it every small answer waits for the client's delayed ACK (about 40 ms). The
+   * JDK reads it once, when its server classes load, and a library never sets a host's system
    * properties: an application that wants fast answers passes {@code
-   * -Dsun.net.httpserver.nodelay=true} (the build's tests do) or sets it in its {@code main}
-   * before the first receiver starts (the {@code dossier} command does).
+   * -Dsun.net.httpserver.nodelay=true} (the build's tests do) or sets it in its {@code main} before
+   * the first receiver starts (the {@code dossier} command does).
    */
   public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
@@ -81,19 +81,29 @@ public final class ReferenceReceiver implements AutoCloseable {
     this.projects = new ProjectRegistry(config.acceptAnyProject());
     config.registeredProjects().forEach(projects::register);
     this.index = new ArtifactIndex(config.clock(), config.indexLag(), config.requireIndexEntry());
-    ReceiverDispatcher dispatcher = new ReceiverDispatcher(config.clock(), config.sleeper(), faults,
-        gate, new PushContentProcessor(projects, index, ledger),
-        new EventBatchProcessor(new EventIntake(projects, index, ledger), faults), ledger);
+    ReceiverDispatcher dispatcher =
+        new ReceiverDispatcher(
+            config.clock(),
+            config.sleeper(),
+            faults,
+            gate,
+            new PushContentProcessor(projects, index, ledger),
+            new EventBatchProcessor(new EventIntake(projects, index, ledger), faults),
+            ledger);
     int instance = INSTANCES.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
-    this.executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "reference-receiver-" + instance + "-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t =
+                  new Thread(r, "reference-receiver-" + instance + "-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     try {
-      this.server = HttpServer.create(
-          new InetSocketAddress(InetAddress.getByName("127.0.0.1"), config.port()), 128);
+      this.server =
+          HttpServer.create(
+              new InetSocketAddress(InetAddress.getByName("127.0.0.1"), config.port()), 128);
     } catch (IOException e) {
       executor.shutdown();
       journal.ifPresent(LedgerJournal::close);

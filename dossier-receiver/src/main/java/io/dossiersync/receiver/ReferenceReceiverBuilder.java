@@ -1,7 +1,7 @@
 package io.dossiersync.receiver;
 
-import io.dossiersync.core.transport.AccessToken;
 import io.dossiersync.core.drain.Sleeper;
+import io.dossiersync.core.transport.AccessToken;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -232,8 +232,8 @@ public final class ReferenceReceiverBuilder {
    *
    * @return the running receiver; close it when done
    * @throws java.io.UncheckedIOException when the port cannot be bound
-   * @throws IllegalStateException when this builder already started a receiver (each receiver
-   *     owns its fault settings)
+   * @throws IllegalStateException when this builder already started a receiver (each receiver owns
+   *     its fault settings)
    */
   public ReferenceReceiver start() {
     if (started) {

@@ -34,10 +34,14 @@ class PushContentValidationTest {
 
   static Stream<Arguments> brokenFields() {
     return Stream.of(
-        broken("missing field", b -> (ObjectNode) b.without("mission_key"),
+        broken(
+            "missing field",
+            b -> (ObjectNode) b.without("mission_key"),
             "missing field(s): mission_key"),
         broken("extra field", b -> b.put("size_bytes", "3"), "unexpected field(s): size_bytes"),
-        broken("number instead of string", b -> b.put("manifest_version", 1),
+        broken(
+            "number instead of string",
+            b -> b.put("manifest_version", 1),
             "manifest_version must be a string"),
         broken("null field", b -> b.putNull("target_branch"), "target_branch must be a string"),
         broken("project_uuid not a UUID", b -> b.put("project_uuid", "not-a-uuid"), "project_uuid"),
@@ -45,16 +49,22 @@ class PushContentValidationTest {
         broken("slug starting with dash", b -> b.put("feature_slug", "-047"), "feature_slug"),
         broken("slug over 200 chars", b -> b.put("feature_slug", "a".repeat(201)), "feature_slug"),
         broken("blank target_branch", b -> b.put("target_branch", " "), "target_branch"),
-        broken("target_branch with space", b -> b.put("target_branch", "my branch"),
-            "target_branch"),
+        broken(
+            "target_branch with space", b -> b.put("target_branch", "my branch"), "target_branch"),
         broken("blank mission_key", b -> b.put("mission_key", ""), "mission_key"),
         broken("blank manifest_version", b -> b.put("manifest_version", "  "), "manifest_version"),
         broken("hash_algorithm md5", b -> b.put("hash_algorithm", "md5"), "hash_algorithm"),
-        broken("upper-case hash", b -> b.put("content_hash",
-            b.get("content_hash").asText().toUpperCase(java.util.Locale.ROOT)),
+        broken(
+            "upper-case hash",
+            b ->
+                b.put(
+                    "content_hash",
+                    b.get("content_hash").asText().toUpperCase(java.util.Locale.ROOT)),
             "content_hash must be 64"),
         broken("short hash", b -> b.put("content_hash", "abc123"), "content_hash must be 64"),
-        broken("hash of another body", b -> b.put("content_body", "other"),
+        broken(
+            "hash of another body",
+            b -> b.put("content_body", "other"),
             "does not match the SHA-256"),
         broken("dot-dot segment", b -> withPath(b, "research/../../etc/passwd"), "'..'"),
         broken("leading dot-dot", b -> withPath(b, "../spec.md"), "'..'"),
@@ -62,7 +72,9 @@ class PushContentValidationTest {
         broken("drive letter", b -> withPath(b, "C:/spec.md"), "relative"),
         broken("backslash", b -> withPath(b, "research\\notes.md"), "'/' separators"),
         broken("empty path", b -> withPath(b, ""), "must not be empty"),
-        broken("oversized body", b -> withBody(b, "x".repeat(524_289)),
+        broken(
+            "oversized body",
+            b -> withBody(b, "x".repeat(524_289)),
             "524289 bytes, over the 524288 byte limit"));
   }
 
@@ -110,8 +122,8 @@ class PushContentValidationTest {
 
   @Test
   void invalidUtf8BytesAreAValidationError() {
-    byte[] body = push("spec.md", "x").toString().replace("\"x\"", "\"#\"")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        push("spec.md", "x").toString().replace("\"x\"", "\"#\"").getBytes(StandardCharsets.UTF_8);
     int at = indexOf(body, (byte) '#');
     body[at] = (byte) 0xC3;
 

@@ -26,8 +26,8 @@ class ReceiverBatchFaultTest {
 
   @BeforeEach
   void start() {
-    receiver = ReferenceReceiver.builder().token("t").requireIndexEntry(false)
-        .sleeper(slept::add).start();
+    receiver =
+        ReferenceReceiver.builder().token("t").requireIndexEntry(false).sleeper(slept::add).start();
     client = new ReceiverClient(receiver.baseUri(), "t");
   }
 
@@ -50,7 +50,8 @@ class ReceiverBatchFaultTest {
     assertThat(tooLarge.status()).isEqualTo(413);
     assertThat(tooLarge.text("error")).isEqualTo("payload_too_large");
     assertThat(fits.status()).isEqualTo(200);
-    assertThat(receiver.ledger().eventsReceived()).extracting(ReceivedEvent::eventId)
+    assertThat(receiver.ledger().eventsReceived())
+        .extracting(ReceivedEvent::eventId)
         .containsExactly("E4", "E5");
     assertThat(receiver.ledger().requests().get(0).answer()).isEqualTo("fault:413");
   }
@@ -66,7 +67,8 @@ class ReceiverBatchFaultTest {
     assertThat(poisoned.text("error")).isEqualTo("validation_error");
     assertThat(poisoned.text("detail")).isEqualTo("poison event E2");
     assertThat(clean.status()).isEqualTo(200);
-    assertThat(receiver.ledger().eventsReceived()).extracting(ReceivedEvent::eventId)
+    assertThat(receiver.ledger().eventsReceived())
+        .extracting(ReceivedEvent::eventId)
         .containsExactly("E1", "E3");
   }
 
@@ -113,8 +115,10 @@ class ReceiverBatchFaultTest {
   @Test
   void knobsRejectOutOfRangeValues() {
     assertThatThrownBy(() -> receiver.faults().maxBatchEvents(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBatchEvents");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxBatchEvents");
     assertThatThrownBy(() -> receiver.faults().dripAnswers(Duration.ofMinutes(2)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dripAnswers");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dripAnswers");
   }
 }

@@ -21,8 +21,11 @@ final class ReceiverClient {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final URI base;
   private Optional<String> token;
 
@@ -46,9 +49,11 @@ final class ReceiverClient {
   }
 
   Reply pushRaw(byte[] body, String contentType) {
-    return send(request(Endpoint.PUSH_CONTENT, Duration.ofSeconds(10))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    return send(
+        request(Endpoint.PUSH_CONTENT, Duration.ofSeconds(10))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
   }
 
   Reply events(ObjectNode... events) {
@@ -62,9 +67,10 @@ final class ReceiverClient {
   }
 
   Reply batchRaw(byte[] body, Optional<String> contentEncoding) {
-    HttpRequest.Builder request = request(Endpoint.EVENT_BATCH, Duration.ofSeconds(10))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        request(Endpoint.EVENT_BATCH, Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     contentEncoding.ifPresent(e -> request.header("Content-Encoding", e));
     return send(request.build());
   }
@@ -74,8 +80,8 @@ final class ReceiverClient {
   }
 
   HttpRequest.Builder request(Endpoint endpoint, Duration timeout) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(endpoint.path()))
-        .timeout(timeout);
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve(endpoint.path())).timeout(timeout);
     token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
     return builder;
   }
@@ -83,8 +89,8 @@ final class ReceiverClient {
   Reply send(HttpRequest request) {
     try {
       HttpResponse<byte[]> response = sendOrThrow(request);
-      return new Reply(response.statusCode(), response.body(), response.headers()
-          .firstValue("Retry-After"));
+      return new Reply(
+          response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

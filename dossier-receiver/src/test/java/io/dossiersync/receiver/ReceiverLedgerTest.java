@@ -23,8 +23,8 @@ class ReceiverLedgerTest {
   @Test
   void writesRequestsAndEventsAsJsonLinesWithoutTokenOrBody(@TempDir Path dir) throws IOException {
     Path data = dir.resolve("receiver-data");
-    try (ReferenceReceiver receiver = ReferenceReceiver.builder().token(SECRET).dataDir(data)
-        .start()) {
+    try (ReferenceReceiver receiver =
+        ReferenceReceiver.builder().token(SECRET).dataDir(data).start()) {
       ReceiverClient client = new ReceiverClient(receiver.baseUri(), SECRET);
       client.events(indexed("e1", "spec.md", "secret body text"));
       client.push(push("spec.md", "secret body text"));
@@ -36,7 +36,8 @@ class ReceiverLedgerTest {
 
     String file = Files.readString(data.resolve("ledger.jsonl"));
     List<JsonNode> lines = file.lines().map(ReceiverLedgerTest::parse).toList();
-    assertThat(lines).extracting(l -> l.get("kind").asText())
+    assertThat(lines)
+        .extracting(l -> l.get("kind").asText())
         .containsExactly("event", "request", "request", "request");
     assertThat(lines.get(2).get("answer").asText()).isEqualTo("stored");
     assertThat(lines.get(2).get("artifact_path").asText()).isEqualTo("spec.md");

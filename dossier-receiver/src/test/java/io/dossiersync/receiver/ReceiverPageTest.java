@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The receiver's read-only page over real HTTP: what was stored, grouped by project and feature,
- * Markdown rendered with raw HTML escaped, other formats preformatted and escaped, the latest
- * body marked, a version that moves with each request, and headers that allow no foreign script.
+ * Markdown rendered with raw HTML escaped, other formats preformatted and escaped, the latest body
+ * marked, a version that moves with each request, and headers that allow no foreign script.
  */
 class ReceiverPageTest {
 
@@ -40,7 +40,8 @@ class ReceiverPageTest {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(receiver.baseUri() + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(receiver.baseUri() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -55,16 +56,23 @@ class ReceiverPageTest {
   @Test
   void storedBodiesAreRenderedEscapedAndGroupedWithTheLatestMarked() throws Exception {
     client.push(push("spec.md", "# Old spec\n"));
-    client.push(push("spec.md", "# The spec\n\n<script>alert(1)</script>\n\n"
-        + "[x](javascript:alert(2)) <b onclick=\"alert(3)\">bold?</b>\n"));
+    client.push(
+        push(
+            "spec.md",
+            "# The spec\n\n<script>alert(1)</script>\n\n"
+                + "[x](javascript:alert(2)) <b onclick=\"alert(3)\">bold?</b>\n"));
     client.push(push("research/evidence.csv", "a,b\n<img src=x onerror=alert(4)>,2\n"));
     client.push(push(BETA, "plan.md", "## Beta plan\n"));
 
     String html = get("/").body();
 
-    assertThat(html).contains("<h1>The spec</h1>", "<h2>Beta plan</h2>",
-        "&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(4)&gt;",
-        "&lt;b onclick=&quot;alert(3)&quot;&gt;")
+    assertThat(html)
+        .contains(
+            "<h1>The spec</h1>",
+            "<h2>Beta plan</h2>",
+            "&lt;script&gt;alert(1)&lt;/script&gt;",
+            "&lt;img src=x onerror=alert(4)&gt;",
+            "&lt;b onclick=&quot;alert(3)&quot;&gt;")
         .doesNotContain("<script>alert", "javascript:alert", "<img src=x", "<b onclick");
     assertThat(html).containsSubsequence("047-some-name", "048-beta");
     assertThat(html).containsSubsequence("latest", "The spec", "superseded", "Old spec");
@@ -91,16 +99,19 @@ class ReceiverPageTest {
     String nonce = csp.replaceAll(".*'nonce-([0-9a-f]+)'.*", "$1");
     assertThat(page.body()).contains("<script nonce=\"" + nonce + "\">");
     assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
-    assertThat(get("/").headers().firstValue("Content-Security-Policy")).isNotEqualTo(
-        page.headers().firstValue("Content-Security-Policy"));
+    assertThat(get("/").headers().firstValue("Content-Security-Policy"))
+        .isNotEqualTo(page.headers().firstValue("Content-Security-Policy"));
   }
 
   @Test
   void otherMethodsAndPathsKeepTheProtocolAnswers() throws Exception {
     assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
-    HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(receiver.baseUri()
-        + "/")).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> post =
+        http.send(
+            HttpRequest.newBuilder(URI.create(receiver.baseUri() + "/"))
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(404);
   }
 }

@@ -34,7 +34,8 @@ class ReferenceReceiverConcurrencyTest {
       assertThat(statuses).containsOnly(200, 201).filteredOn(s -> s == 201).hasSize(1);
       assertThat(receiver.ledger().storeCount(key("spec.md", "# Same body"))).isEqualTo(1);
       assertThat(receiver.ledger().requests()).hasSize(40);
-      assertThat(receiver.ledger().requests()).extracting(ReceivedRequest::sequence)
+      assertThat(receiver.ledger().requests())
+          .extracting(ReceivedRequest::sequence)
           .doesNotHaveDuplicates();
     } finally {
       pool.shutdownNow();
@@ -46,7 +47,8 @@ class ReferenceReceiverConcurrencyTest {
     ReferenceReceiverBuilder builder = ReferenceReceiver.builder();
     try (ReferenceReceiver receiver = builder.start()) {
       assertThat(receiver.port()).isPositive();
-      assertThatThrownBy(builder::start).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(builder::start)
+          .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("already started");
     }
   }

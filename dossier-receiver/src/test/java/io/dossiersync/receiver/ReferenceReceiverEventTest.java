@@ -23,8 +23,12 @@ class ReferenceReceiverEventTest {
 
   @BeforeEach
   void start() {
-    receiver = ReferenceReceiver.builder().token("t").acceptAnyProject(false)
-        .registerProject(PROJECT).start();
+    receiver =
+        ReferenceReceiver.builder()
+            .token("t")
+            .acceptAnyProject(false)
+            .registerProject(PROJECT)
+            .start();
     client = new ReceiverClient(receiver.baseUri(), "t");
   }
 
@@ -38,11 +42,12 @@ class ReferenceReceiverEventTest {
     ObjectNode noAggregate = event("e3", "MissionDossierSnapshotComputed", PROJECT);
     noAggregate.remove("aggregate_id");
 
-    Reply reply = client.events(
-        event("e1", "MissionDossierSnapshotComputed", PROJECT),
-        event("e1", "MissionDossierSnapshotComputed", PROJECT),
-        noAggregate,
-        event("e4", "MissionDossierArtifactMissing", OTHER_PROJECT));
+    Reply reply =
+        client.events(
+            event("e1", "MissionDossierSnapshotComputed", PROJECT),
+            event("e1", "MissionDossierSnapshotComputed", PROJECT),
+            noAggregate,
+            event("e4", "MissionDossierArtifactMissing", OTHER_PROJECT));
 
     assertThat(reply.status()).isEqualTo(200);
     JsonNode results = reply.json().get("results");
@@ -54,9 +59,13 @@ class ReferenceReceiverEventTest {
     assertThat(results.get(2).get("status").asText()).isEqualTo("rejected");
     assertThat(results.get(2).get("error").asText()).contains("aggregate_id");
     assertThat(results.get(3).get("error").asText()).isEqualTo("namespace_not_found");
-    assertThat(receiver.ledger().eventsReceived()).extracting(ReceivedEvent::status)
-        .containsExactly(EventResultStatus.SUCCESS, EventResultStatus.DUPLICATE,
-            EventResultStatus.REJECTED, EventResultStatus.REJECTED);
+    assertThat(receiver.ledger().eventsReceived())
+        .extracting(ReceivedEvent::status)
+        .containsExactly(
+            EventResultStatus.SUCCESS,
+            EventResultStatus.DUPLICATE,
+            EventResultStatus.REJECTED,
+            EventResultStatus.REJECTED);
     assertThat(receiver.ledger().requests().get(0).eventCount()).isEqualTo(4);
   }
 
@@ -80,8 +89,16 @@ class ReferenceReceiverEventTest {
     ObjectNode indexedOtherProject = indexed("e5", "spec.md", "x");
     ((ObjectNode) indexedOtherProject.at("/payload/namespace")).put("project_uuid", OTHER_PROJECT);
 
-    JsonNode results = client.events(badTimestamp, badUuid, payloadNotObject,
-        indexedWithoutNamespace, indexedOtherProject).json().get("results");
+    JsonNode results =
+        client
+            .events(
+                badTimestamp,
+                badUuid,
+                payloadNotObject,
+                indexedWithoutNamespace,
+                indexedOtherProject)
+            .json()
+            .get("results");
 
     assertThat(results.findValuesAsText("status")).containsOnly("rejected");
     assertThat(results.get(0).get("error").asText()).contains("timestamp");
@@ -93,8 +110,10 @@ class ReferenceReceiverEventTest {
 
   @Test
   void nonObjectEventIsRejectedWithAnEmptyId() {
-    Reply reply = client.batchRaw(ReceiverClient.gzip(
-        "{\"events\":[42]}".getBytes(StandardCharsets.UTF_8)), Optional.of("gzip"));
+    Reply reply =
+        client.batchRaw(
+            ReceiverClient.gzip("{\"events\":[42]}".getBytes(StandardCharsets.UTF_8)),
+            Optional.of("gzip"));
 
     assertThat(reply.json().at("/results/0/event_id").asText()).isEmpty();
     assertThat(reply.json().at("/results/0/status").asText()).isEqualTo("rejected");
@@ -106,8 +125,10 @@ class ReferenceReceiverEventTest {
 
     Reply noHeader = client.batchRaw(ReceiverClient.gzip(json), Optional.empty());
     Reply notGzip = client.batchRaw(json, Optional.of("gzip"));
-    Reply notEvents = client.batchRaw(ReceiverClient.gzip(
-        "{\"items\":[]}".getBytes(StandardCharsets.UTF_8)), Optional.of("gzip"));
+    Reply notEvents =
+        client.batchRaw(
+            ReceiverClient.gzip("{\"items\":[]}".getBytes(StandardCharsets.UTF_8)),
+            Optional.of("gzip"));
     Reply empty = client.batchRaw(ReceiverClient.gzip(json), Optional.of("gzip"));
 
     assertThat(noHeader.status()).isEqualTo(400);

@@ -50,8 +50,8 @@ class ReferenceReceiverFaultTest {
 
   @Test
   void rateLimitAnswers429WithRetryAfterInBodyAndHeader() {
-    ReceiverClient client = start(ReferenceReceiver.builder()
-        .rateLimitRate(1.0).retryAfter(Duration.ofMillis(1500)));
+    ReceiverClient client =
+        start(ReferenceReceiver.builder().rateLimitRate(1.0).retryAfter(Duration.ofMillis(1500)));
 
     Reply reply = client.push(push("spec.md", "x"));
 
@@ -86,8 +86,9 @@ class ReferenceReceiverFaultTest {
   @Test
   void responseDelayWaitsWithTheSleeperBeforeAnswering() {
     List<Duration> slept = new CopyOnWriteArrayList<>();
-    ReceiverClient client = start(ReferenceReceiver.builder()
-        .sleeper(slept::add).responseDelay(Duration.ofMillis(750)));
+    ReceiverClient client =
+        start(
+            ReferenceReceiver.builder().sleeper(slept::add).responseDelay(Duration.ofMillis(750)));
 
     Reply reply = client.push(push("spec.md", "x"));
 
@@ -99,12 +100,14 @@ class ReferenceReceiverFaultTest {
   void realDelayMakesAShortClientTimeoutFire() {
     ReceiverClient client = start(ReferenceReceiver.builder());
     receiver().faults().responseDelay(Duration.ofSeconds(30));
-    HttpRequest request = client.request(Endpoint.PUSH_CONTENT, Duration.ofMillis(100))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(push("spec.md", "x").toString())).build();
+    HttpRequest request =
+        client
+            .request(Endpoint.PUSH_CONTENT, Duration.ofMillis(100))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(push("spec.md", "x").toString()))
+            .build();
 
-    assertThatThrownBy(() -> client.sendOrThrow(request))
-        .isInstanceOf(HttpTimeoutException.class);
+    assertThatThrownBy(() -> client.sendOrThrow(request)).isInstanceOf(HttpTimeoutException.class);
   }
 
   @Test
@@ -120,7 +123,8 @@ class ReferenceReceiverFaultTest {
     assertThat(before.text("error")).isEqualTo("unauthorized");
     assertThat(oldToken.status()).isEqualTo(401);
     assertThat(newToken.status()).isEqualTo(201);
-    assertThat(receiver().ledger().requests()).extracting(ReceivedRequest::answer)
+    assertThat(receiver().ledger().requests())
+        .extracting(ReceivedRequest::answer)
         .containsExactly("fault:unauthorized", "unauthorized", "stored");
   }
 
@@ -132,8 +136,7 @@ class ReferenceReceiverFaultTest {
     receiver().rotateToken("rotated");
 
     assertThat(client.events(event("e2", "X", PROJECT)).status()).isEqualTo(401);
-    assertThat(client.token("rotated").events(event("e2", "X", PROJECT)).status())
-        .isEqualTo(200);
+    assertThat(client.token("rotated").events(event("e2", "X", PROJECT)).status()).isEqualTo(200);
   }
 
   @Test
@@ -149,8 +152,13 @@ class ReferenceReceiverFaultTest {
 
   @Test
   void mixedRatesProduceEveryFaultAndFaultsCanBeTurnedOff() {
-    ReceiverClient client = start(ReferenceReceiver.builder().seed(3)
-        .failureRate(0.25).rateLimitRate(0.25).bareNotFoundRate(0.25));
+    ReceiverClient client =
+        start(
+            ReferenceReceiver.builder()
+                .seed(3)
+                .failureRate(0.25)
+                .rateLimitRate(0.25)
+                .bareNotFoundRate(0.25));
 
     List<Integer> faulted = statuses(client, 60);
     receiver().faults().none();
@@ -174,7 +182,8 @@ class ReferenceReceiverFaultTest {
     ReceiverFaults faults = ReferenceReceiver.builder().failureRate(0.6).faults();
 
     assertThatThrownBy(() -> faults.rateLimitRate(0.5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 1.0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most 1.0");
     assertThatThrownBy(() -> faults.resetRate(-0.1))
         .hasMessageContaining("resetRate must be in [0.0, 1.0]");
     assertThatThrownBy(() -> faults.bareNotFoundRate(Double.NaN))

@@ -52,8 +52,8 @@ class ReferenceReceiverPushTest {
   @Test
   void sameBodyInAnotherNamespaceIsStoredSeparately() {
     ReceiverClient client = start(ReferenceReceiver.builder().requireIndexEntry(false));
-    NamespaceRef otherBranch = new NamespaceRef(PROJECT, "047-some-name", "develop",
-        "software-dev", "1");
+    NamespaceRef otherBranch =
+        new NamespaceRef(PROJECT, "047-some-name", "develop", "software-dev", "1");
 
     assertThat(client.push(push("spec.md", "same")).status()).isEqualTo(201);
     assertThat(client.push(push(otherBranch, "spec.md", "same")).status()).isEqualTo(201);
@@ -85,8 +85,12 @@ class ReferenceReceiverPushTest {
 
   @Test
   void unknownProjectIsNamespaceNotFoundUntilRegistered() {
-    ReceiverClient client = start(ReferenceReceiver.builder()
-        .acceptAnyProject(false).registerProject(OTHER_PROJECT).requireIndexEntry(false));
+    ReceiverClient client =
+        start(
+            ReferenceReceiver.builder()
+                .acceptAnyProject(false)
+                .registerProject(OTHER_PROJECT)
+                .requireIndexEntry(false));
 
     Reply refused = client.push(push("spec.md", "x"));
     receiver.registerProject(PROJECT);
@@ -116,8 +120,8 @@ class ReferenceReceiverPushTest {
   @Test
   void indexEntryBecomesVisibleOnlyAfterTheLag() {
     SteppedClock clock = new SteppedClock(Instant.parse("2026-11-25T10:00:00Z"));
-    ReceiverClient client = start(ReferenceReceiver.builder()
-        .clock(clock).indexLag(Duration.ofSeconds(30)));
+    ReceiverClient client =
+        start(ReferenceReceiver.builder().clock(clock).indexLag(Duration.ofSeconds(30)));
     client.events(indexed("e1", "spec.md", "# Spec"));
 
     clock.advance(Duration.ofSeconds(29));
@@ -129,8 +133,8 @@ class ReferenceReceiverPushTest {
     assertThat(onTime.status()).isEqualTo(201);
     assertThat(receiver.ledger().requests(Endpoint.PUSH_CONTENT))
         .extracting(ReceivedRequest::receivedAt)
-        .containsExactly(Instant.parse("2026-11-25T10:00:29Z"),
-            Instant.parse("2026-11-25T10:00:30Z"));
+        .containsExactly(
+            Instant.parse("2026-11-25T10:00:29Z"), Instant.parse("2026-11-25T10:00:30Z"));
   }
 
   @Test
@@ -168,8 +172,9 @@ class ReferenceReceiverPushTest {
   void wrongContentTypeIsAValidationError() {
     ReceiverClient client = start(ReferenceReceiver.builder().requireIndexEntry(false));
 
-    Reply reply = client.pushRaw(push("spec.md", "x").toString().getBytes(StandardCharsets.UTF_8),
-        "text/plain");
+    Reply reply =
+        client.pushRaw(
+            push("spec.md", "x").toString().getBytes(StandardCharsets.UTF_8), "text/plain");
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.text("error")).isEqualTo("validation_error");
@@ -180,16 +185,19 @@ class ReferenceReceiverPushTest {
   void otherMethodsAndPathsAreRefused() {
     ReceiverClient client = start(ReferenceReceiver.builder());
 
-    Reply get = client.send(client.request(Endpoint.PUSH_CONTENT, Duration.ofSeconds(5))
-        .GET().build());
-    Reply noSlash = client.send(HttpRequest.newBuilder(
-        receiver.baseUri().resolve("/api/dossier/push-content"))
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    Reply get =
+        client.send(client.request(Endpoint.PUSH_CONTENT, Duration.ofSeconds(5)).GET().build());
+    Reply noSlash =
+        client.send(
+            HttpRequest.newBuilder(receiver.baseUri().resolve("/api/dossier/push-content"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
 
     assertThat(get.status()).isEqualTo(405);
     assertThat(noSlash.status()).isEqualTo(404);
     assertThat(noSlash.body()).isEmpty();
-    assertThat(receiver.ledger().requests()).extracting(ReceivedRequest::answer)
+    assertThat(receiver.ledger().requests())
+        .extracting(ReceivedRequest::answer)
         .containsExactly("method_not_allowed", "not_found");
   }
 

@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the receiver's tests move by hand (the testkit's MutableClock depends on this module). */
+/**
+ * A clock the receiver's tests move by hand (the testkit's MutableClock depends on this module).
+ */
 final class SteppedClock extends Clock {
   private final AtomicReference<Instant> now;
 

@@ -19,7 +19,8 @@ final class WireSamples {
   }
 
   static ObjectNode push(NamespaceRef ns, String path, String body) {
-    return ReceiverClient.JSON.createObjectNode()
+    return ReceiverClient.JSON
+        .createObjectNode()
         .put("project_uuid", ns.projectUuid())
         .put("feature_slug", ns.featureSlug())
         .put("target_branch", ns.targetBranch())
@@ -40,13 +41,15 @@ final class WireSamples {
   }
 
   static ObjectNode event(String eventId, String eventType, String project) {
-    ObjectNode event = ReceiverClient.JSON.createObjectNode()
-        .put("event_id", eventId)
-        .put("event_type", eventType)
-        .put("aggregate_id", "047-some-name:" + eventId)
-        .put("aggregate_type", "MissionDossier")
-        .put("timestamp", "2026-11-25T10:00:00Z")
-        .put("project_uuid", project);
+    ObjectNode event =
+        ReceiverClient.JSON
+            .createObjectNode()
+            .put("event_id", eventId)
+            .put("event_type", eventType)
+            .put("aggregate_id", "047-some-name:" + eventId)
+            .put("aggregate_type", "MissionDossier")
+            .put("timestamp", "2026-11-25T10:00:00Z")
+            .put("project_uuid", project);
     event.putObject("payload").put("feature_slug", "047-some-name");
     return event;
   }
@@ -55,7 +58,8 @@ final class WireSamples {
     ObjectNode event = event(eventId, "MissionDossierArtifactIndexed", ns.projectUuid());
     ObjectNode payload = (ObjectNode) event.get("payload");
     payload.put("relative_path", path).put("content_hash_sha256", hash(body));
-    payload.putObject("namespace")
+    payload
+        .putObject("namespace")
         .put("project_uuid", ns.projectUuid())
         .put("feature_slug", ns.featureSlug())
         .put("target_branch", ns.targetBranch())

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where the queue file of a receiver lives when the host gives no path (PRODUCT.md §3):
- * {@code ${DOSSIER_HOME:-~/.dossier-sync}/queues/queue-<key>.db}, where the key is the first 16
- * hex digits of the SHA-256 of the server URL, lower-cased, trailing {@code /} removed. Two
- * servers therefore never share a queue, and {@code https://Host/} and {@code https://host} do.
+ * Where the queue file of a receiver lives when the host gives no path (PRODUCT.md §3): {@code
+ * ${DOSSIER_HOME:-~/.dossier-sync}/queues/queue-<key>.db}, where the key is the first 16 hex digits
+ * of the SHA-256 of the server URL, lower-cased, trailing {@code /} removed. Two servers therefore
+ * never share a queue, and {@code https://Host/} and {@code https://host} do.
  *
- * <p>A home that is missing or relative (a container UID without a passwd entry and without
- * {@code HOME}) is refused rather than guessed: the queue would land under the working directory.
+ * <p>A home that is missing or relative (a container UID without a passwd entry and without {@code
+ * HOME}) is refused rather than guessed: the queue would land under the working directory.
  *
  * <p>Pure functions of their arguments; the overload without an environment reads the process
  * environment and {@code user.home}. Thread-safe.
@@ -49,8 +49,8 @@ public final class DefaultQueueLocation {
    *
    * @param serverUrl the receiver's base URL
    * @param environment the environment; {@value #HOME_VARIABLE} unset or empty means the default
-   * @param userHome the user's home directory ({@code user.home}); must be absolute unless
-   *     {@value #HOME_VARIABLE} is set
+   * @param userHome the user's home directory ({@code user.home}); must be absolute unless {@value
+   *     #HOME_VARIABLE} is set
    * @return {@code <home>/queues/queue-<serverKey>.db}
    * @throws IllegalArgumentException when {@value #HOME_VARIABLE} is unset and {@code userHome} is
    *     not absolute (no passwd entry and no {@code HOME}: Java says {@code ?}); the message names
@@ -60,9 +60,13 @@ public final class DefaultQueueLocation {
     String home = environment.get(HOME_VARIABLE);
     boolean unset = home == null || home.isEmpty();
     if (unset && !userHome.isAbsolute()) {
-      throw new IllegalArgumentException("no usable home directory for the queue (user.home is '"
-          + userHome + "'): set " + HOME_VARIABLE + " to an absolute directory, or give the"
-          + " queue file path (--db)");
+      throw new IllegalArgumentException(
+          "no usable home directory for the queue (user.home is '"
+              + userHome
+              + "'): set "
+              + HOME_VARIABLE
+              + " to an absolute directory, or give the"
+              + " queue file path (--db)");
     }
     Path base = unset ? userHome.resolve(DEFAULT_HOME) : Path.of(home);
     return base.resolve("queues").resolve("queue-" + serverKey(serverUrl) + ".db");
@@ -81,8 +85,9 @@ public final class DefaultQueueLocation {
       end--;
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(normalised.substring(0, end).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(normalised.substring(0, end).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);

@@ -40,18 +40,18 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p><b>Durability.</b> Each enqueue call is one transaction ({@link #enqueueDossier} too, for
- * both of its parts): when it returns, every task it reported {@code ENQUEUED} or {@code
+ * <p><b>Durability.</b> Each enqueue call is one transaction ({@link #enqueueDossier} too, for both
+ * of its parts): when it returns, every task it reported {@code ENQUEUED} or {@code
  * ALREADY_IN_QUEUE} is in the write-ahead log and survives a kill -9 of the process. With the
  * default {@code synchronous=NORMAL}, a power loss or OS crash may lose the last transactions
  * (never corrupt the file); {@link Builder#synchronousFull} closes that gap at the cost of one
  * fsync per transaction. See DESIGN.md for the whole story.
  *
  * <p><b>Concurrency.</b> Thread-safe; several processes may share one file. A claim is a short
- * {@code BEGIN IMMEDIATE} transaction that leases the tasks it returns; every later state change
- * is fenced by the lease owner. No transaction is held across network I/O. Delivery is
- * at-least-once: a drainer that crashes after sending but before completing leaves its lease to
- * expire, and the task is sent again.
+ * {@code BEGIN IMMEDIATE} transaction that leases the tasks it returns; every later state change is
+ * fenced by the lease owner. No transaction is held across network I/O. Delivery is at-least-once:
+ * a drainer that crashes after sending but before completing leaves its lease to expire, and the
+ * task is sent again.
  *
  * @since 0.1.0
  */
@@ -68,7 +68,8 @@ public final class SqliteQueueStore extends AbstractQueueStore {
   }
 
   private SqliteQueueStore(Database database, Transactions transactions, int maxQueueSize) {
-    super(new SqliteEventQueue(transactions, maxQueueSize),
+    super(
+        new SqliteEventQueue(transactions, maxQueueSize),
         new SqliteBodyQueue(transactions, maxQueueSize),
         new SqliteFailureRecords(transactions, maxQueueSize));
     this.database = database;
@@ -152,10 +153,13 @@ public final class SqliteQueueStore extends AbstractQueueStore {
 
     /** Default capacity of each queue (PRODUCT.md §3, NFR-002). */
     public static final int DEFAULT_MAX_QUEUE_SIZE = QueueStore.DEFAULT_MAX_QUEUE_SIZE;
+
     /** Default wait for another connection's lock. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+
     /** Default number of idle connections kept open. */
     public static final int DEFAULT_POOL_SIZE = 4;
+
     private static final Duration MAX_BUSY_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
     private static final int MAX_POOL_SIZE = 64;
     private static final Logger LOG = LoggerFactory.getLogger(SqliteQueueStore.class);
@@ -215,8 +219,8 @@ public final class SqliteQueueStore extends AbstractQueueStore {
     }
 
     /**
-     * Use {@code synchronous=FULL} (an fsync per commit: acknowledged tasks survive power loss
-     * too) instead of the default {@code NORMAL} (they survive a process crash).
+     * Use {@code synchronous=FULL} (an fsync per commit: acknowledged tasks survive power loss too)
+     * instead of the default {@code NORMAL} (they survive a process crash).
      *
      * @param synchronousFull true for FULL; default false
      * @return this builder
@@ -227,14 +231,13 @@ public final class SqliteQueueStore extends AbstractQueueStore {
     }
 
     /**
-     * Validates the settings, then opens the file: creates it, or checks it and upgrades its
-     * schema in place.
+     * Validates the settings, then opens the file: creates it, or checks it and upgrades its schema
+     * in place.
      *
      * @return the open store
      * @throws IllegalArgumentException when a setting is out of range (the message names it)
-     * @throws io.dossiersync.core.queue.QueueStoreException when the file is corrupt, not a
-     *     queue database, of a newer schema version, or cannot be created; such a file is left
-     *     untouched
+     * @throws io.dossiersync.core.queue.QueueStoreException when the file is corrupt, not a queue
+     *     database, of a newer schema version, or cannot be created; such a file is left untouched
      */
     public SqliteQueueStore build() {
       Path file = validated();
@@ -244,7 +247,10 @@ public final class SqliteQueueStore extends AbstractQueueStore {
       try {
         int before = SchemaMigrator.migrate(database);
         if (before != 0 && before != SchemaMigrator.CURRENT_VERSION) {
-          LOG.info("upgraded queue file {} from schema version {} to {}", file, before,
+          LOG.info(
+              "upgraded queue file {} from schema version {} to {}",
+              file,
+              before,
               SchemaMigrator.CURRENT_VERSION);
         }
         return new SqliteQueueStore(database, maxQueueSize);
@@ -271,7 +277,8 @@ public final class SqliteQueueStore extends AbstractQueueStore {
         throw new IllegalArgumentException(
             "maxQueueSize must be between 1 and " + Integer.MAX_VALUE + ", got " + maxQueueSize);
       }
-      if (busyTimeout == null || busyTimeout.isNegative()
+      if (busyTimeout == null
+          || busyTimeout.isNegative()
           || busyTimeout.compareTo(MAX_BUSY_TIMEOUT) > 0) {
         throw new IllegalArgumentException(
             "busyTimeout must be between 0 and " + MAX_BUSY_TIMEOUT + ", got " + busyTimeout);

@@ -14,7 +14,8 @@ class BuilderValidationTest {
   @Test
   void pathIsRequired() {
     assertThatThrownBy(() -> SqliteQueueStore.builder().build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("path");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("path");
   }
 
   @Test
@@ -26,8 +27,8 @@ class BuilderValidationTest {
 
   @Test
   void busyTimeoutMustNotBeNegative() {
-    assertThatThrownBy(() -> SqliteQueueStore.builder().path(file)
-            .busyTimeout(Duration.ofMillis(-1)).build())
+    assertThatThrownBy(
+            () -> SqliteQueueStore.builder().path(file).busyTimeout(Duration.ofMillis(-1)).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("busyTimeout must be between 0 and");
   }

@@ -21,31 +21,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Another connection holding the file's write lock (as another process would): the store waits
- * for it within the busy timeout, and past it fails with a clear message, writing nothing.
+ * Another connection holding the file's write lock (as another process would): the store waits for
+ * it within the busy timeout, and past it fails with a clear message, writing nothing.
  */
 class BusyFileTest {
 
-  private static final NamespaceRef NS = new NamespaceRef(
-      "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-alpha", "main", "software-dev", "1");
-  private static final BodyUploadTask TASK = new BodyUploadTask("01KT5YTQ000000000000000001",
-      NS, "spec.md", "a".repeat(64), "# spec", 6);
+  private static final NamespaceRef NS =
+      new NamespaceRef(
+          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-alpha", "main", "software-dev", "1");
+  private static final BodyUploadTask TASK =
+      new BodyUploadTask("01KT5YTQ000000000000000001", NS, "spec.md", "a".repeat(64), "# spec", 6);
 
   @TempDir Path dir;
 
   @Test
   void enqueueWaitsForAnotherWriterWithinTheBusyTimeout() throws Exception {
     Path file = dir.resolve("queue.db");
-    try (SqliteQueueStore store = SqliteQueueStore.builder().path(file)
-            .busyTimeout(Duration.ofSeconds(20)).build();
+    try (SqliteQueueStore store =
+            SqliteQueueStore.builder().path(file).busyTimeout(Duration.ofSeconds(20)).build();
         Connection other = SqliteFiles.open(file);
         Statement lock = other.createStatement()) {
       lock.execute("BEGIN IMMEDIATE");
       CountDownLatch started = new CountDownLatch(1);
-      CompletableFuture<List<EnqueueStatus>> enqueue = CompletableFuture.supplyAsync(() -> {
-        started.countDown();
-        return store.bodies().enqueue(List.of(TASK), Instant.now()).statuses();
-      });
+      CompletableFuture<List<EnqueueStatus>> enqueue =
+          CompletableFuture.supplyAsync(
+              () -> {
+                started.countDown();
+                return store.bodies().enqueue(List.of(TASK), Instant.now()).statuses();
+              });
       started.await();
       Thread.sleep(200);
       assertThat(enqueue).isNotDone();
@@ -57,8 +60,8 @@ class BusyFileTest {
   @Test
   void writeFailsWithAClearMessageWhenTheLockOutlastsTheBusyTimeout() throws Exception {
     Path file = dir.resolve("queue.db");
-    try (SqliteQueueStore store = SqliteQueueStore.builder().path(file)
-            .busyTimeout(Duration.ofMillis(50)).build();
+    try (SqliteQueueStore store =
+            SqliteQueueStore.builder().path(file).busyTimeout(Duration.ofMillis(50)).build();
         Connection other = SqliteFiles.open(file);
         Statement lock = other.createStatement()) {
       lock.execute("BEGIN IMMEDIATE");

@@ -12,8 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child JVM running a main class of the test classpath, its stdout collected line by line (a
- * kill -9 may cut the last line short) and its stderr sent to a file.
+ * A child JVM running a main class of the test classpath, its stdout collected line by line (a kill
+ * -9 may cut the last line short) and its stderr sent to a file.
  */
 final class ChildJvm implements AutoCloseable {
 
@@ -30,20 +30,25 @@ final class ChildJvm implements AutoCloseable {
   }
 
   static ChildJvm start(Class<?> main, Path stderr, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:TieredStopAtLevel=1",
-        "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
-        "-cp", System.getProperty("java.class.path"), main.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-Dorg.jooq.no-logo=true",
+                "-Dorg.jooq.no-tips=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName()));
     command.addAll(List.of(args));
-    return new ChildJvm(new ProcessBuilder(command)
-        .redirectError(stderr.toFile())
-        .start());
+    return new ChildJvm(new ProcessBuilder(command).redirectError(stderr.toFile()).start());
   }
 
   private void readStdout() {
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.equals("ready")) {

@@ -20,14 +20,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The eligible bodies of the real corpus (PRODUCT.md §2 surfaces, supported extensions, at most
- * 512 KiB, valid UTF-8, not empty), read into memory for the throughput measurement. A simple
- * filter, good enough to produce the same rows the sync would enqueue.
+ * The eligible bodies of the real corpus (PRODUCT.md §2 surfaces, supported extensions, at most 512
+ * KiB, valid UTF-8, not empty), read into memory for the throughput measurement. A simple filter,
+ * good enough to produce the same rows the sync would enqueue.
  */
 final class CorpusBodies {
 
-  private static final Set<String> TOP_LEVEL = Set.of("spec.md", "plan.md", "tasks.md",
-      "research.md", "quickstart.md", "data-model.md");
+  private static final Set<String> TOP_LEVEL =
+      Set.of("spec.md", "plan.md", "tasks.md", "research.md", "quickstart.md", "data-model.md");
   private static final Pattern WORK_PACKAGE = Pattern.compile("tasks/WP[0-9][^/]*\\.md");
   private static final Set<String> EXTENSIONS = Set.of("md", "json", "yaml", "yml", "csv");
   private static final long LIMIT = 524_288;
@@ -43,8 +43,8 @@ final class CorpusBodies {
     }
     int id = 0;
     for (Path feature : features) {
-      NamespaceRef ns = new NamespaceRef(PROJECT, feature.getFileName().toString(), "main",
-          "software-dev", "1");
+      NamespaceRef ns =
+          new NamespaceRef(PROJECT, feature.getFileName().toString(), "main", "software-dev", "1");
       List<Path> files;
       try (Stream<Path> walk = Files.walk(feature)) {
         files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -59,8 +59,14 @@ final class CorpusBodies {
         if (text == null || bytes.length == 0) {
           continue;
         }
-        tasks.add(new BodyUploadTask(String.format(Locale.ROOT, "01KT5YTQ%018d", ++id), ns, rel,
-            sha256(bytes), text, bytes.length));
+        tasks.add(
+            new BodyUploadTask(
+                String.format(Locale.ROOT, "01KT5YTQ%018d", ++id),
+                ns,
+                rel,
+                sha256(bytes),
+                text,
+                bytes.length));
       }
     }
     return tasks;
@@ -70,20 +76,26 @@ final class CorpusBodies {
     if (rel.startsWith(".") || rel.contains("/.")) {
       return false;
     }
-    boolean surface = TOP_LEVEL.contains(rel) || rel.startsWith("research/")
-        || rel.startsWith("contracts/") || rel.startsWith("checklists/")
-        || WORK_PACKAGE.matcher(rel).matches();
+    boolean surface =
+        TOP_LEVEL.contains(rel)
+            || rel.startsWith("research/")
+            || rel.startsWith("contracts/")
+            || rel.startsWith("checklists/")
+            || WORK_PACKAGE.matcher(rel).matches();
     int dot = rel.lastIndexOf('.');
-    return surface && dot > rel.lastIndexOf('/')
+    return surface
+        && dot > rel.lastIndexOf('/')
         && EXTENSIONS.contains(rel.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
   private static String strictUtf8(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       return null;
     }

@@ -28,8 +28,12 @@ class CrashDurabilityTest {
     Random random = new Random(20_260_301);
     Set<String> acknowledged = new HashSet<>();
     for (int round = 0; round < ROUNDS; round++) {
-      try (ChildJvm child = ChildJvm.start(EnqueueUntilKilled.class,
-          dir.resolve("child-" + round + ".err"), file.toString(), String.valueOf(round))) {
+      try (ChildJvm child =
+          ChildJvm.start(
+              EnqueueUntilKilled.class,
+              dir.resolve("child-" + round + ".err"),
+              file.toString(),
+              String.valueOf(round))) {
         assertThat(child.awaitReady(60)).as("child %d opened the queue", round).isTrue();
         Thread.sleep(100 + random.nextInt(900));
         child.kill();
@@ -39,15 +43,15 @@ class CrashDurabilityTest {
       }
       assertThat(SqliteFiles.text(file, "PRAGMA integrity_check")).isEqualTo("ok");
       Set<String> stored = SqliteFiles.strings(file, "SELECT upload_id FROM body_queue");
-      assertThat(stored).as("round %d: acknowledged tasks on disk", round)
+      assertThat(stored)
+          .as("round %d: acknowledged tasks on disk", round)
           .containsAll(acknowledged);
       try (SqliteQueueStore store = SqliteQueueStore.builder().path(file).build()) {
         assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(stored.size());
       }
-      System.out.printf("round %d: %d acknowledged, %d stored%n", round, acknowledged.size(),
-          stored.size());
+      System.out.printf(
+          "round %d: %d acknowledged, %d stored%n", round, acknowledged.size(), stored.size());
     }
-    assertThat(acknowledged).as("the children acknowledged tasks before being killed")
-        .isNotEmpty();
+    assertThat(acknowledged).as("the children acknowledged tasks before being killed").isNotEmpty();
   }
 }

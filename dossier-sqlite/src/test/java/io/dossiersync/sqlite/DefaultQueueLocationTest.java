@@ -30,15 +30,17 @@ class DefaultQueueLocationTest {
   void withoutDossierHomeTheQueueLivesUnderTheUsersHome() {
     assertThat(DefaultQueueLocation.forServer("https://receiver.example.com", Map.of(), HOME))
         .isEqualTo(Path.of("/home/alice/.dossier-sync/queues/queue-c81b85f201cbf384.db"));
-    assertThat(DefaultQueueLocation.forServer("https://receiver.example.com",
-            Map.of("DOSSIER_HOME", ""), HOME))
+    assertThat(
+            DefaultQueueLocation.forServer(
+                "https://receiver.example.com", Map.of("DOSSIER_HOME", ""), HOME))
         .isEqualTo(Path.of("/home/alice/.dossier-sync/queues/queue-c81b85f201cbf384.db"));
   }
 
   @Test
   void dossierHomeMovesTheQueue() {
-    assertThat(DefaultQueueLocation.forServer("https://receiver.example.com/",
-            Map.of("DOSSIER_HOME", "/var/lib/dossier"), HOME))
+    assertThat(
+            DefaultQueueLocation.forServer(
+                "https://receiver.example.com/", Map.of("DOSSIER_HOME", "/var/lib/dossier"), HOME))
         .isEqualTo(Path.of("/var/lib/dossier/queues/queue-c81b85f201cbf384.db"));
   }
 

@@ -3,6 +3,7 @@ package io.dossiersync.sqlite;
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,8 +41,10 @@ public final class DrainWorker {
         Thread.sleep(5);
       }
       while (System.nanoTime() < deadline) {
-        List<ClaimedBody> claimed = store.bodies().claim(
-            new ClaimRequest(5, Instant.now(), LEASE, owner, ProjectScope.all(), false));
+        List<ClaimedBody> claimed =
+            store
+                .bodies()
+                .claim(new ClaimRequest(5, Instant.now(), LEASE, owner, ProjectScope.all(), false));
         if (claimed.isEmpty()) {
           if (store.bodies().pending(ProjectScope.all()) == 0) {
             return;
@@ -55,7 +58,8 @@ public final class DrainWorker {
         System.out.flush();
         for (ClaimedBody body : claimed) {
           Thread.sleep(sendMillis);
-          boolean done = store.bodies().complete(body);
+          boolean done =
+              !store.bodies().settle(List.of(Settlement.complete(body, Instant.EPOCH))).isEmpty();
           System.out.println((done ? "completed " : "lost ") + body.task().uploadId());
         }
         System.out.flush();

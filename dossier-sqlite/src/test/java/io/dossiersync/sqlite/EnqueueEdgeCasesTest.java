@@ -12,6 +12,7 @@ import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.Settlement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,16 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SQLite store's choices where the port leaves room: a full queue still reports pending
- * tasks as {@code ALREADY_IN_QUEUE} and still accepts a task that replaces an older version;
- * coalescing inside one batch; re-queueing into a full queue keeps the record; capacity counts
- * the pending rows, not the span of their row ids.
+ * The SQLite store's choices where the port leaves room: a full queue still reports pending tasks
+ * as {@code ALREADY_IN_QUEUE} and still accepts a task that replaces an older version; coalescing
+ * inside one batch; re-queueing into a full queue keeps the record; capacity counts the pending
+ * rows, not the span of their row ids.
  */
 class EnqueueEdgeCasesTest {
 
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-  private static final NamespaceRef NS = new NamespaceRef(
-      "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-alpha", "main", "software-dev", "1");
+  private static final NamespaceRef NS =
+      new NamespaceRef(
+          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-alpha", "main", "software-dev", "1");
 
   @TempDir Path dir;
   private int ids;
@@ -39,10 +41,13 @@ class EnqueueEdgeCasesTest {
   void fullBodyQueueStillReportsPendingTasksAndAcceptsReplacements() {
     try (QueueStore store = store(2)) {
       store.bodies().enqueue(List.of(body("a.md", "1"), body("b.md", "1")), T0);
-      EnqueueResult result = store.bodies().enqueue(
-          List.of(body("c.md", "1"), body("a.md", "1"), body("b.md", "2")), T0);
-      assertThat(result.statuses()).containsExactly(EnqueueStatus.QUEUE_FULL,
-          EnqueueStatus.ALREADY_IN_QUEUE, EnqueueStatus.ENQUEUED);
+      EnqueueResult result =
+          store
+              .bodies()
+              .enqueue(List.of(body("c.md", "1"), body("a.md", "1"), body("b.md", "2")), T0);
+      assertThat(result.statuses())
+          .containsExactly(
+              EnqueueStatus.QUEUE_FULL, EnqueueStatus.ALREADY_IN_QUEUE, EnqueueStatus.ENQUEUED);
       assertThat(result.superseded()).isEqualTo(1);
       assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(2);
     }
@@ -53,10 +58,11 @@ class EnqueueEdgeCasesTest {
     try (QueueStore store = store(1)) {
       EventRecord first = event("snapshot|A");
       store.events().enqueue(List.of(first), T0);
-      EnqueueResult result = store.events().enqueue(
-          List.of(event(null), first, event("snapshot|A")), T0);
-      assertThat(result.statuses()).containsExactly(EnqueueStatus.QUEUE_FULL,
-          EnqueueStatus.ALREADY_IN_QUEUE, EnqueueStatus.ENQUEUED);
+      EnqueueResult result =
+          store.events().enqueue(List.of(event(null), first, event("snapshot|A")), T0);
+      assertThat(result.statuses())
+          .containsExactly(
+              EnqueueStatus.QUEUE_FULL, EnqueueStatus.ALREADY_IN_QUEUE, EnqueueStatus.ENQUEUED);
       assertThat(result.superseded()).isEqualTo(1);
     }
   }
@@ -64,21 +70,36 @@ class EnqueueEdgeCasesTest {
   @Test
   void aQueueWithGapsInItsRowIdsStillFillsToExactlyItsCapacity() {
     try (QueueStore store = store(4)) {
-      store.bodies().enqueue(List.of(body("a.md", "1"), body("b.md", "1"), body("c.md", "1"),
-          body("d.md", "1")), T0);
+      store
+          .bodies()
+          .enqueue(
+              List.of(body("a.md", "1"), body("b.md", "1"), body("c.md", "1"), body("d.md", "1")),
+              T0);
       store.events().enqueue(List.of(event(null), event(null), event(null), event(null)), T0);
       List<ClaimedBody> claimed = store.bodies().claim(claim());
-      assertThat(store.bodies().complete(claimed.get(1))).isTrue();
-      assertThat(store.bodies().complete(claimed.get(2))).isTrue();
+      assertThat(store.bodies().settle(List.of(Settlement.complete(claimed.get(1), T0))))
+          .hasSize(1);
+      assertThat(store.bodies().settle(List.of(Settlement.complete(claimed.get(2), T0))))
+          .hasSize(1);
       List<ClaimedEvent> events = store.events().claim(claim());
-      assertThat(store.events().complete(events.subList(1, 3))).isEqualTo(2);
+      assertThat(
+              store
+                  .events()
+                  .settle(
+                      events.subList(1, 3).stream().map(c -> Settlement.complete(c, T0)).toList()))
+          .hasSize(2);
 
-      assertThat(store.bodies().enqueue(List.of(body("e.md", "1"), body("f.md", "1"),
-          body("g.md", "1")), T0).statuses()).containsExactly(EnqueueStatus.ENQUEUED,
-          EnqueueStatus.ENQUEUED, EnqueueStatus.QUEUE_FULL);
-      assertThat(store.events().enqueue(List.of(event(null), event(null), event(null)), T0)
-          .statuses()).containsExactly(EnqueueStatus.ENQUEUED, EnqueueStatus.ENQUEUED,
-          EnqueueStatus.QUEUE_FULL);
+      assertThat(
+              store
+                  .bodies()
+                  .enqueue(List.of(body("e.md", "1"), body("f.md", "1"), body("g.md", "1")), T0)
+                  .statuses())
+          .containsExactly(
+              EnqueueStatus.ENQUEUED, EnqueueStatus.ENQUEUED, EnqueueStatus.QUEUE_FULL);
+      assertThat(
+              store.events().enqueue(List.of(event(null), event(null), event(null)), T0).statuses())
+          .containsExactly(
+              EnqueueStatus.ENQUEUED, EnqueueStatus.ENQUEUED, EnqueueStatus.QUEUE_FULL);
       assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(4);
       assertThat(store.events().pending(ProjectScope.all())).isEqualTo(4);
     }
@@ -88,11 +109,14 @@ class EnqueueEdgeCasesTest {
   void eventsOfOneKeyInOneBatchCoalesceToTheLast() {
     try (QueueStore store = store(100)) {
       EventRecord last = event("indexed|A|spec.md");
-      EnqueueResult result = store.events().enqueue(
-          List.of(event("indexed|A|spec.md"), event("indexed|A|spec.md"), last), T0);
+      EnqueueResult result =
+          store
+              .events()
+              .enqueue(List.of(event("indexed|A|spec.md"), event("indexed|A|spec.md"), last), T0);
       assertThat(result.statuses()).containsOnly(EnqueueStatus.ENQUEUED);
       assertThat(result.superseded()).isEqualTo(2);
-      assertThat(store.events().claim(claim())).singleElement()
+      assertThat(store.events().claim(claim()))
+          .singleElement()
           .satisfies(c -> assertThat(c.event()).isEqualTo(last));
     }
   }
@@ -101,23 +125,30 @@ class EnqueueEdgeCasesTest {
   void requeueIntoAFullQueueKeepsTheRecordAndANewerCoalescedEventDropsIt() {
     try (QueueStore store = store(1)) {
       store.bodies().enqueue(List.of(body("a.md", "1")), T0);
-      store.bodies().fail(store.bodies().claim(claim()).get(0), "http_400", T0);
+      store
+          .bodies()
+          .settle(List.of(Settlement.fail(store.bodies().claim(claim()).get(0), "http_400", T0)));
       store.bodies().enqueue(List.of(body("b.md", "1")), T0);
       assertThat(store.failures().requeueAll(T0)).isZero();
       assertThat(store.failures().count()).isEqualTo(1);
 
       store.events().enqueue(List.of(event("snapshot|A")), T0);
-      store.events().fail(store.events().claim(claim()).get(0), "rejected", T0);
+      store
+          .events()
+          .settle(List.of(Settlement.fail(store.events().claim(claim()).get(0), "rejected", T0)));
       store.events().enqueue(List.of(event("snapshot|A")), T0);
       assertThat(store.failures().requeueAll(T0)).isZero();
-      assertThat(store.failures().list(10)).singleElement()
+      assertThat(store.failures().list(10))
+          .singleElement()
           .satisfies(r -> assertThat(r.artifactPath()).contains("a.md"));
     }
   }
 
   private QueueStore store(int maxQueueSize) {
-    return SqliteQueueStore.builder().path(dir.resolve("q" + maxQueueSize + ".db"))
-        .maxQueueSize(maxQueueSize).build();
+    return SqliteQueueStore.builder()
+        .path(dir.resolve("q" + maxQueueSize + ".db"))
+        .maxQueueSize(maxQueueSize)
+        .build();
   }
 
   private static ClaimRequest claim() {
@@ -130,8 +161,13 @@ class EnqueueEdgeCasesTest {
 
   private EventRecord event(String coalesceKey) {
     String id = nextId();
-    return new EventRecord(id, "MissionDossierSnapshotComputed", "047-alpha:" + id, NS,
-        Optional.ofNullable(coalesceKey), "{\"event_id\":\"" + id + "\"}");
+    return new EventRecord(
+        id,
+        "MissionDossierSnapshotComputed",
+        "047-alpha:" + id,
+        NS,
+        Optional.ofNullable(coalesceKey),
+        "{\"event_id\":\"" + id + "\"}");
   }
 
   private String nextId() {

@@ -23,8 +23,8 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * Measures (does not judge) the enqueue throughput of the corpus's eligible bodies in one batch
- * against the floor: a bare sqlite-jdbc batch insert of the same rows into the same schema with
- * the same pragmas, in the same run, alternating, after warm-up rounds (JIT). Run with {@code
+ * against the floor: a bare sqlite-jdbc batch insert of the same rows into the same schema with the
+ * same pragmas, in the same run, alternating, after warm-up rounds (JIT). Run with {@code
  * -Dgroups=measure -DexcludedGroups=none}.
  */
 @Tag("measure")
@@ -53,13 +53,20 @@ class EnqueueThroughputMeasure {
     }
     long floorNanos = median(floor);
     long storeNanos = median(store);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "corpus: %d bodies, %.1f MB%n"
             + "floor (bare sqlite-jdbc batch): median %.0f ms = %.0f bodies/s (runs ms %s)%n"
             + "store enqueue (one batch):      median %.0f ms = %.0f bodies/s (runs ms %s)%n"
             + "ratio store/floor: %.2fx%n",
-        tasks.size(), bytes / 1e6, floorNanos / 1e6, tasks.size() / (floorNanos / 1e9),
-        millis(floor), storeNanos / 1e6, tasks.size() / (storeNanos / 1e9), millis(store),
+        tasks.size(),
+        bytes / 1e6,
+        floorNanos / 1e6,
+        tasks.size() / (floorNanos / 1e9),
+        millis(floor),
+        storeNanos / 1e6,
+        tasks.size() / (storeNanos / 1e9),
+        millis(store),
         (double) storeNanos / floorNanos);
     assertThat(tasks).isNotEmpty();
   }
@@ -89,11 +96,12 @@ class EnqueueThroughputMeasure {
       long now = System.currentTimeMillis();
       long start = System.nanoTime();
       connection.setAutoCommit(false);
-      try (PreparedStatement insert = connection.prepareStatement(
-          "insert into body_queue (upload_id, project_uuid, feature_slug, target_branch,"
-              + " mission_key, manifest_version, artifact_path, content_hash, hash_algorithm,"
-              + " content_body, size_bytes, created_at, retry_count, next_attempt_at)"
-              + " values (?, ?, ?, ?, ?, ?, ?, ?, 'sha256', ?, ?, ?, 0, ?)")) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "insert into body_queue (upload_id, project_uuid, feature_slug, target_branch,"
+                  + " mission_key, manifest_version, artifact_path, content_hash, hash_algorithm,"
+                  + " content_body, size_bytes, created_at, retry_count, next_attempt_at)"
+                  + " values (?, ?, ?, ?, ?, ?, ?, ?, 'sha256', ?, ?, ?, 0, ?)")) {
         for (BodyUploadTask t : tasks) {
           insert.setString(1, t.uploadId());
           insert.setString(2, t.namespace().projectUuid());

@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * Child JVM of {@link CrashDurabilityTest}: enqueues batches of bodies (and some events) into
- * the queue file until it is killed, printing {@code ack <upload_id>} for every task that an
- * enqueue call acknowledged, only after the call returned.
+ * Child JVM of {@link CrashDurabilityTest}: enqueues batches of bodies (and some events) into the
+ * queue file until it is killed, printing {@code ack <upload_id>} for every task that an enqueue
+ * call acknowledged, only after the call returned.
  */
 public final class EnqueueUntilKilled {
 
@@ -32,8 +32,9 @@ public final class EnqueueUntilKilled {
     Path file = Path.of(args[0]);
     int seed = Integer.parseInt(args[1]);
     Random random = new Random(seed);
-    NamespaceRef ns = new NamespaceRef("8a4a7da6-a97c-4bb4-893a-b31664abfee4",
-        "crash-" + seed, "main", "software-dev", "1");
+    NamespaceRef ns =
+        new NamespaceRef(
+            "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "crash-" + seed, "main", "software-dev", "1");
     try (SqliteQueueStore store = SqliteQueueStore.builder().path(file).build()) {
       System.out.println("ready");
       System.out.flush();
@@ -43,8 +44,14 @@ public final class EnqueueUntilKilled {
         for (int i = 0; i < size; i++) {
           String id = String.format(Locale.ROOT, "01%06d%018d", seed, batchNo * 100 + i);
           String text = "# body " + id + "\n" + "x".repeat(random.nextInt(16_384));
-          batch.add(new BodyUploadTask(id, ns, "research/" + id + ".md", id + "0".repeat(38),
-              text, text.getBytes(StandardCharsets.UTF_8).length));
+          batch.add(
+              new BodyUploadTask(
+                  id,
+                  ns,
+                  "research/" + id + ".md",
+                  id + "0".repeat(38),
+                  text,
+                  text.getBytes(StandardCharsets.UTF_8).length));
         }
         EnqueueResult result = store.bodies().enqueue(batch, Instant.now());
         StringBuilder acks = new StringBuilder();
@@ -57,10 +64,18 @@ public final class EnqueueUntilKilled {
         System.out.flush();
         if (batchNo % 5 == 0) {
           String eventId = String.format(Locale.ROOT, "01EV%04d%018d", seed, batchNo);
-          store.events().enqueue(List.of(new EventRecord(eventId,
-              "MissionDossierSnapshotComputed", ns.featureSlug() + ":" + batchNo, ns,
-              Optional.of("snapshot|" + ns), "{\"event_id\":\"" + eventId + "\"}")),
-              Instant.now());
+          store
+              .events()
+              .enqueue(
+                  List.of(
+                      new EventRecord(
+                          eventId,
+                          "MissionDossierSnapshotComputed",
+                          ns.featureSlug() + ":" + batchNo,
+                          ns,
+                          Optional.of("snapshot|" + ns),
+                          "{\"event_id\":\"" + eventId + "\"}")),
+                  Instant.now());
         }
       }
     }

@@ -38,17 +38,21 @@ class ParallelSyncTest {
   @TempDir Path dir;
 
   private List<FeatureSyncRequest> features(int n) {
-    return IntStream.range(0, n).mapToObj(i -> {
-      Path feature = dir.resolve("kitty-specs/" + String.format("%03d-feature", i));
-      write(feature.resolve("spec.md"), "# Feature " + i + "\n" + "text ".repeat(200 * i));
-      write(feature.resolve("plan.md"), "# Plan " + i);
-      write(feature.resolve("research/notes-" + i + ".md"), "notes " + i);
-      write(feature.resolve("tasks/WP01.md"), "# WP01 of " + i);
-      write(feature.resolve("notes.txt"), "not a surface");
-      NamespaceRef ns = new NamespaceRef(PROJECT, feature.getFileName().toString(), "main",
-          "software-dev", "1");
-      return FeatureSyncRequest.of(feature, ns);
-    }).toList();
+    return IntStream.range(0, n)
+        .mapToObj(
+            i -> {
+              Path feature = dir.resolve("kitty-specs/" + String.format("%03d-feature", i));
+              write(feature.resolve("spec.md"), "# Feature " + i + "\n" + "text ".repeat(200 * i));
+              write(feature.resolve("plan.md"), "# Plan " + i);
+              write(feature.resolve("research/notes-" + i + ".md"), "notes " + i);
+              write(feature.resolve("tasks/WP01.md"), "# WP01 of " + i);
+              write(feature.resolve("notes.txt"), "not a surface");
+              NamespaceRef ns =
+                  new NamespaceRef(
+                      PROJECT, feature.getFileName().toString(), "main", "software-dev", "1");
+              return FeatureSyncRequest.of(feature, ns);
+            })
+        .toList();
   }
 
   private static void write(Path file, String text) {
@@ -75,9 +79,16 @@ class ParallelSyncTest {
   private static List<String> describe(DossierSyncResult result) {
     List<String> lines = new ArrayList<>();
     for (UploadOutcome o : result.outcomes()) {
-      lines.add(result.namespace().featureSlug() + " " + o.artifactPath() + " "
-          + o.status().wireName() + " " + o.reason().orElse("-") + " "
-          + o.contentHash().orElse("-"));
+      lines.add(
+          result.namespace().featureSlug()
+              + " "
+              + o.artifactPath()
+              + " "
+              + o.status().wireName()
+              + " "
+              + o.reason().orElse("-")
+              + " "
+              + o.contentHash().orElse("-"));
     }
     return lines;
   }
@@ -102,13 +113,16 @@ class ParallelSyncTest {
     List<String> three = sync(dir.resolve("three.db"), requests, 3);
 
     assertThat(three).hasSize(14 * 5).containsExactlyElementsOf(one);
-    String bodies = "SELECT feature_slug || ' ' || artifact_path, content_hash FROM body_queue"
-        + " ORDER BY id";
+    String bodies =
+        "SELECT feature_slug || ' ' || artifact_path, content_hash FROM body_queue"
+            + " ORDER BY id";
     assertThat(rows(dir.resolve("three.db"), bodies))
-        .hasSize(14 * 4).containsExactlyElementsOf(rows(dir.resolve("one.db"), bodies));
+        .hasSize(14 * 4)
+        .containsExactlyElementsOf(rows(dir.resolve("one.db"), bodies));
     String events = "SELECT feature_slug, event_type FROM event_queue ORDER BY id";
     assertThat(rows(dir.resolve("three.db"), events))
-        .isNotEmpty().containsExactlyElementsOf(rows(dir.resolve("one.db"), events));
+        .isNotEmpty()
+        .containsExactlyElementsOf(rows(dir.resolve("one.db"), events));
   }
 
   @Test
@@ -122,14 +136,15 @@ class ParallelSyncTest {
       DossierPipeline pipeline =
           DossierPipeline.builder().queueStore(store).preparationThreads(2).build();
 
-      assertThatThrownBy(() -> pipeline.syncAll(requests,
-          result -> synced.add(result.namespace().featureSlug())))
+      assertThatThrownBy(
+              () ->
+                  pipeline.syncAll(
+                      requests, result -> synced.add(result.namespace().featureSlug())))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("gone");
     }
 
-    assertThat(synced).containsExactly("000-feature", "001-feature", "002-feature",
-        "003-feature");
+    assertThat(synced).containsExactly("000-feature", "001-feature", "002-feature", "003-feature");
     assertThat(rows(db, "SELECT DISTINCT feature_slug, 1 FROM body_queue ORDER BY 1"))
         .containsExactly("000-feature 1", "001-feature 1", "002-feature 1", "003-feature 1");
   }

@@ -83,12 +83,13 @@ class QueueFileSafetyTest {
   void openingACurrentQueueTakesNoWriteLock() throws Exception {
     Path file = dir.resolve("busy.db");
     SqliteQueueStore.builder().path(file).build().close();
-    try (Connection writer = SqliteFiles.open(file); Statement st = writer.createStatement()) {
+    try (Connection writer = SqliteFiles.open(file);
+        Statement st = writer.createStatement()) {
       st.execute("BEGIN IMMEDIATE");
       st.execute("DELETE FROM failure_record");
       // With a write lock needed, this open would wait the whole busy timeout, then fail.
-      try (SqliteQueueStore store = SqliteQueueStore.builder().path(file)
-          .busyTimeout(Duration.ofSeconds(60)).build()) {
+      try (SqliteQueueStore store =
+          SqliteQueueStore.builder().path(file).busyTimeout(Duration.ofSeconds(60)).build()) {
         assertThat(store.stats(Instant.EPOCH).bodies().pending()).isZero();
       }
       st.execute("ROLLBACK");
@@ -100,7 +101,7 @@ class QueueFileSafetyTest {
   }
 
   private static String sha256(Path file) throws Exception {
-    return HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 }

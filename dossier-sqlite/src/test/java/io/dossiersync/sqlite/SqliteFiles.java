@@ -21,14 +21,18 @@ final class SqliteFiles {
   }
 
   static long longValue(Path file, String sql) throws SQLException {
-    try (Connection c = open(file); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Connection c = open(file);
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getLong(1);
     }
   }
 
   static String text(Path file, String sql) throws SQLException {
-    try (Connection c = open(file); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Connection c = open(file);
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getString(1);
     }
@@ -36,7 +40,9 @@ final class SqliteFiles {
 
   static Set<String> strings(Path file, String sql) throws SQLException {
     Set<String> values = new HashSet<>();
-    try (Connection c = open(file); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Connection c = open(file);
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       while (r.next()) {
         values.add(r.getString(1));
       }
@@ -45,7 +51,8 @@ final class SqliteFiles {
   }
 
   static void execute(Path file, String... statements) throws SQLException {
-    try (Connection c = open(file); Statement s = c.createStatement()) {
+    try (Connection c = open(file);
+        Statement s = c.createStatement()) {
       for (String sql : statements) {
         s.execute(sql);
       }

@@ -25,22 +25,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StreamedEnqueueTest {
 
-  private static final NamespaceRef NS = new NamespaceRef(
-      "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-stream", "main", "software-dev", "1");
+  private static final NamespaceRef NS =
+      new NamespaceRef(
+          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-stream", "main", "software-dev", "1");
   private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
 
   @TempDir Path dir;
 
   private static BodyUploadTask task(int i, String hash) {
-    return new BodyUploadTask(String.format("01KT5YTQ%018d", i), NS, "research/" + i + ".md",
-        hash.repeat(64 / hash.length()), "body " + i, 6);
+    return new BodyUploadTask(
+        String.format("01KT5YTQ%018d", i),
+        NS,
+        "research/" + i + ".md",
+        hash.repeat(64 / hash.length()),
+        "body " + i,
+        6);
   }
 
   /** A task of another id with the path and hash of task 2. */
   private static BodyUploadTask samePathAs2(int id) {
     BodyUploadTask two = task(2, "a");
-    return new BodyUploadTask(String.format("01KT5YTQ%018d", id), NS, two.artifactPath(),
-        two.contentHash(), two.contentBody(), two.sizeBytes());
+    return new BodyUploadTask(
+        String.format("01KT5YTQ%018d", id),
+        NS,
+        two.artifactPath(),
+        two.contentHash(),
+        two.contentBody(),
+        two.sizeBytes());
   }
 
   private static BodyChunks chunks(List<List<BodyUploadTask>> chunks) {
@@ -53,12 +64,22 @@ class StreamedEnqueueTest {
     try (SqliteQueueStore store = SqliteQueueStore.builder().path(dir.resolve("q.db")).build()) {
       store.bodies().enqueue(List.of(task(2, "a")), NOW);
 
-      DossierEnqueueResult result = store.enqueueDossier(List.of(), chunks(List.of(
-          List.of(task(10, "b"), task(11, "b")), List.of(samePathAs2(12)),
-          List.of(task(13, "c")))), NOW);
+      DossierEnqueueResult result =
+          store.enqueueDossier(
+              List.of(),
+              chunks(
+                  List.of(
+                      List.of(task(10, "b"), task(11, "b")),
+                      List.of(samePathAs2(12)),
+                      List.of(task(13, "c")))),
+              NOW);
 
-      assertThat(result.bodies().statuses()).containsExactly(EnqueueStatus.ENQUEUED,
-          EnqueueStatus.ENQUEUED, EnqueueStatus.ALREADY_IN_QUEUE, EnqueueStatus.ENQUEUED);
+      assertThat(result.bodies().statuses())
+          .containsExactly(
+              EnqueueStatus.ENQUEUED,
+              EnqueueStatus.ENQUEUED,
+              EnqueueStatus.ALREADY_IN_QUEUE,
+              EnqueueStatus.ENQUEUED);
       assertThat(store.stats(NOW).bodies().pending()).isEqualTo(4);
     }
   }
@@ -67,13 +88,14 @@ class StreamedEnqueueTest {
   void aFailureWhilePullingALaterChunkKeepsNothingOfTheFeature() {
     try (SqliteQueueStore store = SqliteQueueStore.builder().path(dir.resolve("q.db")).build()) {
       List<Integer> pulls = new ArrayList<>();
-      BodyChunks failing = () -> {
-        pulls.add(pulls.size());
-        if (pulls.size() == 2) {
-          throw new IllegalStateException("the disk went away");
-        }
-        return List.of(task(pulls.size(), "d"));
-      };
+      BodyChunks failing =
+          () -> {
+            pulls.add(pulls.size());
+            if (pulls.size() == 2) {
+              throw new IllegalStateException("the disk went away");
+            }
+            return List.of(task(pulls.size(), "d"));
+          };
 
       assertThatThrownBy(() -> store.enqueueDossier(List.of(), failing, NOW))
           .isInstanceOf(QueueStoreException.class);
@@ -83,23 +105,29 @@ class StreamedEnqueueTest {
 
   @Test
   void aFullQueueIsJudgedAcrossChunks() {
-    try (SqliteQueueStore store = SqliteQueueStore.builder().path(dir.resolve("q.db"))
-        .maxQueueSize(2).build()) {
-      DossierEnqueueResult result = store.enqueueDossier(List.of(), chunks(List.of(
-          List.of(task(1, "e")), List.of(task(2, "e")), List.of(task(3, "e")))), NOW);
+    try (SqliteQueueStore store =
+        SqliteQueueStore.builder().path(dir.resolve("q.db")).maxQueueSize(2).build()) {
+      DossierEnqueueResult result =
+          store.enqueueDossier(
+              List.of(),
+              chunks(List.of(List.of(task(1, "e")), List.of(task(2, "e")), List.of(task(3, "e")))),
+              NOW);
 
-      assertThat(result.bodies().statuses()).containsExactly(EnqueueStatus.ENQUEUED,
-          EnqueueStatus.ENQUEUED, EnqueueStatus.QUEUE_FULL);
+      assertThat(result.bodies().statuses())
+          .containsExactly(
+              EnqueueStatus.ENQUEUED, EnqueueStatus.ENQUEUED, EnqueueStatus.QUEUE_FULL);
     }
   }
 
   @Test
   void noHomeWithoutDossierHomeIsRefusedNamingIt() {
-    assertThatThrownBy(() -> DefaultQueueLocation.forServer("https://r.example", Map.of(),
-        Path.of("?"))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(
+            () -> DefaultQueueLocation.forServer("https://r.example", Map.of(), Path.of("?")))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("DOSSIER_HOME");
-    assertThat(DefaultQueueLocation.forServer("https://r.example",
-        Map.of("DOSSIER_HOME", "/srv/dossier"), Path.of("?")))
+    assertThat(
+            DefaultQueueLocation.forServer(
+                "https://r.example", Map.of("DOSSIER_HOME", "/srv/dossier"), Path.of("?")))
         .startsWithRaw(Path.of("/srv/dossier/queues"));
   }
 }

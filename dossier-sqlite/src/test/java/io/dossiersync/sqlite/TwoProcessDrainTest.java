@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two processes draining one file: leases keep them apart (no task claimed twice while leased:
- * the leases outlive the test) and nothing is lost (every task claimed once and completed).
+ * Two processes draining one file: leases keep them apart (no task claimed twice while leased: the
+ * leases outlive the test) and nothing is lost (every task claimed once and completed).
  */
 class TwoProcessDrainTest {
 
@@ -32,21 +32,34 @@ class TwoProcessDrainTest {
   void twoChildJvmsDrainingOneFileNeverClaimTheSameTaskAndLoseNone() throws Exception {
     Path file = dir.resolve("shared.db");
     List<BodyUploadTask> tasks = new ArrayList<>();
-    NamespaceRef ns = new NamespaceRef("8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-shared",
-        "main", "software-dev", "1");
+    NamespaceRef ns =
+        new NamespaceRef(
+            "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-shared", "main", "software-dev", "1");
     for (int i = 0; i < TASKS; i++) {
       String id = String.format(Locale.ROOT, "01KT5YTQ%018d", i);
-      tasks.add(new BodyUploadTask(id, ns, "research/r" + i + ".md", id + "0".repeat(38),
-          "# r" + i, 4));
+      tasks.add(
+          new BodyUploadTask(id, ns, "research/r" + i + ".md", id + "0".repeat(38), "# r" + i, 4));
     }
     try (SqliteQueueStore store = SqliteQueueStore.builder().path(file).build()) {
       store.bodies().enqueue(tasks, Instant.now().minusSeconds(1));
     }
     Path go = dir.resolve("go");
-    try (ChildJvm first = ChildJvm.start(DrainWorker.class, dir.resolve("a.err"),
-            file.toString(), "drainer-a", go.toString(), "3");
-        ChildJvm second = ChildJvm.start(DrainWorker.class, dir.resolve("b.err"),
-            file.toString(), "drainer-b", go.toString(), "3")) {
+    try (ChildJvm first =
+            ChildJvm.start(
+                DrainWorker.class,
+                dir.resolve("a.err"),
+                file.toString(),
+                "drainer-a",
+                go.toString(),
+                "3");
+        ChildJvm second =
+            ChildJvm.start(
+                DrainWorker.class,
+                dir.resolve("b.err"),
+                file.toString(),
+                "drainer-b",
+                go.toString(),
+                "3")) {
       assertThat(first.awaitReady(60)).isTrue();
       assertThat(second.awaitReady(60)).isTrue();
       Files.createFile(go);
@@ -63,8 +76,9 @@ class TwoProcessDrainTest {
       assertThat(b.get("claimed")).as("drainer b took part").isNotEmpty();
       assertThat(a.getOrDefault("lost", List.of())).isEmpty();
       assertThat(b.getOrDefault("lost", List.of())).isEmpty();
-      System.out.printf("drainer a claimed %d, drainer b claimed %d%n", a.get("claimed").size(),
-          b.get("claimed").size());
+      System.out.printf(
+          "drainer a claimed %d, drainer b claimed %d%n",
+          a.get("claimed").size(), b.get("claimed").size());
     }
     try (SqliteQueueStore store = SqliteQueueStore.builder().path(file).build()) {
       assertThat(store.bodies().pending(ProjectScope.all())).isZero();
@@ -77,7 +91,8 @@ class TwoProcessDrainTest {
     for (String line : lines) {
       int space = line.indexOf(' ');
       if (space > 0) {
-        kinds.computeIfAbsent(line.substring(0, space), k -> new ArrayList<>())
+        kinds
+            .computeIfAbsent(line.substring(0, space), k -> new ArrayList<>())
             .add(line.substring(space + 1));
       }
     }

@@ -9,6 +9,7 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.Settlement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,14 +30,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two store instances on one file (separate pools and in-process locks, so they meet only at
- * SQLite's file lock, as two processes would): enqueuers and drainers run at the same time on
- * both; every enqueued task is claimed exactly once and nothing is lost.
+ * SQLite's file lock, as two processes would): enqueuers and drainers run at the same time on both;
+ * every enqueued task is claimed exactly once and nothing is lost.
  */
 class TwoStoresOneFileTest {
 
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-  private static final NamespaceRef NS = new NamespaceRef(
-      "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-alpha", "main", "software-dev", "1");
+  private static final NamespaceRef NS =
+      new NamespaceRef(
+          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-alpha", "main", "software-dev", "1");
 
   @TempDir Path dir;
 
@@ -81,8 +83,14 @@ class TwoStoresOneFileTest {
         List<BodyUploadTask> tasks = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
           String id = String.format(Locale.ROOT, "01%s%023d", prefix, batch * 10 + i);
-          tasks.add(new BodyUploadTask(id, NS, "research/" + id + ".md", id + "0".repeat(38),
-              "# " + id, 2 + id.length()));
+          tasks.add(
+              new BodyUploadTask(
+                  id,
+                  NS,
+                  "research/" + id + ".md",
+                  id + "0".repeat(38),
+                  "# " + id,
+                  2 + id.length()));
         }
         List<EnqueueStatus> statuses = store.bodies().enqueue(tasks, T0).statuses();
         assertThat(statuses).containsOnly(EnqueueStatus.ENQUEUED);
@@ -92,16 +100,20 @@ class TwoStoresOneFileTest {
     };
   }
 
-  private static Callable<Void> drainer(QueueStore store, String owner,
-      Map<String, Integer> claims, AtomicBoolean enqueueing) {
+  private static Callable<Void> drainer(
+      QueueStore store, String owner, Map<String, Integer> claims, AtomicBoolean enqueueing) {
     return () -> {
       while (true) {
         boolean more = enqueueing.get();
-        List<ClaimedBody> batch = store.bodies().claim(new ClaimRequest(7, T0,
-            Duration.ofMinutes(5), owner, ProjectScope.all(), false));
+        List<ClaimedBody> batch =
+            store
+                .bodies()
+                .claim(
+                    new ClaimRequest(
+                        7, T0, Duration.ofMinutes(5), owner, ProjectScope.all(), false));
         for (ClaimedBody body : batch) {
           claims.merge(body.task().uploadId(), 1, Integer::sum);
-          assertThat(store.bodies().complete(body)).isTrue();
+          assertThat(store.bodies().settle(List.of(Settlement.complete(body, T0)))).hasSize(1);
         }
         if (batch.isEmpty() && !more) {
           return null;

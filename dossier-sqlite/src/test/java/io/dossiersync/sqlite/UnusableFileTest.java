@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Files the store must refuse without touching them: a newer schema version, random bytes, a
- * text file, a truncated database, another application's database.
+ * Files the store must refuse without touching them: a newer schema version, random bytes, a text
+ * file, a truncated database, another application's database.
  */
 class UnusableFileTest {
 
@@ -30,7 +30,9 @@ class UnusableFileTest {
   @Test
   void newerSchemaVersionIsRefusedNamingTheFileAndBothVersionsAndLeftUntouched() throws Exception {
     Path file = dir.resolve("newer.db");
-    SqliteFiles.execute(file, "CREATE TABLE body_queue (id INTEGER PRIMARY KEY, future TEXT)",
+    SqliteFiles.execute(
+        file,
+        "CREATE TABLE body_queue (id INTEGER PRIMARY KEY, future TEXT)",
         "PRAGMA user_version = 7");
     Snapshot before = Snapshot.of(file);
     assertThatThrownBy(() -> SqliteQueueStore.builder().path(file).build())
@@ -47,7 +49,8 @@ class UnusableFileTest {
     new Random(42).nextBytes(random);
     return Stream.of(
         Arguments.of("random bytes", random),
-        Arguments.of("a text file", "# my notes\nnot a database\n".getBytes(StandardCharsets.UTF_8)),
+        Arguments.of(
+            "a text file", "# my notes\nnot a database\n".getBytes(StandardCharsets.UTF_8)),
         Arguments.of("a header only", "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII)));
   }
 
@@ -66,7 +69,9 @@ class UnusableFileTest {
     Path file = dir.resolve("truncated.db");
     List<String> statements = SchemaMigrator.statements(SchemaMigrator.script(1));
     SqliteFiles.execute(file, statements.toArray(String[]::new));
-    SqliteFiles.execute(file, "PRAGMA user_version = 1",
+    SqliteFiles.execute(
+        file,
+        "PRAGMA user_version = 1",
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)"
             + " INSERT INTO failure_record (kind, task_id, project_uuid, feature_slug,"
             + " target_branch, mission_key, manifest_version, payload, reason, attempts,"
@@ -110,8 +115,9 @@ class UnusableFileTest {
   record Snapshot(String sha256, FileTime modified, long size) {
     static Snapshot of(Path file) throws Exception {
       byte[] bytes = Files.readAllBytes(file);
-      String digest = java.util.HexFormat.of().formatHex(
-          java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+      String digest =
+          java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
       return new Snapshot(digest, Files.getLastModifiedTime(file), bytes.length);
     }
   }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the embedding example of the README, line for line between the markers, against the
- * reference receiver: if the README's code stops compiling or working, this test fails (and
- * {@link ReadmePageTest} fails when the README and these lines part ways).
+ * reference receiver: if the README's code stops compiling or working, this test fails (and {@link
+ * ReadmePageTest} fails when the README and these lines part ways).
  */
 class ReadmeEmbeddingExampleTest {
 
@@ -27,8 +27,8 @@ class ReadmeEmbeddingExampleTest {
 
   @Test
   void readmeExampleDeliversEveryEligibleBody() {
-    CheckoutFixture checkout = FeatureDirs.checkout(dir).feature("047-body-sync", "main",
-        "software-dev").build();
+    CheckoutFixture checkout =
+        FeatureDirs.checkout(dir).feature("047-body-sync", "main", "software-dev").build();
     Path featureDir = checkout.features().get(0).dir();
     try (ReferenceReceiver receiver = ReferenceReceiver.builder().token("s3cret").start()) {
       String serverUrl = receiver.baseUri().toString();
@@ -37,16 +37,21 @@ class ReadmeEmbeddingExampleTest {
       DossierSyncResult result;
       FlushResult left;
       // --- README example begins ---
-      try (DossierSync dossier = DossierSync.builder(serverUrl)
-          .tokenProvider(tokens).queueFile(queueFile).build()) {
-        result = dossier.sync(featureDir);  // queued at once, delivered in the background
-        left = dossier.flush(Duration.ofSeconds(30));  // before exit: deliver, or say what is left
+      try (DossierSync dossier =
+          DossierSync.builder(serverUrl).tokenProvider(tokens).queueFile(queueFile).build()) {
+        result = dossier.sync(featureDir); // queued at once, delivered in the background
+        left = dossier.flush(Duration.ofSeconds(30)); // before exit: deliver, or say what is left
       }
       // --- README example ends ---
       assertThat(result.errors()).isEmpty();
       assertThat(left.delivered()).as(left.summary()).isTrue();
-      assertThat(receiver.ledger().storedBodies()).hasSize((int) result.outcomes().stream()
-          .filter(o -> o.status() == OutcomeStatus.QUEUED).count()).isNotEmpty();
+      assertThat(receiver.ledger().storedBodies())
+          .hasSize(
+              (int)
+                  result.outcomes().stream()
+                      .filter(o -> o.status() == OutcomeStatus.QUEUED)
+                      .count())
+          .isNotEmpty();
       assertThat(receiver.ledger().duplicateStores()).isEmpty();
     }
   }

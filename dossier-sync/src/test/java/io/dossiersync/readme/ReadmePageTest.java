@@ -19,13 +19,17 @@ class ReadmePageTest {
     Path readme = ROOT.resolve("README.md");
     assumeTrue(Files.isRegularFile(readme), "README.md not found above " + Path.of(""));
     List<String> example = javaBlock(Files.readAllLines(readme));
-    List<String> tested = between(Files.readAllLines(ROOT.resolve(
-        "dossier-sync/src/test/java/io/dossiersync/readme/ReadmeEmbeddingExampleTest.java")));
+    List<String> tested =
+        between(
+            Files.readAllLines(
+                ROOT.resolve(
+                    "dossier-sync/src/test/java/io/dossiersync/readme/ReadmeEmbeddingExampleTest.java")));
 
     List<String> shown = example.stream().filter(line -> !line.equals("}")).toList();
     tested = tested.stream().filter(line -> !line.equals("}")).toList();
     assertThat(shown).as("the common case fits in six lines (issue 18)").hasSizeBetween(3, 6);
-    assertThat(tested).as("closing braces aside, the README shows exactly the tested lines")
+    assertThat(tested)
+        .as("closing braces aside, the README shows exactly the tested lines")
         .isEqualTo(shown);
   }
 

@@ -5,8 +5,7 @@ import io.dossiersync.receiver.ReceiverLedger;
 import java.util.List;
 
 /**
- * AssertJ entry point for dossier-sync values: upload outcomes and the reference receiver's
- * ledger.
+ * AssertJ entry point for dossier-sync values: upload outcomes and the reference receiver's ledger.
  *
  * <pre>{@code
  * import static io.dossiersync.testkit.DossierAssertions.assertThat;

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * A {@link Clock} that stands still until a test moves it, so that anything which waits for time
- * to pass (index lag, backoff, lease expiry) can be tested without sleeping.
+ * A {@link Clock} that stands still until a test moves it, so that anything which waits for time to
+ * pass (index lag, backoff, lease expiry) can be tested without sleeping.
  *
  * <p>Thread-safe: the instant is held in a volatile field and moved atomically. Moving it never
  * wakes anything up; code that sleeps on a real clock is not affected.

@@ -31,10 +31,10 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * The rules of the {@link QueueStore} port (the Javadoc of {@code EventQueue}, {@code BodyQueue},
  * {@code FailureRecords}, {@code ClaimRequest} and {@code QueueStore}, and PRODUCT.md §3) as a
- * JUnit 5 suite. Every implementation proves itself by extending this one class; it runs every
- * area of the contract (the interfaces of {@code io.dossiersync.testkit.contract}), each test
- * named after the rule it checks. Both stores of this repository run it: {@code
- * InMemoryQueueStore} (dossier-core, the testkit's in-memory store) and {@code SqliteQueueStore}.
+ * JUnit 5 suite. Every implementation proves itself by extending this one class; it runs every area
+ * of the contract (the interfaces of {@code io.dossiersync.testkit.contract}), each test named
+ * after the rule it checks. Both stores of this repository run it: {@code InMemoryQueueStore}
+ * (dossier-core, the testkit's in-memory store) and {@code SqliteQueueStore}.
  *
  * <pre>{@code
  * class MyQueueStoreTest extends QueueStoreContract {
@@ -44,19 +44,29 @@ import org.junit.jupiter.api.BeforeEach;
  * }
  * }</pre>
  *
- * <p>The suite assumes nothing about storage: all times are whole milliseconds (a durable store
- * may keep no more), and the store sees time only through the instants passed to it. Each test
- * gets a fresh store from {@link #createStore(int)} (capacity 1,000, or what the test opens);
- * {@link #destroyStore(QueueStore)} is called for every store after the test. Not thread-safe
- * itself: JUnit creates one instance per test.
+ * <p>The suite assumes nothing about storage: all times are whole milliseconds (a durable store may
+ * keep no more), and the store sees time only through the instants passed to it. Each test gets a
+ * fresh store from {@link #createStore(int)} (capacity 1,000, or what the test opens); {@link
+ * #destroyStore(QueueStore)} is called for every store after the test. Not thread-safe itself:
+ * JUnit creates one instance per test.
  *
  * @since 0.1.0
  */
 public abstract class QueueStoreContract
-    implements BodyEnqueueContract, CapacityContract, EventQueueContract, ClaimContract,
-        OutcomeContract, FailureRecordContract, StatsContract, PurgeContract,
-        ConcurrentClaimContract, DossierEnqueueContract, HealthContract, SettleContract,
-        IndexEventFailedContract, BodyContentContract {
+    implements BodyEnqueueContract,
+        CapacityContract,
+        EventQueueContract,
+        ClaimContract,
+        OutcomeContract,
+        FailureRecordContract,
+        StatsContract,
+        PurgeContract,
+        ConcurrentClaimContract,
+        DossierEnqueueContract,
+        HealthContract,
+        SettleContract,
+        IndexEventFailedContract,
+        BodyContentContract {
 
   private final List<QueueStore> opened = new ArrayList<>();
   private final AtomicInteger sequence = new AtomicInteger();
@@ -111,17 +121,30 @@ public abstract class QueueStoreContract
   @Override
   public final BodyUploadTask body(NamespaceRef namespace, String path, int hashSeed) {
     String text = "# " + path + " \u00e9t\u00e9 \u2713\nversion " + hashSeed + "\n";
-    return new BodyUploadTask(nextId(), namespace, path, io.dossiersync.testkit.contract.ContractFixture.hash(hashSeed), text,
+    return new BodyUploadTask(
+        nextId(),
+        namespace,
+        path,
+        io.dossiersync.testkit.contract.ContractFixture.hash(hashSeed),
+        text,
         text.getBytes(StandardCharsets.UTF_8).length);
   }
 
   @Override
   public final EventRecord event(NamespaceRef namespace, @Nullable String coalesceKey) {
     String id = nextId();
-    String json = "{\"event_id\":\"" + id + "\",\"event_type\":\"MissionDossierArtifactIndexed\","
-        + "\"payload\":{\"relative_path\":\"spec.md\"}}";
-    return new EventRecord(id, "MissionDossierArtifactIndexed", namespace.featureSlug() + ":spec.md",
-        namespace, Optional.ofNullable(coalesceKey), json);
+    String json =
+        "{\"event_id\":\""
+            + id
+            + "\",\"event_type\":\"MissionDossierArtifactIndexed\","
+            + "\"payload\":{\"relative_path\":\"spec.md\"}}";
+    return new EventRecord(
+        id,
+        "MissionDossierArtifactIndexed",
+        namespace.featureSlug() + ":spec.md",
+        namespace,
+        Optional.ofNullable(coalesceKey),
+        json);
   }
 
   private String nextId() {

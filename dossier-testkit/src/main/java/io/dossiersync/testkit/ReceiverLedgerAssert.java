@@ -32,9 +32,10 @@ public final class ReceiverLedgerAssert
     for (BodyKey key : keys) {
       int count = actual.storeCount(key);
       if (count != 1) {
-        failWithMessage("expected %s to be stored exactly once but it was stored %d times "
-            + "(%d push requests for it); stored keys: %s", key, count, actual.pushCount(key),
-            actual.storedBodies().keySet());
+        failWithMessage(
+            "expected %s to be stored exactly once but it was stored %d times "
+                + "(%d push requests for it); stored keys: %s",
+            key, count, actual.pushCount(key), actual.storedBodies().keySet());
       }
     }
     return this;
@@ -77,8 +78,9 @@ public final class ReceiverLedgerAssert
     isNotNull();
     int stored = actual.storedBodies().size();
     if (stored != count) {
-      failWithMessage("expected %d stored bodies but found %d: %s", count, stored,
-          actual.storedBodies().keySet());
+      failWithMessage(
+          "expected %d stored bodies but found %d: %s",
+          count, stored, actual.storedBodies().keySet());
     }
     return this;
   }
@@ -94,9 +96,13 @@ public final class ReceiverLedgerAssert
     isNotNull();
     Optional<String> stored = actual.storedBody(key);
     if (!stored.equals(Optional.of(body))) {
-      failWithMessage("expected %s to hold a body of %d chars equal to the expected one but %s",
-          key, body.length(), stored.map(s -> "it holds a different one of " + s.length()
-              + " chars").orElse("nothing was stored under it"));
+      failWithMessage(
+          "expected %s to hold a body of %d chars equal to the expected one but %s",
+          key,
+          body.length(),
+          stored
+              .map(s -> "it holds a different one of " + s.length() + " chars")
+              .orElse("nothing was stored under it"));
     }
     return this;
   }
@@ -111,8 +117,8 @@ public final class ReceiverLedgerAssert
     isNotNull();
     int received = actual.eventsReceived().size();
     if (received != count) {
-      failWithMessage("expected %d events received but found %d: %s", count, received,
-          actual.eventsReceived());
+      failWithMessage(
+          "expected %d events received but found %d: %s", count, received, actual.eventsReceived());
     }
     return this;
   }

@@ -35,8 +35,13 @@ public final class UploadOutcomesAssert
   public UploadOutcomesAssert hasStatus(String path, OutcomeStatus status) {
     UploadOutcome outcome = outcomeFor(path);
     if (outcome.status() != status) {
-      fail("expected " + path + " to be " + status.wireName() + " but was "
-          + outcome.status().wireName());
+      fail(
+          "expected "
+              + path
+              + " to be "
+              + status.wireName()
+              + " but was "
+              + outcome.status().wireName());
     }
     return this;
   }
@@ -51,8 +56,13 @@ public final class UploadOutcomesAssert
   public UploadOutcomesAssert hasReasonCode(String path, String code) {
     Optional<String> actualCode = outcomeFor(path).reasonCode();
     if (!actualCode.equals(Optional.of(code))) {
-      fail("expected " + path + " to have reason code " + code + " but had "
-          + actualCode.orElse("no reason"));
+      fail(
+          "expected "
+              + path
+              + " to have reason code "
+              + code
+              + " but had "
+              + actualCode.orElse("no reason"));
     }
     return this;
   }
@@ -67,8 +77,13 @@ public final class UploadOutcomesAssert
   public UploadOutcomesAssert hasReason(String path, String reason) {
     Optional<String> actualReason = outcomeFor(path).reason();
     if (!actualReason.equals(Optional.of(reason))) {
-      fail("expected " + path + " to have reason '" + reason + "' but had "
-          + actualReason.map(r -> "'" + r + "'").orElse("no reason"));
+      fail(
+          "expected "
+              + path
+              + " to have reason '"
+              + reason
+              + "' but had "
+              + actualReason.map(r -> "'" + r + "'").orElse("no reason"));
     }
     return this;
   }
@@ -94,8 +109,11 @@ public final class UploadOutcomesAssert
    */
   public UploadOutcomesAssert allMatch(Predicate<UploadOutcome> condition, String description) {
     isNotNull();
-    List<String> offending = actual.stream().filter(condition.negate())
-        .map(UploadOutcome::artifactPath).collect(Collectors.toList());
+    List<String> offending =
+        actual.stream()
+            .filter(condition.negate())
+            .map(UploadOutcome::artifactPath)
+            .collect(Collectors.toList());
     if (!offending.isEmpty()) {
       fail("expected every outcome to have " + description + " but these did not: " + offending);
     }
@@ -150,13 +168,18 @@ public final class UploadOutcomesAssert
     List<String> expected = Arrays.stream(paths).sorted().collect(Collectors.toList());
     List<String> got = paths().stream().sorted().collect(Collectors.toList());
     if (!got.equals(expected)) {
-      List<String> missing = expected.stream().filter(p -> !got.contains(p))
-          .collect(Collectors.toList());
-      List<String> extra = got.stream().filter(p -> !expected.contains(p))
-          .collect(Collectors.toList());
-      fail("expected exactly the paths " + expected + " in any order; missing " + missing
-          + ", unexpected " + extra
-          + (missing.isEmpty() && extra.isEmpty() ? ", counts differ" : ""));
+      List<String> missing =
+          expected.stream().filter(p -> !got.contains(p)).collect(Collectors.toList());
+      List<String> extra =
+          got.stream().filter(p -> !expected.contains(p)).collect(Collectors.toList());
+      fail(
+          "expected exactly the paths "
+              + expected
+              + " in any order; missing "
+              + missing
+              + ", unexpected "
+              + extra
+              + (missing.isEmpty() && extra.isEmpty() ? ", counts differ" : ""));
     }
     return this;
   }
@@ -168,9 +191,11 @@ public final class UploadOutcomesAssert
    * @return this
    */
   public UploadOutcomesAssert hasOneOutcomePerPath() {
-    List<String> duplicated = paths().stream()
-        .filter(p -> paths().indexOf(p) != paths().lastIndexOf(p)).distinct()
-        .collect(Collectors.toList());
+    List<String> duplicated =
+        paths().stream()
+            .filter(p -> paths().indexOf(p) != paths().lastIndexOf(p))
+            .distinct()
+            .collect(Collectors.toList());
     if (!duplicated.isEmpty()) {
       fail("expected one outcome per path but these have several: " + duplicated);
     }
@@ -184,8 +209,8 @@ public final class UploadOutcomesAssert
 
   private UploadOutcome outcomeFor(String path) {
     isNotNull();
-    List<UploadOutcome> matches = actual.stream().filter(o -> o.artifactPath().equals(path))
-        .collect(Collectors.toList());
+    List<UploadOutcome> matches =
+        actual.stream().filter(o -> o.artifactPath().equals(path)).collect(Collectors.toList());
     if (matches.size() != 1) {
       fail("expected one outcome for " + path + " but found " + matches.size());
     }
@@ -197,11 +222,19 @@ public final class UploadOutcomesAssert
   }
 
   private String table() {
-    int width = Math.max(1,
-        actual.stream().mapToInt(o -> o.artifactPath().length()).max().orElse(1));
-    return "outcomes (" + actual.size() + "):" + actual.stream()
-        .map(o -> String.format("%n  %-" + width + "s  %-14s  %s", o.artifactPath(),
-            o.status().wireName(), o.reason().orElse("-")))
-        .collect(Collectors.joining());
+    int width =
+        Math.max(1, actual.stream().mapToInt(o -> o.artifactPath().length()).max().orElse(1));
+    return "outcomes ("
+        + actual.size()
+        + "):"
+        + actual.stream()
+            .map(
+                o ->
+                    String.format(
+                        "%n  %-" + width + "s  %-14s  %s",
+                        o.artifactPath(),
+                        o.status().wireName(),
+                        o.reason().orElse("-")))
+            .collect(Collectors.joining());
   }
 }

@@ -25,7 +25,8 @@ class MutableClockTest {
   @Test
   void refusesToMoveBackwardsByAdvance() {
     assertThatThrownBy(() -> MutableClock.at(START).advance(Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("amount must be >= 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("amount must be >= 0");
   }
 
   @Test

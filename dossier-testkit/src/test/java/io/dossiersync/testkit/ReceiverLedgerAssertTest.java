@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 
 class ReceiverLedgerAssertTest {
 
-  private static final NamespaceRef NAMESPACE = new NamespaceRef(
-      "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-some-name", "main", "software-dev", "1");
+  private static final NamespaceRef NAMESPACE =
+      new NamespaceRef(
+          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-some-name", "main", "software-dev", "1");
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private ReferenceReceiver receiver;
 
   @BeforeEach
@@ -73,23 +74,37 @@ class ReceiverLedgerAssertTest {
 
   private BodyKey push(String path, String body) throws Exception {
     PushContentRequest request = new PushContentRequest(NAMESPACE, path, hash(body), body);
-    String json = "{\"project_uuid\":\"" + NAMESPACE.projectUuid() + "\",\"feature_slug\":\""
-        + NAMESPACE.featureSlug() + "\",\"target_branch\":\"main\",\"mission_key\":"
-        + "\"software-dev\",\"manifest_version\":\"1\",\"artifact_path\":\"" + path
-        + "\",\"content_hash\":\"" + request.contentHash() + "\",\"hash_algorithm\":\""
-        + request.hashAlgorithm() + "\",\"content_body\":\"" + body + "\"}";
+    String json =
+        "{\"project_uuid\":\""
+            + NAMESPACE.projectUuid()
+            + "\",\"feature_slug\":\""
+            + NAMESPACE.featureSlug()
+            + "\",\"target_branch\":\"main\",\"mission_key\":"
+            + "\"software-dev\",\"manifest_version\":\"1\",\"artifact_path\":\""
+            + path
+            + "\",\"content_hash\":\""
+            + request.contentHash()
+            + "\",\"hash_algorithm\":\""
+            + request.hashAlgorithm()
+            + "\",\"content_body\":\""
+            + body
+            + "\"}";
     URI uri = receiver.baseUri().resolve("/api/dossier/push-content/");
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
-        .header("Authorization", "Bearer " + new AccessToken("t").value())
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + new AccessToken("t").value())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     org.assertj.core.api.Assertions.assertThat(response.statusCode()).isIn(200, 201);
     return new BodyKey(NAMESPACE, path, request.contentHash());
   }
 
   private static String hash(String body) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-        .digest(body.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
   }
 }

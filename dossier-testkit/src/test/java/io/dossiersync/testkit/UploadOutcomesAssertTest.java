@@ -14,14 +14,19 @@ class UploadOutcomesAssertTest {
 
   private static final String HASH = "a".repeat(64);
 
-  private final List<UploadOutcome> outcomes = List.of(
-      new UploadOutcome("spec.md", OutcomeStatus.UPLOADED, Optional.empty(), Optional.of(HASH),
-          false),
-      new UploadOutcome("plan.md", OutcomeStatus.QUEUED, Optional.of("index_entry_not_found"),
-          Optional.of(HASH), true),
-      UploadOutcome.skipped("research/big.md", "oversized: 524289 bytes > 524288 limit",
-          Optional.of(HASH)),
-      UploadOutcome.skipped("notes.txt", "unsupported_surface", Optional.empty()));
+  private final List<UploadOutcome> outcomes =
+      List.of(
+          new UploadOutcome(
+              "spec.md", OutcomeStatus.UPLOADED, Optional.empty(), Optional.of(HASH), false),
+          new UploadOutcome(
+              "plan.md",
+              OutcomeStatus.QUEUED,
+              Optional.of("index_entry_not_found"),
+              Optional.of(HASH),
+              true),
+          UploadOutcome.skipped(
+              "research/big.md", "oversized: 524289 bytes > 524288 limit", Optional.of(HASH)),
+          UploadOutcome.skipped("notes.txt", "unsupported_surface", Optional.empty()));
 
   @Test
   void passingChecksChain() {
@@ -30,7 +35,8 @@ class UploadOutcomesAssertTest {
         .hasReasonCode("research/big.md", "oversized")
         .hasReason("notes.txt", "unsupported_surface")
         .allHaveStatusIn(OutcomeStatus.UPLOADED, OutcomeStatus.QUEUED, OutcomeStatus.SKIPPED)
-        .allMatch(o -> o.contentHash().isPresent() || o.status() == OutcomeStatus.SKIPPED,
+        .allMatch(
+            o -> o.contentHash().isPresent() || o.status() == OutcomeStatus.SKIPPED,
             "a hash unless skipped")
         .noneFailed()
         .hasStatusCount(OutcomeStatus.SKIPPED, 2)
@@ -71,11 +77,16 @@ class UploadOutcomesAssertTest {
 
   @Test
   void pathChecksReportMissingExtraAndOrder() {
-    assertThatThrownBy(() -> assertThat(outcomes)
-        .containsExactlyPathsInAnyOrder("spec.md", "plan.md", "research/big.md", "tasks.md"))
+    assertThatThrownBy(
+            () ->
+                assertThat(outcomes)
+                    .containsExactlyPathsInAnyOrder(
+                        "spec.md", "plan.md", "research/big.md", "tasks.md"))
         .hasMessageContaining("missing [tasks.md], unexpected [notes.txt]");
-    assertThatThrownBy(() -> assertThat(outcomes)
-        .containsExactlyPaths("plan.md", "spec.md", "research/big.md", "notes.txt"))
+    assertThatThrownBy(
+            () ->
+                assertThat(outcomes)
+                    .containsExactlyPaths("plan.md", "spec.md", "research/big.md", "notes.txt"))
         .hasMessageContaining("in this order");
   }
 
@@ -87,8 +98,17 @@ class UploadOutcomesAssertTest {
         .hasMessageContaining("several: [spec.md]");
     assertThatThrownBy(() -> assertThat(outcomes).hasStatusCount(OutcomeStatus.FAILED, 1))
         .hasMessageContaining("expected 1 failed outcomes but found 0");
-    assertThatThrownBy(() -> assertThat(List.of(new UploadOutcome("x.md", OutcomeStatus.FAILED,
-        Optional.of("queue_full"), Optional.empty(), true))).noneFailed())
+    assertThatThrownBy(
+            () ->
+                assertThat(
+                        List.of(
+                            new UploadOutcome(
+                                "x.md",
+                                OutcomeStatus.FAILED,
+                                Optional.of("queue_full"),
+                                Optional.empty(),
+                                true)))
+                    .noneFailed())
         .hasMessageContaining("these did not: [x.md]");
   }
 

@@ -5,6 +5,7 @@ import io.dossiersync.core.drain.DrainEngine;
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.sqlite.SqliteQueueStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,7 +93,9 @@ public class ClaimBenchmark {
       throw new IllegalStateException("claimed " + claimed.size() + " of " + BATCH);
     }
     ready -= BATCH;
-    List<ClaimedBody> completed = store.bodies().completeAll(claimed);
+    List<ClaimedBody> completed = store.bodies().settle(claimed.stream()
+        .map(c -> Settlement.complete(c, Instant.EPOCH)).toList()).stream().map(Settlement::claimed)
+            .toList();
     if (completed.size() != BATCH) {
       throw new IllegalStateException("completed " + completed.size() + " of " + BATCH);
     }

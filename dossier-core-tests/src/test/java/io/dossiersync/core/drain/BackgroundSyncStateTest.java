@@ -5,9 +5,9 @@ import static io.dossiersync.core.queue.QueueTestData.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -22,24 +22,29 @@ class BackgroundSyncStateTest {
   @Test
   void anErrorInASenderStopsTheServiceAndTheStateSaysWhy() throws Exception {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> {
-      throw new OutOfMemoryError("injected heap exhaustion");
-    });
+    bench.answerBodies(
+        r -> {
+          throw new OutOfMemoryError("injected heap exhaustion");
+        });
 
     try (DrainEngine engine = bench.builder().build();
-        BackgroundSync sync = BackgroundSync.builder(engine)
-            .maxPollInterval(Duration.ofHours(1)).build()) {
+        BackgroundSync sync =
+            BackgroundSync.builder(engine).maxPollInterval(Duration.ofHours(1)).build()) {
       assertThat(sync.state().phase()).isEqualTo(ServiceState.Phase.STOPPED);
       assertThat(sync.state().reason()).contains("not started");
       sync.start();
 
-      awaitState(sync, s -> s.phase() == ServiceState.Phase.STOPPED
-          && s.reason().orElse("").startsWith("error:"));
+      awaitState(
+          sync,
+          s ->
+              s.phase() == ServiceState.Phase.STOPPED
+                  && s.reason().orElse("").startsWith("error:"));
       assertThat(sync.state().reason().orElseThrow())
           .isEqualTo("error: OutOfMemoryError: injected heap exhaustion");
       awaitStopped(sync);
     }
-    assertThat(bench.listener.tasks).extracting(TaskResult::status)
+    assertThat(bench.listener.tasks)
+        .extracting(TaskResult::status)
         .containsExactly(TaskStatus.RELEASED);
     assertThat(bench.pendingBodies()).isEqualTo(1);
     assertThat(bench.peekBodies()).allSatisfy(b -> assertThat(b.retryCount()).isZero());
@@ -48,11 +53,14 @@ class BackgroundSyncStateTest {
   @Test
   void anAuthPauseIsANamedStateAndEndsWhenTheTokenIsAccepted() throws Exception {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized"));
+    bench.answerBodies(r -> PushResult.of(TransportOutcome.UNAUTHORIZED, 401, "unauthorized"));
 
     try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build();
-        BackgroundSync sync = BackgroundSync.builder(engine)
-            .maxPollInterval(Duration.ofHours(1)).authPause(Duration.ofMillis(300)).build()) {
+        BackgroundSync sync =
+            BackgroundSync.builder(engine)
+                .maxPollInterval(Duration.ofHours(1))
+                .authPause(Duration.ofMillis(300))
+                .build()) {
       sync.start();
       awaitState(sync, s -> s.phase() == ServiceState.Phase.AUTH_PAUSED);
       assertThat(sync.state().reason().orElseThrow()).startsWith("unauthorized:");

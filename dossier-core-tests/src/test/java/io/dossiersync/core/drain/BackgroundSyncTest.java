@@ -10,9 +10,9 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.queue.QueueTestData;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,11 +49,12 @@ class BackgroundSyncTest {
     }
     CountDownLatch twoInFlight = new CountDownLatch(2);
     CountDownLatch receiverAnswers = new CountDownLatch(1);
-    bench.answerBodies(r -> {
-      twoInFlight.countDown();
-      await(receiverAnswers);
-      return DrainFixture.STORED;
-    });
+    bench.answerBodies(
+        r -> {
+          twoInFlight.countDown();
+          await(receiverAnswers);
+          return DrainFixture.STORED;
+        });
 
     try (DrainEngine engine = bench.builder().concurrency(2).bodyClaimBatchSize(4).build()) {
       BackgroundSync sync = quiet(engine);
@@ -78,11 +79,12 @@ class BackgroundSyncTest {
     }
     CountDownLatch inFlight = new CountDownLatch(1);
     CountDownLatch receiverAnswers = new CountDownLatch(1);
-    bench.answerBodies(r -> {
-      inFlight.countDown();
-      await(receiverAnswers);
-      return DrainFixture.STORED;
-    });
+    bench.answerBodies(
+        r -> {
+          inFlight.countDown();
+          await(receiverAnswers);
+          return DrainFixture.STORED;
+        });
 
     try (DrainEngine engine = bench.builder().concurrency(2).bodyClaimBatchSize(4).build()) {
       BackgroundSync sync = quiet(engine);
@@ -101,17 +103,18 @@ class BackgroundSyncTest {
 
   @Test
   void aListenerThatThrowsDoesNotStopTheService() throws Exception {
-    DrainListener broken = new DrainListener() {
-      @Override
-      public void onTask(TaskResult result) {
-        throw new IllegalStateException("listener bug");
-      }
+    DrainListener broken =
+        new DrainListener() {
+          @Override
+          public void onTask(TaskResult result) {
+            throw new IllegalStateException("listener bug");
+          }
 
-      @Override
-      public void onDrain(DrainReport report) {
-        throw new IllegalStateException("listener bug");
-      }
-    };
+          @Override
+          public void onDrain(DrainReport report) {
+            throw new IllegalStateException("listener bug");
+          }
+        };
     bench.enqueueBody(ns, "spec.md");
 
     try (DrainEngine engine = bench.builder().listener(broken).build();
@@ -131,9 +134,10 @@ class BackgroundSyncTest {
     bench.enqueueBody(ns, "spec.md");
 
     CountDownLatch fired = new CountDownLatch(1);
-    QueueStore faulty = FaultyStore.failingOnce(bench.store, "events", "projects", fired);
+    QueueStore faulty = FaultyStore.failingOnce(bench.store, "events", fired, "projects");
 
-    try (DrainEngine engine = bench.builder(faulty).build(); BackgroundSync sync = quiet(engine)) {
+    try (DrainEngine engine = bench.builder(faulty).build();
+        BackgroundSync sync = quiet(engine)) {
       sync.start();
       assertThat(fired.await(10, TimeUnit.SECONDS)).isTrue();
       sync.wakeUp();
@@ -148,11 +152,14 @@ class BackgroundSyncTest {
   @Test
   void afterAnAuthPauseTheServiceTriesAgain() throws Exception {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized"));
+    bench.answerBodies(r -> PushResult.of(TransportOutcome.UNAUTHORIZED, 401, "unauthorized"));
 
     try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build();
-        BackgroundSync sync = BackgroundSync.builder(engine)
-            .maxPollInterval(Duration.ofHours(1)).authPause(Duration.ofMillis(20)).build()) {
+        BackgroundSync sync =
+            BackgroundSync.builder(engine)
+                .maxPollInterval(Duration.ofHours(1))
+                .authPause(Duration.ofMillis(20))
+                .build()) {
       sync.start();
       bench.listener.awaitTasks(t -> t.status() == TaskStatus.RELEASED, 1);
       bench.answerBodies(r -> DrainFixture.STORED);
@@ -181,8 +188,10 @@ class BackgroundSyncTest {
 
   /** Every task was either delivered or is still queued, ready and not leased. */
   private void assertEveryTaskFinishedOrQueued(int total) {
-    long delivered = bench.listener.tasks.stream().filter(t -> t.status() == TaskStatus.UPLOADED).count();
-    List<ClaimedBody> queued = bench.store.bodies().claim(QueueTestData.claim(100, T0, "after-stop"));
+    long delivered =
+        bench.listener.tasks.stream().filter(t -> t.status() == TaskStatus.UPLOADED).count();
+    List<ClaimedBody> queued =
+        bench.store.bodies().claim(QueueTestData.claim(100, T0, "after-stop"));
     assertThat(delivered + queued.size()).isEqualTo(total);
     assertThat(bench.pendingBodies()).isEqualTo(queued.size());
     assertThat(queued).allSatisfy(b -> assertThat(b.retryCount()).isZero());

@@ -29,21 +29,28 @@ class DeadlineAbortTest {
     }
     CountDownLatch aborted = new CountDownLatch(1);
     AtomicInteger aborts = new AtomicInteger();
-    bench.answerBodies(r -> {
-      try {
-        aborted.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return PushResult.networkError("connection_error: aborted");
-    });
+    bench.answerBodies(
+        r -> {
+          try {
+            aborted.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return PushResult.networkError("connection_error: aborted");
+        });
 
     DrainReport report;
-    try (DrainEngine engine = bench.builder().nanoTime(System::nanoTime).concurrency(2)
-        .abortInFlight(() -> {
-          aborts.incrementAndGet();
-          aborted.countDown();
-        }).build()) {
+    try (DrainEngine engine =
+        bench
+            .builder()
+            .nanoTime(System::nanoTime)
+            .concurrency(2)
+            .abortInFlight(
+                () -> {
+                  aborts.incrementAndGet();
+                  aborted.countDown();
+                })
+            .build()) {
       report = engine.drainUntilEmpty(Duration.ofMillis(200));
     }
 
@@ -60,14 +67,15 @@ class DeadlineAbortTest {
   void aTransportThatCannotAbortIsGivenUpOnShortlyAfterTheLimit() throws Exception {
     bench.enqueueBody(ns, "spec.md");
     CountDownLatch never = new CountDownLatch(1);
-    bench.answerBodies(r -> {
-      try {
-        never.await(60, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return DrainFixture.STORED;
-    });
+    bench.answerBodies(
+        r -> {
+          try {
+            never.await(60, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return DrainFixture.STORED;
+        });
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().nanoTime(System::nanoTime).build()) {

@@ -10,19 +10,21 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueTestData;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.core.transport.AccessToken;
-import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.testkit.fake.ScriptedTokenProvider;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DrainEngineAuthTest {
 
-  private static final PushResult UNAUTHORIZED = PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized");
+  private static final PushResult UNAUTHORIZED =
+      PushResult.of(TransportOutcome.UNAUTHORIZED, 401, "unauthorized");
 
   private final DrainFixture bench = new DrainFixture();
   private final NamespaceRef ns = namespace(PROJECT_A, "001-feature");
@@ -31,7 +33,8 @@ class DrainEngineAuthTest {
   void a401RefreshesTheTokenOnceAndRetriesWithTheFreshOne() {
     ScriptedTokenProvider tokens = ScriptedTokenProvider.of("old-token", "new-token");
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> DrainFixture.carries(tokens, "new-token") ? DrainFixture.STORED : UNAUTHORIZED);
+    bench.answerBodies(
+        r -> DrainFixture.carries(tokens, "new-token") ? DrainFixture.STORED : UNAUTHORIZED);
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(tokens).build()) {
@@ -51,7 +54,7 @@ class DrainEngineAuthTest {
     bench.enqueueBody(ns, "b.md");
     bench.enqueueBody(ns, "c.md");
     ClaimedBody a = bench.store.bodies().claim(QueueTestData.claim(1, T0, "earlier")).get(0);
-    bench.store.bodies().reschedule(a, T0, "http_503");
+    bench.store.bodies().settle(List.of(Settlement.reschedule(a, T0, "http_503", T0)));
     bench.answerBodies(r -> UNAUTHORIZED);
 
     DrainReport report;
@@ -64,13 +67,10 @@ class DrainEngineAuthTest {
     assertThat(report.bodiesRetry()).isZero();
     assertThat(bench.content.requests()).hasSize(1);
     assertThat(bench.tokens.rejectedTokens()).hasSize(1);
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0);
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at()).contains(T0);
     assertThat(bench.peekBodies())
         .extracting(b -> b.task().artifactPath(), ClaimedBody::retryCount)
-        .containsExactlyInAnyOrder(
-            tuple("a.md", 1),
-            tuple("b.md", 0),
-            tuple("c.md", 0));
+        .containsExactlyInAnyOrder(tuple("a.md", 1), tuple("b.md", 0), tuple("c.md", 0));
   }
 
   @Test
@@ -95,8 +95,10 @@ class DrainEngineAuthTest {
   void a401OnEventsReleasesTheBatchAndSendsNoBody() {
     bench.enqueueEvent(ns, "spec.md");
     bench.enqueueBody(namespace(PROJECT_A, "002-other"), "spec.md");
-    bench.answerEvents(e -> EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401,
-        "unauthorized", Optional.empty()));
+    bench.answerEvents(
+        e ->
+            EventBatchResult.notDelivered(
+                TransportOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build()) {
@@ -107,16 +109,19 @@ class DrainEngineAuthTest {
     assertThat(report.released()).isEqualTo(1);
     assertThat(report.eventsRetry()).isZero();
     assertThat(bench.content.requests()).isEmpty();
-    assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0);
+    assertThat(bench.store.events().nextDue(ProjectScope.all(), T0).at()).contains(T0);
   }
 
   @Test
   void a401OnEventsWithAFreshTokenResendsTheBatchOnce() {
     ScriptedTokenProvider tokens = ScriptedTokenProvider.of("old-token", "new-token");
     bench.enqueueEvent(ns, "spec.md");
-    bench.answerEvents(e -> DrainFixture.carries(tokens, "new-token")
-        ? DrainFixture.acceptAll().apply(e)
-        : EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
+    bench.answerEvents(
+        e ->
+            DrainFixture.carries(tokens, "new-token")
+                ? DrainFixture.acceptAll().apply(e)
+                : EventBatchResult.notDelivered(
+                    TransportOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(tokens).build()) {
@@ -132,17 +137,18 @@ class DrainEngineAuthTest {
   void aProviderThatThrowsCountsAsNoFreshToken() {
     bench.enqueueBody(ns, "spec.md");
     bench.answerBodies(r -> UNAUTHORIZED);
-    TokenProvider broken = new TokenProvider() {
-      @Override
-      public Optional<AccessToken> currentToken() {
-        throw new IllegalStateException("keychain locked");
-      }
+    TokenProvider broken =
+        new TokenProvider() {
+          @Override
+          public Optional<AccessToken> currentToken() {
+            throw new IllegalStateException("keychain locked");
+          }
 
-      @Override
-      public Optional<AccessToken> refresh(Optional<AccessToken> rejected) {
-        throw new IllegalStateException("keychain locked");
-      }
-    };
+          @Override
+          public Optional<AccessToken> refresh(Optional<AccessToken> rejected) {
+            throw new IllegalStateException("keychain locked");
+          }
+        };
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(broken).build()) {

@@ -11,8 +11,8 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.FailureKind;
 import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.queue.ProjectScope;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +33,11 @@ class DrainEngineBodyTest {
   void uploadedAndAlreadyExistsDeleteTheTask() {
     bench.enqueueBody(ns, "spec.md");
     bench.enqueueBody(ns, "plan.md");
-    bench.answerBodies(r -> r.artifactPath().equals("spec.md")
-        ? DrainFixture.STORED
-        : PushResult.of(PushOutcome.ALREADY_EXISTS, 200, "already_exists"));
+    bench.answerBodies(
+        r ->
+            r.artifactPath().equals("spec.md")
+                ? DrainFixture.STORED
+                : PushResult.of(TransportOutcome.ALREADY_EXISTS, 200, "already_exists"));
 
     try (DrainEngine engine = bench.builder().build()) {
       DrainReport report = engine.drainOnce();
@@ -57,7 +59,7 @@ class DrainEngineBodyTest {
   @Test
   void aRefusedBodyGoesToTheFailureRecords() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(PushOutcome.FAILED, 404, "namespace_not_found"));
+    bench.answerBodies(r -> PushResult.of(TransportOutcome.FAILED, 404, "namespace_not_found"));
 
     DrainReport report = drainOnce();
 
@@ -73,13 +75,14 @@ class DrainEngineBodyTest {
   @Test
   void aRetryableAnswerKeepsTheTaskWithBackoff() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(PushOutcome.RETRY, 404, "index_entry_not_found"));
+    bench.answerBodies(r -> PushResult.of(TransportOutcome.RETRY, 404, "index_entry_not_found"));
 
     DrainReport report = drainOnce();
 
     assertThat(report.bodiesRetry()).isEqualTo(1);
     assertThat(report.pendingBodies()).isEqualTo(1);
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(1));
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(1));
     assertThat(bench.peekBodies()).singleElement().extracting(ClaimedBody::retryCount).isEqualTo(1);
     assertThat(bench.listener.tasks.get(0).nextAttemptAt()).contains(T0.plusSeconds(1));
   }
@@ -88,37 +91,47 @@ class DrainEngineBodyTest {
   void retryAfterIsRespectedWhenLongerAndCappedAtOneHour() {
     bench.enqueueBody(ns, "a.md");
     bench.enqueueBody(ns, "b.md");
-    bench.answerBodies(r -> new PushResult(PushOutcome.RETRY, 429, "rate_limited",
-        Optional.of(r.artifactPath().equals("a.md") ? Duration.ofSeconds(90) : Duration.ofDays(2))));
+    bench.answerBodies(
+        r ->
+            new PushResult(
+                TransportOutcome.RETRY,
+                429,
+                "rate_limited",
+                Optional.of(
+                    r.artifactPath().equals("a.md")
+                        ? Duration.ofSeconds(90)
+                        : Duration.ofDays(2))));
 
     drainOnce();
 
     assertThat(bench.listener.tasks)
         .extracting(TaskResult::artifactPath, t -> t.nextAttemptAt().orElseThrow())
         .containsExactlyInAnyOrder(
-            tuple("a.md", T0.plusSeconds(90)),
-            tuple("b.md", T0.plusSeconds(3600)));
+            tuple("a.md", T0.plusSeconds(90)), tuple("b.md", T0.plusSeconds(3600)));
   }
 
   @Test
   void backoffFollowsTheSequenceAndTheCeilingMovesTheTaskToFailureRecords() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(PushOutcome.RETRY, 503, "http_503"));
+    bench.answerBodies(r -> PushResult.of(TransportOutcome.RETRY, 503, "http_503"));
     List<Long> waits = new ArrayList<>();
 
     try (DrainEngine engine = bench.builder().build()) {
       for (int failure = 1; failure <= 20; failure++) {
         engine.drainOnce();
-        Optional<Instant> due = bench.store.bodies().nextDue(ProjectScope.all());
-        due.ifPresent(d -> {
-          waits.add(Duration.between(bench.clock.instant(), d).toSeconds());
-          bench.clock.set(d);
-        });
+        Optional<Instant> due = bench.store.bodies().nextDue(ProjectScope.all(), T0).at();
+        due.ifPresent(
+            d -> {
+              waits.add(Duration.between(bench.clock.instant(), d).toSeconds());
+              bench.clock.set(d);
+            });
       }
     }
 
-    assertThat(waits).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 300L, 300L, 300L,
-        300L, 300L, 300L, 300L, 300L, 300L, 300L);
+    assertThat(waits)
+        .containsExactly(
+            1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 300L, 300L, 300L, 300L, 300L, 300L, 300L,
+            300L, 300L, 300L);
     assertThat(bench.pendingBodies()).isZero();
     FailureRecord record = bench.store.failures().list(1).get(0);
     assertThat(record.reason()).isEqualTo("retry_ceiling: http_503");
@@ -129,16 +142,18 @@ class DrainEngineBodyTest {
   @Test
   void aPushThatThrowsIsARetryNeverACrash() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> {
-      throw new IllegalStateException("boom");
-    });
+    bench.answerBodies(
+        r -> {
+          throw new IllegalStateException("boom");
+        });
 
     DrainReport report = drainOnce();
 
     assertThat(report.bodiesRetry()).isEqualTo(1);
     assertThat(bench.listener.tasks.get(0).reason())
         .isEqualTo("transport_error: IllegalStateException: boom");
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(1));
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(1));
     assertThat(bench.pendingBodies()).isEqualTo(1);
   }
 
@@ -149,15 +164,17 @@ class DrainEngineBodyTest {
 
     DrainReport report;
     try (DrainEngine engine =
-        bench.builder(FaultyStore.failingOnce(bench.store, "bodies", "settle", fired)).build()) {
+        bench.builder(FaultyStore.failingOnce(bench.store, "bodies", fired, "settle")).build()) {
       report = engine.drainOnce();
     }
 
     assertThat(fired.getCount()).isZero();
     assertThat(report.bodiesRetry()).isEqualTo(1);
-    assertThat(bench.listener.tasks).extracting(TaskResult::reason)
+    assertThat(bench.listener.tasks)
+        .extracting(TaskResult::reason)
         .containsExactly("store_error: QueueStoreException");
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(1));
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(1));
   }
 
   @Test
@@ -170,15 +187,16 @@ class DrainEngineBodyTest {
 
     assertThat(report.released()).isEqualTo(1);
     assertThat(bench.content.requests()).isEmpty();
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0);
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at()).contains(T0);
   }
 
   @Test
   void aLongTransportMessageIsCut() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> {
-      throw new IllegalStateException("x".repeat(500));
-    });
+    bench.answerBodies(
+        r -> {
+          throw new IllegalStateException("x".repeat(500));
+        });
 
     drainOnce();
 
@@ -193,14 +211,15 @@ class DrainEngineBodyTest {
       bench.enqueueBody(ns, "research/r" + i + ".md");
     }
     CyclicBarrier three = new CyclicBarrier(3);
-    bench.answerBodies(r -> {
-      try {
-        three.await(5, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new IllegalStateException("fewer than 3 pushes in flight", e);
-      }
-      return DrainFixture.STORED;
-    });
+    bench.answerBodies(
+        r -> {
+          try {
+            three.await(5, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new IllegalStateException("fewer than 3 pushes in flight", e);
+          }
+          return DrainFixture.STORED;
+        });
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().concurrency(3).bodyClaimBatchSize(8).build()) {
@@ -215,30 +234,34 @@ class DrainEngineBodyTest {
   @Test
   void onlyOnePassOverWhatWasReadyAtTheStart() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> {
-      bench.clock.advance(Duration.ofSeconds(10));
-      return PushResult.of(PushOutcome.RETRY, 503, "http_503");
-    });
+    bench.answerBodies(
+        r -> {
+          bench.clock.advance(Duration.ofSeconds(10));
+          return PushResult.of(TransportOutcome.RETRY, 503, "http_503");
+        });
 
     drainOnce();
 
     assertThat(bench.content.requests()).hasSize(1);
-    assertThat(bench.store.bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(11));
+    assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(11));
   }
 
   @Test
   void theReportCountsEveryStatusOnce() {
-    Map<String, PushResult> answers = Map.of(
-        "a.md", DrainFixture.STORED,
-        "b.md", PushResult.of(PushOutcome.FAILED, 400, "validation_error: bad"),
-        "c.md", PushResult.of(PushOutcome.RETRY, 503, "http_503"));
+    Map<String, PushResult> answers =
+        Map.of(
+            "a.md", DrainFixture.STORED,
+            "b.md", PushResult.of(TransportOutcome.FAILED, 400, "validation_error: bad"),
+            "c.md", PushResult.of(TransportOutcome.RETRY, 503, "http_503"));
     answers.keySet().forEach(p -> bench.enqueueBody(ns, p));
     bench.answerBodies(r -> answers.get(r.artifactPath()));
 
     DrainReport report = drainOnce();
 
     assertThat(report.attempted()).isEqualTo(3);
-    assertThat(report.summary()).contains("uploaded=1", "retry=1", "failed=1", "pending events=0 bodies=1");
+    assertThat(report.summary())
+        .contains("uploaded=1", "retry=1", "failed=1", "pending events=0 bodies=1");
   }
 
   private DrainReport drainOnce() {

@@ -28,11 +28,15 @@ class DrainEngineBuilderTest {
         bad("event batch 0", b -> b.eventBatchSize(0), "eventBatchSize must be between 1 and 1000"),
         bad("claim batch 1001", b -> b.bodyClaimBatchSize(1001), "bodyClaimBatchSize"),
         bad("ceiling 0", b -> b.retryCeiling(0), "retryCeiling must be between 1 and 1000"),
-        bad("lease 0", b -> b.leaseDuration(Duration.ZERO), "leaseDuration must be between 1 second and 24 hours"),
+        bad(
+            "lease 0",
+            b -> b.leaseDuration(Duration.ZERO),
+            "leaseDuration must be between 1 second and 24 hours"),
         bad("Retry-After cap 2 days", b -> b.maxRetryAfter(Duration.ofDays(2)), "maxRetryAfter"));
   }
 
-  private static Arguments bad(String name, UnaryOperator<DrainEngineBuilder> change, String message) {
+  private static Arguments bad(
+      String name, UnaryOperator<DrainEngineBuilder> change, String message) {
     return Arguments.of(Named.of(name, change), message);
   }
 
@@ -49,10 +53,20 @@ class DrainEngineBuilderTest {
     assertThatThrownBy(() -> DrainEngine.builder().build()).hasMessage("queueStore is required");
     assertThatThrownBy(() -> DrainEngine.builder().queueStore(InMemoryQueueStore.create()).build())
         .hasMessage("contentTransport is required");
-    assertThatThrownBy(() -> DrainEngine.builder().queueStore(InMemoryQueueStore.create())
-        .contentTransport(bench.content).build()).hasMessage("eventTransport is required");
-    assertThatThrownBy(() -> DrainEngine.builder().queueStore(InMemoryQueueStore.create())
-        .contentTransport(bench.content).eventTransport(bench.events).build())
+    assertThatThrownBy(
+            () ->
+                DrainEngine.builder()
+                    .queueStore(InMemoryQueueStore.create())
+                    .contentTransport(bench.content)
+                    .build())
+        .hasMessage("eventTransport is required");
+    assertThatThrownBy(
+            () ->
+                DrainEngine.builder()
+                    .queueStore(InMemoryQueueStore.create())
+                    .contentTransport(bench.content)
+                    .eventTransport(bench.events)
+                    .build())
         .hasMessage("tokenProvider is required");
   }
 
@@ -61,12 +75,14 @@ class DrainEngineBuilderTest {
     bench.enqueueEvent(namespace(PROJECT_A, "001-feature"), "spec.md");
     bench.enqueueEvent(namespace(PROJECT_A, "001-feature"), "plan.md");
 
-    try (DrainEngine engine = bench.builder()
-        .eventBatchSize(1)
-        .leaseDuration(Duration.ofSeconds(30))
-        .maxRetryAfter(Duration.ofMinutes(5))
-        .tokenProvider(TokenProvider.none())
-        .build()) {
+    try (DrainEngine engine =
+        bench
+            .builder()
+            .eventBatchSize(1)
+            .leaseDuration(Duration.ofSeconds(30))
+            .maxRetryAfter(Duration.ofMinutes(5))
+            .tokenProvider(TokenProvider.none())
+            .build()) {
       assertThat(engine.drainOnce().eventsSent()).isEqualTo(2);
     }
     assertThat(bench.events.batches()).hasSize(2);
@@ -80,7 +96,8 @@ class DrainEngineBuilderTest {
     assertThat(DrainEngine.DEFAULT_EVENT_BATCH_SIZE).isEqualTo(100);
     assertThat(DrainEngine.DEFAULT_RETRY_CEILING).isEqualTo(20);
     assertThat(Backoff.DEFAULT_MAX_RETRY_AFTER).isEqualTo(Duration.ofHours(1));
-    DrainReport empty = new DrainReport(new TreeSet<>(), 0, 0, 0, 0, 0, 0, 0, 0, false, false, 0, 0, 0);
+    DrainReport empty =
+        new DrainReport(new TreeSet<>(), 0, 0, 0, 0, 0, 0, 0, 0, false, false, 0, 0, 0);
     DrainListener.noop().onDrain(empty);
     assertThat(empty.withTimedOut(true).summary()).endsWith("timed out, projects=0");
     assertThat(SyncConsent.allowAll().allows("anything")).isTrue();

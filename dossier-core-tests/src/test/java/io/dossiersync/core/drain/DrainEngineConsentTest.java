@@ -31,7 +31,10 @@ class DrainEngineConsentTest {
     assertThat(report.projects()).containsExactly(PROJECT_A);
     assertThat(report.queuesEmpty()).isTrue();
     assertThat(bench.content.requests()).extracting(r -> r.namespace()).containsOnly(a);
-    assertThat(bench.events.batches()).flatExtracting(x -> x).extracting(e -> e.namespace()).containsOnly(a);
+    assertThat(bench.events.batches())
+        .flatExtracting(x -> x)
+        .extracting(e -> e.namespace())
+        .containsOnly(a);
     assertUntouched();
   }
 
@@ -53,9 +56,14 @@ class DrainEngineConsentTest {
     bench.enqueueBody(b, "spec.md");
     bench.enqueueEvent(b, "spec.md");
 
-    DrainReport report = drain(bench.builder().consent(p -> {
-      throw new IllegalStateException("no answer");
-    }));
+    DrainReport report =
+        drain(
+            bench
+                .builder()
+                .consent(
+                    p -> {
+                      throw new IllegalStateException("no answer");
+                    }));
 
     assertThat(report.projects()).isEmpty();
     assertThat(report.attempted()).isZero();
@@ -72,9 +80,10 @@ class DrainEngineConsentTest {
   private void assertUntouched() {
     ProjectScope onlyB = ProjectScope.of(Set.of(PROJECT_B));
     assertThat(bench.store.events().pending(onlyB)).isEqualTo(1);
-    assertThat(bench.store.bodies().nextDue(onlyB)).contains(T0);
+    assertThat(bench.store.bodies().nextDue(onlyB, T0).at()).contains(T0);
     ClaimRequest now = new ClaimRequest(10, T0, Duration.ofMinutes(1), "check", onlyB, false);
-    assertThat(bench.store.bodies().claim(now)).singleElement()
+    assertThat(bench.store.bodies().claim(now))
+        .singleElement()
         .satisfies(c -> assertThat(c.retryCount()).isZero());
     assertThat(bench.sleeper.sleeps()).isEmpty();
   }

@@ -11,10 +11,10 @@ import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.FailureKind;
 import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.queue.ProjectScope;
-import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.testkit.fake.ScriptedTokenProvider;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +38,8 @@ class DrainEngineEventTest {
 
     DrainReport report = drainOnce();
 
-    assertThat(bench.calls).containsExactly("events 100", "events 100", "events 50", "body spec.md");
+    assertThat(bench.calls)
+        .containsExactly("events 100", "events 100", "events 50", "body spec.md");
     assertThat(report.eventsSent()).isEqualTo(250);
     assertThat(report.bodiesUploaded()).isEqualTo(1);
   }
@@ -49,10 +50,14 @@ class DrainEngineEventTest {
     EventRecord dup = bench.enqueueEvent(ns, "b.md");
     EventRecord bad = bench.enqueueEvent(ns, "c.md");
     EventRecord silent = bench.enqueueEvent(ns, "d.md");
-    bench.answerEvents(e -> EventBatchResult.delivered(List.of(
-        new EventResult(ok.eventId(), EventResultStatus.SUCCESS, Optional.empty()),
-        new EventResult(dup.eventId(), EventResultStatus.DUPLICATE, Optional.empty()),
-        new EventResult(bad.eventId(), EventResultStatus.REJECTED, Optional.of("bad schema")))));
+    bench.answerEvents(
+        e ->
+            EventBatchResult.delivered(
+                List.of(
+                    new EventResult(ok.eventId(), EventResultStatus.SUCCESS, Optional.empty()),
+                    new EventResult(dup.eventId(), EventResultStatus.DUPLICATE, Optional.empty()),
+                    new EventResult(
+                        bad.eventId(), EventResultStatus.REJECTED, Optional.of("bad schema")))));
 
     DrainReport report = drainOnce();
 
@@ -63,12 +68,14 @@ class DrainEngineEventTest {
     assertThat(record.kind()).isEqualTo(FailureKind.EVENT);
     assertThat(record.reason()).isEqualTo("rejected: bad schema");
     assertThat(record.artifactPath()).contains("c.md");
-    assertThat(bench.listener.tasks).filteredOn(t -> t.status() == TaskStatus.RETRY)
+    assertThat(bench.listener.tasks)
+        .filteredOn(t -> t.status() == TaskStatus.RETRY)
         .singleElement()
-        .satisfies(t -> {
-          assertThat(t.taskId()).isEqualTo(silent.eventId());
-          assertThat(t.reason()).isEqualTo("missing_result");
-        });
+        .satisfies(
+            t -> {
+              assertThat(t.taskId()).isEqualTo(silent.eventId());
+              assertThat(t.reason()).isEqualTo("missing_result");
+            });
   }
 
   @Test
@@ -76,13 +83,16 @@ class DrainEngineEventTest {
     bench.enqueueEvent(ns, "spec.md");
     bench.enqueueBody(ns, "spec.md");
     bench.enqueueBody(other, "plan.md");
-    bench.answerEvents(e -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 429, "rate_limited",
-        Optional.of(Duration.ofSeconds(30))));
+    bench.answerEvents(
+        e ->
+            EventBatchResult.notDelivered(
+                TransportOutcome.RETRY, 429, "rate_limited", Optional.of(Duration.ofSeconds(30))));
 
     DrainReport report = drainOnce();
 
     assertThat(report.eventsRetry()).isEqualTo(1);
-    assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0.plusSeconds(30));
+    assertThat(bench.store.events().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(30));
     assertThat(bench.content.requests()).extracting(r -> r.namespace()).containsExactly(other);
     assertThat(report.pendingBodies()).isEqualTo(1);
   }
@@ -90,23 +100,27 @@ class DrainEngineEventTest {
   @Test
   void aSendThatThrowsKeepsTheBatchWithBackoff() {
     bench.enqueueEvent(ns, "spec.md");
-    bench.answerEvents(e -> {
-      throw new IllegalArgumentException("not a JSON object");
-    });
+    bench.answerEvents(
+        e -> {
+          throw new IllegalArgumentException("not a JSON object");
+        });
 
     DrainReport report = drainOnce();
 
     assertThat(report.eventsRetry()).isEqualTo(1);
     assertThat(bench.listener.tasks.get(0).reason())
         .isEqualTo("transport_error: IllegalArgumentException: not a JSON object");
-    assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0.plusSeconds(1));
+    assertThat(bench.store.events().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(1));
   }
 
   @Test
   void anEventPastTheCeilingGoesToTheFailureRecords() {
     bench.enqueueEvent(ns, "spec.md");
-    bench.answerEvents(e -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 503, "http_503",
-        Optional.empty()));
+    bench.answerEvents(
+        e ->
+            EventBatchResult.notDelivered(
+                TransportOutcome.RETRY, 503, "http_503", Optional.empty()));
 
     try (DrainEngine engine = bench.builder().retryCeiling(2).build()) {
       engine.drainOnce();
@@ -124,14 +138,19 @@ class DrainEngineEventTest {
     CountDownLatch fired = new CountDownLatch(1);
 
     try (DrainEngine engine =
-        bench.builder(FaultyStore.failingOnce(bench.store, "events", "settle", fired)).build()) {
+        bench
+            .builder(
+                FaultyStore.failingOnce(bench.store, "events", fired, "settleAndClaim", "settle"))
+            .build()) {
       engine.drainOnce();
     }
 
     assertThat(fired.getCount()).isZero();
-    assertThat(bench.listener.tasks).extracting(TaskResult::status, TaskResult::reason)
+    assertThat(bench.listener.tasks)
+        .extracting(TaskResult::status, TaskResult::reason)
         .containsExactly(tuple(TaskStatus.RETRY, "store_error: QueueStoreException"));
-    assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0.plusSeconds(1));
+    assertThat(bench.store.events().nextDue(ProjectScope.all(), T0).at())
+        .contains(T0.plusSeconds(1));
   }
 
   @Test
@@ -146,15 +165,17 @@ class DrainEngineEventTest {
 
     assertThat(report.released()).isEqualTo(1);
     assertThat(bench.events.batches()).isEmpty();
-    assertThat(bench.store.events().nextDue(ProjectScope.all())).contains(T0);
+    assertThat(bench.store.events().nextDue(ProjectScope.all(), T0).at()).contains(T0);
   }
 
   @Test
   void aFreshTokenRejectedTooReleasesTheBatch() {
     ScriptedTokenProvider tokens = ScriptedTokenProvider.of("old-token", "new-token");
     bench.enqueueEvent(ns, "spec.md");
-    bench.answerEvents(e -> EventBatchResult.notDelivered(BatchOutcome.UNAUTHORIZED, 401,
-        "unauthorized", Optional.empty()));
+    bench.answerEvents(
+        e ->
+            EventBatchResult.notDelivered(
+                TransportOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(tokens).build()) {

@@ -9,14 +9,15 @@ import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.queue.QueueTestData;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.core.transport.AccessToken;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
 import io.dossiersync.core.transport.PushContentRequest;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.testkit.MutableClock;
 import io.dossiersync.testkit.fake.RecordingSleeper;
 import io.dossiersync.testkit.fake.ScriptedAnswer;
@@ -33,12 +34,12 @@ import java.util.function.Function;
 /**
  * A drain test bench: the testkit's in-memory store, clock, recording sleeper and scripted
  * transports. The transports' default answers are functions the test replaces ({@link
- * #answerBodies}, {@link #answerEvents}); every send is also written, in order, to {@link
- * #calls}, and the bench counts the most pushes ever in flight at once.
+ * #answerBodies}, {@link #answerEvents}); every send is also written, in order, to {@link #calls},
+ * and the bench counts the most pushes ever in flight at once.
  */
 final class DrainFixture {
 
-  static final PushResult STORED = PushResult.of(PushOutcome.UPLOADED, 201, "stored");
+  static final PushResult STORED = PushResult.of(TransportOutcome.DELIVERED, 201, "stored");
 
   final InMemoryQueueStore store = InMemoryQueueStore.create();
   final MutableClock clock = MutableClock.at(T0);
@@ -60,9 +61,11 @@ final class DrainFixture {
 
   /** An answer that accepts every event of the batch. */
   static Function<List<EventRecord>, EventBatchResult> acceptAll() {
-    return batch -> EventBatchResult.delivered(batch.stream()
-        .map(e -> new EventResult(e.eventId(), EventResultStatus.SUCCESS, Optional.empty()))
-        .toList());
+    return batch ->
+        EventBatchResult.delivered(
+            batch.stream()
+                .map(e -> new EventResult(e.eventId(), EventResultStatus.SUCCESS, Optional.empty()))
+                .toList());
   }
 
   /** Whether {@code tokens} currently hands out {@code token}. */
@@ -129,8 +132,12 @@ final class DrainFixture {
   /** Claims every body ready now under a throw-away lease, to look at its retry state. */
   List<ClaimedBody> peekBodies() {
     List<ClaimedBody> bodies =
-        store.bodies().claim(QueueTestData.claim(1_000, clock.instant().plusSeconds(100_000), "peek"));
-    bodies.forEach(store.bodies()::release);
+        store
+            .bodies()
+            .claim(QueueTestData.claim(1_000, clock.instant().plusSeconds(100_000), "peek"));
+    store
+        .bodies()
+        .settle(bodies.stream().map(b -> Settlement.release(b, clock.instant())).toList());
     return bodies;
   }
 

@@ -11,11 +11,19 @@ import org.junit.jupiter.api.Test;
 
 class DrainListenerTest {
 
-  private static final TaskResult RESULT = new TaskResult(TaskKind.BODY, "1",
-      new NamespaceRef("5f0c2a8e-3d4b-4e6f-9a1b-2c3d4e5f6a7b", "047-x", "main", "software-dev",
-          "1"),
-      "spec.md", Optional.empty(), TaskStatus.UPLOADED, "stored", Optional.empty(), 201,
-      Duration.ofMillis(3));
+  private static final TaskResult RESULT =
+      new TaskResult(
+          TaskKind.BODY,
+          "1",
+          new NamespaceRef(
+              "5f0c2a8e-3d4b-4e6f-9a1b-2c3d4e5f6a7b", "047-x", "main", "software-dev", "1"),
+          "spec.md",
+          Optional.empty(),
+          TaskStatus.UPLOADED,
+          "stored",
+          Optional.empty(),
+          201,
+          Duration.ofMillis(3));
   private static final DrainReport REPORT =
       new DrainReport(new TreeSet<>(), 0, 0, 0, 1, 0, 0, 0, 0, false, false, 0, 0, 0);
 
@@ -37,17 +45,18 @@ class DrainListenerTest {
   @Test
   void aFailingFirstListenerDoesNotSilenceTheSecond() {
     RecordingListener second = new RecordingListener();
-    DrainListener failing = new DrainListener() {
-      @Override
-      public void onTask(TaskResult result) {
-        throw new IllegalStateException("listener bug");
-      }
+    DrainListener failing =
+        new DrainListener() {
+          @Override
+          public void onTask(TaskResult result) {
+            throw new IllegalStateException("listener bug");
+          }
 
-      @Override
-      public void onDrain(DrainReport report) {
-        throw new IllegalStateException("listener bug");
-      }
-    };
+          @Override
+          public void onDrain(DrainReport report) {
+            throw new IllegalStateException("listener bug");
+          }
+        };
     DrainListener both = failing.and(second);
 
     assertThatThrownBy(() -> both.onTask(RESULT)).hasMessage("listener bug");

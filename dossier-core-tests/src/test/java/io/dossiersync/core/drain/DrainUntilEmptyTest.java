@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.QueueTestData;
-import io.dossiersync.core.transport.BatchOutcome;
+import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.core.transport.EventBatchResult;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class DrainUntilEmptyTest {
 
   private static final PushResult RATE_LIMITED =
-      new PushResult(PushOutcome.RETRY, 429, "rate_limited", Optional.of(Duration.ofSeconds(100)));
+      new PushResult(
+          TransportOutcome.RETRY, 429, "rate_limited", Optional.of(Duration.ofSeconds(100)));
 
   private final DrainFixture bench = new DrainFixture();
   private final NamespaceRef ns = namespace(PROJECT_A, "001-feature");
@@ -64,9 +65,12 @@ class DrainUntilEmptyTest {
     bench.enqueueEvent(ns, "spec.md");
     bench.enqueueBody(ns, "spec.md");
     AtomicInteger batches = new AtomicInteger();
-    bench.answerEvents(e -> batches.incrementAndGet() == 1
-        ? EventBatchResult.notDelivered(BatchOutcome.RETRY, 503, "http_503", Optional.of(Duration.ofSeconds(10)))
-        : DrainFixture.acceptAll().apply(e));
+    bench.answerEvents(
+        e ->
+            batches.incrementAndGet() == 1
+                ? EventBatchResult.notDelivered(
+                    TransportOutcome.RETRY, 503, "http_503", Optional.of(Duration.ofSeconds(10)))
+                : DrainFixture.acceptAll().apply(e));
 
     DrainReport report = drain(Duration.ofMinutes(10));
 
@@ -82,10 +86,15 @@ class DrainUntilEmptyTest {
         bench.store.bodies().claim(QueueTestData.claim(1, T0, "other-drainer"));
 
     DrainReport report;
-    try (DrainEngine engine = bench.builder().sleeper(d -> {
-      bench.sleeper.sleep(d);
-      bench.store.bodies().complete(theirs.get(0));
-    }).build()) {
+    try (DrainEngine engine =
+        bench
+            .builder()
+            .sleeper(
+                d -> {
+                  bench.sleeper.sleep(d);
+                  bench.store.bodies().settle(List.of(Settlement.complete(theirs.get(0), T0)));
+                })
+            .build()) {
       report = engine.drainUntilEmpty(Duration.ofMinutes(30));
     }
 
@@ -113,7 +122,7 @@ class DrainUntilEmptyTest {
   @Test
   void returnsAtOnceWhenTheTokenIsRejected() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized"));
+    bench.answerBodies(r -> PushResult.of(TransportOutcome.UNAUTHORIZED, 401, "unauthorized"));
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build()) {
@@ -141,9 +150,14 @@ class DrainUntilEmptyTest {
     bench.answerBodies(r -> RATE_LIMITED);
 
     DrainReport report;
-    try (DrainEngine engine = bench.builder().sleeper(d -> {
-      throw new InterruptedException("host shutting down");
-    }).build()) {
+    try (DrainEngine engine =
+        bench
+            .builder()
+            .sleeper(
+                d -> {
+                  throw new InterruptedException("host shutting down");
+                })
+            .build()) {
       report = engine.drainUntilEmpty(Duration.ofMinutes(10));
     }
 

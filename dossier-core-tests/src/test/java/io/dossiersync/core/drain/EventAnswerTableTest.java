@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.FailureRecord;
-import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +46,11 @@ class EventAnswerTableTest {
 
     assertThat(report.eventsSent()).isEqualTo(2);
     assertThat(report.eventsFailed()).isEqualTo(1);
-    assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
+    assertThat(bench.store.failures().list(10))
+        .extracting(FailureRecord::reason)
         .containsExactly("rejected: payload_too_large");
-    assertThat(bench.listener.tasks).filteredOn(t -> t.status() == TaskStatus.FAILED)
+    assertThat(bench.listener.tasks)
+        .filteredOn(t -> t.status() == TaskStatus.FAILED)
         .extracting(TaskResult::taskId, TaskResult::httpStatus)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(big, 413));
   }
@@ -63,7 +65,8 @@ class EventAnswerTableTest {
 
     assertThat(report.eventsSent()).isEqualTo(99);
     assertThat(report.eventsFailed()).isEqualTo(1);
-    assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
+    assertThat(bench.store.failures().list(10))
+        .extracting(FailureRecord::reason)
         .containsExactly("rejected: validation_error: payload.relative_path is required");
     assertThat(bench.events.batches().size()).isLessThanOrEqualTo(1 + 2 * 7);
     assertThat(bench.pendingEvents()).isZero();
@@ -79,7 +82,8 @@ class EventAnswerTableTest {
 
     assertThat(report.eventsSent()).isEqualTo(98);
     assertThat(report.eventsFailed()).isEqualTo(2);
-    assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
+    assertThat(bench.store.failures().list(10))
+        .extracting(FailureRecord::reason)
         .containsOnly("rejected: validation_error");
     assertThat(bench.pendingEvents()).isZero();
   }
@@ -87,8 +91,13 @@ class EventAnswerTableTest {
   @Test
   void anUnexpectedStatusKeepsTheBatchAndCountsTowardTheCeiling() {
     enqueue(2);
-    bench.answerEvents(batch -> EventBatchResult.notDelivered(BatchOutcome.UNEXPECTED_STATUS,
-        302, "unexpected_status: 302", Optional.empty()));
+    bench.answerEvents(
+        batch ->
+            EventBatchResult.notDelivered(
+                TransportOutcome.UNEXPECTED_STATUS,
+                302,
+                "unexpected_status: 302",
+                Optional.empty()));
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().retryCeiling(3).build()) {
@@ -100,20 +109,24 @@ class EventAnswerTableTest {
 
     assertThat(bench.events.batches()).hasSize(3);
     assertThat(report.eventsFailed()).isEqualTo(2);
-    assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
+    assertThat(bench.store.failures().list(10))
+        .extracting(FailureRecord::reason)
         .containsOnly("retry_ceiling: unexpected_status: 302");
   }
 
   @Test
   void aRetryableAnswerKeepsTheWholeBatchHonouringRetryAfter() {
     enqueue(3);
-    bench.answerEvents(batch -> EventBatchResult.notDelivered(BatchOutcome.RETRY, 429,
-        "rate_limited", Optional.of(Duration.ofSeconds(30))));
+    bench.answerEvents(
+        batch ->
+            EventBatchResult.notDelivered(
+                TransportOutcome.RETRY, 429, "rate_limited", Optional.of(Duration.ofSeconds(30))));
 
     DrainReport report = drainOnce();
 
     assertThat(report.eventsRetry()).isEqualTo(3);
-    assertThat(bench.listener.tasks).extracting(TaskResult::nextAttemptAt)
+    assertThat(bench.listener.tasks)
+        .extracting(TaskResult::nextAttemptAt)
         .containsOnly(Optional.of(bench.clock.instant().plusSeconds(30)));
     assertThat(bench.events.batches()).hasSize(1);
   }
@@ -129,12 +142,19 @@ class EventAnswerTableTest {
     DrainReport report = drainOnce();
 
     assertThat(report.eventsFailed()).isEqualTo(1);
-    assertThat(bench.content.requests()).extracting(r -> r.artifactPath()).containsExactly("plan.md");
-    assertThat(bench.store.failures().list(10)).extracting(FailureRecord::reason)
-        .containsExactlyInAnyOrder("rejected: validation_error: bad",
-            DrainReasons.INDEX_EVENT_FAILED);
-    long eventRecord = bench.store.failures().list(10).stream()
-        .filter(r -> r.reason().startsWith("rejected")).findFirst().orElseThrow().id();
+    assertThat(bench.content.requests())
+        .extracting(r -> r.artifactPath())
+        .containsExactly("plan.md");
+    assertThat(bench.store.failures().list(10))
+        .extracting(FailureRecord::reason)
+        .containsExactlyInAnyOrder(
+            "rejected: validation_error: bad", DrainReasons.INDEX_EVENT_FAILED);
+    long eventRecord =
+        bench.store.failures().list(10).stream()
+            .filter(r -> r.reason().startsWith("rejected"))
+            .findFirst()
+            .orElseThrow()
+            .id();
 
     assertThat(bench.store.failures().requeue(List.of(eventRecord), bench.clock.instant()))
         .isEqualTo(2);
@@ -163,9 +183,10 @@ class EventAnswerTableTest {
 
   private static Function<List<EventRecord>, EventBatchResult> poisoned(
       Set<String> poison, String reason) {
-    return batch -> contains(batch, poison)
-        ? EventBatchResult.notDelivered(BatchOutcome.INVALID, 400, reason, Optional.empty())
-        : accept(batch);
+    return batch ->
+        contains(batch, poison)
+            ? EventBatchResult.notDelivered(TransportOutcome.INVALID, 400, reason, Optional.empty())
+            : accept(batch);
   }
 
   private static boolean contains(List<EventRecord> batch, Set<String> ids) {
@@ -173,8 +194,8 @@ class EventAnswerTableTest {
   }
 
   private static EventBatchResult tooLarge() {
-    return EventBatchResult.notDelivered(BatchOutcome.TOO_LARGE, 413, "payload_too_large",
-        Optional.empty());
+    return EventBatchResult.notDelivered(
+        TransportOutcome.TOO_LARGE, 413, "payload_too_large", Optional.empty());
   }
 
   private static EventBatchResult accept(List<EventRecord> batch) {

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 class HealthRecordingListenerTest {
 
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-  private static final NamespaceRef NS = new NamespaceRef(
-      "5f0c2a8e-3d4b-4e6f-9a1b-2c3d4e5f6a7b", "047-x", "main", "software-dev", "1");
+  private static final NamespaceRef NS =
+      new NamespaceRef(
+          "5f0c2a8e-3d4b-4e6f-9a1b-2c3d4e5f6a7b", "047-x", "main", "software-dev", "1");
   private static final DrainReport REPORT =
       new DrainReport(new TreeSet<>(), 0, 0, 0, 1, 0, 0, 0, 0, false, false, 0, 0, 0);
 
@@ -26,15 +27,25 @@ class HealthRecordingListenerTest {
       new HealthRecordingListener(store.health(), clock);
 
   private static TaskResult result(TaskStatus status, String reason) {
-    return new TaskResult(TaskKind.BODY, "1", NS, "spec.md", Optional.empty(), status, reason,
-        Optional.empty(), 0, Duration.ZERO);
+    return new TaskResult(
+        TaskKind.BODY,
+        "1",
+        NS,
+        "spec.md",
+        Optional.empty(),
+        status,
+        reason,
+        Optional.empty(),
+        0,
+        Duration.ZERO);
   }
 
   @Test
   void aRoundWithNothingToDoWritesOnlyTheHeartbeat() {
     listener.onDrain(REPORT);
-    assertThat(store.health().read()).isEqualTo(new QueueHealth(Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.of(T0)));
+    assertThat(store.health().read())
+        .isEqualTo(
+            new QueueHealth(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(T0)));
   }
 
   @Test
@@ -46,9 +57,13 @@ class HealthRecordingListenerTest {
     listener.onTask(result(TaskStatus.RELEASED, "released"));
     clock.set(T0.plusSeconds(2));
     listener.onDrain(REPORT);
-    assertThat(store.health().read()).isEqualTo(new QueueHealth(Optional.of(T0),
-        Optional.of(T0.plusSeconds(1)), Optional.of("http_503 (body spec.md)"),
-        Optional.of(T0.plusSeconds(2))));
+    assertThat(store.health().read())
+        .isEqualTo(
+            new QueueHealth(
+                Optional.of(T0),
+                Optional.of(T0.plusSeconds(1)),
+                Optional.of("http_503 (body spec.md)"),
+                Optional.of(T0.plusSeconds(2))));
 
     clock.set(T0.plusSeconds(3));
     listener.onTask(result(TaskStatus.ALREADY_EXISTS, "already_exists"));

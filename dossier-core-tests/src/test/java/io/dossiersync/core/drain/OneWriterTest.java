@@ -36,58 +36,80 @@ class OneWriterTest {
     for (int i = 0; i < 150; i++) {
       bench.enqueueBody(ns, "research/r" + i + ".md");
     }
-    DrainListener threads = new DrainListener() {
-      @Override
-      public void onTask(TaskResult result) {
-        listenerThreads.add(Thread.currentThread().getName());
-      }
+    DrainListener threads =
+        new DrainListener() {
+          @Override
+          public void onTask(TaskResult result) {
+            listenerThreads.add(Thread.currentThread().getName());
+          }
 
-      @Override
-      public void onDrain(DrainReport report) {
-        listenerThreads.add(Thread.currentThread().getName());
-      }
-    };
+          @Override
+          public void onDrain(DrainReport report) {
+            listenerThreads.add(Thread.currentThread().getName());
+          }
+        };
 
     DrainReport report;
-    try (DrainEngine engine = bench.builder(recording(bench.store)).concurrency(4)
-        .bodyClaimBatchSize(64).listener(bench.listener.and(threads)).build()) {
+    try (DrainEngine engine =
+        bench
+            .builder(recording(bench.store))
+            .concurrency(4)
+            .bodyClaimBatchSize(64)
+            .listener(bench.listener.and(threads))
+            .build()) {
       report = engine.drainOnce();
     }
 
     assertThat(report.eventsSent()).isEqualTo(250);
     assertThat(report.bodiesUploaded()).isEqualTo(150);
     assertThat(listenerThreads).containsExactly(Thread.currentThread().getName());
-    assertThat(calls).doesNotContain("complete", "completeAll", "reschedule", "release", "fail");
-    assertThat(calls.stream().filter("events.settle"::equals)).hasSize(3);
-    long bodyWrites = calls.stream().filter("bodies.settle"::equals).count();
+    assertThat(calls)
+        .doesNotContain("complete", "completeAll", "reschedule", "release", "fail")
+        .as("every claim carries the results waiting (settleAndClaim)")
+        .doesNotContain("claim");
+    assertThat(calls.stream().filter("events.write"::equals)).hasSize(3);
+    long bodyWrites = calls.stream().filter("bodies.write"::equals).count();
     assertThat(bodyWrites).isBetween(3L, 6L);
-    assertThat(settled).flatMap(list -> list).allSatisfy(s -> {
-      if (((Settlement<?>) s).claimed() instanceof ClaimedBody body) {
-        assertThat(body.task().contentBody()).as("an answer waiting to be written holds no body text")
-            .isEmpty();
-      }
-    });
-    assertThat(bench.listener.tasks).allSatisfy(t -> assertThat(t.httpStatus()).isEqualTo(
-        t.kind() == TaskKind.EVENT ? 200 : 201));
+    assertThat(settled)
+        .flatMap(list -> list)
+        .allSatisfy(
+            s -> {
+              if (((Settlement<?>) s).claimed() instanceof ClaimedBody body) {
+                assertThat(body.task().contentBody())
+                    .as("an answer waiting to be written holds no body text")
+                    .isEmpty();
+              }
+            });
+    assertThat(bench.listener.tasks)
+        .allSatisfy(
+            t -> assertThat(t.httpStatus()).isEqualTo(t.kind() == TaskKind.EVENT ? 200 : 201));
   }
 
   /** The store, recording the name of every queue-view call and the settle arguments. */
   private QueueStore recording(QueueStore real) {
-    return (QueueStore) Proxy.newProxyInstance(QueueStore.class.getClassLoader(),
-        new Class<?>[] {QueueStore.class}, (p, m, args) -> {
-          Object view = invoke(m, real, args);
-          if (!m.getName().equals("events") && !m.getName().equals("bodies")) {
-            return view;
-          }
-          return Proxy.newProxyInstance(QueueStore.class.getClassLoader(),
-              new Class<?>[] {m.getReturnType()}, (vp, vm, vargs) -> {
-                calls.add(vm.getName().equals("settle") ? m.getName() + ".settle" : vm.getName());
-                if (vm.getName().equals("settle")) {
-                  settled.add((List<?>) vargs[0]);
-                }
-                return invoke(vm, view, vargs);
-              });
-        });
+    return (QueueStore)
+        Proxy.newProxyInstance(
+            QueueStore.class.getClassLoader(),
+            new Class<?>[] {QueueStore.class},
+            (p, m, args) -> {
+              Object view = invoke(m, real, args);
+              if (!m.getName().equals("events") && !m.getName().equals("bodies")) {
+                return view;
+              }
+              return Proxy.newProxyInstance(
+                  QueueStore.class.getClassLoader(),
+                  new Class<?>[] {m.getReturnType()},
+                  (vp, vm, vargs) -> {
+                    boolean writes =
+                        (vm.getName().equals("settle") || vm.getName().equals("settleAndClaim"))
+                            && !((List<?>) vargs[0]).isEmpty();
+                    calls.add(writes ? m.getName() + ".write" : vm.getName());
+                    if (writes) {
+                      settled.add((List<?>) vargs[0]);
+                    }
+                    return invoke(vm, view, vargs);
+                  });
+            });
   }
 
   private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args)

@@ -22,16 +22,18 @@ class SenderThreadFactoryTest {
     bench.enqueueBody(ns, "spec.md");
     bench.enqueueBody(ns, "plan.md");
     AtomicInteger made = new AtomicInteger();
-    ThreadFactory host = task -> {
-      Thread thread = new Thread(task, "host-sender-" + made.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+    ThreadFactory host =
+        task -> {
+          Thread thread = new Thread(task, "host-sender-" + made.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
     Set<String> sentOn = ConcurrentHashMap.newKeySet();
-    bench.answerBodies(r -> {
-      sentOn.add(Thread.currentThread().getName());
-      return DrainFixture.STORED;
-    });
+    bench.answerBodies(
+        r -> {
+          sentOn.add(Thread.currentThread().getName());
+          return DrainFixture.STORED;
+        });
 
     try (DrainEngine engine = bench.builder().concurrency(2).threadFactory(host).build()) {
       assertThat(engine.drainOnce().bodiesUploaded()).isEqualTo(2);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.QueueTestData;
+import io.dossiersync.core.queue.Settlement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -30,15 +31,16 @@ class StopReleasesWaitingBodiesTest {
     }
     CountDownLatch firstPushStarted = new CountDownLatch(1);
     CountDownLatch finishFirstPush = new CountDownLatch(1);
-    bench.answerBodies(r -> {
-      firstPushStarted.countDown();
-      try {
-        finishFirstPush.await(20, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return DrainFixture.STORED;
-    });
+    bench.answerBodies(
+        r -> {
+          firstPushStarted.countDown();
+          try {
+            finishFirstPush.await(20, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return DrainFixture.STORED;
+        });
     AtomicBoolean stop = new AtomicBoolean();
 
     try (DrainEngine engine = bench.builder().concurrency(1).bodyClaimBatchSize(8).build()) {
@@ -49,7 +51,11 @@ class StopReleasesWaitingBodiesTest {
       stop.set(true);
       engine.wakeRound();
       List<ClaimedBody> claimable = awaitClaimable(7);
-      claimable.forEach(bench.store.bodies()::release);
+      bench
+          .store
+          .bodies()
+          .settle(
+              claimable.stream().map(b -> Settlement.release(b, bench.clock.instant())).toList());
       finishFirstPush.countDown();
       DrainReport report = round.get(20, TimeUnit.SECONDS);
 
@@ -64,12 +70,15 @@ class StopReleasesWaitingBodiesTest {
   private List<ClaimedBody> awaitClaimable(int n) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (true) {
-      List<ClaimedBody> claimed = bench.store.bodies()
-          .claim(QueueTestData.claim(100, bench.clock.instant(), "inspector"));
+      List<ClaimedBody> claimed =
+          bench.store.bodies().claim(QueueTestData.claim(100, bench.clock.instant(), "inspector"));
       if (claimed.size() >= n || System.nanoTime() > deadline) {
         return claimed;
       }
-      claimed.forEach(bench.store.bodies()::release);
+      bench
+          .store
+          .bodies()
+          .settle(claimed.stream().map(b -> Settlement.release(b, bench.clock.instant())).toList());
       Thread.sleep(5);
     }
   }

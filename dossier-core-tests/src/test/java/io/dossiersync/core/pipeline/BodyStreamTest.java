@@ -42,8 +42,9 @@ class BodyStreamTest {
       write(dir, "research/n" + i + ".md", "x".repeat(40)); // 40 bytes each
     }
     write(dir, "notes.txt", "skipped");
-    Walked<MissionDossier> walked = new FileSystemIndexer().indexWalked(dir,
-        new IndexRequest("software-dev", Optional.empty(), Optional.empty()));
+    Walked<MissionDossier> walked =
+        new FileSystemIndexer()
+            .indexWalked(dir, new IndexRequest("software-dev", Optional.empty(), Optional.empty()));
     AtomicInteger ids = new AtomicInteger();
     BodyPreparer preparer =
         new BodyPreparer(SurfacePolicy.specKittyDefault(), () -> "id-" + ids.incrementAndGet());
@@ -76,8 +77,10 @@ class BodyStreamTest {
     List<UploadOutcome> outcomes = stream.outcomes(List.of(), Optional.of("disk full"));
 
     assertThat(stream.eligible()).isEqualTo(10);
-    assertThat(outcomes).filteredOn(o -> o.status() == OutcomeStatus.FAILED)
-        .hasSize(10).allSatisfy(o -> assertThat(o.reason()).contains("queue_error: disk full"));
+    assertThat(outcomes)
+        .filteredOn(o -> o.status() == OutcomeStatus.FAILED)
+        .hasSize(10)
+        .allSatisfy(o -> assertThat(o.reason()).contains("queue_error: disk full"));
     assertThat(outcomes).filteredOn(o -> o.status() == OutcomeStatus.SKIPPED).hasSize(1);
   }
 
@@ -85,10 +88,11 @@ class BodyStreamTest {
   void tooFewStatusesFromAStoreAreQueueErrors() {
     BodyStream stream = stream(1_000);
 
-    List<UploadOutcome> outcomes = stream.outcomes(List.of(EnqueueStatus.ENQUEUED),
-        Optional.empty());
+    List<UploadOutcome> outcomes =
+        stream.outcomes(List.of(EnqueueStatus.ENQUEUED), Optional.empty());
 
-    assertThat(outcomes).filteredOn(o -> o.reason().orElse("").contains("no status returned"))
+    assertThat(outcomes)
+        .filteredOn(o -> o.reason().orElse("").contains("no status returned"))
         .hasSize(9);
   }
 
@@ -98,8 +102,12 @@ class BodyStreamTest {
       write(dir, "research/n" + i + ".md", "body " + i);
     }
     try (InMemoryQueueStore store = InMemoryQueueStore.create()) {
-      DossierSyncResult result = DossierPipeline.builder().queueStore(store).chunkBytes(8)
-          .build().syncFeatureDossier(dir, NS);
+      DossierSyncResult result =
+          DossierPipeline.builder()
+              .queueStore(store)
+              .chunkBytes(8)
+              .build()
+              .syncFeatureDossier(dir, NS);
 
       assertThat(result.count(OutcomeStatus.QUEUED)).isEqualTo(10);
       assertThat(store.stats(java.time.Instant.EPOCH).bodies().pending()).isEqualTo(10);
@@ -131,7 +139,8 @@ class BodyStreamTest {
     BodyStream stream = stream(100);
     Files.delete(dir.resolve("research/n0.md"));
 
-    assertThat(stream.next()).extracting(BodyUploadTask::artifactPath)
+    assertThat(stream.next())
+        .extracting(BodyUploadTask::artifactPath)
         .containsExactly("research/n1.md", "research/n2.md", "research/n3.md");
   }
 }

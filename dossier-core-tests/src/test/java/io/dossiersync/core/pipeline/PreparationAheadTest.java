@@ -26,10 +26,11 @@ class PreparationAheadTest {
   @Test
   void takesEveryPreparationInRequestOrderFromNamedThreads() {
     Set<String> threads = ConcurrentHashMap.newKeySet();
-    Function<String, String> prepare = request -> {
-      threads.add(Thread.currentThread().getName());
-      return request.toUpperCase(Locale.ROOT);
-    };
+    Function<String, String> prepare =
+        request -> {
+          threads.add(Thread.currentThread().getName());
+          return request.toUpperCase(Locale.ROOT);
+        };
     List<String> taken = new ArrayList<>();
     try (PreparationAhead<String, String> ahead =
         new PreparationAhead<>(2, 4, requests(25), prepare)) {
@@ -38,9 +39,10 @@ class PreparationAheadTest {
       }
     }
 
-    assertThat(taken).containsExactlyElementsOf(
-        IntStream.range(0, 25).mapToObj(i -> "FEATURE-" + i).toList());
-    assertThat(threads).isNotEmpty()
+    assertThat(taken)
+        .containsExactlyElementsOf(IntStream.range(0, 25).mapToObj(i -> "FEATURE-" + i).toList());
+    assertThat(threads)
+        .isNotEmpty()
         .allMatch(name -> name.startsWith("dossier-sync-prepare-"))
         .doesNotContain(Thread.currentThread().getName());
   }
@@ -49,13 +51,14 @@ class PreparationAheadTest {
   void neverPreparesMoreThanTheWindowAheadOfTheWriter() throws Exception {
     AtomicInteger started = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
-    Function<String, String> prepare = request -> {
-      started.incrementAndGet();
-      if (request.equals("feature-0")) {
-        await(release);
-      }
-      return request.toUpperCase(Locale.ROOT);
-    };
+    Function<String, String> prepare =
+        request -> {
+          started.incrementAndGet();
+          if (request.equals("feature-0")) {
+            await(release);
+          }
+          return request.toUpperCase(Locale.ROOT);
+        };
     try (PreparationAhead<String, String> ahead =
         new PreparationAhead<>(3, 3, requests(10), prepare)) {
       Thread writer = new Thread(() -> ahead.take(0), "writer");
@@ -75,13 +78,14 @@ class PreparationAheadTest {
   @Test
   void aPreparationThatThrowsRethrowsOnTheWriterAtItsTurn() {
     Map<String, Integer> calls = new ConcurrentHashMap<>();
-    Function<String, String> prepare = request -> {
-      calls.merge(request, 1, Integer::sum);
-      if (request.equals("feature-2")) {
-        throw new IllegalArgumentException("feature directory feature-2 does not exist");
-      }
-      return request.toUpperCase(Locale.ROOT);
-    };
+    Function<String, String> prepare =
+        request -> {
+          calls.merge(request, 1, Integer::sum);
+          if (request.equals("feature-2")) {
+            throw new IllegalArgumentException("feature directory feature-2 does not exist");
+          }
+          return request.toUpperCase(Locale.ROOT);
+        };
     try (PreparationAhead<String, String> ahead =
         new PreparationAhead<>(2, 2, requests(6), prepare)) {
       assertThat(ahead.take(0)).isEqualTo("FEATURE-0");
@@ -95,9 +99,10 @@ class PreparationAheadTest {
 
   @Test
   void anErrorInAPreparationIsNotWrapped() {
-    Function<String, String> prepare = request -> {
-      throw new OutOfMemoryError("simulated");
-    };
+    Function<String, String> prepare =
+        request -> {
+          throw new OutOfMemoryError("simulated");
+        };
     try (PreparationAhead<String, String> ahead =
         new PreparationAhead<>(1, 1, requests(1), prepare)) {
       assertThatThrownBy(() -> ahead.take(0)).isInstanceOf(OutOfMemoryError.class);

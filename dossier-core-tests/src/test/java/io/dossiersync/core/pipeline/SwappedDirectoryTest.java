@@ -40,15 +40,19 @@ class SwappedDirectoryTest {
     Path outside = Files.createDirectories(root.resolve("outside"));
     write(outside, "notes.md", "same bytes"); // same hash: only the identity check can tell
     RecordingQueueStore store = new RecordingQueueStore();
-    DossierPipeline pipeline = DossierPipeline.builder().queueStore(store)
-        .afterIndex(dossier -> swap(dir.resolve("research"), outside, root.resolve("moved")))
-        .build();
+    DossierPipeline pipeline =
+        DossierPipeline.builder()
+            .queueStore(store)
+            .afterIndex(dossier -> swap(dir.resolve("research"), outside, root.resolve("moved")))
+            .build();
 
     DossierSyncResult result = pipeline.syncFeatureDossier(dir, NS);
 
     assertThat(reason(result, "research/notes.md")).isEqualTo("deleted_after_scan");
     assertThat(reason(result, "spec.md")).isEqualTo("-");
-    assertThat(store.bodyBatches).flatMap(b -> b).extracting(BodyUploadTask::artifactPath)
+    assertThat(store.bodyBatches)
+        .flatMap(b -> b)
+        .extracting(BodyUploadTask::artifactPath)
         .containsExactly("spec.md");
   }
 
@@ -66,13 +70,16 @@ class SwappedDirectoryTest {
     Path parked = root.resolve("parked");
     AtomicBoolean stop = new AtomicBoolean();
     AtomicInteger swaps = new AtomicInteger();
-    Thread swapper = new Thread(() -> {
-      while (!stop.get()) {
-        swap(research, outside, parked);
-        unswap(research, parked);
-        swaps.incrementAndGet();
-      }
-    }, "swap-race");
+    Thread swapper =
+        new Thread(
+            () -> {
+              while (!stop.get()) {
+                swap(research, outside, parked);
+                unswap(research, parked);
+                swaps.incrementAndGet();
+              }
+            },
+            "swap-race");
     swapper.start();
     RecordingQueueStore store = new RecordingQueueStore();
     try {
@@ -81,15 +88,24 @@ class SwappedDirectoryTest {
         DossierSyncResult result = pipeline.syncFeatureDossier(dir, NS);
         for (UploadOutcome o : result.outcomes()) {
           assertThat(o.status().wireName()).as("%s", o).isIn("queued", "skipped");
-          o.reason().ifPresent(r -> assertThat(r).as("%s", o)
-              .isIn("deleted_after_scan", "not_present: deleted_after_scan"));
+          o.reason()
+              .ifPresent(
+                  r ->
+                      assertThat(r)
+                          .as("%s", o)
+                          .isIn("deleted_after_scan", "not_present: deleted_after_scan"));
         }
       }
-      assertThat(store.bodyBatches).flatMap(b -> b).extracting(BodyUploadTask::contentBody)
-          .isNotEmpty().allSatisfy(body -> assertThat(body).doesNotContain("SECRET"));
+      assertThat(store.bodyBatches)
+          .flatMap(b -> b)
+          .extracting(BodyUploadTask::contentBody)
+          .isNotEmpty()
+          .allSatisfy(body -> assertThat(body).doesNotContain("SECRET"));
       assertThat(swaps).as("swaps raced against the syncs").hasPositiveValue();
       String secretHash = Sha256.hex("SECRET 1".getBytes(UTF_8));
-      assertThat(store.eventBatches).flatMap(b -> b).extracting(EventRecord::json)
+      assertThat(store.eventBatches)
+          .flatMap(b -> b)
+          .extracting(EventRecord::json)
           .allSatisfy(json -> assertThat(json).doesNotContain(secretHash));
     } finally {
       stop.set(true);
@@ -101,8 +117,12 @@ class SwappedDirectoryTest {
   }
 
   private static String reason(DossierSyncResult result, String path) {
-    return result.outcomes().stream().filter(o -> o.artifactPath().equals(path)).findFirst()
-        .orElseThrow().reason().orElse("-");
+    return result.outcomes().stream()
+        .filter(o -> o.artifactPath().equals(path))
+        .findFirst()
+        .orElseThrow()
+        .reason()
+        .orElse("-");
   }
 
   private static void swap(Path dir, Path outside, Path parked) {

@@ -21,15 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncListenerTest {
 
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
-  private static final NamespaceRef NS = new NamespaceRef(
-      "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-fixture", "main", "software-dev", "1");
+  private static final NamespaceRef NS =
+      new NamespaceRef(
+          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-fixture", "main", "software-dev", "1");
 
   @TempDir Path root;
   private final List<SyncCounts> seen = new CopyOnWriteArrayList<>();
 
   private DossierPipeline pipeline(InMemoryQueueStore store, SyncListener listener) {
-    return DossierPipeline.builder().queueStore(store).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-        .listener(listener).build();
+    return DossierPipeline.builder()
+        .queueStore(store)
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+        .listener(listener)
+        .build();
   }
 
   @Test
@@ -87,9 +91,13 @@ class SyncListenerTest {
     write(dir, "spec.md", "# spec\n");
     InMemoryQueueStore store = InMemoryQueueStore.create();
 
-    DossierSyncResult result = pipeline(store, counts -> {
-      throw new IllegalStateException("metrics backend down");
-    }).syncFeatureDossier(dir, NS);
+    DossierSyncResult result =
+        pipeline(
+                store,
+                counts -> {
+                  throw new IllegalStateException("metrics backend down");
+                })
+            .syncFeatureDossier(dir, NS);
 
     assertThat(result.errors()).isEmpty();
     assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(1);
@@ -98,8 +106,7 @@ class SyncListenerTest {
   @Test
   void theDefaultListenerDoesNothingAndCountsRejectNegatives() {
     SyncListener.noop().onFeatureSynced(new SyncCounts(NS, 0, 0, 0, 0, 0, 0, 0, 0, 0));
-    assertThatThrownBy(
-            () -> new SyncCounts(NS, 0, 0, 0, -1, 0, 0, 0, 0, 0))
+    assertThatThrownBy(() -> new SyncCounts(NS, 0, 0, 0, -1, 0, 0, 0, 0, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(">= 0");
   }

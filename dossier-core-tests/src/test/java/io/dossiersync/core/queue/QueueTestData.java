@@ -11,8 +11,10 @@ public final class QueueTestData {
 
   /** The first project of the tests. */
   public static final String PROJECT_A = "8a4a7da6-a97c-4bb4-893a-b31664abfee4";
+
   /** A second project. */
   public static final String PROJECT_B = "11111111-2222-4333-8444-555555555555";
+
   /** A fixed start time. */
   public static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -40,8 +42,13 @@ public final class QueueTestData {
   public static EventRecord indexed(NamespaceRef ns, String path, String hash) {
     String id = "E" + IDS.incrementAndGet();
     String json =
-        "{\"event_id\":\"" + id + "\",\"payload\":{\"relative_path\":\"" + path
-            + "\",\"content_hash_sha256\":\"" + hash + "\"}}";
+        "{\"event_id\":\""
+            + id
+            + "\",\"payload\":{\"relative_path\":\""
+            + path
+            + "\",\"content_hash_sha256\":\""
+            + hash
+            + "\"}}";
     return new EventRecord(
         id,
         "MissionDossierArtifactIndexed",
@@ -54,8 +61,13 @@ public final class QueueTestData {
   /** An event without a coalesce key. */
   public static EventRecord plainEvent(NamespaceRef ns) {
     String id = "E" + IDS.incrementAndGet();
-    return new EventRecord(id, "MissionDossierArtifactMissing", ns.featureSlug() + ":spec", ns,
-        Optional.empty(), "{\"event_id\":\"" + id + "\"}");
+    return new EventRecord(
+        id,
+        "MissionDossierArtifactMissing",
+        ns.featureSlug() + ":spec",
+        ns,
+        Optional.empty(),
+        "{\"event_id\":\"" + id + "\"}");
   }
 
   /** A claim of every project. */

@@ -93,9 +93,15 @@ class DossierWatcherTest {
   }
 
   private void start(DossierWatcherBuilder builder) {
-    watcher = builder.pipeline(DossierPipeline.builder().queueStore(store).build())
-        .directories(List.of(specs)).listener(recorder).debounce(DEBOUNCE)
-        .rescanInterval(RESCAN).scheduler(scheduler).build();
+    watcher =
+        builder
+            .pipeline(DossierPipeline.builder().queueStore(store).build())
+            .directories(List.of(specs))
+            .listener(recorder)
+            .debounce(DEBOUNCE)
+            .rescanInterval(RESCAN)
+            .scheduler(scheduler)
+            .build();
     watcher.start();
     scheduler.runReady();
   }
@@ -121,10 +127,21 @@ class DossierWatcherTest {
   }
 
   private List<String> queuedPaths() {
-    List<ClaimedBody> bodies = store.bodies().claim(new ClaimRequest(1000, Instant.now(),
-        Duration.ofMillis(1), "test-" + System.nanoTime(), ProjectScope.all(), false));
-    return bodies.stream().map(b -> b.task().namespace().featureSlug() + "/"
-        + b.task().artifactPath()).sorted().toList();
+    List<ClaimedBody> bodies =
+        store
+            .bodies()
+            .claim(
+                new ClaimRequest(
+                    1000,
+                    Instant.now(),
+                    Duration.ofMillis(1),
+                    "test-" + System.nanoTime(),
+                    ProjectScope.all(),
+                    false));
+    return bodies.stream()
+        .map(b -> b.task().namespace().featureSlug() + "/" + b.task().artifactPath())
+        .sorted()
+        .toList();
   }
 
   @Test
@@ -148,8 +165,8 @@ class DossierWatcherTest {
     scheduler.advance(DEBOUNCE.minusMillis(1));
     assertThat(recorder.count("synced")).isEqualTo(2);
     scheduler.advance(Duration.ofMillis(1));
-    assertThat(recorder.calls).containsExactly("synced 047-alpha", "synced 048-beta",
-        "synced 047-alpha");
+    assertThat(recorder.calls)
+        .containsExactly("synced 047-alpha", "synced 048-beta", "synced 047-alpha");
     assertThat(watcher.syncs()).isEqualTo(3);
   }
 
@@ -164,7 +181,8 @@ class DossierWatcherTest {
     settle();
     scheduler.advance(DEBOUNCE);
     assertThat(recorder.results.get(recorder.results.size() - 1).outcomes())
-        .extracting(o -> o.artifactPath()).contains("plan.md", "spec.md");
+        .extracting(o -> o.artifactPath())
+        .contains("plan.md", "spec.md");
   }
 
   @Test
@@ -175,8 +193,8 @@ class DossierWatcherTest {
     scheduler.advance(DEBOUNCE);
     scheduler.advance(RESCAN);
     scheduler.advance(RESCAN);
-    assertThat(recorder.calls).containsExactly("synced 047-alpha", "synced 048-beta",
-        "gone 048-beta");
+    assertThat(recorder.calls)
+        .containsExactly("synced 047-alpha", "synced 048-beta", "gone 048-beta");
   }
 
   @Test
@@ -205,8 +223,8 @@ class DossierWatcherTest {
     assertThat(recorder.count("synced")).isEqualTo(2);
     watcher.simulateOverflow(specs.resolve("047-alpha"));
     scheduler.advance(DEBOUNCE);
-    assertThat(recorder.calls).containsExactly("synced 047-alpha", "synced 048-beta",
-        "synced 047-alpha");
+    assertThat(recorder.calls)
+        .containsExactly("synced 047-alpha", "synced 048-beta", "synced 047-alpha");
   }
 
   @Test
@@ -216,8 +234,9 @@ class DossierWatcherTest {
     feature("050-delta", "# Delta\n");
     settle();
     scheduler.advance(RESCAN);
-    assertThat(recorder.calls).containsExactly("synced 047-alpha", "synced 048-beta",
-        "synced 048-beta", "synced 050-delta");
+    assertThat(recorder.calls)
+        .containsExactly(
+            "synced 047-alpha", "synced 048-beta", "synced 048-beta", "synced 050-delta");
   }
 
   @Test
@@ -228,7 +247,8 @@ class DossierWatcherTest {
     watcher.close();
     scheduler.runReady();
     assertThat(recorder.calls).last().isEqualTo("synced 047-alpha");
-    assertThatThrownBy(watcher::start).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(watcher::start)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
   }
 
@@ -239,20 +259,32 @@ class DossierWatcherTest {
         .hasMessageContaining("pipeline is required");
     assertThatThrownBy(() -> DossierWatcher.builder().pipeline(pipeline).build())
         .hasMessageContaining("directories");
-    assertThatThrownBy(() -> DossierWatcher.builder().pipeline(pipeline)
-        .directories(List.of(specs)).debounce(Duration.ofMillis(-1)).build())
+    assertThatThrownBy(
+            () ->
+                DossierWatcher.builder()
+                    .pipeline(pipeline)
+                    .directories(List.of(specs))
+                    .debounce(Duration.ofMillis(-1))
+                    .build())
         .hasMessageContaining("debounce must be between");
-    assertThatThrownBy(() -> DossierWatcher.builder().pipeline(pipeline)
-        .directories(List.of(specs.resolve("missing"))).build())
+    assertThatThrownBy(
+            () ->
+                DossierWatcher.builder()
+                    .pipeline(pipeline)
+                    .directories(List.of(specs.resolve("missing")))
+                    .build())
         .hasMessageContaining("not a directory");
   }
 
   @Test
   void theDefaultSchedulerSyncsOnItsOwnThreadAndClosesCleanly() throws Exception {
-    watcher = DossierWatcher.builder()
-        .pipeline(DossierPipeline.builder().queueStore(store).build())
-        .directories(List.of(specs.resolve("047-alpha"))).listener(recorder)
-        .debounce(Duration.ZERO).build();
+    watcher =
+        DossierWatcher.builder()
+            .pipeline(DossierPipeline.builder().queueStore(store).build())
+            .directories(List.of(specs.resolve("047-alpha")))
+            .listener(recorder)
+            .debounce(Duration.ZERO)
+            .build();
     watcher.start();
     watcher.close();
     assertThat(queuedPaths()).containsExactly("047-alpha/spec.md");

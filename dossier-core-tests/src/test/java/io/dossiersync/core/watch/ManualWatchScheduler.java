@@ -7,9 +7,9 @@ import java.util.Deque;
 import java.util.PriorityQueue;
 
 /**
- * A {@link WatchScheduler} on a virtual clock: tasks run on the test's thread when it calls
- * {@link #runReady()} or {@link #advance}; timers fire only when the test moves the clock past
- * them. Tasks may be submitted from any thread (the watcher's event thread does).
+ * A {@link WatchScheduler} on a virtual clock: tasks run on the test's thread when it calls {@link
+ * #runReady()} or {@link #advance}; timers fire only when the test moves the clock past them. Tasks
+ * may be submitted from any thread (the watcher's event thread does).
  */
 final class ManualWatchScheduler implements WatchScheduler {
 

@@ -7,8 +7,8 @@ import java.util.Optional;
  * What happened to one artifact's body [FR-012]: every artifact the indexer returned gets exactly
  * one outcome per sync.
  *
- * <p>A reason is a code, optionally followed by {@code ": "} and a detail ({@code oversized:
- * 600000 bytes > 524288 limit}); tools match on the code, see {@link #reasonCode()}.
+ * <p>A reason is a code, optionally followed by {@code ": "} and a detail ({@code oversized: 600000
+ * bytes > 524288 limit}); tools match on the code, see {@link #reasonCode()}.
  *
  * @param artifactPath the feature-relative path
  * @param status the status
@@ -38,10 +38,11 @@ public record UploadOutcome(
    * @return the code, empty when there is no reason
    */
   public Optional<String> reasonCode() {
-    return reason.map(r -> {
-      int colon = r.indexOf(':');
-      return colon < 0 ? r : r.substring(0, colon);
-    });
+    return reason.map(
+        r -> {
+          int colon = r.indexOf(':');
+          return colon < 0 ? r : r.substring(0, colon);
+        });
   }
 
   /**
@@ -52,7 +53,9 @@ public record UploadOutcome(
    * @param contentHash the hash, if known
    * @return the outcome
    */
-  public static UploadOutcome skipped(String artifactPath, String reason, Optional<String> contentHash) {
-    return new UploadOutcome(artifactPath, OutcomeStatus.SKIPPED, Optional.of(reason), contentHash, false);
+  public static UploadOutcome skipped(
+      String artifactPath, String reason, Optional<String> contentHash) {
+    return new UploadOutcome(
+        artifactPath, OutcomeStatus.SKIPPED, Optional.of(reason), contentHash, false);
   }
 }

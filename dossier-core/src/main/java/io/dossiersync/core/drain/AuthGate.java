@@ -7,11 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The 401 rule of one drain round (PRODUCT.md §4.1): the first rejected token makes the round
- * ask the {@link TokenProvider} for a fresh one, once. A task rejected under the old token may
- * then be retried once; when there is no fresh token, or the fresh one is rejected too, the round
- * pauses: nothing more is sent and the unsent tasks are released. Thread-safe. Never logs a
- * token.
+ * The 401 rule of one drain round (PRODUCT.md §4.1): the first rejected token makes the round ask
+ * the {@link TokenProvider} for a fresh one, once. A task rejected under the old token may then be
+ * retried once; when there is no fresh token, or the fresh one is rejected too, the round pauses:
+ * nothing more is sent and the unsent tasks are released. Thread-safe. Never logs a token.
  */
 final class AuthGate {
 
@@ -48,8 +47,9 @@ final class AuthGate {
       refreshed = true;
       fresh = refresh(rejected);
       if (fresh.isEmpty()) {
-        LOG.warn("the receiver rejected the token (401) and no fresh token is available: sends"
-            + " pause until the token changes");
+        LOG.warn(
+            "the receiver rejected the token (401) and no fresh token is available: sends"
+                + " pause until the token changes");
       }
     }
     boolean retry = fresh.isPresent() && !fresh.equals(rejected);

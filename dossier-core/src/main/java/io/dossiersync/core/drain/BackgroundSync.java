@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@link DrainEngine} in the background (PRODUCT.md §5): one scheduler thread drains,
- * then waits until the next task is due (at most {@code maxPollInterval}), never in a busy loop.
- * {@link #wakeUp()} starts a drain at once; hosts call it after they enqueue.
+ * Runs a {@link DrainEngine} in the background (PRODUCT.md §5): one scheduler thread drains, then
+ * waits until the next task is due (at most {@code maxPollInterval}), never in a busy loop. {@link
+ * #wakeUp()} starts a drain at once; hosts call it after they enqueue.
  *
  * <pre>{@code
  * BackgroundSync sync = BackgroundSync.builder(engine).build();
@@ -29,14 +29,13 @@ import org.slf4j.LoggerFactory;
  * the service is {@link ServiceState.Phase#AUTH_PAUSED} for {@code authPause} before trying again
  * (a {@link #wakeUp()} does not shorten that pause). An {@link Error} (e.g. {@code
  * OutOfMemoryError}) is never swallowed: it is logged at ERROR, the service stops ({@link
- * ServiceState.Phase#STOPPED}, the reason naming the error) and the scheduler thread ends with
- * it. {@link #state()} tells a host which of these holds.
+ * ServiceState.Phase#STOPPED}, the reason naming the error) and the scheduler thread ends with it.
+ * {@link #state()} tells a host which of these holds.
  *
- * <p><b>Shutdown:</b> {@link #stop(Duration)} stops claiming, lets the sends in flight finish up
- * to the timeout, and releases claimed tasks that were not sent: every task ends either finished
- * or still queued. A send still running after the timeout records its result when it ends, or,
- * if the process exits first, its task is sent again once its lease expires (at least once).
- * Thread-safe.
+ * <p><b>Shutdown:</b> {@link #stop(Duration)} stops claiming, lets the sends in flight finish up to
+ * the timeout, and releases claimed tasks that were not sent: every task ends either finished or
+ * still queued. A send still running after the timeout records its result when it ends, or, if the
+ * process exits first, its task is sent again once its lease expires (at least once). Thread-safe.
  *
  * @since 0.1.0
  */
@@ -44,8 +43,10 @@ public final class BackgroundSync implements AutoCloseable {
 
   /** Default longest wait between two drains. */
   public static final Duration DEFAULT_MAX_POLL_INTERVAL = Duration.ofSeconds(30);
+
   /** Default pause after the token was rejected. */
   public static final Duration DEFAULT_AUTH_PAUSE = Duration.ofSeconds(60);
+
   /** Default shutdown timeout of {@link #close()}. */
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -136,8 +137,8 @@ public final class BackgroundSync implements AutoCloseable {
    * @param timeout the longest time to wait for the sends in flight
    * @return true when the service stopped within the timeout, false when sends were still in
    *     flight: they are then aborted (the engine's {@code abortInFlight}), what fails or does not
-   *     end within 2 s is given back to the queue untouched, and a send that ends well in that
-   *     time is recorded
+   *     end within 2 s is given back to the queue untouched, and a send that ends well in that time
+   *     is recorded
    */
   public boolean stop(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -194,8 +195,8 @@ public final class BackgroundSync implements AutoCloseable {
   }
 
   /**
-   * One drain; returns how long to wait before the next one. A RuntimeException is logged and
-   * the service goes on; an Error is thrown on.
+   * One drain; returns how long to wait before the next one. A RuntimeException is logged and the
+   * service goes on; an Error is thrown on.
    */
   private Duration drainSafely() {
     try {
@@ -204,8 +205,12 @@ public final class BackgroundSync implements AutoCloseable {
         if (state.phase() != ServiceState.Phase.AUTH_PAUSED) {
           LOG.info("background sync paused for {}: the receiver rejected the token", authPause);
         }
-        enter(ServiceState.Phase.AUTH_PAUSED, Optional.of("unauthorized: the receiver rejected"
-            + " the token and no fresh one came; trying again after " + authPause));
+        enter(
+            ServiceState.Phase.AUTH_PAUSED,
+            Optional.of(
+                "unauthorized: the receiver rejected"
+                    + " the token and no fresh one came; trying again after "
+                    + authPause));
         return authPause;
       }
       if (state.phase() == ServiceState.Phase.AUTH_PAUSED) {
@@ -216,10 +221,15 @@ public final class BackgroundSync implements AutoCloseable {
         return maxPollInterval;
       }
       Instant now = engine.settings().clock().instant();
-      return engine.waitBeforeNextRound(report, now, now.plus(maxPollInterval)).orElse(Duration.ZERO);
+      return engine
+          .waitBeforeNextRound(report, now, now.plus(maxPollInterval))
+          .orElse(Duration.ZERO);
     } catch (RuntimeException e) {
-      LOG.error("background drain failed; the service keeps running and retries in {}: {}",
-          maxPollInterval, e.toString(), e);
+      LOG.error(
+          "background drain failed; the service keeps running and retries in {}: {}",
+          maxPollInterval,
+          e.toString(),
+          e);
       return maxPollInterval;
     }
   }

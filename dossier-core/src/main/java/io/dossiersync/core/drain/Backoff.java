@@ -8,10 +8,9 @@ import java.util.function.DoubleSupplier;
 
 /**
  * The per-task retry delay of PRODUCT.md §4.3: after the n-th consecutive failure a task waits
- * {@code min(2^(n-1), 300)} seconds (1, 2, 4, … 256, then 300) plus a jitter of up to 10% of
- * that, or the receiver's Retry-After when longer, capped at {@code maxRetryAfter} (1 hour by
- * default). Pure: the jitter source is injected. Immutable and thread-safe when the jitter source
- * is.
+ * {@code min(2^(n-1), 300)} seconds (1, 2, 4, … 256, then 300) plus a jitter of up to 10% of that,
+ * or the receiver's Retry-After when longer, capped at {@code maxRetryAfter} (1 hour by default).
+ * Pure: the jitter source is injected. Immutable and thread-safe when the jitter source is.
  *
  * @since 0.1.0
  */
@@ -32,8 +31,8 @@ public final class Backoff {
   /**
    * Creates a policy.
    *
-   * @param jitter a source of numbers in {@code [0, 1]}; values outside are clamped. {@code 0}
-   *     adds no jitter, {@code 1} adds the full 10%
+   * @param jitter a source of numbers in {@code [0, 1]}; values outside are clamped. {@code 0} adds
+   *     no jitter, {@code 1} adds the full 10%
    * @param maxRetryAfter the cap on a receiver's Retry-After, positive
    */
   public Backoff(DoubleSupplier jitter, Duration maxRetryAfter) {

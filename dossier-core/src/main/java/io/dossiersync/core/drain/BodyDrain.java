@@ -17,13 +17,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The body half of a round (PRODUCT.md §4.1), on the round thread, the only writer: it keeps at
  * most {@code concurrency} pushes in flight, claims more when fewer than {@code concurrency}
- * claimed bodies wait to be sent (claiming {@code limit − held}, with {@code limit = concurrency
- * + bodyClaimBatchSize}, db-scheduler's upper-limit rule), takes each answer from the result
- * queue and writes the answers a batch at a time (one transaction per {@code bodyClaimBatchSize}
- * answers), always after handing the senders new work, so that no sender waits for a commit.
- * Stopping: nothing more is sent, the claimed-unsent bodies are
- * given back at once, the pushes in flight are waited for (each is bounded by the transport's
- * deadline) and their answers written.
+ * claimed bodies wait to be sent (claiming {@code limit − held}, with {@code limit = concurrency +
+ * bodyClaimBatchSize}, db-scheduler's upper-limit rule), takes each answer from the result queue
+ * and writes the answers waiting in the same transaction as that claim ({@code settleAndClaim}), or
+ * on their own once {@code bodyClaimBatchSize} wait and no claim is due; always after handing the
+ * senders new work, so that no sender waits for a commit. Stopping: nothing more is sent, the
+ * claimed-unsent bodies are given back at once, the pushes in flight are waited for (each is
+ * bounded by the transport's deadline) and their answers written.
  */
 final class BodyDrain {
 
@@ -31,7 +31,6 @@ final class BodyDrain {
   private final BodyQueue queue;
   private final Senders senders;
   private final Inbox inbox;
-  private final QueueSide<ClaimedBody> side;
   private final ResultBatch<ClaimedBody> pending;
   private final Deque<ClaimedBody> unsent = new ArrayDeque<>();
   private final Map<String, ClaimedBody> inFlight = new LinkedHashMap<>();
@@ -45,15 +44,14 @@ final class BodyDrain {
     this.queue = round.settings.store().bodies();
     this.senders = senders;
     this.inbox = inbox;
-    this.side = QueueSide.bodies(queue);
-    this.pending = new ResultBatch<>(round, side);
+    this.pending = new ResultBatch<>(round, queue);
     this.concurrency = round.settings.concurrency();
     this.limit = concurrency + round.settings.bodyClaimBatchSize();
   }
 
   /**
-   * Sends every ready body of the round's scope whose namespace has no pending event, until none
-   * is left or the round stops. When the round thread is interrupted (a stop past its timeout) it
+   * Sends every ready body of the round's scope whose namespace has no pending event, until none is
+   * left or the round stops. When the round thread is interrupted (a stop past its timeout) it
    * gives back every body it holds, unsent or in flight, and returns at once: a push that still
    * ends well has its body sent again by a later drain, which the receiver answers {@code
    * already_exists} (at least once).
@@ -84,7 +82,7 @@ final class BodyDrain {
         if (!round.stopped()) {
           submitWhileRoom();
         }
-        if (pending.size() >= round.settings.bodyClaimBatchSize()) {
+        if (pending.size() >= round.settings.bodyClaimBatchSize() && !claimDue()) {
           pending.write();
         }
       }
@@ -101,16 +99,26 @@ final class BodyDrain {
     }
   }
 
+  /** True when the next pass claims: the answers waiting are then written with that claim. */
+  private boolean claimDue() {
+    return !exhausted && unsent.size() < concurrency && want() >= 1 && !round.stopped();
+  }
+
+  private int want() {
+    return limit - inFlight.size() - unsent.size();
+  }
+
+  /**
+   * Claims {@code limit − held} bodies when few are left to send, writing the answers waiting in
+   * the same transaction ({@link ResultBatch#writeAndClaim}).
+   */
   private void claimIfLow() {
-    if (exhausted || unsent.size() >= concurrency) {
+    if (!claimDue()) {
       return;
     }
-    int want = limit - inFlight.size() - unsent.size();
-    if (want < 1) {
-      return;
-    }
+    int want = want();
     try {
-      List<ClaimedBody> claimed = queue.claim(round.claim(want, true));
+      List<ClaimedBody> claimed = pending.writeAndClaim(round.claim(want, true));
       exhausted = claimed.size() < want;
       for (ClaimedBody body : claimed) {
         if (round.indexEventFailed(body)) {
@@ -161,10 +169,13 @@ final class BodyDrain {
       return;
     }
     if (sent instanceof Sent.Failed failed) {
-      failed.body().forEach(b -> {
-        inFlight.remove(b.task().uploadId());
-        pending.release(b, DrainReasons.DRAIN_STOPPED);
-      });
+      failed
+          .body()
+          .forEach(
+              b -> {
+                inFlight.remove(b.task().uploadId());
+                pending.release(b, DrainReasons.DRAIN_STOPPED);
+              });
       round.fatal(failed.failure());
       return;
     }
@@ -174,12 +185,13 @@ final class BodyDrain {
     ClaimedBody body = done.body();
     int http = result.httpStatus();
     switch (result.outcome()) {
-      case UPLOADED -> pending.complete(body, TaskStatus.UPLOADED, result.reason(), http, done.took());
+      case DELIVERED ->
+          pending.complete(body, TaskStatus.UPLOADED, result.reason(), http, done.took());
       case ALREADY_EXISTS ->
           pending.complete(body, TaskStatus.ALREADY_EXISTS, result.reason(), http, done.took());
       case UNAUTHORIZED -> pending.release(body, result.reason());
-      case FAILED -> pending.fail(body, result.reason(), http, done.took());
-      case RETRY -> {
+      case FAILED, TOO_LARGE, INVALID -> pending.fail(body, result.reason(), http, done.took());
+      case RETRY, UNEXPECTED_STATUS -> {
         if (round.pastDeadlineSeen() && http == 0) {
           pending.release(body, DrainReasons.DRAIN_STOPPED);
         } else {
@@ -194,6 +206,6 @@ final class BodyDrain {
     pending.write();
     List<ClaimedBody> held = new ArrayList<>(inFlight.values());
     held.addAll(unsent);
-    round.renew(side, held);
+    round.renew(queue, held);
   }
 }

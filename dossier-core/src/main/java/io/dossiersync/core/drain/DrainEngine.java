@@ -1,5 +1,6 @@
 package io.dossiersync.core.drain;
 
+import io.dossiersync.core.queue.NextDue;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
 import java.time.Duration;
@@ -22,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers what the pipeline queued (PRODUCT.md §4, §5): every ready event first, in batches,
- * then the ready bodies with bounded concurrency, applying each answer to the queue.
+ * Delivers what the pipeline queued (PRODUCT.md §4, §5): every ready event first, in batches, then
+ * the ready bodies with bounded concurrency, applying each answer to the queue.
  *
  * <pre>{@code
  * try (DrainEngine drain = DrainEngine.builder()
@@ -40,12 +41,12 @@ import org.slf4j.LoggerFactory;
  * <p><b>What each answer does:</b> uploaded, already_exists and accepted events are deleted;
  * retryable answers (and any exception a transport throws, as {@code transport_error: <class>:
  * <message>}) keep the task until {@link Backoff} says; refused tasks and tasks failing for the
- * {@code retryCeiling}-th time ({@code retry_ceiling: <last reason>}) go to the failure records;
- * a 401 asks the {@code TokenProvider} for a fresh token once per round and retries the request
- * once, else the round stops sending and releases its unsent tasks untouched (no retry counted).
- * Bodies are always claimed with {@code holdNamespacesWithPendingEvents = true}: a body whose
- * namespace still has a queued event (not delivered this round, or enqueued since) waits, since
- * it would only earn {@code index_entry_not_found}.
+ * {@code retryCeiling}-th time ({@code retry_ceiling: <last reason>}) go to the failure records; a
+ * 401 asks the {@code TokenProvider} for a fresh token once per round and retries the request once,
+ * else the round stops sending and releases its unsent tasks untouched (no retry counted). Bodies
+ * are always claimed with {@code holdNamespacesWithPendingEvents = true}: a body whose namespace
+ * still has a queued event (not delivered this round, or enqueued since) waits, since it would only
+ * earn {@code index_entry_not_found}.
  *
  * <p><b>Consent:</b> each round drains only the projects with queued tasks that the {@link
  * SyncConsent} allows and the configured project scope includes; other tasks are never claimed.
@@ -56,21 +57,21 @@ import org.slf4j.LoggerFactory;
  * they happen. The same results reach the {@link DrainListener}, whose exceptions are caught and
  * logged.
  *
- * <p><b>One writer:</b> rounds are serialised (a second caller waits) and each runs on its
- * caller's thread, the round thread, which alone claims, writes to the {@link QueueStore} and
- * calls the listener. Requests run on the engine's {@code concurrency} daemon send threads, which
- * only send and put each answer on the round's result queue; the round thread keeps at most
- * {@code concurrency} requests in flight, claims more when few claimed tasks are left to send,
- * writes the answers in one transaction per batch, and renews the leases of what it holds every
- * third of the lease. <b>Memory bound:</b> a round holds at most {@code concurrency +
- * bodyClaimBatchSize} bodies (in flight or claimed and waiting to be sent) and one event batch,
- * never more whatever the queue's length; answers waiting to be written keep no body text.
+ * <p><b>One writer:</b> rounds are serialised (a second caller waits) and each runs on its caller's
+ * thread, the round thread, which alone claims, writes to the {@link QueueStore} and calls the
+ * listener. Requests run on the engine's {@code concurrency} daemon send threads, which only send
+ * and put each answer on the round's result queue; the round thread keeps at most {@code
+ * concurrency} requests in flight, claims more when few claimed tasks are left to send, writes the
+ * answers in one transaction per batch, and renews the leases of what it holds every third of the
+ * lease. <b>Memory bound:</b> a round holds at most {@code concurrency + bodyClaimBatchSize} bodies
+ * (in flight or claimed and waiting to be sent) and one event batch, never more whatever the
+ * queue's length; answers waiting to be written keep no body text.
  *
  * <p><b>Durability:</b> the engine holds no state of its own; what happens to a task is what the
  * {@link QueueStore} records. A send interrupted by a crash leaves its task leased until the lease
  * expires, then it is sent again (at least once). An {@link Error} thrown on a send thread stops
- * the round: the unsent tasks are given back, the requests in flight are waited for, and the
- * {@code Error} is rethrown by the drain call.
+ * the round: the unsent tasks are given back, the requests in flight are waited for, and the {@code
+ * Error} is rethrown by the drain call.
  *
  * @since 0.1.0
  */
@@ -78,18 +79,23 @@ public final class DrainEngine implements AutoCloseable {
 
   /** Default number of bodies in flight. */
   public static final int DEFAULT_CONCURRENCY = 4;
+
   /** Default number of events per batch (PRODUCT.md §4.2). */
   public static final int DEFAULT_EVENT_BATCH_SIZE = 100;
+
   /**
-   * Default number of bodies claimed at a time, and of answers written together: large enough
-   * that a claim and a write cost little per body, small enough to bound memory (see the class
+   * Default number of bodies claimed at a time, and of answers written together: large enough that
+   * a claim and a write cost little per body, small enough to bound memory (see the class
    * documentation).
    */
   public static final int DEFAULT_BODY_CLAIM_BATCH_SIZE = 64;
+
   /** Default lease on claimed tasks. */
   public static final Duration DEFAULT_LEASE_DURATION = Duration.ofMinutes(10);
+
   /** Default number of failures after which a task goes to the failure records. */
   public static final int DEFAULT_RETRY_CEILING = 20;
+
   /** How long {@link #drainUntilEmpty} waits when tasks are ready but none could be claimed. */
   static final Duration IDLE_POLL = Duration.ofSeconds(1);
 
@@ -101,6 +107,7 @@ public final class DrainEngine implements AutoCloseable {
   private final ReentrantLock roundLock = new ReentrantLock();
   private final String owner = "drain-" + UUID.randomUUID();
   private final AtomicLong rounds = new AtomicLong();
+
   /** The running round's result queue, so that a stop can wake its thread. */
   private volatile @Nullable Inbox current;
 
@@ -108,8 +115,9 @@ public final class DrainEngine implements AutoCloseable {
     this.settings = settings;
     int engine = ENGINES.incrementAndGet();
     ThreadFactory senders = settings.senderThreads();
-    this.executor = Executors.newFixedThreadPool(settings.concurrency(),
-        senders != null ? senders : threads(engine, "send"));
+    this.executor =
+        Executors.newFixedThreadPool(
+            settings.concurrency(), senders != null ? senders : threads(engine, "send"));
   }
 
   /**
@@ -122,9 +130,9 @@ public final class DrainEngine implements AutoCloseable {
   }
 
   /**
-   * One pass over what is ready now: every ready event, then every ready body. Never throws for
-   * a task's answer or a transport failure; a {@code QueueStoreException} from claiming or
-   * counting is thrown after the bodies in flight have finished and the unsent ones are released.
+   * One pass over what is ready now: every ready event, then every ready body. Never throws for a
+   * task's answer or a transport failure; a {@code QueueStoreException} from claiming or counting
+   * is thrown after the bodies in flight have finished and the unsent ones are released.
    *
    * @return what the pass did and what is still pending
    */
@@ -133,10 +141,10 @@ public final class DrainEngine implements AutoCloseable {
   }
 
   /**
-   * Repeats {@link #drainOnce()} until the drain's queues are empty, {@code maxTime} has passed,
-   * or the token was rejected (auth pause). Between passes it sleeps through the {@link Sleeper}
-   * until the next task is due (or the deadline), never in a busy loop; no new claim starts after
-   * the deadline.
+   * Repeats {@link #drainOnce()} until the drain's queues are empty, {@code maxTime} has passed, or
+   * the token was rejected (auth pause). Between passes it sleeps through the {@link Sleeper} until
+   * the next task is due (or the deadline), never in a busy loop; no new claim starts after the
+   * deadline.
    *
    * @param maxTime the longest time to spend, not negative
    * @return the passes added up, with what is still pending and whether time ran out
@@ -171,8 +179,8 @@ public final class DrainEngine implements AutoCloseable {
   }
 
   /**
-   * Makes the running round, if any, look at its stop signal now instead of at its next answer:
-   * a stop then gives back the claimed-unsent tasks at once.
+   * Makes the running round, if any, look at its stop signal now instead of at its next answer: a
+   * stop then gives back the claimed-unsent tasks at once.
    */
   void wakeRound() {
     Inbox inbox = current;
@@ -182,9 +190,9 @@ public final class DrainEngine implements AutoCloseable {
   }
 
   /**
-   * Makes the running round, if any, end as at a deadline: it stops submitting, aborts the
-   * requests in flight through {@code abortInFlight}, gives back what fails or is unsent, and
-   * gives up on the rest {@link DrainRound#ABORT_GRACE} later.
+   * Makes the running round, if any, end as at a deadline: it stops submitting, aborts the requests
+   * in flight through {@code abortInFlight}, gives back what fails or is unsent, and gives up on
+   * the rest {@link DrainRound#ABORT_GRACE} later.
    */
   void abortRound() {
     Inbox inbox = current;
@@ -194,7 +202,8 @@ public final class DrainEngine implements AutoCloseable {
   }
 
   private static long saturatedNanos(Duration duration) {
-    return duration.compareTo(Duration.ofDays(100 * 365)) > 0 ? Long.MAX_VALUE / 4
+    return duration.compareTo(Duration.ofDays(100 * 365)) > 0
+        ? Long.MAX_VALUE / 4
         : duration.toNanos();
   }
 
@@ -214,14 +223,15 @@ public final class DrainEngine implements AutoCloseable {
 
   /**
    * One round, stopping early (releasing unsent tasks) when {@code stop} turns true; the round
-   * thread looks at {@code stop} at each answer, at {@link #wakeRound()} and at {@code deadline}
-   * (a {@link DrainSettings#nanoTime()} value).
+   * thread looks at {@code stop} at each answer, at {@link #wakeRound()} and at {@code deadline} (a
+   * {@link DrainSettings#nanoTime()} value).
    */
   DrainReport drainOnce(BooleanSupplier stop, OptionalLong deadline) {
     roundLock.lock();
     try {
-      DrainRound round = new DrainRound(settings, projects(), owner + "-" + rounds.incrementAndGet(),
-          stop, deadline);
+      DrainRound round =
+          new DrainRound(
+              settings, projects(), owner + "-" + rounds.incrementAndGet(), stop, deadline);
       if (!round.scope.isEmpty()) {
         Inbox inbox = new Inbox(round);
         current = inbox;
@@ -237,8 +247,11 @@ public final class DrainEngine implements AutoCloseable {
         throw rethrown(round.fatal().get());
       }
       QueueStore store = settings.store();
-      DrainReport report = round.report(store.events().pending(round.scope),
-          store.bodies().pending(round.scope), store.failures().count());
+      DrainReport report =
+          round.report(
+              store.events().pending(round.scope),
+              store.bodies().pending(round.scope),
+              store.failures().count());
       logSummary(report);
       notifyListener(report);
       return report;
@@ -262,47 +275,36 @@ public final class DrainEngine implements AutoCloseable {
     try {
       return settings.consent().allows(project);
     } catch (RuntimeException e) {
-      LOG.warn("consent check failed for project {}; its tasks stay queued: {}", project, e.toString());
+      LOG.warn(
+          "consent check failed for project {}; its tasks stay queued: {}", project, e.toString());
       return false;
     }
   }
 
   /**
    * How long to sleep before the next round: none when a task is due and the last round made
-   * progress; else until the earliest due time still ahead (a body held behind an event waits
-   * for that event), bounded by {@code deadline}; {@link #IDLE_POLL} when nothing is ahead, or
-   * when a due task is held under another drainer's lease (that drainer usually finishes long
-   * before its lease would expire).
+   * progress; else until the earliest due time still ahead (a body held behind an event waits for
+   * that event), bounded by {@code deadline}; {@link #IDLE_POLL} when nothing is ahead, or when a
+   * due task is held under another drainer's lease (that drainer usually finishes long before its
+   * lease would expire).
    */
   Optional<Duration> waitBeforeNextRound(DrainReport last, Instant now, Instant deadline) {
     ProjectScope scope = ProjectScope.of(last.projects());
-    Optional<Instant> events = settings.store().events().nextDue(scope);
-    Optional<Instant> bodies = settings.store().bodies().nextDue(scope);
-    Optional<Instant> due = Stream.of(events, bodies).flatMap(Optional::stream).min(Instant::compareTo);
-    if (due.isPresent() && !due.get().isAfter(now) && last.attempted() > 0) {
+    NextDue events = settings.store().events().nextDue(scope, now);
+    NextDue bodies = settings.store().bodies().nextDue(scope, now);
+    if ((events.dueBy(now) || bodies.dueBy(now)) && last.attempted() > 0) {
       return Optional.empty();
     }
-    Instant wake = Stream.of(events, bodies)
-        .flatMap(Optional::stream)
-        .filter(t -> t.isAfter(now))
-        .min(Instant::compareTo)
-        .orElse(now.plus(IDLE_POLL));
-    if (wake.isAfter(now.plus(IDLE_POLL))
-        && (leasedElsewhere(settings.store().events().nextAttempt(scope), events, now)
-            || leasedElsewhere(settings.store().bodies().nextAttempt(scope), bodies, now))) {
+    Instant wake =
+        Stream.of(events.at(), bodies.at())
+            .flatMap(Optional::stream)
+            .filter(t -> t.isAfter(now))
+            .min(Instant::compareTo)
+            .orElse(now.plus(IDLE_POLL));
+    if (wake.isAfter(now.plus(IDLE_POLL)) && (events.heldByLease() || bodies.heldByLease())) {
       wake = now.plus(IDLE_POLL);
     }
     return Optional.of(Duration.between(now, wake.isBefore(deadline) ? wake : deadline));
-  }
-
-  /**
-   * A queue holds a task due by its attempt time but not claimable: every task is claimable only
-   * later, yet one was due already, so a lease holds it.
-   */
-  private static boolean leasedElsewhere(
-      Optional<Instant> nextAttempt, Optional<Instant> nextDue, Instant now) {
-    return nextAttempt.isPresent() && !nextAttempt.get().isAfter(now)
-        && nextDue.isPresent() && nextDue.get().isAfter(now);
   }
 
   private boolean sleep(Duration duration) {
@@ -341,8 +343,8 @@ public final class DrainEngine implements AutoCloseable {
   private static ThreadFactory threads(int engine, String role) {
     AtomicInteger n = new AtomicInteger();
     return task -> {
-      Thread thread = new Thread(task,
-          "dossier-drain-" + engine + "-" + role + "-" + n.incrementAndGet());
+      Thread thread =
+          new Thread(task, "dossier-drain-" + engine + "-" + role + "-" + n.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };

@@ -101,8 +101,8 @@ public final class DrainEngineBuilder {
   }
 
   /**
-   * Which projects this engine drains at all ({@code dossier drain --project}), on top of
-   * consent. Default {@link ProjectScope#all()}.
+   * Which projects this engine drains at all ({@code dossier drain --project}), on top of consent.
+   * Default {@link ProjectScope#all()}.
    *
    * @param value the scope
    * @return this builder
@@ -113,8 +113,8 @@ public final class DrainEngineBuilder {
   }
 
   /**
-   * The wall clock for what the queue persists: claim and lease times, due times, failure
-   * times. Default {@link Clock#systemUTC()}.
+   * The wall clock for what the queue persists: claim and lease times, due times, failure times.
+   * Default {@link Clock#systemUTC()}.
    *
    * @param value the clock
    * @return this builder
@@ -127,8 +127,8 @@ public final class DrainEngineBuilder {
   /**
    * The monotonic clock, in nanoseconds, for what happens in this process only: the duration of
    * each request ({@link TaskResult#duration()}) and when the leases held are renewed. Default
-   * {@link System#nanoTime()}, or, when a {@link #clock(Clock)} other than the system clock was
-   * set (a test clock), that clock's milliseconds, so that moving it moves the deadlines too.
+   * {@link System#nanoTime()}, or, when a {@link #clock(Clock)} other than the system clock was set
+   * (a test clock), that clock's milliseconds, so that moving it moves the deadlines too.
    *
    * @param value a monotonic nanosecond counter
    * @return this builder
@@ -184,8 +184,8 @@ public final class DrainEngineBuilder {
   }
 
   /**
-   * Bodies claimed at a time, and completed together, 1 to 1,000; a drain holds at most two
-   * batches in memory (the one being sent and the next). Default {@value
+   * Bodies claimed at a time, and completed together, 1 to 1,000; a drain holds at most two batches
+   * in memory (the one being sent and the next). Default {@value
    * DrainEngine#DEFAULT_BODY_CLAIM_BATCH_SIZE}.
    *
    * @param value the claim batch size
@@ -197,8 +197,8 @@ public final class DrainEngineBuilder {
   }
 
   /**
-   * How long a claim protects its tasks from other drainers, 1 second to 24 hours; it must
-   * outlast the sends of one claim batch. Default 10 minutes.
+   * How long a claim protects its tasks from other drainers, 1 second to 24 hours; it must outlast
+   * the sends of one claim batch. Default 10 minutes.
    *
    * @param value the lease duration
    * @return this builder
@@ -246,8 +246,8 @@ public final class DrainEngineBuilder {
    * What aborts the requests in flight when {@link DrainEngine#drainUntilEmpty}'s time is up:
    * called once, from the round thread, when the deadline passes with requests still in flight,
    * e.g. {@code transports::close} for transports that abort every exchange on close. Their tasks
-   * then stay queued, given back without a retry counted. Default: nothing (the drain waits for
-   * the requests, each bounded by its transport's deadline).
+   * then stay queued, given back without a retry counted. Default: nothing (the drain waits for the
+   * requests, each bounded by its transport's deadline).
    *
    * @param value the abort action; it must not block for long
    * @return this builder
@@ -260,8 +260,8 @@ public final class DrainEngineBuilder {
   /**
    * Where the engine's sender threads come from, for a host that names, groups or instruments its
    * threads (a container's managed thread factory, a context-propagating one). The engine asks it
-   * for at most {@code concurrency} threads and shuts them down on {@link DrainEngine#close()};
-   * the factory itself is the host's and is never closed. Default: daemon threads named {@code
+   * for at most {@code concurrency} threads and shuts them down on {@link DrainEngine#close()}; the
+   * factory itself is the host's and is never closed. Default: daemon threads named {@code
    * dossier-drain-<n>-send-<i>}.
    *
    * @param value the factory
@@ -289,9 +289,26 @@ public final class DrainEngineBuilder {
     range("retryCeiling", retryCeiling, 1_000);
     duration("leaseDuration", leaseDuration);
     duration("maxRetryAfter", maxRetryAfter);
-    return new DrainEngine(new DrainSettings(s, c, e, t, consent, projectScope, clock, monotonic(), sleeper,
-        new Backoff(jitter, maxRetryAfter), concurrency, eventBatchSize, bodyClaimBatchSize,
-        leaseDuration, retryCeiling, listener, abortInFlight, senderThreads));
+    return new DrainEngine(
+        new DrainSettings(
+            s,
+            c,
+            e,
+            t,
+            consent,
+            projectScope,
+            clock,
+            monotonic(),
+            sleeper,
+            new Backoff(jitter, maxRetryAfter),
+            concurrency,
+            eventBatchSize,
+            bodyClaimBatchSize,
+            leaseDuration,
+            retryCeiling,
+            listener,
+            abortInFlight,
+            senderThreads));
   }
 
   /**

@@ -2,14 +2,14 @@ package io.dossiersync.core.drain;
 
 /**
  * Receives what a drain did (PRODUCT.md §5, FR-012): one call per task result and one per drain
- * round. Both methods default to doing nothing, so {@link #noop()} and partial implementations
- * are one-liners.
+ * round. Both methods default to doing nothing, so {@link #noop()} and partial implementations are
+ * one-liners.
  *
  * <p>Calls come from one thread, the round thread (the thread that called {@code drainOnce} or
  * {@code drainUntilEmpty}, or the background service's thread), never from a send thread, and a
- * task's result only once the queue recorded it: implementations are quick, since the round
- * waits for them. An exception thrown by a listener is caught and logged by the drain; it
- * never changes what happens to the task.
+ * task's result only once the queue recorded it: implementations are quick, since the round waits
+ * for them. An exception thrown by a listener is caught and logged by the drain; it never changes
+ * what happens to the task.
  *
  * @since 0.1.0
  */
@@ -31,8 +31,8 @@ public interface DrainListener {
   default void onDrain(DrainReport report) {}
 
   /**
-   * This listener, then {@code next}, for every call. An exception of this listener does not
-   * keep {@code next} from being called.
+   * This listener, then {@code next}, for every call. An exception of this listener does not keep
+   * {@code next} from being called.
    *
    * @param next the listener called second
    * @return a listener calling both

@@ -55,8 +55,14 @@ public record DrainReport(
    * @return the sum of every event and body count and {@code released}
    */
   public long attempted() {
-    return eventsSent + eventsFailed + eventsRetry + bodiesUploaded + bodiesAlreadyExists
-        + bodiesRetry + bodiesFailed + released;
+    return eventsSent
+        + eventsFailed
+        + eventsRetry
+        + bodiesUploaded
+        + bodiesAlreadyExists
+        + bodiesRetry
+        + bodiesFailed
+        + released;
   }
 
   /**
@@ -102,9 +108,21 @@ public record DrainReport(
    * @return a copy with {@code timedOut = value}
    */
   public DrainReport withTimedOut(boolean value) {
-    return new DrainReport(projects, eventsSent, eventsFailed, eventsRetry, bodiesUploaded,
-        bodiesAlreadyExists, bodiesRetry, bodiesFailed, released, authPaused, value,
-        pendingEvents, pendingBodies, failureCount);
+    return new DrainReport(
+        projects,
+        eventsSent,
+        eventsFailed,
+        eventsRetry,
+        bodiesUploaded,
+        bodiesAlreadyExists,
+        bodiesRetry,
+        bodiesFailed,
+        released,
+        authPaused,
+        value,
+        pendingEvents,
+        pendingBodies,
+        failureCount);
   }
 
   /**
@@ -113,11 +131,31 @@ public record DrainReport(
    * @return e.g. {@code events sent=3 failed=0 retry=0, bodies uploaded=5 ...}
    */
   public String summary() {
-    return "events sent=" + eventsSent + " failed=" + eventsFailed + " retry=" + eventsRetry
-        + ", bodies uploaded=" + bodiesUploaded + " already_exists=" + bodiesAlreadyExists
-        + " retry=" + bodiesRetry + " failed=" + bodiesFailed + ", released=" + released
-        + ", pending events=" + pendingEvents + " bodies=" + pendingBodies
-        + ", failure records=" + failureCount + (authPaused ? ", auth paused" : "")
-        + (timedOut ? ", timed out" : "") + ", projects=" + projects.size();
+    return "events sent="
+        + eventsSent
+        + " failed="
+        + eventsFailed
+        + " retry="
+        + eventsRetry
+        + ", bodies uploaded="
+        + bodiesUploaded
+        + " already_exists="
+        + bodiesAlreadyExists
+        + " retry="
+        + bodiesRetry
+        + " failed="
+        + bodiesFailed
+        + ", released="
+        + released
+        + ", pending events="
+        + pendingEvents
+        + " bodies="
+        + pendingBodies
+        + ", failure records="
+        + failureCount
+        + (authPaused ? ", auth paused" : "")
+        + (timedOut ? ", timed out" : "")
+        + ", projects="
+        + projects.size();
   }
 }

@@ -2,8 +2,10 @@ package io.dossiersync.core.drain;
 
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
+import io.dossiersync.core.queue.ClaimedTask;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.TaskQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -19,14 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass of a drain: its projects, its start time, its 401 gate, its stop signals and its
- * counts. Task results go through {@link #record}: counted, logged at DEBUG (never a body or a
- * token), and handed to the listener, whose exceptions are caught. Owned by the round thread:
- * only {@link #auth} (thread-safe) is used by the senders too.
+ * One pass of a drain: its projects, its start time, its 401 gate, its stop signals and its counts.
+ * Task results go through {@link #record}: counted, logged at DEBUG (never a body or a token), and
+ * handed to the listener, whose exceptions are caught. Owned by the round thread: only {@link
+ * #auth} (thread-safe) is used by the senders too.
  */
 final class DrainRound {
 
   private static final Logger LOG = LoggerFactory.getLogger(DrainEngine.class);
+
   /** How long past its deadline a round waits for the requests it aborted. */
   static final Duration ABORT_GRACE = Duration.ofSeconds(2);
 
@@ -48,7 +51,11 @@ final class DrainRound {
   private final FailedIndexEvents failedIndexEvents;
   private @Nullable Throwable fatal;
 
-  DrainRound(DrainSettings settings, SortedSet<String> projects, String owner, BooleanSupplier stop,
+  DrainRound(
+      DrainSettings settings,
+      SortedSet<String> projects,
+      String owner,
+      BooleanSupplier stop,
       OptionalLong deadlineNanos) {
     this.deadlineNanos = deadlineNanos;
     this.settings = settings;
@@ -69,11 +76,14 @@ final class DrainRound {
   }
 
   /**
-   * True when nothing more may be sent: stop asked, token rejected, engine closed, a sender
-   * failed, or the round thread interrupted.
+   * True when nothing more may be sent: stop asked, token rejected, engine closed, a sender failed,
+   * or the round thread interrupted.
    */
   boolean stopped() {
-    return shutDown || fatal != null || auth.paused() || stopRequested.getAsBoolean()
+    return shutDown
+        || fatal != null
+        || auth.paused()
+        || stopRequested.getAsBoolean()
         || Thread.currentThread().isInterrupted();
   }
 
@@ -169,12 +179,12 @@ final class DrainRound {
    * Extends the leases of the tasks the round still holds to a full lease from now; a store error
    * is logged (the leases then run out as claimed, and the tasks may be sent twice).
    */
-  <C> void renew(QueueSide<C> side, List<C> held) {
+  <C extends ClaimedTask> void renew(TaskQueue<C> queue, List<C> held) {
     if (held.isEmpty()) {
       return;
     }
     try {
-      List<C> renewed = side.renew(held, now().plus(settings.leaseDuration()));
+      List<C> renewed = queue.renew(held, now().plus(settings.leaseDuration()));
       LOG.debug("renewed the leases of {} of {} held tasks", renewed.size(), held.size());
     } catch (RuntimeException e) {
       LOG.warn("could not renew the leases of {} tasks: {}", held.size(), e.toString());
@@ -186,13 +196,18 @@ final class DrainRound {
   }
 
   /**
-   * A claim of what was ready when the round started (so a task rescheduled during the round
-   * waits for the next one), with a lease that runs {@code leaseDuration} from now.
+   * A claim of what was ready when the round started (so a task rescheduled during the round waits
+   * for the next one), with a lease that runs {@code leaseDuration} from now.
    */
   ClaimRequest claim(int maxTasks, boolean holdNamespacesWithPendingEvents) {
     Duration elapsed = Duration.between(start, now());
     Duration lease = settings.leaseDuration().plus(elapsed.isNegative() ? Duration.ZERO : elapsed);
-    return new ClaimRequest(maxTasks, start, lease, owner + "-" + claims.incrementAndGet(), scope,
+    return new ClaimRequest(
+        maxTasks,
+        start,
+        lease,
+        owner + "-" + claims.incrementAndGet(),
+        scope,
         holdNamespacesWithPendingEvents);
   }
 
@@ -207,16 +222,25 @@ final class DrainRound {
   void record(TaskResult result) {
     counts.get(result.kind()).get(result.status()).incrementAndGet();
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{} {}/{}:{}{} -> {} ({})", result.kind().wireName(),
-          result.namespace().projectUuid(), result.namespace().featureSlug(),
-          result.artifactPath(), result.contentHash().map(h -> " sha256:" + h).orElse(""),
-          result.status().wireName(), result.reason());
+      LOG.debug(
+          "{} {}/{}:{}{} -> {} ({})",
+          result.kind().wireName(),
+          result.namespace().projectUuid(),
+          result.namespace().featureSlug(),
+          result.artifactPath(),
+          result.contentHash().map(h -> " sha256:" + h).orElse(""),
+          result.status().wireName(),
+          result.reason());
     }
     try {
       settings.listener().onTask(result);
     } catch (RuntimeException e) {
-      LOG.warn("the drain listener failed on {} {}: {}", result.kind().wireName(),
-          result.artifactPath(), e.toString(), e);
+      LOG.warn(
+          "the drain listener failed on {} {}: {}",
+          result.kind().wireName(),
+          result.artifactPath(),
+          e.toString(),
+          e);
     }
   }
 

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The index events a round knows went to the failure records (PRODUCT.md §4.2): those it failed
- * itself, and those the store's failure records hold from an earlier round or another process,
- * read once, when the round claims its first body. A body they announce is failed as {@link
+ * itself, and those the store's failure records hold from an earlier round or another process, read
+ * once, when the round claims its first body. A body they announce is failed as {@link
  * DrainReasons#INDEX_EVENT_FAILED} instead of being sent. Owned by the round thread.
  */
 final class FailedIndexEvents {
@@ -52,8 +52,10 @@ final class FailedIndexEvents {
       try {
         stored = records.failedIndexEvents();
       } catch (QueueStoreException e) {
-        LOG.warn("could not read the failed index events; bodies whose index event failed"
-            + " earlier are sent this round: {}", e.toString());
+        LOG.warn(
+            "could not read the failed index events; bodies whose index event failed"
+                + " earlier are sent this round: {}",
+            e.toString());
         stored = Set.of();
       }
     }

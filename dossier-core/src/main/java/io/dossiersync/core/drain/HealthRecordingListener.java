@@ -10,9 +10,9 @@ import java.util.Optional;
 /**
  * A {@link DrainListener} that records a drain's health in the queue store ({@link
  * io.dossiersync.core.queue.QueueStore#health()}): the times of the last attempt and the last
- * delivery, the last error and the drainer's heartbeat. Task results are only noted in memory;
- * each {@link #onDrain} writes them once, so a round costs one small write however many tasks it
- * sent, and a round with nothing to do still writes the heartbeat.
+ * delivery, the last error and the drainer's heartbeat. Task results are only noted in memory; each
+ * {@link #onDrain} writes them once, so a round costs one small write however many tasks it sent,
+ * and a round with nothing to do still writes the heartbeat.
  *
  * <p>Compose it in where the engine is built, next to the host's own listener:
  *
@@ -23,10 +23,10 @@ import java.util.Optional;
  *     ...
  * }</pre>
  *
- * <p>The recorded error is the task's reason code and detail plus its kind and path: never a
- * token or a body ({@link TaskResult} holds neither). Thread-safe: results arrive from several
- * worker threads. A store that cannot be written throws from {@link #onDrain}, which the drain
- * logs and ignores.
+ * <p>The recorded error is the task's reason code and detail plus its kind and path: never a token
+ * or a body ({@link TaskResult} holds neither). Thread-safe: results arrive from several worker
+ * threads. A store that cannot be written throws from {@link #onDrain}, which the drain logs and
+ * ignores.
  *
  * @since 0.1.0
  */
@@ -59,8 +59,15 @@ public final class HealthRecordingListener implements DrainListener {
       attemptedAt = Optional.of(now);
       switch (result.status()) {
         case SENT, UPLOADED, ALREADY_EXISTS -> deliveredAt = Optional.of(now);
-        default -> error = Optional.of(result.reason() + " (" + result.kind().name()
-            .toLowerCase(java.util.Locale.ROOT) + " " + result.artifactPath() + ")");
+        default ->
+            error =
+                Optional.of(
+                    result.reason()
+                        + " ("
+                        + result.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + " "
+                        + result.artifactPath()
+                        + ")");
       }
     }
   }

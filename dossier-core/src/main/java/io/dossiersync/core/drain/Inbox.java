@@ -71,8 +71,8 @@ final class Inbox {
   }
 
   /**
-   * Makes the round act as if its deadline had passed: abort the requests in flight, give back
-   * what fails, give up on the rest {@link DrainRound#ABORT_GRACE} later.
+   * Makes the round act as if its deadline had passed: abort the requests in flight, give back what
+   * fails, give up on the rest {@link DrainRound#ABORT_GRACE} later.
    */
   void abort() {
     abortRequested = true;

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The body an {@code …ArtifactIndexed} event announces: namespace, path and hash (its payload's
- * {@code relative_path} and {@code content_hash_sha256}). A body whose index event failed is
- * failed as {@link DrainReasons#INDEX_EVENT_FAILED} instead of being sent (PRODUCT.md §4.2).
+ * {@code relative_path} and {@code content_hash_sha256}). A body whose index event failed is failed
+ * as {@link DrainReasons#INDEX_EVENT_FAILED} instead of being sent (PRODUCT.md §4.2).
  *
  * @param namespace the namespace
  * @param path the feature-relative path

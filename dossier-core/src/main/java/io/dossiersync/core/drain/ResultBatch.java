@@ -1,7 +1,14 @@
 package io.dossiersync.core.drain;
 
+import io.dossiersync.core.queue.BodyUploadTask;
+import io.dossiersync.core.queue.ClaimRequest;
+import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ClaimedEvent;
+import io.dossiersync.core.queue.ClaimedTask;
+import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.SettledAndClaimed;
 import io.dossiersync.core.queue.Settlement;
+import io.dossiersync.core.queue.TaskQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,56 +20,61 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The results the round thread has decided and not yet written: {@link #write()} applies them
- * in one call to the queue ({@link io.dossiersync.core.queue.EventQueue#settle}, one transaction)
- * and then reports to the listener only the tasks whose settlement took effect. When the store
- * fails, every task of the batch is kept with backoff ({@code store_error: <class>}) in a second
- * call; when that fails too, the tasks stay leased until their leases expire. Round thread only.
+ * The results the round thread has decided and not yet written: {@link #write()} applies them in
+ * one call to the queue ({@link TaskQueue#settle}, one transaction), {@link #writeAndClaim} in the
+ * same transaction as the next claim ({@link TaskQueue#settleAndClaim}); either then reports to the
+ * listener only the tasks whose settlement took effect. When the store fails, every task of the
+ * batch is kept with backoff ({@code store_error: <class>}) in a second call; when that fails too,
+ * the tasks stay leased until their leases expire. Round thread only.
  *
  * @param <C> the claimed task type
  */
-final class ResultBatch<C> {
+final class ResultBatch<C extends ClaimedTask> {
 
   private static final Logger LOG = LoggerFactory.getLogger(DrainEngine.class);
 
   private final DrainRound round;
-  private final QueueSide<C> side;
+  private final TaskQueue<C> queue;
   private final List<Settlement<C>> settlements = new ArrayList<>();
   private final List<TaskResult> results = new ArrayList<>();
 
-  ResultBatch(DrainRound round, QueueSide<C> side) {
+  ResultBatch(DrainRound round, TaskQueue<C> queue) {
     this.round = round;
-    this.side = side;
+    this.queue = queue;
   }
 
   /** A delivered task: deleted. */
   void complete(C claimed, TaskStatus status, String reason, int httpStatus, Duration took) {
-    add(Settlement.complete(claimed, round.now()),
-        side.result(claimed, status, reason, Optional.empty(), httpStatus, took));
+    add(
+        Settlement.complete(claimed, round.now()),
+        told(claimed, status, reason, Optional.empty(), httpStatus, took));
   }
 
   /** A failed attempt: kept with backoff, or moved to the failure records past the ceiling. */
-  void retry(C claimed, String reason, Optional<Duration> retryAfter, int httpStatus,
-      Duration took) {
-    Optional<Instant> next = round.retryAt(side.retryCount(claimed) + 1, retryAfter);
+  void retry(
+      C claimed, String reason, Optional<Duration> retryAfter, int httpStatus, Duration took) {
+    Optional<Instant> next = round.retryAt(claimed.retryCount() + 1, retryAfter);
     if (next.isEmpty()) {
-      fail(claimed, "retry_ceiling: " + reason, httpStatus, took);
+      fail(claimed, DrainReasons.RETRY_CEILING + ": " + reason, httpStatus, took);
       return;
     }
-    add(Settlement.reschedule(claimed, next.get(), reason, round.now()),
-        side.result(claimed, TaskStatus.RETRY, reason, next, httpStatus, took));
+    add(
+        Settlement.reschedule(claimed, next.get(), reason, round.now()),
+        told(claimed, TaskStatus.RETRY, reason, next, httpStatus, took));
   }
 
   /** A refused task: moved to the failure records. */
   void fail(C claimed, String reason, int httpStatus, Duration took) {
-    add(Settlement.fail(claimed, reason, round.now()),
-        side.result(claimed, TaskStatus.FAILED, reason, Optional.empty(), httpStatus, took));
+    add(
+        Settlement.fail(claimed, reason, round.now()),
+        told(claimed, TaskStatus.FAILED, reason, Optional.empty(), httpStatus, took));
   }
 
   /** A task given back untouched (token rejected, drain stopped). */
   void release(C claimed, String reason) {
-    add(Settlement.release(claimed, round.now()),
-        side.result(claimed, TaskStatus.RELEASED, reason, Optional.empty(), 0, Duration.ZERO));
+    add(
+        Settlement.release(claimed, round.now()),
+        told(claimed, TaskStatus.RELEASED, reason, Optional.empty(), 0, Duration.ZERO));
   }
 
   int size() {
@@ -76,30 +88,73 @@ final class ResultBatch<C> {
     }
     List<Settlement<C>> batch = List.copyOf(settlements);
     List<TaskResult> told = List.copyOf(results);
-    settlements.clear();
-    results.clear();
+    clear();
     try {
-      report(batch, told, side.settle(batch));
+      report(batch, told, queue.settle(batch));
     } catch (RuntimeException e) {
-      LOG.warn("could not record {} drain results in the queue; keeping them with backoff: {}",
-          batch.size(), e.toString(), e);
-      batch.forEach(s -> retry(s.claimed(), "store_error: " + e.getClass().getSimpleName(),
-          Optional.empty(), 0, Duration.ZERO));
-      List<Settlement<C>> retries = List.copyOf(settlements);
-      List<TaskResult> retried = List.copyOf(results);
-      settlements.clear();
-      results.clear();
-      try {
-        report(retries, retried, side.settle(retries));
-      } catch (RuntimeException again) {
-        LOG.warn("{} tasks stay leased until their leases expire: {}", retries.size(),
-            again.toString());
-      }
+      keepWithBackoff(batch, e);
     }
   }
 
-  private void report(List<Settlement<C>> batch, List<TaskResult> told,
-      List<Settlement<C>> applied) {
+  /**
+   * Writes every decision and claims the next tasks in one transaction; reports the decisions that
+   * took effect and empties the batch. When that transaction fails, the decisions are written as
+   * {@link #write()} does (kept with backoff if the store fails them) and the claim is tried once
+   * more on its own, whose failure the caller gets.
+   *
+   * @throws io.dossiersync.core.queue.QueueStoreException when the claim alone fails too
+   */
+  List<C> writeAndClaim(ClaimRequest request) {
+    List<Settlement<C>> batch = List.copyOf(settlements);
+    List<TaskResult> told = List.copyOf(results);
+    SettledAndClaimed<C> done;
+    try {
+      done = queue.settleAndClaim(batch, request);
+    } catch (RuntimeException e) {
+      LOG.debug(
+          "settling {} results with a claim failed; trying them apart: {}",
+          batch.size(),
+          e.toString());
+      write();
+      return queue.claim(request);
+    }
+    clear();
+    report(batch, told, done.settled());
+    return done.claimed();
+  }
+
+  private void keepWithBackoff(List<Settlement<C>> batch, RuntimeException e) {
+    LOG.warn(
+        "could not record {} drain results in the queue; keeping them with backoff: {}",
+        batch.size(),
+        e.toString(),
+        e);
+    batch.forEach(
+        s ->
+            retry(
+                s.claimed(),
+                DrainReasons.STORE_ERROR + ": " + e.getClass().getSimpleName(),
+                Optional.empty(),
+                0,
+                Duration.ZERO));
+    List<Settlement<C>> retries = List.copyOf(settlements);
+    List<TaskResult> retried = List.copyOf(results);
+    clear();
+    try {
+      report(retries, retried, queue.settle(retries));
+    } catch (RuntimeException again) {
+      LOG.warn(
+          "{} tasks stay leased until their leases expire: {}", retries.size(), again.toString());
+    }
+  }
+
+  private void clear() {
+    settlements.clear();
+    results.clear();
+  }
+
+  private void report(
+      List<Settlement<C>> batch, List<TaskResult> told, List<Settlement<C>> applied) {
     Set<Settlement<C>> done = new HashSet<>(applied);
     for (int i = 0; i < batch.size(); i++) {
       if (done.contains(batch.get(i))) {
@@ -116,5 +171,41 @@ final class ResultBatch<C> {
   private void add(Settlement<C> settlement, TaskResult result) {
     settlements.add(settlement);
     results.add(result);
+  }
+
+  /** The listener's view of a result: never a body. */
+  private static TaskResult told(
+      ClaimedTask claimed,
+      TaskStatus status,
+      String reason,
+      Optional<Instant> next,
+      int httpStatus,
+      Duration took) {
+    if (claimed instanceof ClaimedBody body) {
+      BodyUploadTask task = body.task();
+      return new TaskResult(
+          TaskKind.BODY,
+          task.uploadId(),
+          task.namespace(),
+          task.artifactPath(),
+          Optional.of(task.contentHash()),
+          status,
+          reason,
+          next,
+          httpStatus,
+          took);
+    }
+    EventRecord event = ((ClaimedEvent) claimed).event();
+    return new TaskResult(
+        TaskKind.EVENT,
+        event.eventId(),
+        event.namespace(),
+        event.aggregateId(),
+        Optional.empty(),
+        status,
+        reason,
+        next,
+        httpStatus,
+        took);
   }
 }

@@ -5,11 +5,10 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ClaimedEvent;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.transport.AccessToken;
-import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.PushContentRequest;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +18,10 @@ import java.util.concurrent.Executor;
 
 /**
  * The sending half of a round: runs each request on the engine's send threads and puts what came
- * back on the round's result queue. Senders never touch the queue store and never call a
- * listener; they measure each request with the monotonic clock and retry once after a 401 when
- * the round's {@link AuthGate} has a fresh token. An event batch answered 413 or 400 is split in
- * halves and each half sent again, recursively (PRODUCT.md §4.2), down to single events.
+ * back on the round's result queue. Senders never touch the queue store and never call a listener;
+ * they measure each request with the monotonic clock and retry once after a 401 when the round's
+ * {@link AuthGate} has a fresh token. An event batch answered 413 or 400 is split in halves and
+ * each half sent again, recursively (PRODUCT.md §4.2), down to single events.
  */
 final class Senders {
 
@@ -42,13 +41,14 @@ final class Senders {
    * @throws java.util.concurrent.RejectedExecutionException when the engine is closed
    */
   void sendEvents(List<ClaimedEvent> batch) {
-    executor.execute(() -> {
-      try {
-        results.add(new Sent.Events(batch, sendSplitting(batch)));
-      } catch (Throwable t) {
-        results.add(new Sent.Failed(batch, List.of(), t));
-      }
-    });
+    executor.execute(
+        () -> {
+          try {
+            results.add(new Sent.Events(batch, sendSplitting(batch)));
+          } catch (Throwable t) {
+            results.add(new Sent.Failed(batch, List.of(), t));
+          }
+        });
   }
 
   /**
@@ -57,29 +57,35 @@ final class Senders {
    * @throws java.util.concurrent.RejectedExecutionException when the engine is closed
    */
   void sendBody(ClaimedBody body) {
-    executor.execute(() -> {
-      try {
-        long start = round.settings.nanoTime().getAsLong();
-        PushResult result = pushWithRefresh(body.task());
-        Duration took = Duration.ofNanos(round.settings.nanoTime().getAsLong() - start);
-        results.add(new Sent.Body(withoutText(body), body.task().uploadId(), result, took));
-      } catch (Throwable t) {
-        results.add(new Sent.Failed(List.of(), List.of(body), t));
-      }
-    });
+    executor.execute(
+        () -> {
+          try {
+            long start = round.settings.nanoTime().getAsLong();
+            PushResult result = pushWithRefresh(body.task());
+            Duration took = Duration.ofNanos(round.settings.nanoTime().getAsLong() - start);
+            results.add(new Sent.Body(withoutText(body), body.task().uploadId(), result, took));
+          } catch (Throwable t) {
+            results.add(new Sent.Failed(List.of(), List.of(body), t));
+          }
+        });
   }
 
   /** Sends {@code batch}; a 413 or 400 for several events sends each half again on its own. */
   private List<Sent.Piece> sendSplitting(List<ClaimedEvent> batch) {
     if (round.auth.paused()) {
-      return List.of(new Sent.Piece(batch, EventBatchResult.notDelivered(
-          BatchOutcome.UNAUTHORIZED, 0, "unauthorized", Optional.empty()), Duration.ZERO));
+      return List.of(
+          new Sent.Piece(
+              batch,
+              EventBatchResult.notDelivered(
+                  TransportOutcome.UNAUTHORIZED, 0, "unauthorized", Optional.empty()),
+              Duration.ZERO));
     }
     long start = round.settings.nanoTime().getAsLong();
     EventBatchResult result = sendWithRefresh(batch);
     Duration took = Duration.ofNanos(round.settings.nanoTime().getAsLong() - start);
-    boolean split = result.outcome() == BatchOutcome.TOO_LARGE
-        || result.outcome() == BatchOutcome.INVALID;
+    boolean split =
+        result.outcome() == TransportOutcome.TOO_LARGE
+            || result.outcome() == TransportOutcome.INVALID;
     if (!split || batch.size() < 2) {
       return List.of(new Sent.Piece(batch, result, took));
     }
@@ -92,9 +98,9 @@ final class Senders {
   private EventBatchResult sendWithRefresh(List<ClaimedEvent> batch) {
     Optional<AccessToken> token = round.auth.current();
     EventBatchResult result = send(batch);
-    if (result.outcome() == BatchOutcome.UNAUTHORIZED && round.auth.mayRetry(token)) {
+    if (result.outcome() == TransportOutcome.UNAUTHORIZED && round.auth.mayRetry(token)) {
       result = send(batch);
-      if (result.outcome() == BatchOutcome.UNAUTHORIZED) {
+      if (result.outcome() == TransportOutcome.UNAUTHORIZED) {
         round.auth.pause();
       }
     }
@@ -107,19 +113,19 @@ final class Senders {
       return round.settings.events().send(events);
     } catch (RuntimeException e) {
       return EventBatchResult.notDelivered(
-          BatchOutcome.RETRY, 0, TransportErrors.reason(e), Optional.empty());
+          TransportOutcome.RETRY, 0, TransportErrors.reason(e), Optional.empty());
     }
   }
 
   private PushResult pushWithRefresh(BodyUploadTask task) {
     if (round.auth.paused()) {
-      return PushResult.of(PushOutcome.UNAUTHORIZED, 0, "unauthorized");
+      return PushResult.of(TransportOutcome.UNAUTHORIZED, 0, "unauthorized");
     }
     Optional<AccessToken> token = round.auth.current();
     PushResult result = push(task);
-    if (result.outcome() == PushOutcome.UNAUTHORIZED && round.auth.mayRetry(token)) {
+    if (result.outcome() == TransportOutcome.UNAUTHORIZED && round.auth.mayRetry(token)) {
       result = push(task);
-      if (result.outcome() == PushOutcome.UNAUTHORIZED) {
+      if (result.outcome() == TransportOutcome.UNAUTHORIZED) {
         round.auth.pause();
       }
     }
@@ -140,8 +146,16 @@ final class Senders {
    */
   private static ClaimedBody withoutText(ClaimedBody body) {
     BodyUploadTask task = body.task();
-    return new ClaimedBody(new BodyUploadTask(task.uploadId(), task.namespace(),
-        task.artifactPath(), task.contentHash(), "", task.sizeBytes()), body.retryCount(),
-        body.createdAt(), body.lease());
+    return new ClaimedBody(
+        new BodyUploadTask(
+            task.uploadId(),
+            task.namespace(),
+            task.artifactPath(),
+            task.contentHash(),
+            "",
+            task.sizeBytes()),
+        body.retryCount(),
+        body.createdAt(),
+        body.lease());
   }
 }

@@ -8,9 +8,9 @@ import java.util.Optional;
  * What a {@link BackgroundSync} is doing, as a host reads it ({@link BackgroundSync#state()}).
  *
  * @param phase running, paused after the token was rejected, or stopped
- * @param reason why it is in that phase, when it is not simply running: e.g. {@code not
- *     started}, {@code stopped by the host}, {@code unauthorized: ...} or {@code error:
- *     OutOfMemoryError: Java heap space}; never a token or a body
+ * @param reason why it is in that phase, when it is not simply running: e.g. {@code not started},
+ *     {@code stopped by the host}, {@code unauthorized: ...} or {@code error: OutOfMemoryError:
+ *     Java heap space}; never a token or a body
  * @param since when it entered the phase (wall clock)
  * @since 0.1.0
  */

@@ -3,8 +3,8 @@ package io.dossiersync.core.drain;
 import java.time.Duration;
 
 /**
- * How the drain waits: {@link DrainEngine#drainUntilEmpty} sleeps through it until the next task
- * is due, so tests can record the exact delays and move a clock instead of waiting.
+ * How the drain waits: {@link DrainEngine#drainUntilEmpty} sleeps through it until the next task is
+ * due, so tests can record the exact delays and move a clock instead of waiting.
  *
  * <p>Implementations are thread-safe.
  *

@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Whether a project's tasks may leave the machine (PRODUCT.md §5, DS-05). The drain asks before
- * it claims anything: tasks of a project that is not allowed are never claimed, never sent, and
- * stay in the queue untouched.
+ * Whether a project's tasks may leave the machine (PRODUCT.md §5, DS-05). The drain asks before it
+ * claims anything: tasks of a project that is not allowed are never claimed, never sent, and stay
+ * in the queue untouched.
  *
  * <p>Implementations are thread-safe and fast (asked once per project per drain round). An
  * exception from {@link #allows} counts as "not allowed".
@@ -34,8 +34,8 @@ public interface SyncConsent {
   }
 
   /**
-   * Consent for the given projects only (the CLI: the projects of the checkouts it synced plus
-   * any {@code --project}).
+   * Consent for the given projects only (the CLI: the projects of the checkouts it synced plus any
+   * {@code --project}).
    *
    * @param projectUuids the allowed project UUIDs, lower-case canonical form; copied
    * @return a consent that allows exactly these projects

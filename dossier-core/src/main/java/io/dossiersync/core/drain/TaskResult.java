@@ -22,8 +22,8 @@ import java.util.Optional;
  * @param nextAttemptAt for {@link TaskStatus#RETRY}: when the task is due again
  * @param httpStatus the receiver's HTTP status for this attempt, or 0 when no answer arrived (a
  *     network error, a task given back unsent)
- * @param duration how long the request that carried this task took ({@link Duration#ZERO} when
- *     none was sent); for an event, the duration of its whole batch's request
+ * @param duration how long the request that carried this task took ({@link Duration#ZERO} when none
+ *     was sent); for an event, the duration of its whole batch's request
  * @since 0.1.0
  */
 public record TaskResult(

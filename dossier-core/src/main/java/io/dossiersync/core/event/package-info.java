@@ -1,4 +1,7 @@
-/** Dossier events ({@code MissionDossierArtifactIndexed}, {@code ...ArtifactMissing}, {@code ...SnapshotComputed}), their ULID ids and the parity hash. */
+/**
+ * Dossier events ({@code MissionDossierArtifactIndexed}, {@code ...ArtifactMissing}, {@code
+ * ...SnapshotComputed}), their ULID ids and the parity hash.
+ */
 @NullMarked
 package io.dossiersync.core.event;
 

@@ -50,8 +50,8 @@ public record ArtifactRef(
       throw new IllegalArgumentException("artifactKey must not be blank");
     }
     boolean invalidName = errorReason.equals(Optional.of(ArtifactErrorReason.INVALID_FORMAT));
-    if (!RelativePaths.staysInside(invalidName ? relativePath.replace('\\', '\uFFFD')
-        : relativePath)) {
+    if (!RelativePaths.staysInside(
+        invalidName ? relativePath.replace('\\', '\uFFFD') : relativePath)) {
       throw new IllegalArgumentException(
           "relativePath must be a non-empty '/'-separated path inside the feature directory, got '"
               + relativePath

@@ -62,8 +62,8 @@ final class FeatureWalker {
         }
         Optional<String> problem = CarriedNames.problem(child);
         if (problem.isPresent()) {
-          LOG.debug("{}{} cannot be carried as a relative path: invalid_format", prefix,
-              problem.get());
+          LOG.debug(
+              "{}{} cannot be carried as a relative path: invalid_format", prefix, problem.get());
         }
         visit(child, prefix + problem.orElse(name), carriable && problem.isEmpty(), realRoot, out);
       }

@@ -32,8 +32,7 @@ import org.slf4j.LoggerFactory;
  *       host's file-name encoding, or holding {@code \} or a control character) is absent with
  *       {@code invalid_format}, under its name with U+FFFD replacements. A file is opened without
  *       following a final symlink, and is checked before and after hashing to be the walked one
- *       (real path inside the feature directory, same file key), else {@code
- *       deleted_after_scan}.
+ *       (real path inside the feature directory, same file key), else {@code deleted_after_scan}.
  *   <li>Files are classified by the request's manifest (see {@link ExpectedArtifactManifest});
  *       unmatched files get the key {@code artifact.<sanitised path>} and the class {@code
  *       workflow} ({@code tasks/WP*.md}) or {@code other}. Clashing keys get {@code -2}, {@code -3}
@@ -91,7 +90,10 @@ public final class FileSystemIndexer implements Indexer {
     byte[] buffer = new byte[BUFFER_SIZE];
     for (FeatureWalker.Entry entry : FeatureWalker.walk(featureDir)) {
       if (!entry.carriable()) {
-        classifier.addFile(entry.relativePath(), Optional.empty(), 0,
+        classifier.addFile(
+            entry.relativePath(),
+            Optional.empty(),
+            0,
             Optional.of(ArtifactErrorReason.INVALID_FORMAT));
         continue;
       }
@@ -104,8 +106,12 @@ public final class FileSystemIndexer implements Indexer {
   }
 
   /** Hashes one file, checking before and after that it is the walked one; true when present. */
-  private boolean hashInto(String relativePath, WalkedFile file, MessageDigest digest,
-      byte[] buffer, ArtifactClassifier out) {
+  private boolean hashInto(
+      String relativePath,
+      WalkedFile file,
+      MessageDigest digest,
+      byte[] buffer,
+      ArtifactClassifier out) {
     digest.reset();
     long size = 0;
     Optional<ArtifactErrorReason> error = Optional.empty();
@@ -123,8 +129,8 @@ public final class FileSystemIndexer implements Indexer {
         throw new NoSuchFileException(relativePath, null, "replaced while it was hashed");
       }
     } catch (NoSuchFileException e) {
-      LOG.debug("{} vanished or was replaced before it was hashed: {}", relativePath,
-          e.getReason());
+      LOG.debug(
+          "{} vanished or was replaced before it was hashed: {}", relativePath, e.getReason());
       error = Optional.of(ArtifactErrorReason.DELETED_AFTER_SCAN);
     } catch (IOException | RuntimeException e) {
       LOG.debug("{} is unreadable: {}", relativePath, e.toString());

@@ -53,9 +53,12 @@ public final class BoundedFile {
     }
     BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
     if (!attrs.isRegularFile()) {
-      throw new Refused(file + ": not a regular file (it is "
-          + (attrs.isDirectory() ? "a directory" : "a FIFO, socket or device")
-          + "); give a regular file of at most " + describe(limit));
+      throw new Refused(
+          file
+              + ": not a regular file (it is "
+              + (attrs.isDirectory() ? "a directory" : "a FIFO, socket or device")
+              + "); give a regular file of at most "
+              + describe(limit));
     }
     if (attrs.size() > limit) {
       throw tooLarge(file, limit);
@@ -71,13 +74,18 @@ public final class BoundedFile {
   }
 
   private static Refused tooLarge(Path file, int limit) {
-    return new Refused(file + ": larger than " + describe(limit)
-        + "; a file read whole must be at most " + describe(limit));
+    return new Refused(
+        file
+            + ": larger than "
+            + describe(limit)
+            + "; a file read whole must be at most "
+            + describe(limit));
   }
 
   private static String describe(int limit) {
     return limit % (1024 * 1024) == 0 && limit > 0
-        ? limit / (1024 * 1024) + " MiB" : limit + " bytes";
+        ? limit / (1024 * 1024) + " MiB"
+        : limit + " bytes";
   }
 
   /** A file refused by the rule: its one-line message names the file and what is wrong. */

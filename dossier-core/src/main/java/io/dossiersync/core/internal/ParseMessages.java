@@ -19,9 +19,10 @@ public final class ParseMessages {
    */
   public static String oneLine(JacksonException e) {
     String original = e.getOriginalMessage();
-    String first = original == null || original.isBlank()
-        ? e.getClass().getSimpleName()
-        : original.strip().lines().findFirst().orElse("").strip();
+    String first =
+        original == null || original.isBlank()
+            ? e.getClass().getSimpleName()
+            : original.strip().lines().findFirst().orElse("").strip();
     JsonLocation where = e.getLocation();
     if (where == null || where.getLineNr() < 1) {
       return first;

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the file-system indexer hands to the body read: its result, and for every artifact it
- * walked (by relative path) the {@link WalkedFile} to read. Immutable. Generic in the result so
- * that this package stays a leaf (it names no type of {@code core.index}). Not API.
+ * What the file-system indexer hands to the body read: its result, and for every artifact it walked
+ * (by relative path) the {@link WalkedFile} to read. Immutable. Generic in the result so that this
+ * package stays a leaf (it names no type of {@code core.index}). Not API.
  *
  * @param <D> the indexer's result (a {@code MissionDossier})
  * @param dossier the indexed dossier

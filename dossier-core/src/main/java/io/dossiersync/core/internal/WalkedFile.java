@@ -14,15 +14,15 @@ import java.util.Optional;
 
 /**
  * A file as the indexer's walk found it: the {@link Path} to read (never rebuilt from a string),
- * the file key (device and inode where the OS has them) and the real path of the feature
- * directory it must stay in (PRODUCT.md §2 eligibility step 5). Kept out of the public {@code
- * ArtifactRef} on purpose: it is what the walk hands to the body read, not a wire field.
+ * the file key (device and inode where the OS has them) and the real path of the feature directory
+ * it must stay in (PRODUCT.md §2 eligibility step 5). Kept out of the public {@code ArtifactRef} on
+ * purpose: it is what the walk hands to the body read, not a wire field.
  *
- * <p>{@link #isStillIndexed()} is the read-time verification: the real path of the file still
- * lies inside the feature directory's real path, the file is a regular file (not a link) and its
- * key is the walk's. {@link #open()} opens it without following a final symlink. Callers check
- * before opening and again after reading, so that a directory swapped for a symlink while the
- * bytes were read is caught too. Immutable.
+ * <p>{@link #isStillIndexed()} is the read-time verification: the real path of the file still lies
+ * inside the feature directory's real path, the file is a regular file (not a link) and its key is
+ * the walk's. {@link #open()} opens it without following a final symlink. Callers check before
+ * opening and again after reading, so that a directory swapped for a symlink while the bytes were
+ * read is caught too. Immutable.
  *
  * @param path the path to open; for a symlink inside the feature directory, its real target
  * @param fileKey {@link BasicFileAttributes#fileKey()} at walk time; empty when the OS has none
@@ -44,8 +44,8 @@ public record WalkedFile(Path path, Optional<Object> fileKey, Path realRoot) {
    * @param featureDir the feature directory
    * @param relativePath the {@code /}-separated path
    * @return the file, its real path and its key as they are now
-   * @throws NoSuchFileException when the file is gone or its name cannot be carried by the
-   *     host's file-name encoding
+   * @throws NoSuchFileException when the file is gone or its name cannot be carried by the host's
+   *     file-name encoding
    * @throws IOException when it cannot be resolved
    */
   public static WalkedFile resolveNow(Path featureDir, String relativePath) throws IOException {
@@ -65,8 +65,8 @@ public record WalkedFile(Path path, Optional<Object> fileKey, Path realRoot) {
   /**
    * Whether the file at {@link #path()} is still the one the walk found.
    *
-   * @return true when its real path is inside {@link #realRoot()}, it is a regular file and its
-   *     key equals the walk's
+   * @return true when its real path is inside {@link #realRoot()}, it is a regular file and its key
+   *     equals the walk's
    * @throws NoSuchFileException when it is gone
    * @throws IOException when it cannot be looked at
    */

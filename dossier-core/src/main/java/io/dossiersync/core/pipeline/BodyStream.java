@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A feature's bodies, prepared lazily and handed to the store a chunk at a time (PRODUCT.md §3:
- * at most about {@value #DEFAULT_CHUNK_BYTES} bytes of body text in memory): each chunk holds
- * eligible tasks until their text reaches the limit. Of every artifact only its outcome (skipped)
- * or its path and hash (eligible) are kept, so the outcomes can be told once the store answered.
- * Not thread-safe: one instance per sync.
+ * A feature's bodies, prepared lazily and handed to the store a chunk at a time (PRODUCT.md §3: at
+ * most about {@value #DEFAULT_CHUNK_BYTES} bytes of body text in memory): each chunk holds eligible
+ * tasks until their text reaches the limit. Of every artifact only its outcome (skipped) or its
+ * path and hash (eligible) are kept, so the outcomes can be told once the store answered. Not
+ * thread-safe: one instance per sync.
  */
 final class BodyStream implements BodyChunks {
 
@@ -44,7 +44,11 @@ final class BodyStream implements BodyChunks {
   private int eligible;
   private List<BodyUploadTask> prefetched = List.of();
 
-  BodyStream(BodyPreparer preparer, Path featureDir, NamespaceRef namespace, Walked<MissionDossier> walked,
+  BodyStream(
+      BodyPreparer preparer,
+      Path featureDir,
+      NamespaceRef namespace,
+      Walked<MissionDossier> walked,
       long chunkBytes) {
     this.preparer = preparer;
     this.featureDir = featureDir;
@@ -116,8 +120,9 @@ final class BodyStream implements BodyChunks {
       } else if (next < statuses.size()) {
         outcomes.add(EnqueueOutcomes.of(slot.path(), slot.hash(), statuses.get(next++)));
       } else {
-        outcomes.add(EnqueueOutcomes.queueError(slot.path(), slot.hash(),
-            "no status returned by the store"));
+        outcomes.add(
+            EnqueueOutcomes.queueError(
+                slot.path(), slot.hash(), "no status returned by the store"));
       }
     }
     return outcomes;
@@ -125,16 +130,17 @@ final class BodyStream implements BodyChunks {
 
   private Optional<BodyUploadTask> prepareNext() {
     ArtifactRef artifact = artifacts.next();
-    PreparedBody body = preparer.prepare(
-        featureDir, namespace, artifact, walked.file(artifact.relativePath()));
+    PreparedBody body =
+        preparer.prepare(featureDir, namespace, artifact, walked.file(artifact.relativePath()));
     if (body instanceof PreparedBody.Eligible ready) {
       eligible++;
-      slots.add(new Slot(Optional.empty(), ready.task().artifactPath(),
-          ready.task().contentHash()));
+      slots.add(
+          new Slot(Optional.empty(), ready.task().artifactPath(), ready.task().contentHash()));
       return Optional.of(ready.task());
     }
-    slots.add(new Slot(Optional.of(((PreparedBody.Skipped) body).outcome()),
-        artifact.relativePath(), ""));
+    slots.add(
+        new Slot(
+            Optional.of(((PreparedBody.Skipped) body).outcome()), artifact.relativePath(), ""));
     return Optional.empty();
   }
 }

@@ -131,19 +131,19 @@ public final class DossierPipeline {
   }
 
   /**
-   * Syncs several feature directories, in order, with the reading work spread over the
-   * preparation threads ({@link DossierPipelineBuilder#preparationThreads(int)}): while one
-   * feature is written to the store on the calling thread, the next ones are indexed, hashed and
-   * their first bodies read (at most {@value #PREPARED_AHEAD_PER_THREAD} features per thread
-   * ahead, each holding at most {@value BodyStream#PREFETCH_BYTES} bytes of body text; the rest
-   * of a larger feature is read inside its transaction, as {@link #syncFeatureDossier} does). The
-   * outcome is the same as syncing each request in turn: one transaction per feature, in request
-   * order, {@code onSynced} called on the calling thread after each, in request order.
+   * Syncs several feature directories, in order, with the reading work spread over the preparation
+   * threads ({@link DossierPipelineBuilder#preparationThreads(int)}): while one feature is written
+   * to the store on the calling thread, the next ones are indexed, hashed and their first bodies
+   * read (at most {@value #PREPARED_AHEAD_PER_THREAD} features per thread ahead, each holding at
+   * most {@value BodyStream#PREFETCH_BYTES} bytes of body text; the rest of a larger feature is
+   * read inside its transaction, as {@link #syncFeatureDossier} does). The outcome is the same as
+   * syncing each request in turn: one transaction per feature, in request order, {@code onSynced}
+   * called on the calling thread after each, in request order.
    *
    * @param requests the features to sync
    * @param onSynced called with each feature's result, in request order
-   * @throws IllegalArgumentException when a feature directory does not exist or is not a
-   *     directory; the features before it are synced, none after it
+   * @throws IllegalArgumentException when a feature directory does not exist or is not a directory;
+   *     the features before it are synced, none after it
    */
   public void syncAll(List<FeatureSyncRequest> requests, Consumer<DossierSyncResult> onSynced) {
     Objects.requireNonNull(onSynced, "onSynced");
@@ -152,8 +152,12 @@ public final class DossierPipeline {
       all.forEach(r -> onSynced.accept(commit(prepare(r))));
       return;
     }
-    try (PreparationAhead<FeatureSyncRequest, PreparedFeature> ahead = new PreparationAhead<>(preparationThreads,
-        preparationThreads * PREPARED_AHEAD_PER_THREAD, all, this::prepare)) {
+    try (PreparationAhead<FeatureSyncRequest, PreparedFeature> ahead =
+        new PreparationAhead<>(
+            preparationThreads,
+            preparationThreads * PREPARED_AHEAD_PER_THREAD,
+            all,
+            this::prepare)) {
       for (int i = 0; i < all.size(); i++) {
         onSynced.accept(commit(ahead.take(i)));
       }
@@ -169,10 +173,12 @@ public final class DossierPipeline {
           "feature directory " + featureDir + " does not exist or is not a directory");
     }
     Optional<ExpectedArtifactManifest> manifest = manifests.find(namespace.missionKey());
-    IndexRequest index = new IndexRequest(namespace.missionKey(), manifest, request.options().step());
-    Walked<MissionDossier> walked = indexer instanceof FileSystemIndexer walking
-        ? walking.indexWalked(featureDir, index)
-        : Walked.unwalked(indexer.index(featureDir, index));
+    IndexRequest index =
+        new IndexRequest(namespace.missionKey(), manifest, request.options().step());
+    Walked<MissionDossier> walked =
+        indexer instanceof FileSystemIndexer walking
+            ? walking.indexWalked(featureDir, index)
+            : Walked.unwalked(indexer.index(featureDir, index));
     MissionDossier dossier = walked.dossier();
     afterIndex.accept(dossier);
     List<EventRecord> records = events.build(dossier, namespace, manifest);
@@ -227,8 +233,8 @@ public final class DossierPipeline {
     try {
       listener.onFeatureSynced(counts);
     } catch (RuntimeException e) {
-      LOG.warn("the sync listener failed on {}: {}", counts.namespace().featureSlug(),
-          e.toString(), e);
+      LOG.warn(
+          "the sync listener failed on {}: {}", counts.namespace().featureSlug(), e.toString(), e);
     }
   }
 

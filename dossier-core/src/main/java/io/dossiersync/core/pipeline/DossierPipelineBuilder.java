@@ -1,11 +1,11 @@
 package io.dossiersync.core.pipeline;
 
 import io.dossiersync.core.body.SurfacePolicy;
-import io.dossiersync.core.internal.UlidGenerator;
 import io.dossiersync.core.index.FileSystemIndexer;
 import io.dossiersync.core.index.Indexer;
 import io.dossiersync.core.index.ManifestRegistry;
 import io.dossiersync.core.index.MissionDossier;
+import io.dossiersync.core.internal.UlidGenerator;
 import io.dossiersync.core.queue.QueueStore;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -126,9 +126,9 @@ public final class DossierPipelineBuilder {
 
   /** Test seam: the body text a chunk holds at most (default 32 MiB). */
   /**
-   * How many threads {@link DossierPipeline#syncAll} reads and hashes features on, ahead of the
-   * one thread that writes the store; 1 reads on the calling thread. Default: the available
-   * processors, at most 4.
+   * How many threads {@link DossierPipeline#syncAll} reads and hashes features on, ahead of the one
+   * thread that writes the store; 1 reads on the calling thread. Default: the available processors,
+   * at most 4.
    *
    * @param threads 1 to 64
    * @return this builder
@@ -170,7 +170,16 @@ public final class DossierPipelineBuilder {
       throw new IllegalArgumentException("queueStore is required: pass the store to enqueue into");
     }
     Supplier<String> idSource = ids != null ? ids : new UlidGenerator(clock, new SecureRandom());
-    return new DossierPipeline(store, indexer, clock, surfacePolicy, manifests, idSource,
-        listener, chunkBytes, afterIndex, preparationThreads);
+    return new DossierPipeline(
+        store,
+        indexer,
+        clock,
+        surfacePolicy,
+        manifests,
+        idSource,
+        listener,
+        chunkBytes,
+        afterIndex,
+        preparationThreads);
   }
 }

@@ -15,8 +15,12 @@ final class EnqueueOutcomes {
     return switch (status) {
       case ENQUEUED -> outcome(path, hash, OutcomeStatus.QUEUED, Optional.empty(), false);
       case ALREADY_IN_QUEUE ->
-          outcome(path, hash, OutcomeStatus.QUEUED,
-              Optional.of(OutcomeReasons.ALREADY_IN_QUEUE), false);
+          outcome(
+              path,
+              hash,
+              OutcomeStatus.QUEUED,
+              Optional.of(OutcomeReasons.ALREADY_IN_QUEUE),
+              false);
       case QUEUE_FULL ->
           outcome(path, hash, OutcomeStatus.FAILED, Optional.of(OutcomeReasons.QUEUE_FULL), true);
     };

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One feature directory to sync with {@link DossierPipeline#syncAll}: the directory, its
- * namespace and the sync options.
+ * One feature directory to sync with {@link DossierPipeline#syncAll}: the directory, its namespace
+ * and the sync options.
  *
  * @param featureDir the feature directory
  * @param namespace its namespace; its mission key selects the manifest

@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Requests (features) prepared on a few named daemon threads ahead of the one thread that writes them, at
- * most {@code window} of them at a time (read but not yet taken), so memory stays bounded
- * whatever the number of features. {@link #take(int)} is called with 0, 1, 2… in turn and
- * returns that request's preparation, waiting for it; a preparation that threw rethrows there.
- * Closing stops the threads and drops what was prepared but not taken. Used by one thread.
+ * Requests (features) prepared on a few named daemon threads ahead of the one thread that writes
+ * them, at most {@code window} of them at a time (read but not yet taken), so memory stays bounded
+ * whatever the number of features. {@link #take(int)} is called with 0, 1, 2… in turn and returns
+ * that request's preparation, waiting for it; a preparation that threw rethrows there. Closing
+ * stops the threads and drops what was prepared but not taken. Used by one thread.
  */
 final class PreparationAhead<Q, P> implements AutoCloseable {
 
@@ -67,8 +67,8 @@ final class PreparationAhead<Q, P> implements AutoCloseable {
   private static ThreadFactory named(int pool) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable,
-          "dossier-sync-prepare-" + pool + "-" + count.incrementAndGet());
+      Thread thread =
+          new Thread(runnable, "dossier-sync-prepare-" + pool + "-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };

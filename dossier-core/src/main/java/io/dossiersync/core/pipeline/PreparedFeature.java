@@ -6,8 +6,8 @@ import io.dossiersync.core.queue.EventRecord;
 import java.util.List;
 
 /**
- * A feature read and ready for its one store call: the index, its events, and its bodies (the
- * first ones already read, the rest read while the store pulls them).
+ * A feature read and ready for its one store call: the index, its events, and its bodies (the first
+ * ones already read, the rest read while the store pulls them).
  *
  * @param namespace the namespace
  * @param dossier the index

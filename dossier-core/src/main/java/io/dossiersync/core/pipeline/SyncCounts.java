@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one feature's sync did to the queues: the enqueue side of dossier-sync's observability
- * (the drain side is {@link io.dossiersync.core.drain.DrainListener}). Immutable.
+ * What one feature's sync did to the queues: the enqueue side of dossier-sync's observability (the
+ * drain side is {@link io.dossiersync.core.drain.DrainListener}). Immutable.
  *
  * @param namespace the feature's namespace
  * @param eventsEnqueued dossier events now in the event queue
@@ -42,8 +42,17 @@ public record SyncCounts(
   /** Checks that the namespace is given and no count is negative. */
   public SyncCounts {
     Objects.requireNonNull(namespace, "namespace");
-    int[] counts = {eventsEnqueued, eventsSuperseded, eventsQueueFull, bodiesEnqueued,
-        bodiesAlreadyQueued, bodiesSuperseded, bodiesQueueFull, bodiesSkipped, bodiesFailed};
+    int[] counts = {
+      eventsEnqueued,
+      eventsSuperseded,
+      eventsQueueFull,
+      bodiesEnqueued,
+      bodiesAlreadyQueued,
+      bodiesSuperseded,
+      bodiesQueueFull,
+      bodiesSkipped,
+      bodiesFailed
+    };
     for (int count : counts) {
       if (count < 0) {
         throw new IllegalArgumentException("counts must be >= 0, got " + count);
@@ -59,12 +68,15 @@ public record SyncCounts(
    * @param outcomes one outcome per artifact
    * @return the counts
    */
-  static SyncCounts of(NamespaceRef namespace, Optional<DossierEnqueueResult> enqueue,
+  static SyncCounts of(
+      NamespaceRef namespace,
+      Optional<DossierEnqueueResult> enqueue,
       List<UploadOutcome> outcomes) {
     EnqueueResult none = EnqueueResult.none();
     EnqueueResult events = enqueue.map(DossierEnqueueResult::events).orElse(none);
     EnqueueResult bodies = enqueue.map(DossierEnqueueResult::bodies).orElse(none);
-    return new SyncCounts(namespace,
+    return new SyncCounts(
+        namespace,
         (int) events.count(EnqueueStatus.ENQUEUED),
         events.superseded(),
         (int) events.count(EnqueueStatus.QUEUE_FULL),

@@ -30,6 +30,6 @@ public interface SyncListener {
    * @return the no-op listener
    */
   static SyncListener noop() {
-    return counts -> { };
+    return counts -> {};
   }
 }

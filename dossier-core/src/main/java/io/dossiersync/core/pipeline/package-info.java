@@ -1,4 +1,7 @@
-/** {@link io.dossiersync.core.pipeline.DossierPipeline#syncFeatureDossier}: index, emit events, prepare and enqueue bodies. */
+/**
+ * {@link io.dossiersync.core.pipeline.DossierPipeline#syncFeatureDossier}: index, emit events,
+ * prepare and enqueue bodies.
+ */
 @NullMarked
 package io.dossiersync.core.pipeline;
 

@@ -3,10 +3,10 @@ package io.dossiersync.core.queue;
 import java.util.Objects;
 
 /**
- * A base for {@link QueueStore} adapters that hold their three views as fixed objects: it
- * returns them from {@link #events()}, {@link #bodies()} and {@link #failures()}, so an adapter
- * writes only {@code stats}, {@code purge}, {@code location} and {@code close}. Optional: any
- * class may implement {@link QueueStore} directly.
+ * A base for {@link QueueStore} adapters that hold their three views as fixed objects: it returns
+ * them from {@link #events()}, {@link #bodies()} and {@link #failures()}, so an adapter writes only
+ * {@code stats}, {@code purge}, {@code location} and {@code close}. Optional: any class may
+ * implement {@link QueueStore} directly.
  *
  * <pre>{@code
  * public final class MyQueueStore extends AbstractQueueStore {

@@ -4,11 +4,11 @@ import io.dossiersync.core.NamespaceRef;
 import java.util.Objects;
 
 /**
- * One body waiting to be uploaded: the namespace, the artifact's feature-relative path, the
- * SHA-256 of its raw bytes and its text body (PRODUCT.md §3, body queue).
+ * One body waiting to be uploaded: the namespace, the artifact's feature-relative path, the SHA-256
+ * of its raw bytes and its text body (PRODUCT.md §3, body queue).
  *
- * <p>Two tasks are the same task when their namespace, path and hash are equal (the queue's
- * unique key); {@code uploadId} is the queue's own identity for the row. Immutable.
+ * <p>Two tasks are the same task when their namespace, path and hash are equal (the queue's unique
+ * key); {@code uploadId} is the queue's own identity for the row. Immutable.
  *
  * @param uploadId a ULID naming this task in the queue
  * @param namespace the namespace the body belongs to
@@ -53,7 +53,16 @@ public record BodyUploadTask(
   /** A description without the body, safe to log. */
   @Override
   public String toString() {
-    return "BodyUploadTask[" + uploadId + " " + namespace.featureSlug() + ":" + artifactPath
-        + " sha256:" + contentHash + " " + sizeBytes + " bytes]";
+    return "BodyUploadTask["
+        + uploadId
+        + " "
+        + namespace.featureSlug()
+        + ":"
+        + artifactPath
+        + " sha256:"
+        + contentHash
+        + " "
+        + sizeBytes
+        + " bytes]";
   }
 }

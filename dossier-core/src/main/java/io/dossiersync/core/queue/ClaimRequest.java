@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a drainer asks of {@link EventQueue#claim} or {@link BodyQueue#claim}.
+ * What a drainer asks of {@link TaskQueue#claim} (of either queue).
  *
  * <p>A claim takes up to {@code maxTasks} ready tasks of the projects in {@code scope}, oldest
  * first ({@code next_attempt_at}, then creation order). A task is ready when its {@code

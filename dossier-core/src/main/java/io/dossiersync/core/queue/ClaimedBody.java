@@ -12,12 +12,23 @@ import java.util.Objects;
  * @param lease the lease this claim holds
  * @since 0.1.0
  */
-public record ClaimedBody(BodyUploadTask task, int retryCount, Instant createdAt, Lease lease) {
+public record ClaimedBody(BodyUploadTask task, int retryCount, Instant createdAt, Lease lease)
+    implements ClaimedTask {
 
   /** Checks that no field is null. */
   public ClaimedBody {
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(lease, "lease");
+  }
+
+  /**
+   * The key of the task in its queue.
+   *
+   * @return the body's {@code upload_id}
+   */
+  @Override
+  public String taskId() {
+    return task.uploadId();
   }
 }

@@ -12,12 +12,23 @@ import java.util.Objects;
  * @param lease the lease this claim holds
  * @since 0.1.0
  */
-public record ClaimedEvent(EventRecord event, int retryCount, Instant createdAt, Lease lease) {
+public record ClaimedEvent(EventRecord event, int retryCount, Instant createdAt, Lease lease)
+    implements ClaimedTask {
 
   /** Checks that no field is null. */
   public ClaimedEvent {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(lease, "lease");
+  }
+
+  /**
+   * The key of the task in its queue.
+   *
+   * @return the event's {@code event_id}
+   */
+  @Override
+  public String taskId() {
+    return event.eventId();
   }
 }

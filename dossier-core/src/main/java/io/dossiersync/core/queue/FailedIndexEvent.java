@@ -6,11 +6,11 @@ import java.util.Objects;
 
 /**
  * An {@code …ArtifactIndexed} event held in the failure records: the body it announced (namespace,
- * path and hash, from its payload's {@code relative_path} and {@code content_hash_sha256}) and
- * when it last failed. A queued body of the same namespace, path and hash, enqueued at or before
- * that time, will never find its index entry, so the drain fails it as {@link
- * FailureRecords#INDEX_EVENT_FAILED} instead of sending it (PRODUCT.md §4.2), in whichever
- * process or round the event failed. Immutable.
+ * path and hash, from its payload's {@code relative_path} and {@code content_hash_sha256}) and when
+ * it last failed. A queued body of the same namespace, path and hash, enqueued at or before that
+ * time, will never find its index entry, so the drain fails it as {@link
+ * FailureRecords#INDEX_EVENT_FAILED} instead of sending it (PRODUCT.md §4.2), in whichever process
+ * or round the event failed. Immutable.
  *
  * @param namespace the event's namespace
  * @param artifactPath the path its payload announces
@@ -38,7 +38,9 @@ public record FailedIndexEvent(
    * @return true when the body should follow the event to the failure records
    */
   public boolean announces(BodyUploadTask body, Instant enqueuedAt) {
-    return namespace.equals(body.namespace()) && artifactPath.equals(body.artifactPath())
-        && contentHash.equals(body.contentHash()) && !failedAt.isBefore(enqueuedAt);
+    return namespace.equals(body.namespace())
+        && artifactPath.equals(body.artifactPath())
+        && contentHash.equals(body.contentHash())
+        && !failedAt.isBefore(enqueuedAt);
   }
 }

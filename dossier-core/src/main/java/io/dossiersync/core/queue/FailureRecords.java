@@ -54,11 +54,11 @@ public interface FailureRecords {
    * The {@code …ArtifactIndexed} events in the failure records that announce a body (their payload
    * has a path and a hash), one per namespace, path and hash, with its latest failure time. The
    * drain reads them when a round claims its first body, so a body whose index event failed in an
-   * earlier round or another process goes to the failure records as {@link #INDEX_EVENT_FAILED}
-   * at once (PRODUCT.md §4.2). Requeueing the event's record removes it from this set.
+   * earlier round or another process goes to the failure records as {@link #INDEX_EVENT_FAILED} at
+   * once (PRODUCT.md §4.2). Requeueing the event's record removes it from this set.
    *
-   * <p>The default returns none (the drain then knows only the events it failed in the same
-   * round); every store of this repository implements it, and the testkit's contract checks it.
+   * <p>The default returns none (the drain then knows only the events it failed in the same round);
+   * every store of this repository implements it, and the testkit's contract checks it.
    *
    * @return the failed index events, in no particular order
    * @throws QueueStoreException when the store cannot be read

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The health part of a {@link QueueStore} (PRODUCT.md §3): what drains recorded about delivery,
- * kept in the store so that every process sharing it reads the same values, and the oldest
- * pending task. {@code dossier status} prints it; {@code status --check} alerts on it.
+ * kept in the store so that every process sharing it reads the same values, and the oldest pending
+ * task. {@code dossier status} prints it; {@code status --check} alerts on it.
  *
  * <p>Writers are drains in any process, usually through {@code
  * io.dossiersync.core.drain.HealthRecordingListener}; each {@link #record} is one short write.

@@ -7,8 +7,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Which projects an operation covers: every project in the queue, or a given set of project
- * UUIDs (consent, {@code dossier drain --project}). Immutable.
+ * Which projects an operation covers: every project in the queue, or a given set of project UUIDs
+ * (consent, {@code dossier drain --project}). Immutable.
  *
  * @since 0.1.0
  */
@@ -38,7 +38,8 @@ public final class ProjectScope {
    * @return a scope that includes exactly these projects
    */
   public static ProjectScope of(Collection<String> projectUuids) {
-    return new ProjectScope(java.util.Collections.unmodifiableSortedSet(new TreeSet<>(projectUuids)));
+    return new ProjectScope(
+        java.util.Collections.unmodifiableSortedSet(new TreeSet<>(projectUuids)));
   }
 
   /**

@@ -3,8 +3,8 @@ package io.dossiersync.core.queue;
 import java.util.Objects;
 
 /**
- * What {@link QueueStore#purge} deletes: the pending tasks of one project, or of one feature
- * slug (in every project).
+ * What {@link QueueStore#purge} deletes: the pending tasks of one project, or of one feature slug
+ * (in every project).
  *
  * @param projectUuid the project whose tasks go, or {@code null}
  * @param featureSlug the feature whose tasks go, or {@code null}

@@ -5,15 +5,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the drains recorded in the queue file about delivery (PRODUCT.md §3, §6 {@code status}),
- * so that every process sharing the file sees it: a drainer that died shows as a heartbeat that
+ * What the drains recorded in the queue file about delivery (PRODUCT.md §3, §6 {@code status}), so
+ * that every process sharing the file sees it: a drainer that died shows as a heartbeat that
  * stopped, a receiver that fails shows as a last error and an old last delivery.
  *
- * @param lastDeliveryAt when a task was last delivered (sent, uploaded or already on the
- *     receiver); empty when none was ever recorded
+ * @param lastDeliveryAt when a task was last delivered (sent, uploaded or already on the receiver);
+ *     empty when none was ever recorded
  * @param lastAttemptAt when a task was last tried, delivered or not; empty when none was
- * @param lastError the error of the last round that had one, one line without token or body;
- *     empty when none, or when a later round delivered without an error
+ * @param lastError the error of the last round that had one, one line without token or body; empty
+ *     when none, or when a later round delivered without an error
  * @param drainerHeartbeatAt when a drain last finished a round, whether or not it had work
  * @since 0.1.0
  */
@@ -53,8 +53,10 @@ public record QueueHealth(
    */
   public QueueHealth plus(HealthUpdate update) {
     Objects.requireNonNull(update, "update");
-    Optional<String> error = update.error().isPresent() ? update.error()
-        : update.deliveredAt().isPresent() ? Optional.empty() : lastError;
+    Optional<String> error =
+        update.error().isPresent()
+            ? update.error()
+            : update.deliveredAt().isPresent() ? Optional.empty() : lastError;
     return new QueueHealth(
         update.deliveredAt().or(() -> lastDeliveryAt),
         update.attemptedAt().or(() -> lastAttemptAt),
@@ -65,7 +67,8 @@ public record QueueHealth(
   /** Newlines become spaces; longer text is cut and ends with an ellipsis. */
   static String oneLine(String text) {
     String line = text.replaceAll("[\\r\\n\\t]+", " ").strip();
-    return line.length() <= MAX_ERROR_LENGTH ? line
+    return line.length() <= MAX_ERROR_LENGTH
+        ? line
         : line.substring(0, MAX_ERROR_LENGTH - 1) + "\u2026";
   }
 }

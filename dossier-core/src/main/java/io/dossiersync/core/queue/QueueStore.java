@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The durable store of dossier-sync: an event queue, a body queue and failure records, kept
- * together (PRODUCT.md §3). This is the port; {@code dossier-sqlite} is the durable adapter and
- * the testkit's {@code InMemoryQueueStore} the non-durable one. Any implementation proves itself by extending
- * the testkit's {@code QueueStoreContract}.
+ * together (PRODUCT.md §3). This is the port; {@code dossier-sqlite} is the durable adapter and the
+ * testkit's {@code InMemoryQueueStore} the non-durable one. Any implementation proves itself by
+ * extending the testkit's {@code QueueStoreContract}.
  *
  * <p>Times are passed in by the caller (who owns the {@link java.time.Clock}), so a store has no
  * clock of its own. Implementations are thread-safe; a durable one may be shared by several
@@ -19,8 +19,8 @@ import java.util.List;
 public interface QueueStore extends AutoCloseable {
 
   /**
-   * The default capacity of each queue (PRODUCT.md §3 [NFR-002]): past it, enqueue reports
-   * {@code queue_full}. Every store's builder defaults to it.
+   * The default capacity of each queue (PRODUCT.md §3 [NFR-002]): past it, enqueue reports {@code
+   * queue_full}. Every store's builder defaults to it.
    */
   int DEFAULT_MAX_QUEUE_SIZE = 100_000;
 
@@ -39,8 +39,8 @@ public interface QueueStore extends AutoCloseable {
   BodyQueue bodies();
 
   /**
-   * Enqueues one feature's dossier: its events, then its body tasks. Each part is judged exactly
-   * as {@link EventQueue#enqueue} and {@link BodyQueue#enqueue} judge it (same statuses, same
+   * Enqueues one feature's dossier: its events, then its body tasks. Each part is judged exactly as
+   * {@link EventQueue#enqueue} and {@link BodyQueue#enqueue} judge it (same statuses, same
    * supersede and coalesce counts, each queue's own capacity), and an empty part is not written.
    *
    * <p>A store that can writes both parts in one transaction, so that a sync pays one commit per
@@ -65,20 +65,20 @@ public interface QueueStore extends AutoCloseable {
 
   /**
    * Enqueues one feature's dossier with its bodies streamed: the same rules and the same one
-   * transaction as {@link #enqueueDossier(List, List, Instant)}, but the body tasks are pulled
-   * from {@code bodies} a chunk at a time inside the transaction, so that a store that can writes
-   * each chunk before it asks for the next and a sync holds one chunk of body text at a time.
-   * The statuses of the body part are those of every task of every chunk, in order.
+   * transaction as {@link #enqueueDossier(List, List, Instant)}, but the body tasks are pulled from
+   * {@code bodies} a chunk at a time inside the transaction, so that a store that can writes each
+   * chunk before it asks for the next and a sync holds one chunk of body text at a time. The
+   * statuses of the body part are those of every task of every chunk, in order.
    *
-   * <p>The default pulls every chunk first, then calls {@link #enqueueDossier(List, List,
-   * Instant)} (no streaming); the SQLite store streams.
+   * <p>The default pulls every chunk first, then calls {@link #enqueueDossier(List, List, Instant)}
+   * (no streaming); the SQLite store streams.
    *
    * @param events the dossier events, in order
    * @param bodies the body upload tasks, pulled until an empty chunk
    * @param now the enqueue time, which is also the first {@code next_attempt_at} of every task
    * @return the result of each part
-   * @throws QueueStoreException when the store cannot be written (nothing of either part is
-   *     kept by a transactional store)
+   * @throws QueueStoreException when the store cannot be written (nothing of either part is kept by
+   *     a transactional store)
    */
   default DossierEnqueueResult enqueueDossier(
       List<EventRecord> events, BodyChunks bodies, Instant now) {

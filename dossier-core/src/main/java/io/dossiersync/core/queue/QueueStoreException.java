@@ -1,9 +1,9 @@
 package io.dossiersync.core.queue;
 
 /**
- * A {@link QueueStore} could not do what was asked: the file is unusable (corrupt, not a
- * database, written by a newer version) or could not be read or written. The message names the
- * file and says what to do; the cause, if any, is the underlying driver error.
+ * A {@link QueueStore} could not do what was asked: the file is unusable (corrupt, not a database,
+ * written by a newer version) or could not be read or written. The message names the file and says
+ * what to do; the cause, if any, is the underlying driver error.
  *
  * @since 0.1.0
  */

@@ -6,14 +6,14 @@ import java.util.Optional;
 
 /**
  * What a drainer decided for one task it holds, applied with others in one transaction by {@link
- * EventQueue#settle} or {@link BodyQueue#settle}. Like every change after a claim it is fenced:
- * it takes effect only while the claim's lease owner still holds the task.
+ * TaskQueue#settle} or {@link TaskQueue#settleAndClaim}. Like every change after a claim it is
+ * fenced: it takes effect only while the claim's lease owner still holds the task.
  *
  * @param claimed the claimed task ({@link ClaimedEvent} or {@link ClaimedBody})
  * @param action what to do with it
  * @param nextAttemptAt for {@link Action#RESCHEDULE}: when it is due again; else empty
- * @param reason for {@link Action#RESCHEDULE} and {@link Action#FAIL}: the reason code and
- *     detail; else empty text
+ * @param reason for {@link Action#RESCHEDULE} and {@link Action#FAIL}: the reason code and detail;
+ *     else empty text
  * @param at when the decision was taken (the failure time of {@link Action#FAIL})
  * @param <C> the claimed task type
  * @since 0.1.0
@@ -41,8 +41,8 @@ public record Settlement<C>(
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(at, "at");
     if (action == Action.RESCHEDULE && nextAttemptAt.isEmpty()) {
-      throw new IllegalArgumentException("a reschedule needs nextAttemptAt; pass when the task is"
-          + " due again");
+      throw new IllegalArgumentException(
+          "a reschedule needs nextAttemptAt; pass when the task is" + " due again");
     }
   }
 

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A bearer token. Its {@link #toString()} never shows the value, so a token that ends up in a log
- * line or an exception message by mistake is still not leaked; only {@link #value()} gives it,
- * for the {@code Authorization} header.
+ * line or an exception message by mistake is still not leaked; only {@link #value()} gives it, for
+ * the {@code Authorization} header.
  *
  * @param value the token text, non-blank, without surrounding whitespace
  * @since 0.1.0

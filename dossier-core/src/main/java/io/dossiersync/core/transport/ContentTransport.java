@@ -1,13 +1,13 @@
 package io.dossiersync.core.transport;
 
 /**
- * Sends one body to the receiver: {@code POST {base}/api/dossier/push-content/} (PRODUCT.md
- * §4.1). {@code dossier-http} is the default adapter; hosts may bring their own.
+ * Sends one body to the receiver: {@code POST {base}/api/dossier/push-content/} (PRODUCT.md §4.1).
+ * {@code dossier-http} is the default adapter; hosts may bring their own.
  *
- * <p>Implementations are thread-safe: the drain engine calls {@link #push} from several threads
- * at once. They classify every answer into a {@link PushResult} and report network failures as
- * {@link PushOutcome#RETRY} results rather than throwing; the drain engine still treats any
- * exception as a retryable outcome. They never log a token or a body.
+ * <p>Implementations are thread-safe: the drain engine calls {@link #push} from several threads at
+ * once. They classify every answer into a {@link PushResult} and report network failures as {@link
+ * TransportOutcome#RETRY} results rather than throwing; the drain engine still treats any exception
+ * as a retryable outcome. They never log a token or a body.
  *
  * @since 0.1.0
  */

@@ -9,15 +9,15 @@ import java.util.Optional;
  * The classified answer to one event batch.
  *
  * @param outcome how the batch as a whole ended
- * @param results per-event verdicts when {@code outcome} is {@link BatchOutcome#DELIVERED}, else
- *     empty
+ * @param results per-event verdicts when {@code outcome} is {@link TransportOutcome#DELIVERED},
+ *     else empty
  * @param httpStatus the HTTP status, or 0 when no answer arrived
  * @param reason a reason code as for {@link PushResult#reason()}
  * @param retryAfter the minimum delay the receiver asked for, if any
  * @since 0.1.0
  */
 public record EventBatchResult(
-    BatchOutcome outcome,
+    TransportOutcome outcome,
     List<EventResult> results,
     int httpStatus,
     String reason,
@@ -38,7 +38,8 @@ public record EventBatchResult(
    * @return the result
    */
   public static EventBatchResult delivered(List<EventResult> results) {
-    return new EventBatchResult(BatchOutcome.DELIVERED, results, 200, "delivered", Optional.empty());
+    return new EventBatchResult(
+        TransportOutcome.DELIVERED, results, 200, "delivered", Optional.empty());
   }
 
   /**
@@ -51,8 +52,8 @@ public record EventBatchResult(
    * @return the result
    */
   public static EventBatchResult notDelivered(
-      BatchOutcome outcome, int httpStatus, String reason, Optional<Duration> retryAfter) {
-    if (outcome == BatchOutcome.DELIVERED) {
+      TransportOutcome outcome, int httpStatus, String reason, Optional<Duration> retryAfter) {
+    if (outcome == TransportOutcome.DELIVERED) {
       throw new IllegalArgumentException("use delivered(results) for a delivered batch");
     }
     return new EventBatchResult(outcome, List.of(), httpStatus, reason, retryAfter);

@@ -10,10 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The token of a file, re-read with a grace on refresh (PRODUCT.md §5): a rotation often reaches
- * the receiver before the file, so {@link #refresh} re-reads the file every {@code interval} for
- * up to {@code grace} until it holds a token different from the rejected one. Thread-safe:
- * refreshes are serialized, and a refresh that finds another thread already replaced the rejected
- * token returns the new one at once. Never logs the token.
+ * the receiver before the file, so {@link #refresh} re-reads the file every {@code interval} for up
+ * to {@code grace} until it holds a token different from the rejected one. Thread-safe: refreshes
+ * are serialized, and a refresh that finds another thread already replaced the rejected token
+ * returns the new one at once. Never logs the token.
  */
 final class FileTokenProvider implements TokenProvider {
 
@@ -38,8 +38,8 @@ final class FileTokenProvider implements TokenProvider {
   private final Pause pause;
   private volatile Optional<AccessToken> current;
 
-  FileTokenProvider(Path file, Duration interval, Duration grace, LongSupplier nanoTime,
-      Pause pause) {
+  FileTokenProvider(
+      Path file, Duration interval, Duration grace, LongSupplier nanoTime, Pause pause) {
     this.file = file;
     this.interval = interval;
     this.grace = grace;
@@ -47,14 +47,17 @@ final class FileTokenProvider implements TokenProvider {
     this.pause = pause;
     this.current = TokenFile.read(file);
     if (TokenFile.readableByOthers(file)) {
-      LOG.warn("the token file {} is readable by its group or others; restrict it (chmod 600)",
-          file);
+      LOG.warn(
+          "the token file {} is readable by its group or others; restrict it (chmod 600)", file);
     }
   }
 
   static FileTokenProvider system(Path file) {
     return new FileTokenProvider(
-        file, DEFAULT_INTERVAL, DEFAULT_GRACE, System::nanoTime,
+        file,
+        DEFAULT_INTERVAL,
+        DEFAULT_GRACE,
+        System::nanoTime,
         d -> TimeUnit.NANOSECONDS.sleep(d.toNanos()));
   }
 

@@ -49,7 +49,12 @@ public record PushContentRequest(
   /** A description without the body, safe to log. */
   @Override
   public String toString() {
-    return "PushContentRequest[" + namespace.featureSlug() + ":" + artifactPath + " sha256:"
-        + contentHash + "]";
+    return "PushContentRequest["
+        + namespace.featureSlug()
+        + ":"
+        + artifactPath
+        + " sha256:"
+        + contentHash
+        + "]";
   }
 }

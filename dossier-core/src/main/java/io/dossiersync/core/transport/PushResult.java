@@ -20,7 +20,7 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public record PushResult(
-    PushOutcome outcome, int httpStatus, String reason, Optional<Duration> retryAfter) {
+    TransportOutcome outcome, int httpStatus, String reason, Optional<Duration> retryAfter) {
 
   /** Checks that no field is null. */
   public PushResult {
@@ -37,7 +37,7 @@ public record PushResult(
    * @param reason the reason code
    * @return the result
    */
-  public static PushResult of(PushOutcome outcome, int httpStatus, String reason) {
+  public static PushResult of(TransportOutcome outcome, int httpStatus, String reason) {
     return new PushResult(outcome, httpStatus, reason, Optional.empty());
   }
 
@@ -48,6 +48,6 @@ public record PushResult(
    * @return the result
    */
   public static PushResult networkError(String reason) {
-    return new PushResult(PushOutcome.RETRY, 0, reason, Optional.empty());
+    return new PushResult(TransportOutcome.RETRY, 0, reason, Optional.empty());
   }
 }

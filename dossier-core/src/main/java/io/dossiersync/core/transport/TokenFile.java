@@ -2,6 +2,7 @@ package io.dossiersync.core.transport;
 
 import io.dossiersync.core.internal.BoundedFile;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -11,16 +12,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a token file under the rule for files read whole ({@link BoundedFile}: a regular file of
- * at most {@link #MAX_BYTES}, its type checked before it is opened, so a FIFO or device never
- * blocks or runs forever), UTF-8, its content with surrounding whitespace trimmed. Empty content
- * is no token. Every failure is a {@link TokenFileException} with one line naming the file; the
- * content is never in a message.
+ * Reads a token file under the rule for files read whole ({@link BoundedFile}: a regular file of at
+ * most {@link #MAX_BYTES}, its type checked before it is opened, so a FIFO or device never blocks
+ * or runs forever), UTF-8, its content with surrounding whitespace trimmed. Empty content is no
+ * token. Every failure is a {@link TokenFileException} with one line naming the file; the content
+ * is never in a message.
  */
 final class TokenFile {
 
@@ -64,7 +64,8 @@ final class TokenFile {
 
   private static String decode(Path path, byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))

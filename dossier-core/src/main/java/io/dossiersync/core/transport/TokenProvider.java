@@ -17,14 +17,14 @@ public interface TokenProvider {
   /**
    * The token to send now.
    *
-   * @return the token, or empty when none is configured (requests then go without
-   *     authorization and the receiver answers 401)
+   * @return the token, or empty when none is configured (requests then go without authorization and
+   *     the receiver answers 401)
    */
   Optional<AccessToken> currentToken();
 
   /**
-   * Asks for a token other than the one the receiver just rejected (e.g. re-reads a token file,
-   * or runs an OAuth refresh).
+   * Asks for a token other than the one the receiver just rejected (e.g. re-reads a token file, or
+   * runs an OAuth refresh).
    *
    * @param rejected the token the receiver answered 401 to, if there was one
    * @return a fresh token different from {@code rejected}, or empty when there is none
@@ -57,10 +57,10 @@ public interface TokenProvider {
   }
 
   /**
-   * A provider reading the token from a file (the whole content, surrounding whitespace
-   * trimmed; an empty file is no token). On {@link #refresh} it re-reads the file every 250 ms
-   * for up to 10 s until it holds a token different from the rejected one, because a rotation
-   * often reaches the receiver before the file; only then does it answer empty.
+   * A provider reading the token from a file (the whole content, surrounding whitespace trimmed; an
+   * empty file is no token). On {@link #refresh} it re-reads the file every 250 ms for up to 10 s
+   * until it holds a token different from the rejected one, because a rotation often reaches the
+   * receiver before the file; only then does it answer empty.
    *
    * <p>The file is read at bounded cost: it must be a regular file (a FIFO or a device such as
    * {@code /dev/zero} is refused at once, never opened) of at most 1 MiB. A file readable by its

@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The directories registered with the {@link WatchService}: every directory of every watched
- * tree, each once. The JDK watches one directory per key, so a tree is registered by walking it,
- * and a directory that appears later is registered when its creation is seen (or by the next
- * rescan). Keys of deleted directories are dropped. Owned by the watcher's thread.
+ * The directories registered with the {@link WatchService}: every directory of every watched tree,
+ * each once. The JDK watches one directory per key, so a tree is registered by walking it, and a
+ * directory that appears later is registered when its creation is seen (or by the next rescan).
+ * Keys of deleted directories are dropped. Owned by the watcher's thread.
  */
 final class DirectoryRegistry {
 
@@ -41,22 +41,24 @@ final class DirectoryRegistry {
       return;
     }
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes)
-            throws IOException {
-          WatchKey known = keys.get(d);
-          if (known == null || !known.isValid()) {
-            keys.put(d, d.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY));
-          }
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes)
+                throws IOException {
+              WatchKey known = keys.get(d);
+              if (known == null || !known.isValid()) {
+                keys.put(d, d.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY));
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       LOG.debug("cannot register {} with the file watcher: {}", dir, e.toString());
     } catch (ClosedWatchServiceException e) {

@@ -22,13 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Live sync of feature directories (PRODUCT.md §6 {@code dossier watch}): syncs each feature
- * once, then re-syncs a feature after a quiet period ({@code debounce}) when its files change,
- * picks up new feature directories under a watched {@code kitty-specs} directory, and rescans
- * everything every {@code rescanInterval} for what the file watcher missed. It only enqueues:
- * delivery is the job of a {@link io.dossiersync.core.drain.BackgroundSync} that the host runs
- * and wakes from {@link DossierWatcherBuilder#onEnqueued}, with {@link WatchedProjects} as its
- * consent.
+ * Live sync of feature directories (PRODUCT.md §6 {@code dossier watch}): syncs each feature once,
+ * then re-syncs a feature after a quiet period ({@code debounce}) when its files change, picks up
+ * new feature directories under a watched {@code kitty-specs} directory, and rescans everything
+ * every {@code rescanInterval} for what the file watcher missed. It only enqueues: delivery is the
+ * job of a {@link io.dossiersync.core.drain.BackgroundSync} that the host runs and wakes from
+ * {@link DossierWatcherBuilder#onEnqueued}, with {@link WatchedProjects} as its consent.
  *
  * <pre>{@code
  * WatchedProjects projects = new WatchedProjects();
@@ -48,14 +47,14 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p><b>Threads:</b> two named daemon threads: {@code dossier-watch-events} blocks on the JDK
- * {@link WatchService} (no polling) and hands each batch of events to {@code dossier-watch},
- * which owns all state, runs the debounce timers, the rescans and the syncs, one at a time. Idle,
- * both block. <b>Failures:</b> a feature that cannot be read is reported to the listener once
- * per change and the others go on; nothing escapes the threads but an {@link Error}, which is
- * logged and stops them. <b>Shutdown:</b> {@link #close()} stops watching, runs the syncs whose
- * quiet period was still running, and waits for them (at most the close timeout): every change
- * seen before the close is in the queue afterwards. It closes what it created (the watch service,
- * its threads), never the pipeline or store it was handed. Thread-safe.
+ * {@link WatchService} (no polling) and hands each batch of events to {@code dossier-watch}, which
+ * owns all state, runs the debounce timers, the rescans and the syncs, one at a time. Idle, both
+ * block. <b>Failures:</b> a feature that cannot be read is reported to the listener once per change
+ * and the others go on; nothing escapes the threads but an {@link Error}, which is logged and stops
+ * them. <b>Shutdown:</b> {@link #close()} stops watching, runs the syncs whose quiet period was
+ * still running, and waits for them (at most the close timeout): every change seen before the close
+ * is in the queue afterwards. It closes what it created (the watch service, its threads), never the
+ * pipeline or store it was handed. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -81,7 +80,8 @@ public final class DossierWatcher implements AutoCloseable {
       throw new UncheckedIOException("cannot start the file watcher: " + e.getMessage(), e);
     }
     this.ownsScheduler = b.scheduler == null;
-    this.scheduler = b.scheduler != null ? b.scheduler : new ExecutorWatchScheduler("dossier-watch");
+    this.scheduler =
+        b.scheduler != null ? b.scheduler : new ExecutorWatchScheduler("dossier-watch");
     this.eventFilter = b.eventFilter;
     this.closeTimeout = b.closeTimeout;
     SpecKittyCheckout checkout = new SpecKittyCheckout();
@@ -90,13 +90,21 @@ public final class DossierWatcher implements AutoCloseable {
     SyncOptions options = b.options;
     WatchedProjects projects = b.projects;
     WatchListener listener = new SafeListener(b.listener);
-    this.tracker = new FeatureTracker(roots, new DirectoryRegistry(service),
-        scheduler, b.debounce, b.rescanInterval, feature -> {
-          CheckoutNamespace namespace = checkout.read(feature, overrides);
-          projects.add(namespace.namespace().projectUuid());
-          namespace.warnings().forEach(w -> LOG.warn("{}: {}", feature, w));
-          return pipeline.syncFeatureDossier(feature, namespace.namespace(), options);
-        }, listener, b.onEnqueued);
+    this.tracker =
+        new FeatureTracker(
+            roots,
+            new DirectoryRegistry(service),
+            scheduler,
+            b.debounce,
+            b.rescanInterval,
+            feature -> {
+              CheckoutNamespace namespace = checkout.read(feature, overrides);
+              projects.add(namespace.namespace().projectUuid());
+              namespace.warnings().forEach(w -> LOG.warn("{}: {}", feature, w));
+              return pipeline.syncFeatureDossier(feature, namespace.namespace(), options);
+            },
+            listener,
+            b.onEnqueued);
     this.events = new Thread(this::readEvents, "dossier-watch-events");
     this.events.setDaemon(true);
   }
@@ -111,15 +119,15 @@ public final class DossierWatcher implements AutoCloseable {
   }
 
   /**
-   * Starts watching: registers the directories, syncs every feature once (on the watcher's
-   * thread; the listener hears of each), then follows changes. Returns at once.
+   * Starts watching: registers the directories, syncs every feature once (on the watcher's thread;
+   * the listener hears of each), then follows changes. Returns at once.
    *
    * @throws IllegalStateException when started before, or closed
    */
   public synchronized void start() {
     if (started || closed) {
-      throw new IllegalStateException(closed ? "the watcher is closed; build a new one"
-          : "the watcher is already started");
+      throw new IllegalStateException(
+          closed ? "the watcher is closed; build a new one" : "the watcher is already started");
     }
     started = true;
     scheduler.execute(tracker::start);

@@ -11,8 +11,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Configures a {@link DossierWatcher}; {@link #build()} validates every setting. Not
- * thread-safe.
+ * Configures a {@link DossierWatcher}; {@link #build()} validates every setting. Not thread-safe.
  *
  * @since 0.1.0
  */
@@ -20,8 +19,10 @@ public final class DossierWatcherBuilder {
 
   /** Default quiet period before a changed feature is re-synced: 500 ms. */
   public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(500);
+
   /** Default interval of the full rescan: 300 s. */
   public static final Duration DEFAULT_RESCAN_INTERVAL = Duration.ofSeconds(300);
+
   /** Default longest wait of {@link DossierWatcher#close()} for the last syncs: 10 s. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -45,8 +46,8 @@ public final class DossierWatcherBuilder {
   DossierWatcherBuilder() {}
 
   /**
-   * The pipeline each sync runs (required); its store is where the syncs enqueue. The watcher
-   * never closes it.
+   * The pipeline each sync runs (required); its store is where the syncs enqueue. The watcher never
+   * closes it.
    *
    * @param pipeline the pipeline
    * @return this builder
@@ -57,8 +58,8 @@ public final class DossierWatcherBuilder {
   }
 
   /**
-   * The directories to watch (required, at least one): feature directories, or {@code
-   * kitty-specs} directories meaning every feature in them, now and later.
+   * The directories to watch (required, at least one): feature directories, or {@code kitty-specs}
+   * directories meaning every feature in them, now and later.
    *
    * @param directories existing directories
    * @return this builder
@@ -91,8 +92,8 @@ public final class DossierWatcherBuilder {
   }
 
   /**
-   * Where the watcher adds the project of each feature it syncs: give the same object to the
-   * drain engine as its consent.
+   * Where the watcher adds the project of each feature it syncs: give the same object to the drain
+   * engine as its consent.
    *
    * @param projects the set; default a new, private one
    * @return this builder
@@ -126,8 +127,8 @@ public final class DossierWatcherBuilder {
   }
 
   /**
-   * The quiet period: a feature is re-synced once no change touched it for this long, so a
-   * burst of saves gives one sync.
+   * The quiet period: a feature is re-synced once no change touched it for this long, so a burst of
+   * saves gives one sync.
    *
    * @param debounce 0 to 10 minutes; default 500 ms
    * @return this builder
@@ -175,8 +176,8 @@ public final class DossierWatcherBuilder {
    * Validates the settings and creates the watcher (not started).
    *
    * @return the watcher
-   * @throws IllegalArgumentException naming a missing or out-of-range setting, or a directory
-   *     that does not exist
+   * @throws IllegalArgumentException naming a missing or out-of-range setting, or a directory that
+   *     does not exist
    * @throws java.io.UncheckedIOException when the file system gives no watch service
    */
   public DossierWatcher build() {

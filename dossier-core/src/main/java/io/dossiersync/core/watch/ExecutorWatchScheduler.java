@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The watcher's default {@link WatchScheduler}: one named thread. Idle, it blocks on its delay
- * queue until the next timer (a debounce or the rescan), so it costs no CPU. An exception of a
- * task is logged and the thread goes on; an {@link Error} is logged and ends the thread.
+ * queue until the next timer (a debounce or the rescan), so it costs no CPU. An exception of a task
+ * is logged and the thread goes on; an {@link Error} is logged and ends the thread.
  */
 final class ExecutorWatchScheduler implements WatchScheduler, AutoCloseable {
 
@@ -20,11 +20,14 @@ final class ExecutorWatchScheduler implements WatchScheduler, AutoCloseable {
   private final ScheduledThreadPoolExecutor executor;
 
   ExecutorWatchScheduler(String threadName) {
-    executor = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread thread = new Thread(r, threadName);
-      thread.setDaemon(true);
-      return thread;
-    });
+    executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread thread = new Thread(r, threadName);
+              thread.setDaemon(true);
+              return thread;
+            });
     executor.setRemoveOnCancelPolicy(true);
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
@@ -41,8 +44,7 @@ final class ExecutorWatchScheduler implements WatchScheduler, AutoCloseable {
   @Override
   public Runnable schedule(Runnable task, Duration delay) {
     try {
-      Future<?> future =
-          executor.schedule(guarded(task), delay.toNanos(), TimeUnit.NANOSECONDS);
+      Future<?> future = executor.schedule(guarded(task), delay.toNanos(), TimeUnit.NANOSECONDS);
       return () -> future.cancel(false);
     } catch (RejectedExecutionException e) {
       return () -> {};

@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The state of a watch, owned by the watcher's one thread: which features are known, the
- * fingerprint each was last synced (or refused) at, which are gone, and the debounce timer of
- * each. File events touch a feature; its sync runs once no event touched it for the quiet
- * period. A rescan syncs the features whose fingerprint changed, picks up new ones and reports
- * vanished ones. Not thread-safe: every method runs on the {@link WatchScheduler}'s thread.
+ * fingerprint each was last synced (or refused) at, which are gone, and the debounce timer of each.
+ * File events touch a feature; its sync runs once no event touched it for the quiet period. A
+ * rescan syncs the features whose fingerprint changed, picks up new ones and reports vanished ones.
+ * Not thread-safe: every method runs on the {@link WatchScheduler}'s thread.
  */
 final class FeatureTracker {
 
@@ -52,9 +52,15 @@ final class FeatureTracker {
   private final Map<Path, FeatureState> features = new HashMap<>();
   private int syncs;
 
-  FeatureTracker(WatchRoots roots, DirectoryRegistry registry, WatchScheduler scheduler,
-      Duration debounce, Duration rescanInterval, Function<Path, DossierSyncResult> sync,
-      WatchListener listener, Runnable onEnqueued) {
+  FeatureTracker(
+      WatchRoots roots,
+      DirectoryRegistry registry,
+      WatchScheduler scheduler,
+      Duration debounce,
+      Duration rescanInterval,
+      Function<Path, DossierSyncResult> sync,
+      WatchListener listener,
+      Runnable onEnqueued) {
     this.roots = roots;
     this.registry = registry;
     this.scheduler = scheduler;
@@ -91,8 +97,8 @@ final class FeatureTracker {
   }
 
   /**
-   * The watcher lost events under {@code dir}: rescans the affected tree (registers what is new
-   * and re-syncs every feature in it after the quiet period).
+   * The watcher lost events under {@code dir}: rescans the affected tree (registers what is new and
+   * re-syncs every feature in it after the quiet period).
    */
   void overflow(Path dir) {
     Path tree = roots.featureOf(dir).orElse(dir);
@@ -114,10 +120,13 @@ final class FeatureTracker {
     if (state.pending != null) {
       state.pending.run();
     }
-    state.pending = scheduler.schedule(() -> {
-      state.pending = null;
-      syncNow(feature, true);
-    }, debounce);
+    state.pending =
+        scheduler.schedule(
+            () -> {
+              state.pending = null;
+              syncNow(feature, true);
+            },
+            debounce);
   }
 
   /** The periodic full rescan; schedules the next one. */
@@ -162,8 +171,8 @@ final class FeatureTracker {
 
   /**
    * Syncs one feature unless there is nothing to do: a feature gone is reported once; a rescan
-   * ({@code changed} false) skips a feature whose fingerprint has not moved; a feature refused
-   * at this fingerprint is not tried (and reported) again.
+   * ({@code changed} false) skips a feature whose fingerprint has not moved; a feature refused at
+   * this fingerprint is not tried (and reported) again.
    */
   private void syncNow(Path feature, boolean changed) {
     FeatureState state = state(feature);
@@ -186,8 +195,10 @@ final class FeatureTracker {
       return;
     }
     if (!changed && state.known) {
-      LOG.debug("rescan: {} changed since its last sync{}", feature, state.pending == null
-          ? "; no file event told of it" : "; its quiet period is running");
+      LOG.debug(
+          "rescan: {} changed since its last sync{}",
+          feature,
+          state.pending == null ? "; no file event told of it" : "; its quiet period is running");
     }
     DossierSyncResult result;
     try {

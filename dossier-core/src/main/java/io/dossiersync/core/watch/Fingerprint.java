@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What a rescan compares to tell a changed feature from an unchanged one without reading it:
- * the SHA-256 of every regular file's relative path, size and modification time, in path order.
- * A change that keeps all three (a same-size rewrite within the file system's timestamp tick) is
- * seen by the file watcher, not by the rescan. Stateless.
+ * What a rescan compares to tell a changed feature from an unchanged one without reading it: the
+ * SHA-256 of every regular file's relative path, size and modification time, in path order. A
+ * change that keeps all three (a same-size rewrite within the file system's timestamp tick) is seen
+ * by the file watcher, not by the rescan. Stateless.
  */
 final class Fingerprint {
 
@@ -30,18 +30,27 @@ final class Fingerprint {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
     try (Stream<Path> files = Files.walk(feature)) {
-      files.sorted().forEach(file -> {
-        try {
-          BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-          if (attributes.isRegularFile()) {
-            digest.update((feature.relativize(file) + "\0" + attributes.size() + "\0"
-                + attributes.lastModifiedTime().toInstant() + "\n")
-                .getBytes(StandardCharsets.UTF_8));
-          }
-        } catch (IOException e) {
-          digest.update((file + "\0unreadable\n").getBytes(StandardCharsets.UTF_8));
-        }
-      });
+      files
+          .sorted()
+          .forEach(
+              file -> {
+                try {
+                  BasicFileAttributes attributes =
+                      Files.readAttributes(file, BasicFileAttributes.class);
+                  if (attributes.isRegularFile()) {
+                    digest.update(
+                        (feature.relativize(file)
+                                + "\0"
+                                + attributes.size()
+                                + "\0"
+                                + attributes.lastModifiedTime().toInstant()
+                                + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                  }
+                } catch (IOException e) {
+                  digest.update((file + "\0unreadable\n").getBytes(StandardCharsets.UTF_8));
+                }
+              });
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

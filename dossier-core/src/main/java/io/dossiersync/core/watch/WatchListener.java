@@ -7,9 +7,9 @@ import java.nio.file.Path;
  * Receives what a {@link DossierWatcher} did: each feature it synced, each it could not read and
  * each that disappeared. Every method defaults to doing nothing.
  *
- * <p>Calls come from the watcher's one thread, in order; implementations are quick (the next
- * sync waits for them). An exception thrown by a listener is logged by the watcher and changes
- * nothing else.
+ * <p>Calls come from the watcher's one thread, in order; implementations are quick (the next sync
+ * waits for them). An exception thrown by a listener is logged by the watcher and changes nothing
+ * else.
  *
  * @since 0.1.0
  */
@@ -24,8 +24,8 @@ public interface WatchListener {
   default void onFeatureSynced(Path featureDir, DossierSyncResult result) {}
 
   /**
-   * A feature could not be synced, e.g. its {@code meta.json} is invalid. Reported once per
-   * change of the feature's files, not on every rescan; the other features go on.
+   * A feature could not be synced, e.g. its {@code meta.json} is invalid. Reported once per change
+   * of the feature's files, not on every rescan; the other features go on.
    *
    * @param featureDir the feature directory
    * @param reason what is wrong, one line

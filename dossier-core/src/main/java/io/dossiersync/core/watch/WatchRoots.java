@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The directories a watch was given, each a feature directory or a {@code kitty-specs}
- * directory, and which feature a path belongs to. A directory holding {@code meta.json} is a
- * feature; one without, whose subdirectories hold {@code meta.json} or that is named {@code
- * kitty-specs}, stands for every such subdirectory, now and later; any other directory is taken
- * as a feature as it is (the rule of {@code dossier sync}). Immutable.
+ * The directories a watch was given, each a feature directory or a {@code kitty-specs} directory,
+ * and which feature a path belongs to. A directory holding {@code meta.json} is a feature; one
+ * without, whose subdirectories hold {@code meta.json} or that is named {@code kitty-specs}, stands
+ * for every such subdirectory, now and later; any other directory is taken as a feature as it is
+ * (the rule of {@code dossier sync}). Immutable.
  */
 final class WatchRoots {
 
@@ -34,11 +34,13 @@ final class WatchRoots {
     for (Path given : dirs) {
       Path dir = given.toAbsolutePath().normalize();
       if (!Files.isDirectory(dir)) {
-        throw new IllegalArgumentException("not a directory: " + given
-            + " (give feature directories or kitty-specs directories)");
+        throw new IllegalArgumentException(
+            "not a directory: " + given + " (give feature directories or kitty-specs directories)");
       }
-      boolean specs = !isFeature(dir)
-          && ("kitty-specs".equals(String.valueOf(dir.getFileName())) || !features(dir).isEmpty());
+      boolean specs =
+          !isFeature(dir)
+              && ("kitty-specs".equals(String.valueOf(dir.getFileName()))
+                  || !features(dir).isEmpty());
       roots.add(new Root(dir, specs));
     }
     return new WatchRoots(roots);
@@ -62,8 +64,8 @@ final class WatchRoots {
   }
 
   /**
-   * The feature a changed path belongs to: the feature root it is in, or the child of the
-   * {@code kitty-specs} root it is in. Empty for a {@code kitty-specs} root itself.
+   * The feature a changed path belongs to: the feature root it is in, or the child of the {@code
+   * kitty-specs} root it is in. Empty for a {@code kitty-specs} root itself.
    */
   Optional<Path> featureOf(Path path) {
     for (Root root : roots) {
@@ -96,7 +98,8 @@ final class WatchRoots {
 
   private static List<Path> features(Path specs) {
     try (Stream<Path> children = Files.list(specs)) {
-      return children.filter(Files::isDirectory)
+      return children
+          .filter(Files::isDirectory)
           .filter(c -> !c.getFileName().toString().startsWith("."))
           .filter(WatchRoots::isFeature)
           .sorted()

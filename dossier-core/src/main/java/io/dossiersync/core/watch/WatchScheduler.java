@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * Where the watcher runs its work: every task on one thread, in order, so one thread owns the
- * watcher's state (STYLE rule 16). The seam that lets tests of the debounce run on a virtual
- * clock; the default is {@link ExecutorWatchScheduler}.
+ * watcher's state (STYLE rule 16). The seam that lets tests of the debounce run on a virtual clock;
+ * the default is {@link ExecutorWatchScheduler}.
  */
 interface WatchScheduler {
 

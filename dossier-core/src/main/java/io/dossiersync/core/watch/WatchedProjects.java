@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * The consent of a watch (PRODUCT.md §5 DS-05, §6): the projects of the features a {@link
- * DossierWatcher} synced, growing as it picks up new features. Hand the same object to the
- * watcher and to the drain engine that delivers for it, so the drain sends exactly the watched
- * projects. Thread-safe.
+ * DossierWatcher} synced, growing as it picks up new features. Hand the same object to the watcher
+ * and to the drain engine that delivers for it, so the drain sends exactly the watched projects.
+ * Thread-safe.
  *
  * <pre>{@code
  * WatchedProjects projects = new WatchedProjects();

@@ -6,18 +6,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
   private static final Duration HOUR = Duration.ofHours(1);
 
   @ParameterizedTest(name = "failure {0} waits {1} s")
-  @CsvSource({"1,1", "2,2", "3,4", "4,8", "5,16", "6,32", "7,64", "8,128", "9,256", "10,300",
-      "11,300", "20,300", "1000,300"})
+  @CsvSource({
+    "1,1",
+    "2,2",
+    "3,4",
+    "4,8",
+    "5,16",
+    "6,32",
+    "7,64",
+    "8,128",
+    "9,256",
+    "10,300",
+    "11,300",
+    "20,300",
+    "1000,300"
+  })
   void theStepDoublesUpTo300Seconds(int failures, long seconds) {
     assertThat(Backoff.step(failures)).isEqualTo(Duration.ofSeconds(seconds));
     assertThat(new Backoff(() -> 0.0, HOUR).delay(failures, Optional.empty()))

@@ -78,8 +78,12 @@ class CarriedNamesTest {
   @Test
   void aNameThatIsNotValidUtf8IsInvalidFormatUnderItsReplacedName() throws Exception {
     Path research = Files.createDirectories(dir.resolve("research"));
-    Path bad = research.getFileSystem().getPath(research.toString(),
-        new String(new byte[] {'b', 'a', 'd'}, StandardCharsets.UTF_8));
+    Path bad =
+        research
+            .getFileSystem()
+            .getPath(
+                research.toString(),
+                new String(new byte[] {'b', 'a', 'd'}, StandardCharsets.UTF_8));
     // A name made of raw bytes: 'x' 0xFF '.md', which no UTF-8 decoder accepts.
     Path raw = RawNames.create(research, new byte[] {'x', (byte) 0xFF, '.', 'm', 'd'});
     Files.writeString(bad, "fine");
@@ -100,9 +104,18 @@ class CarriedNamesTest {
 
   @Test
   void anInvalidFormatArtifactMayCarryABackslash() {
-    ArtifactRef ref = new ArtifactRef("artifact.a-b", ArtifactClass.OTHER, "a\\b.md",
-        Optional.empty(), 0, false, Optional.of(ArtifactErrorReason.INVALID_FORMAT),
-        RequiredStatus.OPTIONAL, Optional.empty(), Optional.empty());
+    ArtifactRef ref =
+        new ArtifactRef(
+            "artifact.a-b",
+            ArtifactClass.OTHER,
+            "a\\b.md",
+            Optional.empty(),
+            0,
+            false,
+            Optional.of(ArtifactErrorReason.INVALID_FORMAT),
+            RequiredStatus.OPTIONAL,
+            Optional.empty(),
+            Optional.empty());
 
     assertThat(ref.relativePath()).isEqualTo("a\\b.md");
   }

@@ -24,7 +24,7 @@ class ManifestLoaderTest {
   void readsAllSectionsInManifestOrder() {
     Path file =
         write(
-            """
+"""
 schema_version: "1.0"
 mission_type: custom
 manifest_version: 3

@@ -22,14 +22,19 @@ final class RawNames {
     for (byte b : name) {
       octal.append(String.format("\\%03o", b & 0xff));
     }
-    Process p = new ProcessBuilder("sh", "-c", "touch \"$(printf '" + octal + "')\"")
-        .directory(dir.toFile()).inheritIO().start();
+    Process p =
+        new ProcessBuilder("sh", "-c", "touch \"$(printf '" + octal + "')\"")
+            .directory(dir.toFile())
+            .inheritIO()
+            .start();
     if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IOException("could not create a raw-byte name in " + dir);
     }
     try (var entries = Files.list(dir)) {
-      return entries.filter(e -> e.getFileName().toString().indexOf('\uFFFD') >= 0)
-          .findFirst().orElseThrow(() -> new IOException("raw-byte name not listed in " + dir));
+      return entries
+          .filter(e -> e.getFileName().toString().indexOf('\uFFFD') >= 0)
+          .findFirst()
+          .orElseThrow(() -> new IOException("raw-byte name not listed in " + dir));
     }
   }
 }

@@ -33,7 +33,11 @@ class FileTokenProviderTest {
 
   /** A provider whose pauses move the pinned clock and may run an action (the rotation). */
   private FileTokenProvider provider(Path file, Runnable onPause) {
-    return new FileTokenProvider(file, Duration.ofMillis(250), Duration.ofSeconds(10), nanos::get,
+    return new FileTokenProvider(
+        file,
+        Duration.ofMillis(250),
+        Duration.ofSeconds(10),
+        nanos::get,
         d -> {
           pauses.add(d);
           nanos.addAndGet(d.toNanos());
@@ -56,11 +60,14 @@ class FileTokenProviderTest {
   @Test
   void aFileThatLagsTheServerBySecondsIsWaitedFor() throws IOException {
     Path file = tokenFile("tok-old");
-    FileTokenProvider tokens = provider(file, () -> {
-      if (nanos.get() >= TimeUnit.MILLISECONDS.toNanos(1_500)) {
-        write(file, "tok-new");
-      }
-    });
+    FileTokenProvider tokens =
+        provider(
+            file,
+            () -> {
+              if (nanos.get() >= TimeUnit.MILLISECONDS.toNanos(1_500)) {
+                write(file, "tok-new");
+              }
+            });
 
     Optional<AccessToken> fresh = tokens.refresh(Optional.of(new AccessToken("tok-old")));
 
@@ -75,20 +82,24 @@ class FileTokenProviderTest {
 
     assertThat(tokens.refresh(Optional.of(new AccessToken("tok-old")))).isEmpty();
     assertThat(pauses).hasSize(40);
-    assertThat(pauses.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(pauses.stream().reduce(Duration.ZERO, Duration::plus))
+        .isEqualTo(Duration.ofSeconds(10));
     assertThat(tokens.currentToken()).contains(new AccessToken("tok-old"));
   }
 
   @Test
   void aFileMissingMidRotationIsReadAgain() throws IOException {
     Path file = tokenFile("tok-old");
-    FileTokenProvider tokens = provider(file, () -> {
-      if (pauses.size() == 1) {
-        delete(file);
-      } else if (pauses.size() == 3) {
-        write(file, "tok-new");
-      }
-    });
+    FileTokenProvider tokens =
+        provider(
+            file,
+            () -> {
+              if (pauses.size() == 1) {
+                delete(file);
+              } else if (pauses.size() == 3) {
+                write(file, "tok-new");
+              }
+            });
 
     assertThat(tokens.refresh(Optional.of(new AccessToken("tok-old"))))
         .contains(new AccessToken("tok-new"));
@@ -108,10 +119,15 @@ class FileTokenProviderTest {
 
   @Test
   void anInterruptedRefreshAnswersEmptyAndKeepsTheFlag() throws IOException {
-    FileTokenProvider tokens = new FileTokenProvider(tokenFile("tok"), Duration.ofMillis(250),
-        Duration.ofSeconds(10), nanos::get, d -> {
-          throw new InterruptedException();
-        });
+    FileTokenProvider tokens =
+        new FileTokenProvider(
+            tokenFile("tok"),
+            Duration.ofMillis(250),
+            Duration.ofSeconds(10),
+            nanos::get,
+            d -> {
+              throw new InterruptedException();
+            });
 
     assertThat(tokens.refresh(Optional.of(new AccessToken("tok")))).isEmpty();
     assertThat(Thread.interrupted()).isTrue();
@@ -122,12 +138,16 @@ class FileTokenProviderTest {
     Path fifo = dir.resolve("token.fifo");
     Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
     assumeThat(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0)
-        .as("mkfifo available").isTrue();
+        .as("mkfifo available")
+        .isTrue();
 
     assertThatThrownBy(() -> TokenProvider.fromFile(fifo))
         .isInstanceOf(TokenFileException.class)
-        .hasMessage("cannot read the token file " + fifo + ": not a regular file (it is a FIFO,"
-            + " socket or device); give a regular file of at most 1 MiB");
+        .hasMessage(
+            "cannot read the token file "
+                + fifo
+                + ": not a regular file (it is a FIFO,"
+                + " socket or device); give a regular file of at most 1 MiB");
   }
 
   @Test

@@ -1,10 +1,10 @@
 package io.dossiersync.http.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +17,10 @@ import java.util.Optional;
  * of {@code success}, {@code duplicate}, {@code rejected}; anything else (an unknown status, a
  * missing id, not JSON) retries the whole batch as {@code malformed_response}, so no event is
  * dropped or failed on a misread answer. 401 is {@code UNAUTHORIZED}; 413 is {@code TOO_LARGE}
- * ({@code payload_too_large}); 400 is {@code INVALID} ({@code validation_error[: detail]});
- * 404 with or without a body, 408, 429 and 5xx are {@code RETRY} (429 and 503 with the delay
- * asked for); a 3xx is {@code UNEXPECTED_STATUS} naming the location; every other status is
- * {@code UNEXPECTED_STATUS} ({@code unexpected_status: N}).
+ * ({@code payload_too_large}); 400 is {@code INVALID} ({@code validation_error[: detail]}); 404
+ * with or without a body, 408, 429 and 5xx are {@code RETRY} (429 and 503 with the delay asked
+ * for); a 3xx is {@code UNEXPECTED_STATUS} naming the location; every other status is {@code
+ * UNEXPECTED_STATUS} ({@code unexpected_status: N}).
  */
 public final class BatchAnswerClassifier {
 
@@ -39,38 +39,44 @@ public final class BatchAnswerClassifier {
       return delivered(answer);
     }
     if (answer.isRedirect()) {
-      return failed(BatchOutcome.UNEXPECTED_STATUS, status, answer.redirectReason());
+      return failed(TransportOutcome.UNEXPECTED_STATUS, status, answer.redirectReason());
     }
     Optional<ErrorBody> body = ErrorBodyParser.parse(answer.body());
     switch (status) {
       case 401:
-        return failed(BatchOutcome.UNAUTHORIZED, status, "unauthorized");
+        return failed(TransportOutcome.UNAUTHORIZED, status, "unauthorized");
       case 413:
-        return failed(BatchOutcome.TOO_LARGE, status, "payload_too_large");
+        return failed(TransportOutcome.TOO_LARGE, status, "payload_too_large");
       case 400:
         return failed(
-            BatchOutcome.INVALID,
+            TransportOutcome.INVALID,
             status,
             "validation_error" + body.flatMap(ErrorBody::detail).map(d -> ": " + d).orElse(""));
       case 404:
         return failed(
-            BatchOutcome.RETRY,
+            TransportOutcome.RETRY,
             status,
-            "not_found" + body.flatMap(ErrorBody::error).map(e -> ": " + ErrorBodyParser.oneLine(e))
-                .orElse(""));
+            "not_found"
+                + body.flatMap(ErrorBody::error)
+                    .map(e -> ": " + ErrorBodyParser.oneLine(e))
+                    .orElse(""));
       case 408:
-        return failed(BatchOutcome.RETRY, status, "http_408");
+        return failed(TransportOutcome.RETRY, status, "http_408");
       case 429:
         return EventBatchResult.notDelivered(
-            BatchOutcome.RETRY, status, "rate_limited",
+            TransportOutcome.RETRY,
+            status,
+            "rate_limited",
             PushAnswerClassifier.delay(answer, body, now));
       default:
         if (status >= 500 && status < 600) {
           return EventBatchResult.notDelivered(
-              BatchOutcome.RETRY, status, "http_" + status,
+              TransportOutcome.RETRY,
+              status,
+              "http_" + status,
               status == 503 ? PushAnswerClassifier.delay(answer, body, now) : Optional.empty());
         }
-        return failed(BatchOutcome.UNEXPECTED_STATUS, status, "unexpected_status: " + status);
+        return failed(TransportOutcome.UNEXPECTED_STATUS, status, "unexpected_status: " + status);
     }
   }
 
@@ -89,14 +95,19 @@ public final class BatchAnswerClassifier {
       }
       out.add(result.get());
     }
-    return new EventBatchResult(BatchOutcome.DELIVERED, out, status, "delivered", Optional.empty());
+    return new EventBatchResult(
+        TransportOutcome.DELIVERED, out, status, "delivered", Optional.empty());
   }
 
   private static Optional<EventResult> result(JsonNode item) {
     JsonNode id = item.get("event_id");
     JsonNode status = item.get("status");
-    if (!item.isObject() || id == null || !id.isTextual() || id.asText().isBlank()
-        || status == null || !status.isTextual()) {
+    if (!item.isObject()
+        || id == null
+        || !id.isTextual()
+        || id.asText().isBlank()
+        || status == null
+        || !status.isTextual()) {
       return Optional.empty();
     }
     return statusOf(status.asText()).map(s -> new EventResult(id.asText(), s, error(item)));
@@ -120,14 +131,15 @@ public final class BatchAnswerClassifier {
     if (error == null || error.isNull()) {
       return Optional.empty();
     }
-    return Optional.of(ErrorBodyParser.oneLine(error.isTextual() ? error.asText() : error.toString()));
+    return Optional.of(
+        ErrorBodyParser.oneLine(error.isTextual() ? error.asText() : error.toString()));
   }
 
   private static EventBatchResult malformed(int status, String what) {
-    return failed(BatchOutcome.RETRY, status, "malformed_response: " + status + " " + what);
+    return failed(TransportOutcome.RETRY, status, "malformed_response: " + status + " " + what);
   }
 
-  private static EventBatchResult failed(BatchOutcome outcome, int status, String reason) {
+  private static EventBatchResult failed(TransportOutcome outcome, int status, String reason) {
     return EventBatchResult.notDelivered(outcome, status, reason, Optional.empty());
   }
 }

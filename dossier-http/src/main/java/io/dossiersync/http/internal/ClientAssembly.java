@@ -18,11 +18,10 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Builds the HttpClient 5 client and its connection pool from the {@link ClientSettings}:
- * redirects not followed, automatic retries off (the queue retries), no cookies, no transparent
- * decompression (no {@code Accept-Encoding}), answer heads bounded (PRODUCT.md §4.4), TLS from
- * the JDK's trust store unless the host gave an {@code SSLContext}, and the host's proxy and
- * static headers.
+ * Builds the HttpClient 5 client and its connection pool from the {@link ClientSettings}: redirects
+ * not followed, automatic retries off (the queue retries), no cookies, no transparent decompression
+ * (no {@code Accept-Encoding}), answer heads bounded (PRODUCT.md §4.4), TLS from the JDK's trust
+ * store unless the host gave an {@code SSLContext}, and the host's proxy and static headers.
  */
 final class ClientAssembly {
 
@@ -64,8 +63,9 @@ final class ClientAssembly {
     if (config.useSystemProperties()) {
       poolBuilder.useSystemProperties();
     }
-    config.sslContext().ifPresent(ssl -> poolBuilder.setTlsSocketStrategy(
-        new DefaultClientTlsStrategy(ssl)));
+    config
+        .sslContext()
+        .ifPresent(ssl -> poolBuilder.setTlsSocketStrategy(new DefaultClientTlsStrategy(ssl)));
     PoolingHttpClientConnectionManager pool = poolBuilder.build();
     HttpClientBuilder builder =
         HttpClients.custom()

@@ -9,9 +9,9 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.HttpHost;
 
 /**
- * What {@link PooledHttpClient} and {@link ClientAssembly} need of the host's settings, copied
- * out of {@code HttpTransportConfig} by {@code HttpTransports}: this package never reads the
- * public configuration type, so the dependency runs one way (API → internal). Not API.
+ * What {@link PooledHttpClient} and {@link ClientAssembly} need of the host's settings, copied out
+ * of {@code HttpTransportConfig} by {@code HttpTransports}: this package never reads the public
+ * configuration type, so the dependency runs one way (API → internal). Not API.
  *
  * @param connectTimeout the connect and pool-wait timeout
  * @param responseTimeout the socket read timeout

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Parses a receiver's answer body into an {@link ErrorBody}. Pure and total: a body that is not
- * one JSON object (HTML, a list, text, truncated JSON, trailing garbage, nothing) gives empty,
- * never an exception. Thread-safe.
+ * Parses a receiver's answer body into an {@link ErrorBody}. Pure and total: a body that is not one
+ * JSON object (HTML, a list, text, truncated JSON, trailing garbage, nothing) gives empty, never an
+ * exception. Thread-safe.
  */
 final class ErrorBodyParser {
 
@@ -57,7 +57,8 @@ final class ErrorBodyParser {
   private static ErrorBody fields(JsonNode object) {
     Optional<String> status = text(object.get("status"));
     Optional<String> error = text(object.get("error"));
-    return new ErrorBody(status, error, detail(object, error), retryAfter(object.get("retry_after")));
+    return new ErrorBody(
+        status, error, detail(object, error), retryAfter(object.get("retry_after")));
   }
 
   private static Optional<String> detail(JsonNode object, Optional<String> error) {

@@ -7,8 +7,8 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 /**
  * One request in flight and the reason it was aborted, if it was. Aborting cancels the request
  * (HttpClient 5 closes the connection under it, so a blocked connect, write or read returns at
- * once); the first reason wins. Thread-safe: the sender, the deadline timer and a closing
- * transport may all touch it.
+ * once); the first reason wins. Thread-safe: the sender, the deadline timer and a closing transport
+ * may all touch it.
  */
 final class Exchange {
 

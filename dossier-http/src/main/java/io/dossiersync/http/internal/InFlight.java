@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The exchanges in flight through one holder (an endpoint, or the whole pooled client), so that
- * closing the holder aborts each of them at once. Once closed, every exchange tracked afterwards
- * is aborted as it arrives, so none slips past a close. Thread-safe.
+ * closing the holder aborts each of them at once. Once closed, every exchange tracked afterwards is
+ * aborted as it arrives, so none slips past a close. Thread-safe.
  */
 final class InFlight {
 

@@ -16,9 +16,9 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 /**
  * Turns a failure that produced no HTTP answer into a retryable reason: {@code timeout: ...} for
  * connect, response and pool-wait timeouts and {@code timeout: deadline} for the total deadline,
- * {@code connection_error: ...} for everything else
- * (refused, reset, closed, DNS, TLS, a closed pool). Pure and total. Exception messages carry
- * host names and ports, never headers, so no token can reach a reason.
+ * {@code connection_error: ...} for everything else (refused, reset, closed, DNS, TLS, a closed
+ * pool). Pure and total. Exception messages carry host names and ports, never headers, so no token
+ * can reach a reason.
  */
 final class NetworkFailures {
 

@@ -26,13 +26,13 @@ import org.jspecify.annotations.Nullable;
  * host's own client (then never closed here: this object closes what it created, not what it was
  * handed).
  *
- * <p>Every request has a total deadline ({@link ClientSettings#requestDeadline()}: pool
- * wait, connect, send and the whole answer). It is enforced by aborting the request from a timer
- * ({@code HttpUriRequestBase.cancel()} closes the connection under a blocked read, so a receiver
- * that drips one byte a second cannot hold a sender); the classic API keeps the senders' simple
- * blocking code, where the async client would need a second I/O reactor for the same guarantee.
- * At most {@link #MAX_ANSWER_BYTES} of an answer are read; a longer answer's connection is dropped
- * rather than drained.
+ * <p>Every request has a total deadline ({@link ClientSettings#requestDeadline()}: pool wait,
+ * connect, send and the whole answer). It is enforced by aborting the request from a timer ({@code
+ * HttpUriRequestBase.cancel()} closes the connection under a blocked read, so a receiver that drips
+ * one byte a second cannot hold a sender); the classic API keeps the senders' simple blocking code,
+ * where the async client would need a second I/O reactor for the same guarantee. At most {@link
+ * #MAX_ANSWER_BYTES} of an answer are read; a longer answer's connection is dropped rather than
+ * drained.
  *
  * <p>Thread-safe. Reference-counted: each holder calls {@link #release()} once; the last release
  * aborts what is still in flight, stops the deadline timer and closes the pool. A post after that
@@ -75,11 +75,14 @@ public final class PooledHttpClient {
       this.ownPool = Optional.of(built.pool());
     }
     this.deadline = config.requestDeadline();
-    this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "dossier-http-deadline");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "dossier-http-deadline");
+              thread.setDaemon(true);
+              return thread;
+            });
     timer.setRemoveOnCancelPolicy(true);
   }
 
@@ -137,8 +140,8 @@ public final class PooledHttpClient {
    * @param token the bearer token, if any; never logged
    * @param endpoint the caller's own in-flight set, aborted when the caller closes
    * @return the answer
-   * @throws IOException when no answer arrived (timeout, deadline, abort, reset, DNS, refused,
-   *     TLS, a head over the limits)
+   * @throws IOException when no answer arrived (timeout, deadline, abort, reset, DNS, refused, TLS,
+   *     a head over the limits)
    */
   ReceivedAnswer post(
       URI uri,

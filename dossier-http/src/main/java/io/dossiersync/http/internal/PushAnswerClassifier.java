@@ -1,16 +1,16 @@
 package io.dossiersync.http.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Classifies an answer to {@code POST /api/dossier/push-content/} by the table of PRODUCT.md
- * §4.1. Pure and total: any status and any body (HTML, a JSON list, nothing) gives a result,
- * never an exception. Thread-safe.
+ * Classifies an answer to {@code POST /api/dossier/push-content/} by the table of PRODUCT.md §4.1.
+ * Pure and total: any status and any body (HTML, a JSON list, nothing) gives a result, never an
+ * exception. Thread-safe.
  *
  * <p>A 2xx is judged by its body's {@code status} ({@code stored} → uploaded, {@code
  * already_exists} → already exists); a 2xx whose body says neither is retried as {@code
@@ -35,27 +35,28 @@ public final class PushAnswerClassifier {
     }
     Optional<ErrorBody> body = ErrorBodyParser.parse(answer.body());
     if (answer.isRedirect()) {
-      return PushResult.of(PushOutcome.FAILED, status, answer.redirectReason());
+      return PushResult.of(TransportOutcome.FAILED, status, answer.redirectReason());
     }
     switch (status) {
       case 400:
         return PushResult.of(
-            PushOutcome.FAILED,
+            TransportOutcome.FAILED,
             status,
             "validation_error" + body.flatMap(ErrorBody::detail).map(d -> ": " + d).orElse(""));
       case 401:
-        return PushResult.of(PushOutcome.UNAUTHORIZED, status, "unauthorized");
+        return PushResult.of(TransportOutcome.UNAUTHORIZED, status, "unauthorized");
       case 404:
         return notFound(body.flatMap(ErrorBody::error));
       case 429:
-        return new PushResult(PushOutcome.RETRY, status, "rate_limited", delay(answer, body, now));
+        return new PushResult(
+            TransportOutcome.RETRY, status, "rate_limited", delay(answer, body, now));
       case 503:
-        return new PushResult(PushOutcome.RETRY, status, "http_503", delay(answer, body, now));
+        return new PushResult(TransportOutcome.RETRY, status, "http_503", delay(answer, body, now));
       default:
         if (status >= 500 && status < 600) {
-          return PushResult.of(PushOutcome.RETRY, status, "http_" + status);
+          return PushResult.of(TransportOutcome.RETRY, status, "http_" + status);
         }
-        return PushResult.of(PushOutcome.FAILED, status, "unexpected_status: " + status);
+        return PushResult.of(TransportOutcome.FAILED, status, "unexpected_status: " + status);
     }
   }
 
@@ -63,38 +64,44 @@ public final class PushAnswerClassifier {
   private static PushResult success(int status, Optional<JsonNode> body) {
     if (body.isEmpty()) {
       return PushResult.of(
-          PushOutcome.RETRY, status, "malformed_response: " + status + " without a JSON object");
+          TransportOutcome.RETRY,
+          status,
+          "malformed_response: " + status + " without a JSON object");
     }
     JsonNode field = body.get().get("status");
     Optional<String> said =
         field != null && field.isTextual() ? Optional.of(field.asText()) : Optional.empty();
     if (said.equals(Optional.of("stored"))) {
-      return PushResult.of(PushOutcome.UPLOADED, status, "stored");
+      return PushResult.of(TransportOutcome.DELIVERED, status, "stored");
     }
     if (said.equals(Optional.of("already_exists"))) {
-      return PushResult.of(PushOutcome.ALREADY_EXISTS, status, "already_exists");
+      return PushResult.of(TransportOutcome.ALREADY_EXISTS, status, "already_exists");
     }
     return PushResult.of(
-        PushOutcome.RETRY,
+        TransportOutcome.RETRY,
         status,
-        "malformed_response: " + status + " with status "
+        "malformed_response: "
+            + status
+            + " with status "
             + said.map(s -> "'" + ErrorBodyParser.oneLine(s) + "'").orElse("missing"));
   }
 
   private static PushResult notFound(Optional<String> error) {
     if (error.equals(Optional.of("index_entry_not_found"))) {
-      return PushResult.of(PushOutcome.RETRY, 404, "index_entry_not_found");
+      return PushResult.of(TransportOutcome.RETRY, 404, "index_entry_not_found");
     }
     if (error.equals(Optional.of("namespace_not_found"))) {
-      return PushResult.of(PushOutcome.FAILED, 404, "namespace_not_found");
+      return PushResult.of(TransportOutcome.FAILED, 404, "namespace_not_found");
     }
     return PushResult.of(
-        PushOutcome.RETRY, 404, "not_found" + error.map(e -> ": " + ErrorBodyParser.oneLine(e)).orElse(""));
+        TransportOutcome.RETRY,
+        404,
+        "not_found" + error.map(e -> ": " + ErrorBodyParser.oneLine(e)).orElse(""));
   }
 
   /**
-   * The delay the receiver asked for: the longer of the body's {@code retry_after} and the
-   * {@code Retry-After} header.
+   * The delay the receiver asked for: the longer of the body's {@code retry_after} and the {@code
+   * Retry-After} header.
    *
    * @param answer the answer
    * @param body its parsed body, if any

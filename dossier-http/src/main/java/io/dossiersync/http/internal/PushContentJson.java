@@ -9,11 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Writes the push-content request body: one JSON object with exactly the nine fields of
- * PRODUCT.md §4.1, in this order: {@code project_uuid}, {@code feature_slug}, {@code
- * target_branch}, {@code mission_key}, {@code manifest_version}, {@code artifact_path}, {@code
- * content_hash}, {@code hash_algorithm}, {@code content_body}. Uses Jackson's streaming generator
- * (no tree, no reflection). Thread-safe.
+ * Writes the push-content request body: one JSON object with exactly the nine fields of PRODUCT.md
+ * §4.1, in this order: {@code project_uuid}, {@code feature_slug}, {@code target_branch}, {@code
+ * mission_key}, {@code manifest_version}, {@code artifact_path}, {@code content_hash}, {@code
+ * hash_algorithm}, {@code content_body}. Uses Jackson's streaming generator (no tree, no
+ * reflection). Thread-safe.
  */
 public final class PushContentJson {
 

@@ -12,13 +12,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One receiver endpoint as a transport sees it: posts a JSON body with the current bearer token
- * and turns the answer, or the lack of one, into the transport's result type. Holds one share of
- * the pooled client and gives it back on {@link #close()}.
+ * One receiver endpoint as a transport sees it: posts a JSON body with the current bearer token and
+ * turns the answer, or the lack of one, into the transport's result type. Holds one share of the
+ * pooled client and gives it back on {@link #close()}.
  *
- * <p>Thread-safe. {@link #exchange} never throws an exception: encoding failures, a throwing
- * token provider, timeouts, the deadline, an abort and I/O errors all go to the {@code noAnswer}
- * function with a reason from {@link NetworkFailures}. An {@link Error} is not caught.
+ * <p>Thread-safe. {@link #exchange} never throws an exception: encoding failures, a throwing token
+ * provider, timeouts, the deadline, an abort and I/O errors all go to the {@code noAnswer} function
+ * with a reason from {@link NetworkFailures}. An {@link Error} is not caught.
  */
 public final class ReceiverEndpoint implements AutoCloseable {
 

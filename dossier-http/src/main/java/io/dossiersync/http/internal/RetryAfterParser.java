@@ -21,8 +21,8 @@ import java.util.Optional;
  * gives zero. Values above {@link #MAX_DELAY} are capped to it.
  *
  * <p>Bounded cost (PRODUCT.md §4.4): a value longer than {@link #MAX_LENGTH} characters, or a
- * number written with an exponent, is ignored before any arithmetic, so {@code 1e-999999999} or
- * ten thousand digits cost as little as {@code 30}.
+ * number written with an exponent, is ignored before any arithmetic, so {@code 1e-999999999} or ten
+ * thousand digits cost as little as {@code 30}.
  */
 final class RetryAfterParser {
 
@@ -30,8 +30,8 @@ final class RetryAfterParser {
   public static final Duration MAX_DELAY = Duration.ofDays(1);
 
   /**
-   * The longest header value read; anything longer is ignored (the longest HTTP-date form, RFC
-   * 850 with a full weekday, has 33 characters).
+   * The longest header value read; anything longer is ignored (the longest HTTP-date form, RFC 850
+   * with a full weekday, has 33 characters).
    */
   public static final int MAX_LENGTH = 40;
 

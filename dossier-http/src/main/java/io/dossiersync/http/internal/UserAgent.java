@@ -7,8 +7,8 @@ import java.util.Properties;
 
 /**
  * The default {@code User-Agent}, {@code dossier-sync/<version>}: the version comes from the jar
- * manifest ({@code Implementation-Version}), else from the {@code version.properties} resource
- * that the build fills in, else {@code dev}. Stateless and thread-safe.
+ * manifest ({@code Implementation-Version}), else from the {@code version.properties} resource that
+ * the build fills in, else {@code dev}. Stateless and thread-safe.
  */
 public final class UserAgent {
 
@@ -56,8 +56,8 @@ public final class UserAgent {
   }
 
   /**
-   * Tells whether a value may be sent as a header value: non-blank, printable ASCII (spaces
-   * allowed inside).
+   * Tells whether a value may be sent as a header value: non-blank, printable ASCII (spaces allowed
+   * inside).
    *
    * @param value the candidate
    * @return true when it is acceptable

@@ -41,7 +41,8 @@ class ErrorBodyParserTest {
 
   @Test
   void givesEmptyForBytesThatAreNotUtf8() {
-    assertThat(ErrorBodyParser.parse(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"'})).isEmpty();
+    assertThat(ErrorBodyParser.parse(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"'}))
+        .isEmpty();
   }
 
   @Test
@@ -52,52 +53,114 @@ class ErrorBodyParserTest {
 
   static Stream<Arguments> objects() {
     return Stream.of(
-        Arguments.of("status only", "{\"status\":\"stored\"}",
-            new ErrorBody(Optional.of("stored"), Optional.empty(), Optional.of("{\"status\":\"stored\"}"),
+        Arguments.of(
+            "status only",
+            "{\"status\":\"stored\"}",
+            new ErrorBody(
+                Optional.of("stored"),
+                Optional.empty(),
+                Optional.of("{\"status\":\"stored\"}"),
                 Optional.empty())),
-        Arguments.of("error is also the detail", "{\"error\":\"namespace_not_found\"}",
-            new ErrorBody(Optional.empty(), Optional.of("namespace_not_found"),
-                Optional.of("namespace_not_found"), Optional.empty())),
-        Arguments.of("detail wins over error", "{\"error\":\"validation_error\",\"detail\":\"bad hash\"}",
-            new ErrorBody(Optional.empty(), Optional.of("validation_error"), Optional.of("bad hash"),
+        Arguments.of(
+            "error is also the detail",
+            "{\"error\":\"namespace_not_found\"}",
+            new ErrorBody(
+                Optional.empty(),
+                Optional.of("namespace_not_found"),
+                Optional.of("namespace_not_found"),
                 Optional.empty())),
-        Arguments.of("message when no detail", "{\"message\":\"too big\"}",
-            new ErrorBody(Optional.empty(), Optional.empty(), Optional.of("too big"), Optional.empty())),
-        Arguments.of("structured detail becomes compact JSON", "{\"detail\":{\"artifact_path\":[\"required\"]}}",
-            new ErrorBody(Optional.empty(), Optional.empty(),
-                Optional.of("{\"artifact_path\":[\"required\"]}"), Optional.empty())),
-        Arguments.of("field errors become compact JSON", "{\"content_hash\": [\"mismatch\"]}",
-            new ErrorBody(Optional.empty(), Optional.empty(),
-                Optional.of("{\"content_hash\":[\"mismatch\"]}"), Optional.empty())),
-        Arguments.of("non-text error is ignored", "{\"error\":404}",
-            new ErrorBody(Optional.empty(), Optional.empty(), Optional.of("{\"error\":404}"),
+        Arguments.of(
+            "detail wins over error",
+            "{\"error\":\"validation_error\",\"detail\":\"bad hash\"}",
+            new ErrorBody(
+                Optional.empty(),
+                Optional.of("validation_error"),
+                Optional.of("bad hash"),
                 Optional.empty())),
-        Arguments.of("retry_after number", "{\"retry_after\":12}",
-            new ErrorBody(Optional.empty(), Optional.empty(), Optional.of("{\"retry_after\":12}"),
+        Arguments.of(
+            "message when no detail",
+            "{\"message\":\"too big\"}",
+            new ErrorBody(
+                Optional.empty(), Optional.empty(), Optional.of("too big"), Optional.empty())),
+        Arguments.of(
+            "structured detail becomes compact JSON",
+            "{\"detail\":{\"artifact_path\":[\"required\"]}}",
+            new ErrorBody(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("{\"artifact_path\":[\"required\"]}"),
+                Optional.empty())),
+        Arguments.of(
+            "field errors become compact JSON",
+            "{\"content_hash\": [\"mismatch\"]}",
+            new ErrorBody(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("{\"content_hash\":[\"mismatch\"]}"),
+                Optional.empty())),
+        Arguments.of(
+            "non-text error is ignored",
+            "{\"error\":404}",
+            new ErrorBody(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("{\"error\":404}"),
+                Optional.empty())),
+        Arguments.of(
+            "retry_after number",
+            "{\"retry_after\":12}",
+            new ErrorBody(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("{\"retry_after\":12}"),
                 Optional.of(Duration.ofSeconds(12)))),
-        Arguments.of("retry_after decimal", "{\"error\":\"rate_limited\",\"retry_after\":0.5}",
-            new ErrorBody(Optional.empty(), Optional.of("rate_limited"), Optional.of("rate_limited"),
+        Arguments.of(
+            "retry_after decimal",
+            "{\"error\":\"rate_limited\",\"retry_after\":0.5}",
+            new ErrorBody(
+                Optional.empty(),
+                Optional.of("rate_limited"),
+                Optional.of("rate_limited"),
                 Optional.of(Duration.ofMillis(500)))),
-        Arguments.of("retry_after text", "{\"detail\":\"slow\",\"retry_after\":\"3\"}",
-            new ErrorBody(Optional.empty(), Optional.empty(), Optional.of("slow"),
+        Arguments.of(
+            "retry_after text",
+            "{\"detail\":\"slow\",\"retry_after\":\"3\"}",
+            new ErrorBody(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("slow"),
                 Optional.of(Duration.ofSeconds(3)))),
-        Arguments.of("retry_after negative is ignored", "{\"detail\":\"x\",\"retry_after\":-3}",
+        Arguments.of(
+            "retry_after negative is ignored",
+            "{\"detail\":\"x\",\"retry_after\":-3}",
             new ErrorBody(Optional.empty(), Optional.empty(), Optional.of("x"), Optional.empty())),
-        Arguments.of("retry_after with a huge negative exponent is ignored",
+        Arguments.of(
+            "retry_after with a huge negative exponent is ignored",
             "{\"detail\":\"x\",\"retry_after\":1e-999999999}",
             new ErrorBody(Optional.empty(), Optional.empty(), Optional.of("x"), Optional.empty())),
-        Arguments.of("retry_after with a huge exponent is ignored",
+        Arguments.of(
+            "retry_after with a huge exponent is ignored",
             "{\"detail\":\"x\",\"retry_after\":1e999999999}",
             new ErrorBody(Optional.empty(), Optional.empty(), Optional.of("x"), Optional.empty())),
-        Arguments.of("retry_after with a small exponent is ignored",
+        Arguments.of(
+            "retry_after with a small exponent is ignored",
             "{\"detail\":\"x\",\"retry_after\":3e1}",
             new ErrorBody(Optional.empty(), Optional.empty(), Optional.of("x"), Optional.empty())),
-        Arguments.of("retry_after object is ignored", "{\"detail\":\"x\",\"retry_after\":{}}",
+        Arguments.of(
+            "retry_after object is ignored",
+            "{\"detail\":\"x\",\"retry_after\":{}}",
             new ErrorBody(Optional.empty(), Optional.empty(), Optional.of("x"), Optional.empty())),
-        Arguments.of("newlines in detail become spaces", "{\"detail\":\"line one\\nline two\"}",
-            new ErrorBody(Optional.empty(), Optional.empty(), Optional.of("line one line two"),
+        Arguments.of(
+            "newlines in detail become spaces",
+            "{\"detail\":\"line one\\nline two\"}",
+            new ErrorBody(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("line one line two"),
                 Optional.empty())),
-        Arguments.of("empty object", "{}",
+        Arguments.of(
+            "empty object",
+            "{}",
             new ErrorBody(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())));
   }
 

@@ -20,14 +20,23 @@ class RetryAfterParserTest {
         Arguments.of("delta seconds", "120", Optional.of(Duration.ofSeconds(120))),
         Arguments.of("zero", "0", Optional.of(Duration.ZERO)),
         Arguments.of("surrounding whitespace", "  15 ", Optional.of(Duration.ofSeconds(15))),
-        Arguments.of("IMF-fixdate in 90 s", "Wed, 25 Nov 2026 12:01:30 GMT",
+        Arguments.of(
+            "IMF-fixdate in 90 s",
+            "Wed, 25 Nov 2026 12:01:30 GMT",
             Optional.of(Duration.ofSeconds(90))),
-        Arguments.of("RFC 850 date", "Wednesday, 25-Nov-26 12:00:10 GMT",
+        Arguments.of(
+            "RFC 850 date",
+            "Wednesday, 25-Nov-26 12:00:10 GMT",
             Optional.of(Duration.ofSeconds(10))),
-        Arguments.of("asctime date", "Wed Nov 25 12:00:05 2026", Optional.of(Duration.ofSeconds(5))),
-        Arguments.of("date in the past is zero", "Tue, 24 Nov 2026 12:00:00 GMT",
+        Arguments.of(
+            "asctime date", "Wed Nov 25 12:00:05 2026", Optional.of(Duration.ofSeconds(5))),
+        Arguments.of(
+            "date in the past is zero",
+            "Tue, 24 Nov 2026 12:00:00 GMT",
             Optional.of(Duration.ZERO)),
-        Arguments.of("huge delta is capped", "99999999999999999999",
+        Arguments.of(
+            "huge delta is capped",
+            "99999999999999999999",
             Optional.of(RetryAfterParser.MAX_DELAY)),
         Arguments.of("more than 20 digits is ignored", "999999999999999999999", Optional.empty()),
         Arguments.of("10,000 digits", "9".repeat(10_000), Optional.empty()),
@@ -36,7 +45,9 @@ class RetryAfterParserTest {
         Arguments.of("NaN", "NaN", Optional.empty()),
         Arguments.of("Infinity", "Infinity", Optional.empty()),
         Arguments.of("endless whitespace", " ".repeat(100_000) + "5", Optional.empty()),
-        Arguments.of("date years ahead is capped", "Fri, 25 Nov 2050 12:00:00 GMT",
+        Arguments.of(
+            "date years ahead is capped",
+            "Fri, 25 Nov 2050 12:00:00 GMT",
             Optional.of(RetryAfterParser.MAX_DELAY)),
         Arguments.of("empty", "", Optional.empty()),
         Arguments.of("blank", "   ", Optional.empty()),
@@ -57,13 +68,15 @@ class RetryAfterParserTest {
   static Stream<Arguments> bodyValues() {
     return Stream.of(
         Arguments.of("integer", "30", Optional.of(Duration.ofSeconds(30))),
-        Arguments.of("decimal rounds up to the millisecond", "1.2345",
-            Optional.of(Duration.ofMillis(1235))),
+        Arguments.of(
+            "decimal rounds up to the millisecond", "1.2345", Optional.of(Duration.ofMillis(1235))),
         Arguments.of("an exponent is ignored", "1e2", Optional.empty()),
         Arguments.of("huge exponent", "1e999999999", Optional.empty()),
         Arguments.of("huge negative exponent", "1e-999999999", Optional.empty()),
         Arguments.of("upper-case exponent", "1E+3", Optional.empty()),
-        Arguments.of("twenty digits are capped", "99999999999999999999",
+        Arguments.of(
+            "twenty digits are capped",
+            "99999999999999999999",
             Optional.of(RetryAfterParser.MAX_DELAY)),
         Arguments.of("10,000 digits", "9".repeat(10_000), Optional.empty()),
         Arguments.of("negative", "-1", Optional.empty()),

@@ -14,15 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connections to one PostgreSQL database and the transactions on them. Each transaction
- * borrows a connection from a small idle set (no pool library: a store holds a few connections,
- * opened on demand), runs with auto-commit off in the store's schema ({@code currentSchema}), and
- * commits or rolls back. A serialized write first takes a transaction-level advisory lock of the
- * schema ({@code pg_advisory_xact_lock}), the PostgreSQL counterpart of SQLite's {@code BEGIN
- * IMMEDIATE}: enqueues plan against what they read, so two of them must not interleave; claims
- * and fenced changes do not take it ({@code FOR UPDATE SKIP LOCKED} keeps claims apart). A
- * transaction that fails on a serialization failure or a deadlock is rolled back and run again, up
- * to {@value #ATTEMPTS} times.
+ * The connections to one PostgreSQL database and the transactions on them. Each transaction borrows
+ * a connection from a small idle set (no pool library: a store holds a few connections, opened on
+ * demand), runs with auto-commit off in the store's schema ({@code currentSchema}), and commits or
+ * rolls back. A serialized write first takes a transaction-level advisory lock of the schema
+ * ({@code pg_advisory_xact_lock}), the PostgreSQL counterpart of SQLite's {@code BEGIN IMMEDIATE}:
+ * enqueues plan against what they read, so two of them must not interleave; claims and fenced
+ * changes do not take it ({@code FOR UPDATE SKIP LOCKED} keeps claims apart). A transaction that
+ * fails on a serialization failure or a deadlock is rolled back and run again, up to {@value
+ * #ATTEMPTS} times.
  *
  * <p><b>Connection loss.</b> A connection that broke (the server restarted, a network cut) is
  * closed, never kept. A transaction that failed on a broken connection <em>before its commit was
@@ -39,8 +39,10 @@ public final class PostgresDatabase implements Transactor, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
   private static final int ATTEMPTS = 3;
+
   /** serialization_failure, deadlock_detected: worth running the transaction again. */
   private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
+
   /** admin_shutdown, crash_shutdown, cannot_connect_now: the server ended the session. */
   private static final Set<String> SESSION_ENDED = Set.of("57P01", "57P02", "57P03");
 
@@ -59,8 +61,12 @@ public final class PostgresDatabase implements Transactor, AutoCloseable {
    * @param schema the schema holding the queue tables (a checked identifier)
    * @param poolSize how many idle connections to keep
    */
-  public PostgresDatabase(String url, @org.jspecify.annotations.Nullable String user,
-      @org.jspecify.annotations.Nullable String password, String schema, int poolSize) {
+  public PostgresDatabase(
+      String url,
+      @org.jspecify.annotations.Nullable String user,
+      @org.jspecify.annotations.Nullable String password,
+      String schema,
+      int poolSize) {
     this.url = url;
     this.schema = schema;
     this.properties = new Properties();
@@ -126,15 +132,25 @@ public final class PostgresDatabase implements Transactor, AutoCloseable {
         return result;
       } catch (SQLException | RuntimeException e) {
         healthy = rollback(connection);
-        if (attempt < ATTEMPTS && e instanceof SQLException sql
+        if (attempt < ATTEMPTS
+            && e instanceof SQLException sql
             && RETRYABLE.contains(sql.getSQLState())) {
-          LOG.debug("{} on {} failed ({}), attempt {} of {}", operation, location(),
-              sql.getSQLState(), attempt, ATTEMPTS);
+          LOG.debug(
+              "{} on {} failed ({}), attempt {} of {}",
+              operation,
+              location(),
+              sql.getSQLState(),
+              attempt,
+              ATTEMPTS);
           continue;
         }
         if (!healthy && !committing && connectionLost(e) && lost++ < poolSize) {
-          LOG.debug("{} on {}: the connection broke before the commit ({}); running it again"
-              + " on another one", operation, location(), e.toString());
+          LOG.debug(
+              "{} on {}: the connection broke before the commit ({}); running it again"
+                  + " on another one",
+              operation,
+              location(),
+              e.toString());
           attempt--;
           continue;
         }
@@ -151,7 +167,8 @@ public final class PostgresDatabase implements Transactor, AutoCloseable {
    */
   private static boolean connectionLost(Throwable failure) {
     for (Throwable e = failure; e != null; e = e.getCause()) {
-      if (e instanceof SQLException sql && sql.getSQLState() != null
+      if (e instanceof SQLException sql
+          && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || SESSION_ENDED.contains(sql.getSQLState()))) {
         return true;
       }
@@ -213,8 +230,16 @@ public final class PostgresDatabase implements Transactor, AutoCloseable {
       return known;
     }
     String state = e instanceof SQLException sql ? " [SQLState " + sql.getSQLState() + "]" : "";
-    return new QueueStoreException("PostgreSQL queue " + location() + ": " + operation
-        + " failed" + state + ": " + e.getMessage(), e);
+    return new QueueStoreException(
+        "PostgreSQL queue "
+            + location()
+            + ": "
+            + operation
+            + " failed"
+            + state
+            + ": "
+            + e.getMessage(),
+        e);
   }
 
   private Connection borrow(String operation) {
@@ -223,15 +248,24 @@ public final class PostgresDatabase implements Transactor, AutoCloseable {
           "PostgreSQL queue " + location() + " is closed; " + operation + " refused");
     }
     try {
-      return idle.borrow(() -> {
-        Connection connection = DriverManager.getConnection(url, properties);
-        connection.setAutoCommit(false);
-        return connection;
-      });
+      return idle.borrow(
+          () -> {
+            Connection connection = DriverManager.getConnection(url, properties);
+            connection.setAutoCommit(false);
+            return connection;
+          });
     } catch (SQLException e) {
-      throw new QueueStoreException("PostgreSQL queue " + location()
-          + " cannot be reached for " + operation + " [SQLState " + e.getSQLState() + "]: "
-          + e.getMessage() + "; check the host, port, database, user and password", e);
+      throw new QueueStoreException(
+          "PostgreSQL queue "
+              + location()
+              + " cannot be reached for "
+              + operation
+              + " [SQLState "
+              + e.getSQLState()
+              + "]: "
+              + e.getMessage()
+              + "; check the host, port, database, user and password",
+          e);
     }
   }
 

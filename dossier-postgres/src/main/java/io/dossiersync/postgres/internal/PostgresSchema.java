@@ -13,11 +13,11 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Creates the store's schema in a PostgreSQL database and upgrades an older one in place, like
- * the SQLite store's migrator: version {@code n} is the script {@code schema/V<n>__*.sql}, the
- * version is kept in the table {@code dossier_schema} of the store's schema, and every script runs
- * in one transaction under the schema's advisory lock, so two processes opening a new database at
- * once serialize and the second finds it current. A newer version is refused and the database left
+ * Creates the store's schema in a PostgreSQL database and upgrades an older one in place, like the
+ * SQLite store's migrator: version {@code n} is the script {@code schema/V<n>__*.sql}, the version
+ * is kept in the table {@code dossier_schema} of the store's schema, and every script runs in one
+ * transaction under the schema's advisory lock, so two processes opening a new database at once
+ * serialize and the second finds it current. A newer version is refused and the database left
  * untouched. Stateless.
  */
 public final class PostgresSchema {
@@ -25,8 +25,8 @@ public final class PostgresSchema {
   /** The schema version this code reads and writes. */
   public static final int CURRENT_VERSION = 3;
 
-  private static final List<String> SCRIPTS = List.of("V1__queues.sql", "V2__queue_health.sql",
-      "V3__bodies_as_bytes.sql");
+  private static final List<String> SCRIPTS =
+      List.of("V1__queues.sql", "V2__queue_health.sql", "V3__bodies_as_bytes.sql");
 
   private PostgresSchema() {}
 
@@ -38,38 +38,51 @@ public final class PostgresSchema {
    * @throws QueueStoreException when the schema is newer than this code, or a script fails
    */
   public static int migrate(PostgresDatabase database) {
-    return database.withConnection("migrating the schema", c -> {
-      try (PreparedStatement lock =
-          c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-        lock.setString(1, "dossier-sync:" + database.schema());
-        lock.execute();
-      }
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE SCHEMA IF NOT EXISTS " + database.schema());
-        s.execute("CREATE TABLE IF NOT EXISTS " + database.schema()
-            + ".dossier_schema (version INTEGER NOT NULL)");
-      }
-      int version = version(c, database.schema());
-      if (version > CURRENT_VERSION) {
-        c.rollback();
-        throw new QueueStoreException("PostgreSQL queue " + database.location()
-            + " has schema version " + version + ", newer than the version " + CURRENT_VERSION
-            + " this dossier-sync reads; it was not modified: use a newer dossier-sync or"
-            + " another schema");
-      }
-      try (Statement s = c.createStatement()) {
-        for (int next = version + 1; next <= CURRENT_VERSION; next++) {
-          s.execute(script(next));
-        }
-        if (version != CURRENT_VERSION) {
-          s.execute("DELETE FROM " + database.schema() + ".dossier_schema");
-          s.execute("INSERT INTO " + database.schema() + ".dossier_schema VALUES ("
-              + CURRENT_VERSION + ")");
-        }
-      }
-      c.commit();
-      return version;
-    });
+    return database.withConnection(
+        "migrating the schema",
+        c -> {
+          try (PreparedStatement lock =
+              c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, "dossier-sync:" + database.schema());
+            lock.execute();
+          }
+          try (Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + database.schema());
+            s.execute(
+                "CREATE TABLE IF NOT EXISTS "
+                    + database.schema()
+                    + ".dossier_schema (version INTEGER NOT NULL)");
+          }
+          int version = version(c, database.schema());
+          if (version > CURRENT_VERSION) {
+            c.rollback();
+            throw new QueueStoreException(
+                "PostgreSQL queue "
+                    + database.location()
+                    + " has schema version "
+                    + version
+                    + ", newer than the version "
+                    + CURRENT_VERSION
+                    + " this dossier-sync reads; it was not modified: use a newer dossier-sync or"
+                    + " another schema");
+          }
+          try (Statement s = c.createStatement()) {
+            for (int next = version + 1; next <= CURRENT_VERSION; next++) {
+              s.execute(script(next));
+            }
+            if (version != CURRENT_VERSION) {
+              s.execute("DELETE FROM " + database.schema() + ".dossier_schema");
+              s.execute(
+                  "INSERT INTO "
+                      + database.schema()
+                      + ".dossier_schema VALUES ("
+                      + CURRENT_VERSION
+                      + ")");
+            }
+          }
+          c.commit();
+          return version;
+        });
   }
 
   /**

@@ -18,14 +18,14 @@ import java.util.Set;
 /**
  * One body enqueue batch inside its write transaction, planned in memory and written in bulk.
  *
- * <p>It reads the keys (never the bodies) of the pending tasks of the batch's namespaces and
- * paths (an index range per path, so the cost follows the batch, not the namespace), then walks
- * the batch in order as if each task were enqueued alone: a task whose 7-field key is
- * pending (in the file or earlier in the batch) is {@code ALREADY_IN_QUEUE}; otherwise it
- * supersedes every pending task of its namespace and path with another hash, and is {@code
- * QUEUE_FULL} only when the queue is full and it replaces nothing. Then it deletes the superseded
- * rows and inserts the surviving new rows in one JDBC batch. The write lock of {@code BEGIN
- * IMMEDIATE} keeps the plan valid until commit. Not thread-safe: one instance per batch.
+ * <p>It reads the keys (never the bodies) of the pending tasks of the batch's namespaces and paths
+ * (an index range per path, so the cost follows the batch, not the namespace), then walks the batch
+ * in order as if each task were enqueued alone: a task whose 7-field key is pending (in the file or
+ * earlier in the batch) is {@code ALREADY_IN_QUEUE}; otherwise it supersedes every pending task of
+ * its namespace and path with another hash, and is {@code QUEUE_FULL} only when the queue is full
+ * and it replaces nothing. Then it deletes the superseded rows and inserts the surviving new rows
+ * in one JDBC batch. The write lock of {@code BEGIN IMMEDIATE} keeps the plan valid until commit.
+ * Not thread-safe: one instance per batch.
  */
 final class BodyEnqueue {
 
@@ -81,8 +81,11 @@ final class BodyEnqueue {
 
   private static Map<NamespaceRef, Set<String>> paths(List<BodyUploadTask> tasks) {
     Map<NamespaceRef, Set<String>> paths = new LinkedHashMap<>();
-    tasks.forEach(task -> paths.computeIfAbsent(task.namespace(), ns -> new LinkedHashSet<>())
-        .add(task.artifactPath()));
+    tasks.forEach(
+        task ->
+            paths
+                .computeIfAbsent(task.namespace(), ns -> new LinkedHashSet<>())
+                .add(task.artifactPath()));
     return paths;
   }
 
@@ -94,8 +97,8 @@ final class BodyEnqueue {
 
     static Map<PathKey, List<Pending>> index(List<Map.Entry<PathKey, Pending>> entries) {
       Map<PathKey, List<Pending>> index = new HashMap<>();
-      entries.forEach(e -> index.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-          .add(e.getValue()));
+      entries.forEach(
+          e -> index.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
       return index;
     }
   }

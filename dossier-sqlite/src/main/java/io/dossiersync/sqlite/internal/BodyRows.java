@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The bulk statements of a body enqueue: read the pending keys of the batch's paths (an index
- * range of the unique key per path, so the cost follows the batch, not the namespace), delete
- * superseded rows by id, insert new rows as one batch of the prepared insert. Runs inside the
- * caller's transaction. Not thread-safe.
+ * The bulk statements of a body enqueue: read the pending keys of the batch's paths (an index range
+ * of the unique key per path, so the cost follows the batch, not the namespace), delete superseded
+ * rows by id, insert new rows as one batch of the prepared insert. Runs inside the caller's
+ * transaction. Not thread-safe.
  */
 final class BodyRows {
 
@@ -41,11 +41,19 @@ final class BodyRows {
     List<Map.Entry<PathKey, Pending>> found = new ArrayList<>();
     for (Map.Entry<NamespaceRef, Set<String>> entry : paths.entrySet()) {
       NamespaceRef ns = entry.getKey();
-      found.addAll(session.list(Sql.BODY_PENDING_PATHS,
-          rs -> new SimpleEntry<>(new PathKey(ns, rs.getString(2)),
-              new Pending(rs.getLong(1), -1, rs.getString(3))),
-          ns.projectUuid(), ns.featureSlug(), ns.targetBranch(), ns.missionKey(),
-          ns.manifestVersion(), entry.getValue()));
+      found.addAll(
+          session.list(
+              Sql.BODY_PENDING_PATHS,
+              rs ->
+                  new SimpleEntry<>(
+                      new PathKey(ns, rs.getString(2)),
+                      new Pending(rs.getLong(1), -1, rs.getString(3))),
+              ns.projectUuid(),
+              ns.featureSlug(),
+              ns.targetBranch(),
+              ns.missionKey(),
+              ns.manifestVersion(),
+              entry.getValue()));
     }
     return Pending.index(found);
   }
@@ -61,14 +69,30 @@ final class BodyRows {
     BodyColumn body = session.bodyColumn();
     for (BodyUploadTask t : tasks) {
       NamespaceRef ns = t.namespace();
-      rows.add(new Object[] {t.uploadId(), ns.projectUuid(), ns.featureSlug(), ns.targetBranch(),
-          ns.missionKey(), ns.manifestVersion(), t.artifactPath(), t.contentHash(),
-          t.hashAlgorithm(), body.bind(t.contentBody()), t.sizeBytes(), now});
+      rows.add(
+          new Object[] {
+            t.uploadId(),
+            ns.projectUuid(),
+            ns.featureSlug(),
+            ns.targetBranch(),
+            ns.missionKey(),
+            ns.manifestVersion(),
+            t.artifactPath(),
+            t.contentHash(),
+            t.hashAlgorithm(),
+            body.bind(t.contentBody()),
+            t.sizeBytes(),
+            now
+          });
     }
     long inserted = session.batch(Sql.BODY_INSERT, rows);
     if (inserted != tasks.size()) {
-      throw new QueueStoreException("body enqueue inserted " + inserted + " of " + tasks.size()
-          + " planned rows; the batch was rolled back");
+      throw new QueueStoreException(
+          "body enqueue inserted "
+              + inserted
+              + " of "
+              + tasks.size()
+              + " planned rows; the batch was rolled back");
     }
   }
 }

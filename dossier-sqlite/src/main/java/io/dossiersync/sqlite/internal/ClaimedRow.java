@@ -21,10 +21,10 @@ import java.util.List;
 record ClaimedRow<T>(long id, long nextAttemptAt, long createdAt, T claimed)
     implements Comparable<ClaimedRow<?>> {
 
-  private static final Comparator<ClaimedRow<?>> ORDER = Comparator
-      .<ClaimedRow<?>>comparingLong(ClaimedRow::nextAttemptAt)
-      .thenComparingLong(ClaimedRow::createdAt)
-      .thenComparingLong(ClaimedRow::id);
+  private static final Comparator<ClaimedRow<?>> ORDER =
+      Comparator.<ClaimedRow<?>>comparingLong(ClaimedRow::nextAttemptAt)
+          .thenComparingLong(ClaimedRow::createdAt)
+          .thenComparingLong(ClaimedRow::id);
 
   @Override
   public int compareTo(ClaimedRow<?> other) {
@@ -96,15 +96,24 @@ record ClaimedRow<T>(long id, long nextAttemptAt, long createdAt, T claimed)
 
     /** Reads the result's current row. */
     ClaimedRow<ClaimedBody> read() throws SQLException {
-      NamespaceRef namespace = new NamespaceRef(rs.getString(projectUuid),
-          rs.getString(featureSlug), rs.getString(targetBranch), rs.getString(missionKey),
-          rs.getString(manifestVersion));
-      BodyUploadTask task = new BodyUploadTask(rs.getString(uploadId), namespace,
-          rs.getString(artifactPath), rs.getString(contentHash), body.read(rs, contentBody),
-          rs.getLong(sizeBytes));
+      NamespaceRef namespace =
+          new NamespaceRef(
+              rs.getString(projectUuid),
+              rs.getString(featureSlug),
+              rs.getString(targetBranch),
+              rs.getString(missionKey),
+              rs.getString(manifestVersion));
+      BodyUploadTask task =
+          new BodyUploadTask(
+              rs.getString(uploadId),
+              namespace,
+              rs.getString(artifactPath),
+              rs.getString(contentHash),
+              body.read(rs, contentBody),
+              rs.getLong(sizeBytes));
       long created = rs.getLong(createdAt);
-      ClaimedBody body = new ClaimedBody(task, rs.getInt(retryCount),
-          Millis.toInstant(created), lease);
+      ClaimedBody body =
+          new ClaimedBody(task, rs.getInt(retryCount), Millis.toInstant(created), lease);
       return new ClaimedRow<>(rs.getLong(id), rs.getLong(nextAttemptAt), created, body);
     }
   }

@@ -38,9 +38,10 @@ final class Claims {
   static List<ClaimedBody> bodies(SqlSession s, ClaimRequest request) throws SQLException {
     boolean hold = request.holdNamespacesWithPendingEvents();
     Optional<Set<String>> projects = request.scope().projects();
-    Sql sql = projects.isPresent()
-        ? (hold ? Sql.BODY_CLAIM_IN_HOLD : Sql.BODY_CLAIM_IN)
-        : (hold ? Sql.BODY_CLAIM_HOLD : Sql.BODY_CLAIM);
+    Sql sql =
+        projects.isPresent()
+            ? (hold ? Sql.BODY_CLAIM_IN_HOLD : Sql.BODY_CLAIM_IN)
+            : (hold ? Sql.BODY_CLAIM_HOLD : Sql.BODY_CLAIM);
     Lease lease = lease(request);
     List<ClaimedRow<ClaimedBody>> rows = new ArrayList<>(request.maxTasks());
     try (ResultSet rs = s.query(sql, values(request, projects))) {
@@ -63,21 +64,35 @@ final class Claims {
   static List<ClaimedEvent> events(SqlSession s, ClaimRequest request) throws SQLException {
     Optional<Set<String>> projects = request.scope().projects();
     Lease lease = lease(request);
-    List<ClaimedRow<ClaimedEvent>> rows = s.list(
-        projects.isPresent() ? Sql.EVENT_CLAIM_IN : Sql.EVENT_CLAIM, rs -> event(rs, lease),
-        values(request, projects));
+    List<ClaimedRow<ClaimedEvent>> rows =
+        s.list(
+            projects.isPresent() ? Sql.EVENT_CLAIM_IN : Sql.EVENT_CLAIM,
+            rs -> event(rs, lease),
+            values(request, projects));
     return ClaimedRow.inClaimOrder(rows);
   }
 
   private static ClaimedRow<ClaimedEvent> event(ResultSet rs, Lease lease) throws SQLException {
-    NamespaceRef namespace = new NamespaceRef(rs.getString("project_uuid"),
-        rs.getString("feature_slug"), rs.getString("target_branch"), rs.getString("mission_key"),
-        rs.getString("manifest_version"));
-    EventRecord event = new EventRecord(rs.getString("event_id"), rs.getString("event_type"),
-        rs.getString("aggregate_id"), namespace, Optional.ofNullable(rs.getString("coalesce_key")),
-        rs.getString("payload"));
+    NamespaceRef namespace =
+        new NamespaceRef(
+            rs.getString("project_uuid"),
+            rs.getString("feature_slug"),
+            rs.getString("target_branch"),
+            rs.getString("mission_key"),
+            rs.getString("manifest_version"));
+    EventRecord event =
+        new EventRecord(
+            rs.getString("event_id"),
+            rs.getString("event_type"),
+            rs.getString("aggregate_id"),
+            namespace,
+            Optional.ofNullable(rs.getString("coalesce_key")),
+            rs.getString("payload"));
     long createdAt = rs.getLong("created_at");
-    return new ClaimedRow<>(rs.getLong("id"), rs.getLong("next_attempt_at"), createdAt,
+    return new ClaimedRow<>(
+        rs.getLong("id"),
+        rs.getLong("next_attempt_at"),
+        createdAt,
         new ClaimedEvent(event, rs.getInt("retry_count"), Millis.toInstant(createdAt), lease));
   }
 

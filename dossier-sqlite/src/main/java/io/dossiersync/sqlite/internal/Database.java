@@ -11,15 +11,15 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The connections to one queue file and the two ways to use them: a read (a deferred
- * transaction, one consistent snapshot) and a write (a {@code BEGIN IMMEDIATE} transaction that
- * takes the file's write lock up front, so it never fails half-way on a lock upgrade).
+ * The connections to one queue file and the two ways to use them: a read (a deferred transaction,
+ * one consistent snapshot) and a write (a {@code BEGIN IMMEDIATE} transaction that takes the file's
+ * write lock up front, so it never fails half-way on a lock upgrade).
  *
  * <p>Thread-safe: each operation borrows its own connection from a small pool and gives it back
- * when done; writers sharing this instance queue on a fair lock so that they do not spin on SQLite's
- * lock against each other, and writers of other processes are waited for by SQLite's busy
- * timeout. A write that still meets {@code SQLITE_BUSY} is rolled back and run again, up to
- * {@value #WRITE_ATTEMPTS} times. No transaction is ever left open between two calls.
+ * when done; writers sharing this instance queue on a fair lock so that they do not spin on
+ * SQLite's lock against each other, and writers of other processes are waited for by SQLite's busy
+ * timeout. A write that still meets {@code SQLITE_BUSY} is rolled back and run again, up to {@value
+ * #WRITE_ATTEMPTS} times. No transaction is ever left open between two calls.
  */
 public final class Database implements AutoCloseable {
 
@@ -30,6 +30,7 @@ public final class Database implements AutoCloseable {
   private final String url;
   private final SQLiteConfig config;
   private final IdleConnections idle;
+
   /**
    * WAL pages that trigger an automatic checkpoint (SQLite's default is 1,000, 4 MB). A sync writes
    * two transactions per feature; checkpointing every 40 MB instead of every 4 MB copies each hot
@@ -119,7 +120,11 @@ public final class Database implements AutoCloseable {
           if (attempt >= WRITE_ATTEMPTS || !SqliteErrors.isBusy(e)) {
             throw e;
           }
-          LOG.debug("queue file {} busy during {}, attempt {} of {}", file, operation, attempt,
+          LOG.debug(
+              "queue file {} busy during {}, attempt {} of {}",
+              file,
+              operation,
+              attempt,
               WRITE_ATTEMPTS);
         }
       }

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Looks at the first 100 bytes of an existing file, without opening it through SQLite, to refuse
- * files that are not SQLite databases or are visibly cut short: such a file must never be handed
- * to SQLite for writing (it would be overwritten or "repaired"). Stateless.
+ * files that are not SQLite databases or are visibly cut short: such a file must never be handed to
+ * SQLite for writing (it would be overwritten or "repaired"). Stateless.
  */
 final class DatabaseFileCheck {
 
@@ -47,8 +47,7 @@ final class DatabaseFileCheck {
     // With a non-empty write-ahead log next to it, a crash during a checkpoint may leave the file
     // shorter than its header says until SQLite replays the log: only judge a file without one.
     if (pageCountValid && !hasWriteAheadLog(file) && length < pages * pageBytes) {
-      return Optional.of(
-          "truncated: " + length + " bytes, the header says " + pages * pageBytes);
+      return Optional.of("truncated: " + length + " bytes, the header says " + pages * pageBytes);
     }
     return Optional.empty();
   }

@@ -18,12 +18,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One event enqueue batch inside its write transaction, planned in memory and written in bulk,
- * like {@link BodyEnqueue}: an event whose {@code event_id} is pending (in the file or earlier in
- * the batch) is {@code ALREADY_IN_QUEUE}; an event with a coalesce key replaces every pending
- * event of that key; an event is {@code QUEUE_FULL} only when the queue is full and it replaces
- * nothing. The new rows go in as one batch of the prepared insert. Not thread-safe: one instance
- * per batch.
+ * One event enqueue batch inside its write transaction, planned in memory and written in bulk, like
+ * {@link BodyEnqueue}: an event whose {@code event_id} is pending (in the file or earlier in the
+ * batch) is {@code ALREADY_IN_QUEUE}; an event with a coalesce key replaces every pending event of
+ * that key; an event is {@code QUEUE_FULL} only when the queue is full and it replaces nothing. The
+ * new rows go in as one batch of the prepared insert. Not thread-safe: one instance per batch.
  */
 final class EventEnqueue {
 
@@ -49,8 +48,11 @@ final class EventEnqueue {
         statuses.add(EnqueueStatus.ALREADY_IN_QUEUE);
         continue;
       }
-      List<Pending> older = event.coalesceKey()
-          .map(k -> byKey.computeIfAbsent(k, x -> new ArrayList<>())).orElse(new ArrayList<>());
+      List<Pending> older =
+          event
+              .coalesceKey()
+              .map(k -> byKey.computeIfAbsent(k, x -> new ArrayList<>()))
+              .orElse(new ArrayList<>());
       if (pending >= maxQueueSize && older.isEmpty()) {
         statuses.add(EnqueueStatus.QUEUE_FULL);
         continue;
@@ -93,8 +95,11 @@ final class EventEnqueue {
     if (keys.isEmpty()) {
       return rows;
     }
-    for (Map.Entry<String, Pending> row : session.list(Sql.EVENT_PENDING_COALESCED,
-        rs -> Map.entry(rs.getString(3), new Pending(rs.getLong(1), -1, rs.getString(2))), keys)) {
+    for (Map.Entry<String, Pending> row :
+        session.list(
+            Sql.EVENT_PENDING_COALESCED,
+            rs -> Map.entry(rs.getString(3), new Pending(rs.getLong(1), -1, rs.getString(2))),
+            keys)) {
       rows.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue());
     }
     return rows;
@@ -107,14 +112,29 @@ final class EventEnqueue {
     List<Object[]> rows = new ArrayList<>(events.size());
     for (EventRecord e : events) {
       NamespaceRef ns = e.namespace();
-      rows.add(new Object[] {e.eventId(), e.eventType(), e.aggregateId(), ns.projectUuid(),
-          ns.featureSlug(), ns.targetBranch(), ns.missionKey(), ns.manifestVersion(),
-          e.coalesceKey().orElse(null), e.json(), now});
+      rows.add(
+          new Object[] {
+            e.eventId(),
+            e.eventType(),
+            e.aggregateId(),
+            ns.projectUuid(),
+            ns.featureSlug(),
+            ns.targetBranch(),
+            ns.missionKey(),
+            ns.manifestVersion(),
+            e.coalesceKey().orElse(null),
+            e.json(),
+            now
+          });
     }
     long inserted = session.batch(Sql.EVENT_INSERT, rows);
     if (inserted != events.size()) {
-      throw new QueueStoreException("event enqueue inserted " + inserted + " of "
-          + events.size() + " planned rows; the batch was rolled back");
+      throw new QueueStoreException(
+          "event enqueue inserted "
+              + inserted
+              + " of "
+              + events.size()
+              + " planned rows; the batch was rolled back");
     }
   }
 }

@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The few connections a queue store keeps between operations (SQLite's and PostgreSQL's alike; no
- * pool library: a store holds a handful). A connection is borrowed for one operation and given
- * back healthy, or closed. After {@link #close()} nothing stays open, even when a give-back races
- * with it. Thread-safe.
+ * pool library: a store holds a handful). A connection is borrowed for one operation and given back
+ * healthy, or closed. After {@link #close()} nothing stays open, even when a give-back races with
+ * it. Thread-safe.
  */
 public final class IdleConnections implements AutoCloseable {
 

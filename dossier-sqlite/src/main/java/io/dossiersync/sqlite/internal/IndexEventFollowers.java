@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The requeue half of the {@link FailureRecords#INDEX_EVENT_FAILED} rule of the queue store
- * (PRODUCT.md §4.2): requeueing an event's record requeues the body records of the same
- * namespace, path and hash that the drain failed as {@code index_event_failed} ({@link
+ * (PRODUCT.md §4.2): requeueing an event's record requeues the body records of the same namespace,
+ * path and hash that the drain failed as {@code index_event_failed} ({@link
  * Sql#FAILURE_INDEX_FOLLOWERS}). The event's path and hash are those its failure record took from
  * its payload. Runs in the caller's write transaction. Stateless.
  */

@@ -63,7 +63,8 @@ public final class PrivateQueueFile {
       missing.push(d);
     }
     FileAttribute<?>[] attrs =
-        posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIR)}
+        posix
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIR)}
             : new FileAttribute<?>[0];
     while (!missing.isEmpty()) {
       Path d = missing.pop();

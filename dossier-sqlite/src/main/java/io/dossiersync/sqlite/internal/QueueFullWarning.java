@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one WARN line an enqueue logs when a full queue left tasks out ({@code queue_full}), the
- * same for both queues. Stateless.
+ * The one WARN line an enqueue logs when a full queue left tasks out ({@code queue_full}), the same
+ * for both queues. Stateless.
  */
 final class QueueFullWarning {
 
@@ -38,8 +38,13 @@ final class QueueFullWarning {
   static void logIfFull(String location, int maxQueueSize, EnqueueResult result, String queue) {
     long full = result.count(EnqueueStatus.QUEUE_FULL);
     if (full > 0) {
-      LOG.warn("{} queue of {} is full ({} tasks): {} of {} tasks not enqueued (queue_full)",
-          queue, location, maxQueueSize, full, result.statuses().size());
+      LOG.warn(
+          "{} queue of {} is full ({} tasks): {} of {} tasks not enqueued (queue_full)",
+          queue,
+          location,
+          maxQueueSize,
+          full,
+          result.statuses().size());
     }
   }
 }

@@ -21,8 +21,8 @@ final class QueueStatsQuery {
   static QueueStats run(SqlSession s, long now) throws SQLException {
     Counts events = counts(s, QueueSql.EVENTS, now);
     Counts bodies = counts(s, QueueSql.BODIES, now);
-    Optional<Duration> oldestAge = bodies.oldest()
-        .map(oldest -> Duration.ofMillis(Math.max(0, now - oldest)));
+    Optional<Duration> oldestAge =
+        bodies.oldest().map(oldest -> Duration.ofMillis(Math.max(0, now - oldest)));
     SortedMap<Integer, Long> retries = new TreeMap<>();
     for (var row : s.list(Sql.BODY_RETRIES, rs -> Map.entry(rs.getInt(1), rs.getLong(2)))) {
       retries.put(row.getKey(), row.getValue());
@@ -33,8 +33,8 @@ final class QueueStatsQuery {
     }
     return new QueueStats(
         new EventQueueStats(events.total(), events.ready(), events.backoff()),
-        new BodyQueueStats(bodies.total(), bodies.ready(), bodies.backoff(), oldestAge, retries,
-            byFeature),
+        new BodyQueueStats(
+            bodies.total(), bodies.ready(), bodies.backoff(), oldestAge, retries, byFeature),
         s.number(Sql.FAILURE_COUNT).orElse(0L));
   }
 

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Puts failure records back into their queues inside the caller's write transaction, following
- * the enqueue rules: a task already pending, or one with a newer pending version (another hash
- * for the same namespace and path; another event with the same coalesce key), is dropped with
- * its record and not counted; a task that finds its queue full keeps its record. The stored
- * payload moves with {@code INSERT ... SELECT}, never through Java. Not thread-safe: one per call.
+ * Puts failure records back into their queues inside the caller's write transaction, following the
+ * enqueue rules: a task already pending, or one with a newer pending version (another hash for the
+ * same namespace and path; another event with the same coalesce key), is dropped with its record
+ * and not counted; a task that finds its queue full keeps its record. The stored payload moves with
+ * {@code INSERT ... SELECT}, never through Java. Not thread-safe: one per call.
  */
 final class Requeue {
 
@@ -32,15 +32,42 @@ final class Requeue {
     pending.put(FailureKind.EVENT, s.number(Sql.EVENT_ROWS_COUNT).orElse(0L));
     pending.put(FailureKind.BODY, s.number(Sql.BODY_ROWS_COUNT).orElse(0L));
     int requeued = 0;
-    for (Row row : s.list(Sql.FAILURE_ROWS, rs -> new Row(rs.getLong(1), rs.getString(2),
-        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-        rs.getString(8), rs.getString(9), rs.getString(11)), ids)) {
-      requeued += FailureKind.BODY.wireName().equals(row.kind())
-          ? requeue(row, FailureKind.BODY, s.number(Sql.FAILURE_BODY_PENDING, row.project(),
-              row.feature(), row.branch(), row.mission(), row.manifest(), row.path()).isPresent(),
-              Sql.FAILURE_REQUEUE_BODY)
-          : requeue(row, FailureKind.EVENT, s.number(Sql.FAILURE_EVENT_PENDING, row.taskId(),
-              row.coalesceKey()).isPresent(), Sql.FAILURE_REQUEUE_EVENT);
+    for (Row row :
+        s.list(
+            Sql.FAILURE_ROWS,
+            rs ->
+                new Row(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getString(11)),
+            ids)) {
+      requeued +=
+          FailureKind.BODY.wireName().equals(row.kind())
+              ? requeue(
+                  row,
+                  FailureKind.BODY,
+                  s.number(
+                          Sql.FAILURE_BODY_PENDING,
+                          row.project(),
+                          row.feature(),
+                          row.branch(),
+                          row.mission(),
+                          row.manifest(),
+                          row.path())
+                      .isPresent(),
+                  Sql.FAILURE_REQUEUE_BODY)
+              : requeue(
+                  row,
+                  FailureKind.EVENT,
+                  s.number(Sql.FAILURE_EVENT_PENDING, row.taskId(), row.coalesceKey()).isPresent(),
+                  Sql.FAILURE_REQUEUE_EVENT);
     }
     return requeued;
   }
@@ -68,6 +95,15 @@ final class Requeue {
   }
 
   /** The keys of one failure record (its payload stays in the table). */
-  private record Row(long id, String kind, String taskId, String project, String feature,
-      String branch, String mission, String manifest, String path, String coalesceKey) {}
+  private record Row(
+      long id,
+      String kind,
+      String taskId,
+      String project,
+      String feature,
+      String branch,
+      String mission,
+      String manifest,
+      String path,
+      String coalesceKey) {}
 }

@@ -22,10 +22,9 @@ import java.util.regex.Pattern;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Creates the schema of a new queue file and upgrades an older one in place, tracking the
- * version in {@code PRAGMA user_version}. Version {@code n} is the script {@code
- * schema/V<n>__*.sql}; a new file runs every script in order, so the upgrade path is the path
- * every file takes. Stateless.
+ * Creates the schema of a new queue file and upgrades an older one in place, tracking the version
+ * in {@code PRAGMA user_version}. Version {@code n} is the script {@code schema/V<n>__*.sql}; a new
+ * file runs every script in order, so the upgrade path is the path every file takes. Stateless.
  */
 public final class SchemaMigrator {
 
@@ -33,23 +32,28 @@ public final class SchemaMigrator {
   public static final int CURRENT_VERSION = 5;
 
   private static final List<String> SCRIPTS =
-      List.of("V1__queues.sql", "V2__first_failure_and_stats.sql", "V3__claim_indexes.sql",
-      "V4__body_text_last.sql", "V5__queue_health.sql");
+      List.of(
+          "V1__queues.sql",
+          "V2__first_failure_and_stats.sql",
+          "V3__claim_indexes.sql",
+          "V4__body_text_last.sql",
+          "V5__queue_health.sql");
 
   /** The tables every dossier queue of version 1 or more has. */
   private static final List<String> QUEUE_TABLES = List.of("event_queue", "body_queue");
 
-  private static final Pattern TABLE_NAME = Pattern.compile(
-      "(?i)(?:CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?|RENAME\\s+TO\\s+)"
-          + "[\"`\\[]?([A-Za-z0-9_]+)");
+  private static final Pattern TABLE_NAME =
+      Pattern.compile(
+          "(?i)(?:CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?|RENAME\\s+TO\\s+)"
+              + "[\"`\\[]?([A-Za-z0-9_]+)");
 
   private SchemaMigrator() {}
 
   /**
    * Refuses a file that must not be written: not a SQLite database, visibly truncated, another
    * application's database (a table our schema scripts do not create, or our queue tables missing
-   * at version 1 or more), or a newer schema version. Opens it read-only, so a refused file
-   * keeps its bytes. A missing or empty file passes (it becomes a new queue).
+   * at version 1 or more), or a newer schema version. Opens it read-only, so a refused file keeps
+   * its bytes. A missing or empty file passes (it becomes a new queue).
    *
    * @param file the queue file
    * @throws QueueStoreException naming the file and the problem
@@ -68,7 +72,8 @@ public final class SchemaMigrator {
     }
     SQLiteConfig readOnly = new SQLiteConfig();
     readOnly.setReadOnly(true);
-    try (Connection connection = readOnly.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+    try (Connection connection =
+        readOnly.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
       int version = version(connection);
       refuseNewer(file, version);
       refuseForeign(file, version, tables(connection));
@@ -79,9 +84,9 @@ public final class SchemaMigrator {
 
   /**
    * Brings the schema to {@link #CURRENT_VERSION} in one write transaction; a no-op when it is
-   * there already (another process may have migrated it first). The version is read first in a
-   * read transaction, so opening a current file never takes the write lock and never waits behind
-   * a drain (PRODUCT.md §3: read-only commands).
+   * there already (another process may have migrated it first). The version is read first in a read
+   * transaction, so opening a current file never takes the write lock and never waits behind a
+   * drain (PRODUCT.md §3: read-only commands).
    *
    * @param database the open database
    * @return the version the file had before
@@ -91,19 +96,21 @@ public final class SchemaMigrator {
     if (current == CURRENT_VERSION) {
       return current;
     }
-    return database.write("migrating the schema", connection -> {
-      int version = version(connection);
-      refuseNewer(database.file(), version);
-      for (int next = version + 1; next <= CURRENT_VERSION; next++) {
-        for (String statement : statements(script(next))) {
-          execute(connection, statement);
-        }
-      }
-      if (version != CURRENT_VERSION) {
-        execute(connection, "PRAGMA user_version = " + CURRENT_VERSION);
-      }
-      return version;
-    });
+    return database.write(
+        "migrating the schema",
+        connection -> {
+          int version = version(connection);
+          refuseNewer(database.file(), version);
+          for (int next = version + 1; next <= CURRENT_VERSION; next++) {
+            for (String statement : statements(script(next))) {
+              execute(connection, statement);
+            }
+          }
+          if (version != CURRENT_VERSION) {
+            execute(connection, "PRAGMA user_version = " + CURRENT_VERSION);
+          }
+          return version;
+        });
   }
 
   /**
@@ -146,8 +153,8 @@ public final class SchemaMigrator {
   }
 
   /**
-   * The tables the schema scripts of this jar create or rename to, in any version (a table
-   * dropped by a later script is still known: a file of an older version holds it).
+   * The tables the schema scripts of this jar create or rename to, in any version (a table dropped
+   * by a later script is still known: a file of an older version holds it).
    *
    * @return the table names, lower-cased
    */
@@ -165,8 +172,8 @@ public final class SchemaMigrator {
   private static List<String> tables(Connection connection) throws SQLException {
     List<String> names = new ArrayList<>();
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")) {
+        ResultSet rows =
+            statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
       while (rows.next()) {
         names.add(rows.getString(1));
       }
@@ -181,25 +188,33 @@ public final class SchemaMigrator {
   }
 
   /**
-   * Refuses a file that is not a dossier queue: one with a table no schema script of ours
-   * creates, or one at version 1 or more that lacks our queue tables.
+   * Refuses a file that is not a dossier queue: one with a table no schema script of ours creates,
+   * or one at version 1 or more that lacks our queue tables.
    */
   private static void refuseForeign(Path file, int version, List<String> tables) {
     Set<String> known = knownTables();
-    List<String> foreign = tables.stream()
-        .filter(t -> !t.toLowerCase(Locale.ROOT).startsWith("sqlite_"))
-        .filter(t -> !known.contains(t.toLowerCase(Locale.ROOT)))
-        .sorted().toList();
-    boolean oursMissing = version >= 1 && !tables.stream()
-        .map(t -> t.toLowerCase(Locale.ROOT)).toList().containsAll(QUEUE_TABLES);
+    List<String> foreign =
+        tables.stream()
+            .filter(t -> !t.toLowerCase(Locale.ROOT).startsWith("sqlite_"))
+            .filter(t -> !known.contains(t.toLowerCase(Locale.ROOT)))
+            .sorted()
+            .toList();
+    boolean oursMissing =
+        version >= 1
+            && !tables.stream()
+                .map(t -> t.toLowerCase(Locale.ROOT))
+                .toList()
+                .containsAll(QUEUE_TABLES);
     if (!foreign.isEmpty() || oursMissing || (version == 0 && !tables.isEmpty())) {
-      String why = !foreign.isEmpty()
-          ? "a SQLite database of another application: tables "
-              + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
-          : oursMissing
-              ? "a SQLite database of another application: schema version " + version
-                  + " without the queue tables"
-              : "a SQLite database of another application: tables but no schema version";
+      String why =
+          !foreign.isEmpty()
+              ? "a SQLite database of another application: tables "
+                  + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+              : oursMissing
+                  ? "a SQLite database of another application: schema version "
+                      + version
+                      + " without the queue tables"
+                  : "a SQLite database of another application: tables but no schema version";
       throw SqliteErrors.corrupt(file, why, null);
     }
   }
@@ -214,8 +229,12 @@ public final class SchemaMigrator {
   private static void refuseNewer(Path file, int version) {
     if (version > CURRENT_VERSION) {
       throw new QueueStoreException(
-          "queue file " + file + " has schema version " + version
-              + ", newer than the version " + CURRENT_VERSION
+          "queue file "
+              + file
+              + " has schema version "
+              + version
+              + ", newer than the version "
+              + CURRENT_VERSION
               + " this dossier-sync reads; it was not modified: use a newer dossier-sync or "
               + "another --db path");
     }

@@ -3,13 +3,13 @@ package io.dossiersync.sqlite.internal;
 import io.dossiersync.core.queue.QueueStoreException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import org.sqlite.SQLiteErrorCode;
 import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * Turns driver errors into {@link QueueStoreException}s whose message names the file and says
- * what to do. Stateless.
+ * Turns driver errors into {@link QueueStoreException}s whose message names the file and says what
+ * to do. Stateless.
  */
 final class SqliteErrors {
 
@@ -41,7 +41,10 @@ final class SqliteErrors {
     }
     if (isBusy(error)) {
       return new QueueStoreException(
-          "queue file " + file + " stayed locked by another process during " + operation
+          "queue file "
+              + file
+              + " stayed locked by another process during "
+              + operation
               + "; retry later or raise the busy timeout",
           error);
     }
@@ -51,9 +54,14 @@ final class SqliteErrors {
 
   static QueueStoreException corrupt(Path file, String what, @Nullable Throwable cause) {
     String message =
-        "queue file " + file + " is corrupt or not a dossier-sync queue database (" + what
+        "queue file "
+            + file
+            + " is corrupt or not a dossier-sync queue database ("
+            + what
             + "); it was left untouched: move it aside (or pass another --db path) and sync again";
-    return cause == null ? new QueueStoreException(message) : new QueueStoreException(message, cause);
+    return cause == null
+        ? new QueueStoreException(message)
+        : new QueueStoreException(message, cause);
   }
 
   private static int primaryCode(Throwable error) {

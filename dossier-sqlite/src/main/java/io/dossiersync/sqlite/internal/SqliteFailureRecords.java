@@ -38,27 +38,50 @@ public final class SqliteFailureRecords implements FailureRecords {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     }
-    return database.read("listing failure records",
-        s -> s.list(Sql.FAILURE_LIST, rs -> new FailureRecord(rs.getLong(1),
-            FailureKind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), rs.getString(3),
-            rs.getString(4), Optional.ofNullable(rs.getString(5)),
-            Optional.ofNullable(rs.getString(6)), rs.getString(7), rs.getInt(8),
-            Millis.toInstant(rs.getLong(9)), Millis.toInstant(rs.getLong(10))), limit));
+    return database.read(
+        "listing failure records",
+        s ->
+            s.list(
+                Sql.FAILURE_LIST,
+                rs ->
+                    new FailureRecord(
+                        rs.getLong(1),
+                        FailureKind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        Optional.ofNullable(rs.getString(5)),
+                        Optional.ofNullable(rs.getString(6)),
+                        rs.getString(7),
+                        rs.getInt(8),
+                        Millis.toInstant(rs.getLong(9)),
+                        Millis.toInstant(rs.getLong(10))),
+                limit));
   }
 
   @Override
   public long count() {
-    return database.read("counting failure records",
-        s -> s.number(Sql.FAILURE_COUNT).orElse(0L));
+    return database.read("counting failure records", s -> s.number(Sql.FAILURE_COUNT).orElse(0L));
   }
 
   @Override
   public Set<FailedIndexEvent> failedIndexEvents() {
-    return Set.copyOf(database.read("reading the failed index events",
-        s -> s.list(Sql.FAILURE_INDEX_EVENTS, rs -> new FailedIndexEvent(
-            new NamespaceRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5)), rs.getString(6), rs.getString(7),
-            Millis.toInstant(rs.getLong(8))))));
+    return Set.copyOf(
+        database.read(
+            "reading the failed index events",
+            s ->
+                s.list(
+                    Sql.FAILURE_INDEX_EVENTS,
+                    rs ->
+                        new FailedIndexEvent(
+                            new NamespaceRef(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5)),
+                            rs.getString(6),
+                            rs.getString(7),
+                            Millis.toInstant(rs.getLong(8))))));
   }
 
   @Override
@@ -67,16 +90,20 @@ public final class SqliteFailureRecords implements FailureRecords {
       return 0;
     }
     List<Long> wanted = List.copyOf(ids);
-    return database.writeSerialized("re-queueing failure records",
-        s -> new Requeue(s, maxQueueSize, Millis.of(now))
-            .run(IndexEventFollowers.withFollowers(s, wanted)));
+    return database.writeSerialized(
+        "re-queueing failure records",
+        s ->
+            new Requeue(s, maxQueueSize, Millis.of(now))
+                .run(IndexEventFollowers.withFollowers(s, wanted)));
   }
 
   @Override
   public int requeueAll(Instant now) {
-    return database.writeSerialized("re-queueing every failure record", s -> {
-      List<Long> all = s.list(Sql.FAILURE_IDS, rs -> rs.getLong(1));
-      return new Requeue(s, maxQueueSize, Millis.of(now)).run(all);
-    });
+    return database.writeSerialized(
+        "re-queueing every failure record",
+        s -> {
+          List<Long> all = s.list(Sql.FAILURE_IDS, rs -> rs.getLong(1));
+          return new Requeue(s, maxQueueSize, Millis.of(now)).run(all);
+        });
   }
 }

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The queue health kept in the database's {@code queue_health} row, so that a drain in one
- * process and {@code dossier status} in another see the same values; the same code for SQLite and
+ * The queue health kept in the database's {@code queue_health} row, so that a drain in one process
+ * and {@code dossier status} in another see the same values; the same code for SQLite and
  * PostgreSQL, on the statements of the rule ({@link Sql#HEALTH_READ} and the others). A record is
  * one serialized write transaction ({@code BEGIN IMMEDIATE} on SQLite, the schema's advisory lock
  * on PostgreSQL) that reads the row, folds the update in ({@link QueueHealth#plus}) and writes it
@@ -45,22 +45,30 @@ public final class SqliteHealthRecords implements HealthRecords {
   @Override
   public void record(HealthUpdate update) {
     Objects.requireNonNull(update, "update");
-    database.writeSerialized("recording the queue health", s -> {
-      QueueHealth next = read(s).plus(update);
-      return s.update(Sql.HEALTH_WRITE, millis(next.lastDeliveryAt()),
-          millis(next.lastAttemptAt()), next.lastError().orElse(null),
-          millis(next.drainerHeartbeatAt()));
-    });
+    database.writeSerialized(
+        "recording the queue health",
+        s -> {
+          QueueHealth next = read(s).plus(update);
+          return s.update(
+              Sql.HEALTH_WRITE,
+              millis(next.lastDeliveryAt()),
+              millis(next.lastAttemptAt()),
+              next.lastError().orElse(null),
+              millis(next.drainerHeartbeatAt()));
+        });
   }
 
   @Override
   public Optional<OldestPending> oldestPending() {
-    return database.read("finding the oldest pending task", s -> {
-      Optional<OldestPending> event = oldest(s, Sql.HEALTH_OLDEST_EVENT, FailureKind.EVENT);
-      Optional<OldestPending> body = oldest(s, Sql.HEALTH_OLDEST_BODY, FailureKind.BODY);
-      return Stream.of(event, body).flatMap(Optional::stream)
-          .min(Comparator.comparing(OldestPending::createdAt));
-    });
+    return database.read(
+        "finding the oldest pending task",
+        s -> {
+          Optional<OldestPending> event = oldest(s, Sql.HEALTH_OLDEST_EVENT, FailureKind.EVENT);
+          Optional<OldestPending> body = oldest(s, Sql.HEALTH_OLDEST_BODY, FailureKind.BODY);
+          return Stream.of(event, body)
+              .flatMap(Optional::stream)
+              .min(Comparator.comparing(OldestPending::createdAt));
+        });
   }
 
   private static QueueHealth read(SqlSession s) throws SQLException {
@@ -68,8 +76,8 @@ public final class SqliteHealthRecords implements HealthRecords {
       if (!rs.next()) {
         return QueueHealth.none();
       }
-      return new QueueHealth(instant(rs, 1), instant(rs, 2), Optional.ofNullable(rs.getString(3)),
-          instant(rs, 4));
+      return new QueueHealth(
+          instant(rs, 1), instant(rs, 2), Optional.ofNullable(rs.getString(3)), instant(rs, 4));
     }
   }
 
@@ -79,8 +87,9 @@ public final class SqliteHealthRecords implements HealthRecords {
       if (!rs.next()) {
         return Optional.empty();
       }
-      return Optional.of(new OldestPending(kind, rs.getString(1), rs.getString(2),
-          Millis.toInstant(rs.getLong(3))));
+      return Optional.of(
+          new OldestPending(
+              kind, rs.getString(1), rs.getString(2), Millis.toInstant(rs.getLong(3))));
     }
   }
 

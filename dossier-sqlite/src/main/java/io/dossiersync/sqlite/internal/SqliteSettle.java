@@ -1,6 +1,6 @@
 package io.dossiersync.sqlite.internal;
 
-import io.dossiersync.core.queue.Lease;
+import io.dossiersync.core.queue.ClaimedTask;
 import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.sqlite.internal.sql.LeaseColumns;
 import io.dossiersync.sqlite.internal.sql.SqlSession;
@@ -12,119 +12,120 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * Applies a batch of settlements, or renews a batch of leases, in ONE write transaction with the
- * queue's own fenced statements ({@link QueueSql}): completions and moves to the failure records
- * as one statement per lease owner (and reason) over a JSON list of keys, reschedules and releases
- * as one JDBC batch each. A settlement whose lease was lost matches no row and is left out of the
- * result. Stateless apart from how it reads a claimed task.
+ * Applies a batch of settlements, or renews a batch of leases, inside the caller's one write
+ * transaction, with the queue's own fenced statements ({@link QueueSql}): completions and moves to
+ * the failure records as one statement per lease owner (and reason) over a JSON list of keys,
+ * reschedules and releases as one JDBC batch each. A settlement whose lease was lost matches no row
+ * and is left out of the result. Stateless.
  *
  * @param <C> the claimed task type
  */
-final class SqliteSettle<C> {
+final class SqliteSettle<C extends ClaimedTask> {
 
-  private final Transactor database;
   private final QueueSql q;
-  private final Function<C, String> key;
-  private final Function<C, Lease> lease;
 
   /**
-   * @param database the queue database's transactions
    * @param q the queue's statements
-   * @param key a claimed task's key ({@code event_id} or {@code upload_id})
-   * @param lease a claimed task's lease
    */
-  SqliteSettle(Transactor database, QueueSql q, Function<C, String> key,
-      Function<C, Lease> lease) {
-    this.database = database;
+  SqliteSettle(QueueSql q) {
     this.q = q;
-    this.key = key;
-    this.lease = lease;
   }
 
-  List<Settlement<C>> settle(List<Settlement<C>> settlements) {
+  /** Applies the settlements inside the caller's transaction; returns those that applied. */
+  List<Settlement<C>> settle(SqlSession s, List<Settlement<C>> settlements) throws SQLException {
     if (settlements.isEmpty()) {
       return List.of();
     }
-    return database.write("recording drain results", s -> {
-      Set<Settlement<C>> applied = new HashSet<>();
-      List<Settlement<C>> reschedules = new ArrayList<>();
-      List<Settlement<C>> releases = new ArrayList<>();
-      Map<List<Object>, List<Settlement<C>>> completes = new LinkedHashMap<>();
-      Map<List<Object>, List<Settlement<C>>> fails = new LinkedHashMap<>();
-      for (Settlement<C> settlement : settlements) {
-        String owner = lease.apply(settlement.claimed()).owner();
-        switch (settlement.action()) {
-          case COMPLETE -> completes.computeIfAbsent(List.of(owner), k -> new ArrayList<>())
-              .add(settlement);
-          case RESCHEDULE -> reschedules.add(settlement);
-          case RELEASE -> releases.add(settlement);
-          case FAIL -> fails.computeIfAbsent(
-              List.of(owner, settlement.reason(), settlement.at()), k -> new ArrayList<>())
-              .add(settlement);
-        }
+    Set<Settlement<C>> applied = new HashSet<>();
+    List<Settlement<C>> reschedules = new ArrayList<>();
+    List<Settlement<C>> releases = new ArrayList<>();
+    Map<List<Object>, List<Settlement<C>>> completes = new LinkedHashMap<>();
+    Map<List<Object>, List<Settlement<C>>> fails = new LinkedHashMap<>();
+    for (Settlement<C> settlement : settlements) {
+      String owner = settlement.claimed().lease().owner();
+      switch (settlement.action()) {
+        case COMPLETE ->
+            completes.computeIfAbsent(List.of(owner), k -> new ArrayList<>()).add(settlement);
+        case RESCHEDULE -> reschedules.add(settlement);
+        case RELEASE -> releases.add(settlement);
+        case FAIL ->
+            fails
+                .computeIfAbsent(
+                    List.of(owner, settlement.reason(), settlement.at()), k -> new ArrayList<>())
+                .add(settlement);
       }
-      for (List<Settlement<C>> group : completes.values()) {
-        keep(applied, group, complete(s, group));
-      }
-      batch(s, reschedules, applied, true);
-      batch(s, releases, applied, false);
-      for (List<Settlement<C>> group : fails.values()) {
-        Settlement<C> first = group.get(0);
-        String token = token(first.claimed());
-        List<String> ids = keys(group);
-        s.update(q.fail(), token, ids, first.reason(), Millis.of(first.at()));
-        keep(applied, group, complete(s, group));
-      }
-      List<Settlement<C>> inOrder = new ArrayList<>(applied.size());
-      settlements.forEach(settlement -> {
-        if (applied.contains(settlement)) {
-          inOrder.add(settlement);
-        }
-      });
-      return List.copyOf(inOrder);
-    });
+    }
+    for (List<Settlement<C>> group : completes.values()) {
+      keep(applied, group, complete(s, group));
+    }
+    batch(s, reschedules, applied, true);
+    batch(s, releases, applied, false);
+    for (List<Settlement<C>> group : fails.values()) {
+      Settlement<C> first = group.get(0);
+      String token = token(first.claimed());
+      List<String> ids = keys(group);
+      s.update(q.fail(), token, ids, first.reason(), Millis.of(first.at()));
+      keep(applied, group, complete(s, group));
+    }
+    List<Settlement<C>> inOrder = new ArrayList<>(applied.size());
+    settlements.forEach(
+        settlement -> {
+          if (applied.contains(settlement)) {
+            inOrder.add(settlement);
+          }
+        });
+    return List.copyOf(inOrder);
   }
 
-  List<C> renew(List<C> held, Instant until) {
+  /** Renews the leases still held, inside the caller's transaction; returns the tasks renewed. */
+  List<C> renew(SqlSession s, List<C> held, Instant until) throws SQLException {
     if (held.isEmpty()) {
       return List.of();
     }
     Map<String, List<String>> idsByOwner = new LinkedHashMap<>();
-    held.forEach(c -> idsByOwner.computeIfAbsent(lease.apply(c).owner(), o -> new ArrayList<>())
-        .add(key.apply(c)));
-    return database.write("renewing leases", s -> {
-      Map<String, Set<String>> renewed = new LinkedHashMap<>();
-      for (Map.Entry<String, List<String>> entry : idsByOwner.entrySet()) {
-        renewed.put(entry.getKey(), new HashSet<>(s.list(q.renew(), rs -> rs.getString(1),
-            LeaseColumns.token(entry.getKey()), entry.getValue(), Millis.of(until))));
-      }
-      return held.stream()
-          .filter(c -> renewed.get(lease.apply(c).owner()).contains(key.apply(c)))
-          .toList();
-    });
+    held.forEach(
+        c -> idsByOwner.computeIfAbsent(c.lease().owner(), o -> new ArrayList<>()).add(c.taskId()));
+    Map<String, Set<String>> renewed = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> entry : idsByOwner.entrySet()) {
+      renewed.put(
+          entry.getKey(),
+          new HashSet<>(
+              s.list(
+                  q.renew(),
+                  rs -> rs.getString(1),
+                  LeaseColumns.token(entry.getKey()),
+                  entry.getValue(),
+                  Millis.of(until))));
+    }
+    return held.stream().filter(c -> renewed.get(c.lease().owner()).contains(c.taskId())).toList();
   }
 
   /** Deletes the held tasks of one owner's group; returns the keys deleted. */
   private Set<String> complete(SqlSession s, List<Settlement<C>> group) throws SQLException {
-    return QueueQueries.complete(s, q, lease.apply(group.get(0).claimed()).owner(), keys(group));
+    return QueueQueries.complete(s, q, group.get(0).claimed().lease().owner(), keys(group));
   }
 
   /** One JDBC batch of reschedules or releases, one value set (and one key) per settlement. */
-  private void batch(SqlSession s, List<Settlement<C>> items, Set<Settlement<C>> applied,
-      boolean reschedule) throws SQLException {
+  private void batch(
+      SqlSession s, List<Settlement<C>> items, Set<Settlement<C>> applied, boolean reschedule)
+      throws SQLException {
     if (items.isEmpty()) {
       return;
     }
     List<Object[]> rows = new ArrayList<>(items.size());
     for (Settlement<C> item : items) {
-      List<String> ids = List.of(key.apply(item.claimed()));
-      rows.add(reschedule
-          ? new Object[] {token(item.claimed()), ids,
-              Millis.of(item.nextAttemptAt().orElseThrow()), item.reason()}
-          : new Object[] {token(item.claimed()), ids});
+      List<String> ids = List.of(item.claimed().taskId());
+      rows.add(
+          reschedule
+              ? new Object[] {
+                token(item.claimed()),
+                ids,
+                Millis.of(item.nextAttemptAt().orElseThrow()),
+                item.reason()
+              }
+              : new Object[] {token(item.claimed()), ids});
     }
     int[] counts = s.batchCounts(reschedule ? q.reschedule() : q.release(), rows);
     for (int i = 0; i < counts.length; i++) {
@@ -135,14 +136,14 @@ final class SqliteSettle<C> {
   }
 
   private void keep(Set<Settlement<C>> applied, List<Settlement<C>> group, Set<String> done) {
-    group.stream().filter(g -> done.contains(key.apply(g.claimed()))).forEach(applied::add);
+    group.stream().filter(g -> done.contains(g.claimed().taskId())).forEach(applied::add);
   }
 
   private List<String> keys(List<Settlement<C>> group) {
-    return group.stream().map(g -> key.apply(g.claimed())).toList();
+    return group.stream().map(g -> g.claimed().taskId()).toList();
   }
 
   private String token(C claimed) {
-    return LeaseColumns.token(lease.apply(claimed).owner());
+    return LeaseColumns.token(claimed.lease().owner());
   }
 }

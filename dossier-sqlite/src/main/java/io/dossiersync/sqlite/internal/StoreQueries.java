@@ -20,8 +20,7 @@ public final class StoreQueries {
    * @return the statistics
    */
   public static QueueStats stats(Transactor database, Instant now) {
-    return database.read("computing queue stats",
-        s -> QueueStatsQuery.run(s, Millis.of(now)));
+    return database.read("computing queue stats", s -> QueueStatsQuery.run(s, Millis.of(now)));
   }
 
   /**
@@ -32,8 +31,7 @@ public final class StoreQueries {
    * @param dryRun true to count only
    * @return how many tasks were (or would be) deleted
    */
-  public static PurgeCount purge(Transactor database, PurgeScope scope,
-      boolean dryRun) {
+  public static PurgeCount purge(Transactor database, PurgeScope scope, boolean dryRun) {
     return dryRun
         ? database.read("counting tasks to purge", s -> count(s, scope))
         : database.writeSerialized("purging tasks", s -> delete(s, scope));
@@ -45,8 +43,9 @@ public final class StoreQueries {
 
   private static long count(SqlSession s, QueueSql q, PurgeScope scope) throws SQLException {
     return (scope.projectUuid() != null
-        ? s.number(q.purgeCountProject(), scope.projectUuid())
-        : s.number(q.purgeCountFeature(), scope.featureSlug())).orElse(0L);
+            ? s.number(q.purgeCountProject(), scope.projectUuid())
+            : s.number(q.purgeCountFeature(), scope.featureSlug()))
+        .orElse(0L);
   }
 
   private static PurgeCount delete(SqlSession s, PurgeScope scope) throws SQLException {

@@ -28,8 +28,8 @@ public interface BodyContentContract extends ContractFixture {
   String AWKWARD = "# nul\u0000inside\r\nend \uD83D\uDE00 \uFFFF \u0000\u0000\n\u0000";
 
   /**
-   * A body holding U+0000 enqueues with the rest of its feature and claims back byte-identical,
-   * its hash unchanged.
+   * A body holding U+0000 enqueues with the rest of its feature and claims back byte-identical, its
+   * hash unchanged.
    */
   @Test
   default void aBodyWithUPlus0000EnqueuesAndClaimsBackByteIdentical() {
@@ -51,11 +51,13 @@ public interface BodyContentContract extends ContractFixture {
     failBody(task, T0.plusSeconds(1));
     Instant later = T0.plusSeconds(10);
     assertThat(store().failures().requeueAll(later)).isEqualTo(1);
-    assertThat(store().bodies().claim(request(10, later, "d"))).singleElement()
-        .satisfies(c -> {
-          assertThat(c.task()).isEqualTo(task);
-          assertKeptByteForByte(c.task());
-        });
+    assertThat(store().bodies().claim(request(10, later, "d")))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.task()).isEqualTo(task);
+              assertKeptByteForByte(c.task());
+            });
   }
 
   /**
@@ -67,8 +69,7 @@ public interface BodyContentContract extends ContractFixture {
   default BodyUploadTask awkward(String path) {
     BodyUploadTask shape = body(NS_A, path, 1);
     byte[] bytes = AWKWARD.getBytes(StandardCharsets.UTF_8);
-    return new BodyUploadTask(shape.uploadId(), NS_A, path, sha256(bytes), AWKWARD,
-        bytes.length);
+    return new BodyUploadTask(shape.uploadId(), NS_A, path, sha256(bytes), AWKWARD, bytes.length);
   }
 
   /**

@@ -13,6 +13,7 @@ import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.Settlement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ public interface CapacityContract extends ContractFixture {
         .containsExactly(QUEUE_FULL);
     assertThat(small.bodies().pending(ProjectScope.all())).isEqualTo(3);
     ClaimedBody one = small.bodies().claim(request(1, T0, "d")).get(0);
-    assertThat(small.bodies().complete(one)).isTrue();
+    assertThat(small.bodies().settle(List.of(Settlement.complete(one, T0)))).hasSize(1);
     assertThat(small.bodies().enqueue(List.of(body(NS_A, "x.md", 9)), T0).statuses())
         .containsExactly(ENQUEUED);
   }
@@ -55,8 +56,12 @@ public interface CapacityContract extends ContractFixture {
   default void capacityIsCountedPerQueue() {
     QueueStore small = open(2);
     small.bodies().enqueue(List.of(body(NS_A, "a.md", 1), body(NS_A, "b.md", 2)), T0);
-    assertThat(small.events().enqueue(List.of(event(NS_A, null), event(NS_A, null),
-        event(NS_A, null)), T0).statuses()).containsExactly(ENQUEUED, ENQUEUED, QUEUE_FULL);
+    assertThat(
+            small
+                .events()
+                .enqueue(List.of(event(NS_A, null), event(NS_A, null), event(NS_A, null)), T0)
+                .statuses())
+        .containsExactly(ENQUEUED, ENQUEUED, QUEUE_FULL);
     assertThat(small.events().pending(ProjectScope.all())).isEqualTo(2);
     assertThat(small.bodies().pending(ProjectScope.all())).isEqualTo(2);
   }
@@ -69,18 +74,27 @@ public interface CapacityContract extends ContractFixture {
   default void fullBodyQueueStillReportsDuplicatesAndAcceptsSupersedes() {
     QueueStore small = open(2);
     small.bodies().enqueue(List.of(body(NS_A, "a.md", 1), body(NS_A, "b.md", 2)), T0);
-    EnqueueResult result = small.bodies().enqueue(List.of(body(NS_A, "c.md", 3),
-        body(NS_A, "a.md", 1), body(NS_A, "b.md", 20), body(NS_A, "c.md", 3)), T0);
+    EnqueueResult result =
+        small
+            .bodies()
+            .enqueue(
+                List.of(
+                    body(NS_A, "c.md", 3),
+                    body(NS_A, "a.md", 1),
+                    body(NS_A, "b.md", 20),
+                    body(NS_A, "c.md", 3)),
+                T0);
     assertThat(result.statuses())
         .containsExactly(QUEUE_FULL, ALREADY_IN_QUEUE, ENQUEUED, QUEUE_FULL);
     assertThat(result.superseded()).isEqualTo(1);
     assertThat(small.bodies().claim(request(10, T0, "d")))
-        .extracting(c -> c.task().contentHash()).containsExactly(hash(1), hash(20));
+        .extracting(c -> c.task().contentHash())
+        .containsExactly(hash(1), hash(20));
   }
 
   /**
-   * In a full event queue, after a queue_full event of the same batch: a pending event id is
-   * still already_in_queue, and an event with a pending coalesce key still replaces it.
+   * In a full event queue, after a queue_full event of the same batch: a pending event id is still
+   * already_in_queue, and an event with a pending coalesce key still replaces it.
    */
   @Test
   default void fullEventQueueStillReportsDuplicatesAndAcceptsCoalescing() {
@@ -103,15 +117,16 @@ public interface CapacityContract extends ContractFixture {
     QueueStore small = open(1);
     small.bodies().enqueue(List.of(body(NS_A, "spec.md", 1)), T0);
     ClaimedBody failed = small.bodies().claim(request(1, T0, "f")).get(0);
-    assertThat(small.bodies().fail(failed, "http_400", T0)).isTrue();
+    assertThat(small.bodies().settle(List.of(Settlement.fail(failed, "http_400", T0)))).hasSize(1);
     small.bodies().enqueue(List.of(body(NS_A, "plan.md", 2)), T0);
     assertThat(small.failures().requeueAll(T0.plusSeconds(1))).isZero();
     assertThat(small.failures().count()).isEqualTo(1);
     ClaimedBody plan = small.bodies().claim(request(1, T0.plusSeconds(1), "d")).get(0);
-    assertThat(small.bodies().complete(plan)).isTrue();
+    assertThat(small.bodies().settle(List.of(Settlement.complete(plan, T0)))).hasSize(1);
     assertThat(small.failures().requeueAll(T0.plusSeconds(2))).isEqualTo(1);
     assertThat(small.failures().count()).isZero();
     assertThat(small.bodies().claim(request(1, T0.plusSeconds(2), "d")))
-        .extracting(c -> c.task().artifactPath()).containsExactly("spec.md");
+        .extracting(c -> c.task().artifactPath())
+        .containsExactly("spec.md");
   }
 }

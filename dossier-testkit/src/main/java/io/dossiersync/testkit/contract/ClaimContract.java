@@ -8,6 +8,7 @@ import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ClaimedEvent;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +29,14 @@ public interface ClaimContract extends ContractFixture {
   default void claimTakesOldestFirstByNextAttemptThenCreationOrder() {
     store().bodies().enqueue(List.of(body(NS_A, "a.md", 1)), T0);
     store().bodies().enqueue(List.of(body(NS_A, "b.md", 2)), T0.plusSeconds(1));
-    store().bodies().enqueue(List.of(body(NS_A, "c.md", 3), body(NS_A, "d.md", 4)),
-        T0.plusSeconds(2));
+    store()
+        .bodies()
+        .enqueue(List.of(body(NS_A, "c.md", 3), body(NS_A, "d.md", 4)), T0.plusSeconds(2));
     ClaimedBody first = store().bodies().claim(request(1, T0.plusSeconds(5), "d1")).get(0);
     assertThat(first.task().artifactPath()).isEqualTo("a.md");
-    store().bodies().reschedule(first, T0.plusSeconds(3), "http_503");
+    store()
+        .bodies()
+        .settle(List.of(Settlement.reschedule(first, T0.plusSeconds(3), "http_503", T0)));
     assertThat(store().bodies().claim(request(10, T0.plusSeconds(10), "d2")))
         .extracting(c -> c.task().artifactPath())
         .containsExactly("b.md", "c.md", "d.md", "a.md");
@@ -62,10 +66,11 @@ public interface ClaimContract extends ContractFixture {
     ClaimedBody second = store().bodies().claim(request(1, T0.plus(LEASE), "d2")).get(0);
     assertThat(second.task()).isEqualTo(first.task());
     assertThat(second.retryCount()).isZero();
-    assertThat(store().bodies().complete(first)).isFalse();
-    assertThat(store().bodies().release(first)).isFalse();
-    assertThat(store().bodies().fail(first, "http_400", T0.plus(LEASE))).isFalse();
-    assertThat(store().bodies().complete(second)).isTrue();
+    assertThat(store().bodies().settle(List.of(Settlement.complete(first, T0)))).isEmpty();
+    assertThat(store().bodies().settle(List.of(Settlement.release(first, T0)))).isEmpty();
+    assertThat(store().bodies().settle(List.of(Settlement.fail(first, "http_400", T0.plus(LEASE)))))
+        .isEmpty();
+    assertThat(store().bodies().settle(List.of(Settlement.complete(second, T0)))).hasSize(1);
     assertThat(store().bodies().pending(ProjectScope.all())).isZero();
   }
 
@@ -77,9 +82,20 @@ public interface ClaimContract extends ContractFixture {
     assertThat(store().events().claim(request(1, T0.plus(LEASE).minusMillis(1), "e2"))).isEmpty();
     List<ClaimedEvent> second = store().events().claim(request(1, T0.plus(LEASE), "e2"));
     assertThat(second).hasSize(1);
-    assertThat(store().events().reschedule(first, T0.plus(LEASE), "http_503")).isZero();
-    assertThat(store().events().complete(first)).isZero();
-    assertThat(store().events().complete(second)).isEqualTo(1);
+    assertThat(
+            store()
+                .events()
+                .settle(
+                    first.stream()
+                        .map(c -> Settlement.reschedule(c, T0.plus(LEASE), "http_503", T0))
+                        .toList()))
+        .isEmpty();
+    assertThat(
+            store().events().settle(first.stream().map(c -> Settlement.complete(c, T0)).toList()))
+        .isEmpty();
+    assertThat(
+            store().events().settle(second.stream().map(c -> Settlement.complete(c, T0)).toList()))
+        .hasSize(1);
   }
 
   /** A lease that expired (the task counts as ready) but was not taken over still completes. */
@@ -89,9 +105,14 @@ public interface ClaimContract extends ContractFixture {
     ClaimedBody slow = store().bodies().claim(request(1, T0, "slow")).get(0);
     Instant later = T0.plus(LEASE).plus(LEASE);
     assertThat(store().stats(later).bodies().ready()).isEqualTo(1);
-    assertThat(store().bodies().claim(new ClaimRequest(1, later, LEASE, "other",
-        ProjectScope.of(Set.of(PROJECT_B)), false))).isEmpty();
-    assertThat(store().bodies().complete(slow)).isTrue();
+    assertThat(
+            store()
+                .bodies()
+                .claim(
+                    new ClaimRequest(
+                        1, later, LEASE, "other", ProjectScope.of(Set.of(PROJECT_B)), false)))
+        .isEmpty();
+    assertThat(store().bodies().settle(List.of(Settlement.complete(slow, T0)))).hasSize(1);
     assertThat(store().bodies().pending(ProjectScope.all())).isZero();
   }
 
@@ -102,9 +123,11 @@ public interface ClaimContract extends ContractFixture {
     store().events().enqueue(List.of(event(NS_A, null), event(NS_B, null)), T0);
     ProjectScope onlyB = ProjectScope.of(Set.of(PROJECT_B));
     assertThat(store().bodies().claim(scoped(onlyB, false)))
-        .extracting(c -> c.task().namespace()).containsExactly(NS_B);
+        .extracting(c -> c.task().namespace())
+        .containsExactly(NS_B);
     assertThat(store().events().claim(scoped(onlyB, false)))
-        .extracting(c -> c.event().namespace()).containsExactly(NS_B);
+        .extracting(c -> c.event().namespace())
+        .containsExactly(NS_B);
     assertThat(store().bodies().claim(scoped(ProjectScope.of(Set.of()), false))).isEmpty();
     assertThat(store().bodies().pending(onlyB)).isEqualTo(1);
     assertThat(store().bodies().pending(ProjectScope.of(Set.of()))).isZero();
@@ -117,13 +140,15 @@ public interface ClaimContract extends ContractFixture {
     store().bodies().enqueue(List.of(body(NS_A, "spec.md", 1), body(NS_A2, "spec.md", 2)), T0);
     store().events().enqueue(List.of(event(NS_A, null)), T0);
     assertThat(store().bodies().claim(scoped(ProjectScope.all(), true)))
-        .extracting(c -> c.task().namespace()).containsExactly(NS_A2);
+        .extracting(c -> c.task().namespace())
+        .containsExactly(NS_A2);
     List<ClaimedEvent> events = store().events().claim(scoped(ProjectScope.all(), true));
     assertThat(events).hasSize(1);
     assertThat(store().bodies().claim(scoped(ProjectScope.all(), true))).isEmpty();
-    store().events().complete(events);
+    store().events().settle(events.stream().map(c -> Settlement.complete(c, T0)).toList());
     assertThat(store().bodies().claim(scoped(ProjectScope.all(), true)))
-        .extracting(c -> c.task().namespace()).containsExactly(NS_A);
+        .extracting(c -> c.task().namespace())
+        .containsExactly(NS_A);
   }
 
   /** Without the hold, bodies are claimed while their namespace has pending events. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,18 +42,19 @@ public interface ConcurrentClaimContract extends ContractFixture {
       List<Callable<Void>> drainers = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         String owner = "thread-" + t;
-        drainers.add(() -> {
-          List<ClaimedBody> batch;
-          while (!(batch = store().bodies().claim(request(7, T0, owner))).isEmpty()) {
-            for (ClaimedBody c : batch) {
-              claims.merge(c.task().uploadId(), 1, Integer::sum);
-              if (!store().bodies().complete(c)) {
-                lostLeases.incrementAndGet();
+        drainers.add(
+            () -> {
+              List<ClaimedBody> batch;
+              while (!(batch = store().bodies().claim(request(7, T0, owner))).isEmpty()) {
+                for (ClaimedBody c : batch) {
+                  claims.merge(c.task().uploadId(), 1, Integer::sum);
+                  if (store().bodies().settle(List.of(Settlement.complete(c, T0))).isEmpty()) {
+                    lostLeases.incrementAndGet();
+                  }
+                }
               }
-            }
-          }
-          return null;
-        });
+              return null;
+            });
       }
       for (Future<Void> done : pool.invokeAll(drainers, 60, TimeUnit.SECONDS)) {
         done.get();

@@ -9,6 +9,7 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.core.queue.Settlement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +17,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every area of the queue store contract stands on: the store under test, fresh stores of
- * a chosen capacity, task factories and the shared constants. {@code QueueStoreContract}
- * implements it; the area interfaces extend it.
+ * What every area of the queue store contract stands on: the store under test, fresh stores of a
+ * chosen capacity, task factories and the shared constants. {@code QueueStoreContract} implements
+ * it; the area interfaces extend it.
  *
  * <p>All times are whole milliseconds (a durable store may keep no more), and the store sees time
  * only through the instants passed to it.
@@ -29,16 +30,22 @@ public interface ContractFixture {
 
   /** The instant every test starts from. */
   Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
   /** The lease duration of the claims of this suite. */
   Duration LEASE = Duration.ofSeconds(60);
+
   /** A first project. */
   String PROJECT_A = "8a4a7da6-a97c-4bb4-893a-b31664abfee4";
+
   /** A second project. */
   String PROJECT_B = "1f0c5a52-3c3e-4a43-9d55-0c8d2f3e8b11";
+
   /** A feature of project A. */
   NamespaceRef NS_A = ns(PROJECT_A, "047-alpha", "main");
+
   /** Another feature of project A. */
   NamespaceRef NS_A2 = ns(PROJECT_A, "beta-01KT5YTQ", "main");
+
   /** The same feature slug as {@link #NS_A} in project B. */
   NamespaceRef NS_B = ns(PROJECT_B, "047-alpha", "main");
 
@@ -131,6 +138,7 @@ public interface ContractFixture {
   default void failBody(BodyUploadTask task, Instant at) {
     store().bodies().enqueue(List.of(task), T0);
     ClaimedBody claimed = store().bodies().claim(request(1, at, "f")).get(0);
-    assertThat(store().bodies().fail(claimed, "http_400", at)).isTrue();
+    assertThat(store().bodies().settle(List.of(Settlement.fail(claimed, "http_400", at))))
+        .hasSize(1);
   }
 }

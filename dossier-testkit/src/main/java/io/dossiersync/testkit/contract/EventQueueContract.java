@@ -9,6 +9,7 @@ import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.Lease;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,15 @@ public interface EventQueueContract extends ContractFixture {
     assertThat(store().events().enqueue(List.of(event), T0).statuses())
         .containsExactly(EnqueueStatus.ENQUEUED);
     assertThat(store().events().claim(request(10, T0.minusMillis(1), "early"))).isEmpty();
-    assertThat(store().events().claim(request(10, T0, "e1"))).singleElement().satisfies(c -> {
-      assertThat(c.event()).isEqualTo(event);
-      assertThat(c.retryCount()).isZero();
-      assertThat(c.createdAt()).isEqualTo(T0);
-      assertThat(c.lease()).isEqualTo(new Lease("e1", T0.plus(LEASE)));
-    });
+    assertThat(store().events().claim(request(10, T0, "e1")))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.event()).isEqualTo(event);
+              assertThat(c.retryCount()).isZero();
+              assertThat(c.createdAt()).isEqualTo(T0);
+              assertThat(c.lease()).isEqualTo(new Lease("e1", T0.plus(LEASE)));
+            });
   }
 
   /** A pending event id enqueued again is already_in_queue and stored once. */
@@ -50,8 +54,15 @@ public interface EventQueueContract extends ContractFixture {
   /** A coalesce key replaces pending events of that key only; keyless events never coalesce. */
   @Test
   default void eventWithCoalesceKeyReplacesPendingEventsOfThatKeyOnly() {
-    store().events().enqueue(List.of(event(NS_A, "snapshot|A"), event(NS_A, "indexed|A|spec.md"),
-        event(NS_A, null), event(NS_A, null)), T0);
+    store()
+        .events()
+        .enqueue(
+            List.of(
+                event(NS_A, "snapshot|A"),
+                event(NS_A, "indexed|A|spec.md"),
+                event(NS_A, null),
+                event(NS_A, null)),
+            T0);
     EventRecord newer = event(NS_A, "snapshot|A");
     EnqueueResult result = store().events().enqueue(List.of(newer), T0.plusSeconds(1));
     assertThat(result.statuses()).containsExactly(EnqueueStatus.ENQUEUED);
@@ -67,12 +78,12 @@ public interface EventQueueContract extends ContractFixture {
   @Test
   default void coalescingWithinOneBatchKeepsTheLastEvent() {
     EventRecord last = event(NS_A, "snapshot|A");
-    EnqueueResult result =
-        store().events().enqueue(List.of(event(NS_A, "snapshot|A"), last), T0);
+    EnqueueResult result = store().events().enqueue(List.of(event(NS_A, "snapshot|A"), last), T0);
     assertThat(result.statuses()).containsExactly(EnqueueStatus.ENQUEUED, EnqueueStatus.ENQUEUED);
     assertThat(result.superseded()).isEqualTo(1);
     assertThat(store().events().claim(request(10, T0, "e")))
-        .extracting(c -> c.event().eventId()).containsExactly(last.eventId());
+        .extracting(c -> c.event().eventId())
+        .containsExactly(last.eventId());
   }
 
   /** A leased event is coalesced away too; its holder can then no longer complete it. */
@@ -82,7 +93,8 @@ public interface EventQueueContract extends ContractFixture {
     List<ClaimedEvent> old = store().events().claim(request(1, T0, "e1"));
     assertThat(store().events().enqueue(List.of(event(NS_A, "snapshot|A")), T0).superseded())
         .isEqualTo(1);
-    assertThat(store().events().complete(old)).isZero();
+    assertThat(store().events().settle(old.stream().map(c -> Settlement.complete(c, T0)).toList()))
+        .isEmpty();
     assertThat(store().events().pending(ProjectScope.all())).isEqualTo(1);
   }
 }

@@ -7,13 +7,15 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ClaimedEvent;
 import io.dossiersync.core.queue.Lease;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Outcome rules (PRODUCT.md §4.1): a delivered task is completed (deleted), a retryable failure
- * is rescheduled (retry counted, backoff), a task given back untouched is released (kept, no
- * retry counted), and every state change is fenced by the lease owner.
+ * Outcome rules (PRODUCT.md §4.1): a delivered task is completed (deleted), a retryable failure is
+ * rescheduled (retry counted, backoff), a task given back untouched is released (kept, no retry
+ * counted), and every state change is fenced by the lease owner.
  *
  * @since 0.1.0
  */
@@ -24,40 +26,61 @@ public interface OutcomeContract extends ContractFixture {
   default void stateChangesAreFencedByTheLeaseOwner() {
     store().bodies().enqueue(List.of(body(NS_A, "spec.md", 1)), T0);
     ClaimedBody mine = store().bodies().claim(request(1, T0, "d1")).get(0);
-    ClaimedBody forged =
-        new ClaimedBody(mine.task(), 0, T0, new Lease("intruder", T0.plus(LEASE)));
-    assertThat(store().bodies().complete(forged)).isFalse();
-    assertThat(store().bodies().reschedule(forged, T0, "x")).isFalse();
-    assertThat(store().bodies().release(forged)).isFalse();
-    assertThat(store().bodies().fail(forged, "x", T0)).isFalse();
+    ClaimedBody forged = new ClaimedBody(mine.task(), 0, T0, new Lease("intruder", T0.plus(LEASE)));
+    assertThat(store().bodies().settle(List.of(Settlement.complete(forged, T0)))).isEmpty();
+    assertThat(store().bodies().settle(List.of(Settlement.reschedule(forged, T0, "x", T0))))
+        .isEmpty();
+    assertThat(store().bodies().settle(List.of(Settlement.release(forged, T0)))).isEmpty();
+    assertThat(store().bodies().settle(List.of(Settlement.fail(forged, "x", T0)))).isEmpty();
     assertThat(store().failures().count()).isZero();
     assertThat(store().bodies().claim(request(1, T0.plusSeconds(1), "d2"))).isEmpty();
-    assertThat(store().bodies().complete(mine)).isTrue();
-    assertThat(store().bodies().complete(mine)).isFalse();
+    assertThat(store().bodies().settle(List.of(Settlement.complete(mine, T0)))).hasSize(1);
+    assertThat(store().bodies().settle(List.of(Settlement.complete(mine, T0)))).isEmpty();
   }
 
   /**
-   * completeAll deletes, in one call, every given task still held under its lease and returns
-   * those, in order; a task whose lease was lost (taken over, purged, already completed) stays
-   * as it is and is not returned.
+   * One settle call applies each settlement whose claim is still held and returns exactly those, in
+   * order; a settlement of a task whose lease was lost (taken over, already completed) changes
+   * nothing and is left out; an empty call applies nothing.
    */
   @Test
-  default void completeAllDeletesOnlyTheTasksStillHeld() {
-    store().bodies().enqueue(List.of(body(NS_A, "a.md", 1), body(NS_A, "b.md", 2),
-        body(NS_A, "c.md", 3)), T0);
-    List<ClaimedBody> claimed = store().bodies().claim(request(3, T0, "d1"));
-    ClaimedBody forged = new ClaimedBody(claimed.get(1).task(), 0, T0,
-        new Lease("intruder", T0.plus(LEASE)));
-    assertThat(store().bodies().complete(claimed.get(2))).isTrue();
+  default void settleAppliesOnlyTheSettlementsStillHeldInOneCall() {
+    store()
+        .bodies()
+        .enqueue(
+            List.of(
+                body(NS_A, "a.md", 1),
+                body(NS_A, "b.md", 2),
+                body(NS_A, "c.md", 3),
+                body(NS_A, "d.md", 4)),
+            T0);
+    List<ClaimedBody> claimed = store().bodies().claim(request(4, T0, "d1"));
+    ClaimedBody forged =
+        new ClaimedBody(claimed.get(1).task(), 0, T0, new Lease("intruder", T0.plus(LEASE)));
+    assertThat(store().bodies().settle(List.of(Settlement.complete(claimed.get(2), T0))))
+        .hasSize(1);
+    Settlement<ClaimedBody> done = Settlement.complete(claimed.get(0), T0);
+    Settlement<ClaimedBody> later =
+        Settlement.reschedule(claimed.get(3), T0.plusSeconds(5), "http_503", T0);
 
-    List<ClaimedBody> completed =
-        store().bodies().completeAll(List.of(claimed.get(0), forged, claimed.get(2)));
+    List<Settlement<ClaimedBody>> applied =
+        store()
+            .bodies()
+            .settle(
+                List.of(
+                    done,
+                    Settlement.complete(forged, T0),
+                    Settlement.fail(claimed.get(2), "gone", T0),
+                    later));
 
-    assertThat(completed).containsExactly(claimed.get(0));
-    assertThat(store().bodies().pending(ProjectScope.all())).isEqualTo(1);
-    assertThat(store().bodies().completeAll(List.of())).isEmpty();
-    assertThat(store().bodies().completeAll(List.of(claimed.get(1)))).containsExactly(claimed.get(1));
-    assertThat(store().bodies().pending(ProjectScope.all())).isZero();
+    assertThat(applied).containsExactly(done, later);
+    assertThat(store().failures().count()).isZero();
+    assertThat(store().bodies().pending(ProjectScope.all())).isEqualTo(2);
+    assertThat(store().bodies().settle(List.of())).isEmpty();
+    assertThat(store().bodies().settle(List.of(Settlement.release(claimed.get(1), T0)))).hasSize(1);
+    assertThat(store().bodies().claim(request(4, T0, "d2")))
+        .extracting(c -> c.task().artifactPath())
+        .containsExactly("b.md");
   }
 
   /** Reschedule counts one retry, drops the lease and hides the task until its next attempt. */
@@ -65,14 +88,24 @@ public interface OutcomeContract extends ContractFixture {
   default void rescheduleCountsARetryDropsTheLeaseAndWaitsUntilTheNextAttempt() {
     store().bodies().enqueue(List.of(body(NS_A, "spec.md", 1)), T0);
     ClaimedBody claimed = store().bodies().claim(request(1, T0, "d1")).get(0);
-    assertThat(store().bodies().reschedule(claimed, T0.plusSeconds(30), "http_503")).isTrue();
+    assertThat(
+            store()
+                .bodies()
+                .settle(
+                    List.of(Settlement.reschedule(claimed, T0.plusSeconds(30), "http_503", T0))))
+        .hasSize(1);
     assertThat(store().bodies().claim(request(1, T0.plusSeconds(30).minusMillis(1), "d2")))
         .isEmpty();
     ClaimedBody again = store().bodies().claim(request(1, T0.plusSeconds(30), "d2")).get(0);
     assertThat(again.retryCount()).isEqualTo(1);
     assertThat(again.createdAt()).isEqualTo(T0);
     assertThat(again.task()).isEqualTo(claimed.task());
-    assertThat(store().bodies().reschedule(claimed, T0.plusSeconds(60), "http_503")).isFalse();
+    assertThat(
+            store()
+                .bodies()
+                .settle(
+                    List.of(Settlement.reschedule(claimed, T0.plusSeconds(60), "http_503", T0))))
+        .isEmpty();
   }
 
   /** Release keeps the retry count and next attempt time and frees the task at once. */
@@ -80,10 +113,12 @@ public interface OutcomeContract extends ContractFixture {
   default void releaseKeepsRetryCountAndNextAttemptAndFreesTheTaskAtOnce() {
     store().bodies().enqueue(List.of(body(NS_A, "spec.md", 1)), T0);
     ClaimedBody claimed = store().bodies().claim(request(1, T0, "d1")).get(0);
-    store().bodies().reschedule(claimed, T0.plusSeconds(30), "http_503");
+    store()
+        .bodies()
+        .settle(List.of(Settlement.reschedule(claimed, T0.plusSeconds(30), "http_503", T0)));
     ClaimedBody retried = store().bodies().claim(request(1, T0.plusSeconds(30), "d2")).get(0);
-    assertThat(store().bodies().release(retried)).isTrue();
-    assertThat(store().bodies().release(retried)).isFalse();
+    assertThat(store().bodies().settle(List.of(Settlement.release(retried, T0)))).hasSize(1);
+    assertThat(store().bodies().settle(List.of(Settlement.release(retried, T0)))).isEmpty();
     ClaimedBody released = store().bodies().claim(request(1, T0.plusSeconds(30), "d3")).get(0);
     assertThat(released.retryCount()).isEqualTo(1);
     assertThat(released.lease().owner()).isEqualTo("d3");
@@ -92,18 +127,31 @@ public interface OutcomeContract extends ContractFixture {
   /** Event complete, reschedule and release count only the events still held by the caller. */
   @Test
   default void eventCompleteRescheduleAndReleaseCountOnlyEventsStillLeased() {
-    store().events().enqueue(
-        List.of(event(NS_A, null), event(NS_A, null), event(NS_A, null)), T0);
+    store().events().enqueue(List.of(event(NS_A, null), event(NS_A, null), event(NS_A, null)), T0);
     List<ClaimedEvent> claimed = store().events().claim(request(3, T0, "e1"));
-    assertThat(store().events().release(claimed.subList(0, 1))).isEqualTo(1);
+    assertThat(
+            store()
+                .events()
+                .settle(
+                    claimed.subList(0, 1).stream().map(c -> Settlement.release(c, T0)).toList()))
+        .hasSize(1);
     List<ClaimedEvent> reclaimed = store().events().claim(request(3, T0, "e2"));
     assertThat(reclaimed).hasSize(1);
-    assertThat(store().events().complete(claimed)).isEqualTo(2);
-    assertThat(store().events().reschedule(reclaimed, T0.plusSeconds(2), "http_503"))
-        .isEqualTo(1);
+    assertThat(
+            store().events().settle(claimed.stream().map(c -> Settlement.complete(c, T0)).toList()))
+        .hasSize(2);
+    assertThat(
+            store()
+                .events()
+                .settle(
+                    reclaimed.stream()
+                        .map(c -> Settlement.reschedule(c, T0.plusSeconds(2), "http_503", T0))
+                        .toList()))
+        .hasSize(1);
     assertThat(store().events().claim(request(3, T0.plusSeconds(1), "e3"))).isEmpty();
     assertThat(store().events().claim(request(3, T0.plusSeconds(2), "e3")))
-        .singleElement().satisfies(c -> assertThat(c.retryCount()).isEqualTo(1));
+        .singleElement()
+        .satisfies(c -> assertThat(c.retryCount()).isEqualTo(1));
     assertThat(store().events().pending(ProjectScope.all())).isEqualTo(1);
   }
 
@@ -113,16 +161,25 @@ public interface OutcomeContract extends ContractFixture {
     store().events().enqueue(List.of(event(NS_A, null)), T0);
     for (int attempt = 0; attempt < 3; attempt++) {
       int expected = attempt;
-      List<ClaimedEvent> claimed =
-          store().events().claim(request(1, T0.plusSeconds(attempt), "e"));
-      assertThat(claimed).singleElement()
+      List<ClaimedEvent> claimed = store().events().claim(request(1, T0.plusSeconds(attempt), "e"));
+      assertThat(claimed)
+          .singleElement()
           .satisfies(c -> assertThat(c.retryCount()).isEqualTo(expected));
-      assertThat(store().events().reschedule(claimed, T0.plusSeconds(attempt + 1), "http_503"))
-          .isEqualTo(1);
+      Instant next = T0.plusSeconds(attempt + 1);
+      assertThat(
+              store()
+                  .events()
+                  .settle(
+                      claimed.stream()
+                          .map(c -> Settlement.reschedule(c, next, "http_503", T0))
+                          .toList()))
+          .hasSize(1);
     }
     List<ClaimedEvent> last = store().events().claim(request(1, T0.plusSeconds(3), "e"));
-    assertThat(store().events().release(last)).isEqualTo(1);
+    assertThat(store().events().settle(last.stream().map(c -> Settlement.release(c, T0)).toList()))
+        .hasSize(1);
     assertThat(store().events().claim(request(1, T0.plusSeconds(3), "e2")))
-        .singleElement().satisfies(c -> assertThat(c.retryCount()).isEqualTo(3));
+        .singleElement()
+        .satisfies(c -> assertThat(c.retryCount()).isEqualTo(3));
   }
 }

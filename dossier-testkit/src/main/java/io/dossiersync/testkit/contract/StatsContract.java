@@ -6,19 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dossiersync.core.queue.BodyQueueStats;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EventQueueStats;
+import io.dossiersync.core.queue.NextDue;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stats and queue inspection rules (PRODUCT.md §3): pending, ready and in-backoff counts per
- * queue (a task under an unexpired lease is neither ready nor in backoff), the oldest task's age,
- * the retry histogram, tasks per feature, the failure count; plus {@code nextDue} and {@code
- * projects}.
+ * Stats and queue inspection rules (PRODUCT.md §3): pending, ready and in-backoff counts per queue
+ * (a task under an unexpired lease is neither ready nor in backoff), the oldest task's age, the
+ * retry histogram, tasks per feature, the failure count; plus {@code nextDue} and {@code projects}.
  *
  * @since 0.1.0
  */
@@ -39,10 +41,19 @@ public interface StatsContract extends ContractFixture {
   /** Counts, age, retry histogram and per-feature counts of a mixed queue. */
   @Test
   default void statsCountPendingReadyInBackoffAgeRetriesAndFeatures() {
-    store().bodies().enqueue(List.of(body(NS_A, "a.md", 1), body(NS_A, "b.md", 2),
-        body(NS_A, "c.md", 3), body(NS_A2, "d.md", 4)), T0);
+    store()
+        .bodies()
+        .enqueue(
+            List.of(
+                body(NS_A, "a.md", 1),
+                body(NS_A, "b.md", 2),
+                body(NS_A, "c.md", 3),
+                body(NS_A2, "d.md", 4)),
+            T0);
     ClaimedBody backoff = store().bodies().claim(request(1, T0, "d")).get(0);
-    store().bodies().reschedule(backoff, T0.plusSeconds(100), "http_503");
+    store()
+        .bodies()
+        .settle(List.of(Settlement.reschedule(backoff, T0.plusSeconds(100), "http_503", T0)));
     store().bodies().claim(request(1, T0, "d"));
     store().events().enqueue(List.of(event(NS_A, null), event(NS_A, null)), T0);
     store().events().claim(request(1, T0, "e"));
@@ -68,61 +79,79 @@ public interface StatsContract extends ContractFixture {
   @Test
   default void eventStatsCountBackoffUntilTheNextAttempt() {
     store().events().enqueue(List.of(event(NS_A, null), event(NS_B, null)), T0);
-    store().events().reschedule(store().events().claim(request(1, T0, "e")),
-        T0.plusSeconds(10), "http_503");
+    store()
+        .events()
+        .settle(
+            store().events().claim(request(1, T0, "e")).stream()
+                .map(c -> Settlement.reschedule(c, T0.plusSeconds(10), "http_503", T0))
+                .toList());
     assertThat(store().stats(T0.plusSeconds(9)).events()).isEqualTo(new EventQueueStats(2, 1, 1));
-    assertThat(store().stats(T0.plusSeconds(10)).events())
-        .isEqualTo(new EventQueueStats(2, 2, 0));
+    assertThat(store().stats(T0.plusSeconds(10)).events()).isEqualTo(new EventQueueStats(2, 2, 0));
   }
 
   /** nextDue is the earliest next attempt, or lease expiry for a leased task, in scope. */
   @Test
   default void nextDueIsTheEarliestNextAttemptOrLeaseExpiry() {
-    assertThat(store().bodies().nextDue(ProjectScope.all())).isEmpty();
+    assertThat(store().bodies().nextDue(ProjectScope.all(), T0).at()).isEmpty();
     store().bodies().enqueue(List.of(body(NS_A, "a.md", 1)), T0);
     store().bodies().enqueue(List.of(body(NS_A, "b.md", 2)), T0.plusSeconds(10));
-    assertThat(store().bodies().nextDue(ProjectScope.all())).contains(T0);
+    assertThat(store().bodies().nextDue(ProjectScope.all(), T0).at()).contains(T0);
     Instant claimAt = T0.plusSeconds(20);
     List<ClaimedBody> both = store().bodies().claim(request(2, claimAt, "d"));
-    assertThat(store().bodies().nextDue(ProjectScope.all())).contains(claimAt.plus(LEASE));
-    store().bodies().reschedule(both.get(0), T0.plusSeconds(30), "http_503");
-    assertThat(store().bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(30));
-    assertThat(store().bodies().nextDue(ProjectScope.of(Set.of(PROJECT_B)))).isEmpty();
+    assertThat(store().bodies().nextDue(ProjectScope.all(), T0).at()).contains(claimAt.plus(LEASE));
+    store()
+        .bodies()
+        .settle(List.of(Settlement.reschedule(both.get(0), T0.plusSeconds(30), "http_503", T0)));
+    assertThat(store().bodies().nextDue(ProjectScope.all(), T0).at()).contains(T0.plusSeconds(30));
+    assertThat(store().bodies().nextDue(ProjectScope.of(Set.of(PROJECT_B)), T0).at()).isEmpty();
     store().events().enqueue(List.of(event(NS_B, null)), T0.plusSeconds(3));
-    assertThat(store().events().nextDue(ProjectScope.of(Set.of(PROJECT_B))))
+    assertThat(store().events().nextDue(ProjectScope.of(Set.of(PROJECT_B)), T0).at())
         .contains(T0.plusSeconds(3));
   }
 
   /**
-   * nextAttempt is the earliest next attempt of the pending tasks in scope, leased or not (so a
-   * drain can tell a task held by another drainer from a task in backoff).
+   * NextDue in its four cases: empty (nothing pending), due now, due later (backoff), and held by a
+   * lease (a task due by now is claimable only when another drainer's lease ends, so a drain polls
+   * instead of sleeping until then).
    */
   @Test
-  default void nextAttemptIgnoresLeases() {
-    assertThat(store().bodies().nextAttempt(ProjectScope.all())).isEmpty();
+  default void nextDueTellsDueNowDueLaterHeldByLeaseAndEmpty() {
+    assertThat(store().bodies().nextDue(ProjectScope.all(), T0)).isEqualTo(NextDue.none());
     store().bodies().enqueue(List.of(body(NS_A, "a.md", 1)), T0);
     store().bodies().enqueue(List.of(body(NS_A, "b.md", 2)), T0.plusSeconds(10));
+    NextDue dueNow = store().bodies().nextDue(ProjectScope.all(), T0);
+    assertThat(dueNow).isEqualTo(new NextDue(Optional.of(T0), false));
+    assertThat(dueNow.dueBy(T0)).isTrue();
     List<ClaimedBody> first = store().bodies().claim(request(1, T0.plusSeconds(20), "d"));
     assertThat(first).hasSize(1);
-    assertThat(store().bodies().nextAttempt(ProjectScope.all())).contains(T0);
-    assertThat(store().bodies().nextDue(ProjectScope.all())).contains(T0.plusSeconds(10));
-    store().bodies().reschedule(first.get(0), T0.plusSeconds(60), "http_503");
-    assertThat(store().bodies().nextAttempt(ProjectScope.all())).contains(T0.plusSeconds(10));
-    assertThat(store().bodies().nextAttempt(ProjectScope.of(Set.of(PROJECT_B)))).isEmpty();
+    assertThat(store().bodies().nextDue(ProjectScope.all(), T0.plusSeconds(5)))
+        .isEqualTo(new NextDue(Optional.of(T0.plusSeconds(10)), true));
+    store()
+        .bodies()
+        .settle(
+            List.of(
+                Settlement.reschedule(
+                    first.get(0), T0.plusSeconds(60), "http_503", T0.plusSeconds(20))));
+    NextDue later = store().bodies().nextDue(ProjectScope.all(), T0.plusSeconds(5));
+    assertThat(later).isEqualTo(new NextDue(Optional.of(T0.plusSeconds(10)), false));
+    assertThat(later.dueBy(T0.plusSeconds(5))).isFalse();
+    assertThat(store().bodies().nextDue(ProjectScope.of(Set.of(PROJECT_B)), T0))
+        .isEqualTo(NextDue.none());
     store().events().enqueue(List.of(event(NS_B, null)), T0.plusSeconds(3));
     store().events().claim(request(1, T0.plusSeconds(4), "d"));
-    assertThat(store().events().nextAttempt(ProjectScope.of(Set.of(PROJECT_B))))
-        .contains(T0.plusSeconds(3));
-    assertThat(store().events().nextDue(ProjectScope.of(Set.of(PROJECT_B))))
-        .contains(T0.plusSeconds(4).plus(LEASE));
+    assertThat(store().events().nextDue(ProjectScope.of(Set.of(PROJECT_B)), T0.plusSeconds(4)))
+        .isEqualTo(new NextDue(Optional.of(T0.plusSeconds(4).plus(LEASE)), true));
+    assertThat(store().events().nextDue(ProjectScope.of(Set.of(PROJECT_B)), T0))
+        .isEqualTo(new NextDue(Optional.of(T0.plusSeconds(4).plus(LEASE)), false));
   }
 
   /** projects lists the project UUIDs with pending tasks, per queue, in order. */
   @Test
   default void projectsListsProjectsWithPendingTasksInOrder() {
     assertThat(store().bodies().projects()).isEmpty();
-    store().bodies().enqueue(List.of(body(NS_A, "a.md", 1), body(NS_B, "a.md", 2),
-        body(NS_A2, "a.md", 3)), T0);
+    store()
+        .bodies()
+        .enqueue(List.of(body(NS_A, "a.md", 1), body(NS_B, "a.md", 2), body(NS_A2, "a.md", 3)), T0);
     store().events().enqueue(List.of(event(NS_B, null)), T0);
     assertThat(store().bodies().projects()).containsExactly(PROJECT_B, PROJECT_A);
     assertThat(store().events().projects()).containsExactly(PROJECT_B);

@@ -111,8 +111,16 @@ final class AnswerScript<Q, R> {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new AssertionError(
-              "expected at least " + n + " " + what + " within " + timeout + " but "
-                  + measure.applyAsInt(recorded) + " arrived: " + recorded);
+              "expected at least "
+                  + n
+                  + " "
+                  + what
+                  + " within "
+                  + timeout
+                  + " but "
+                  + measure.applyAsInt(recorded)
+                  + " arrived: "
+                  + recorded);
         }
         try {
           lock.wait(Math.max(1, left / 1_000_000), 0);

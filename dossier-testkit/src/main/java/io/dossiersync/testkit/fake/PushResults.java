@@ -1,13 +1,13 @@
 package io.dossiersync.testkit.fake;
 
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Ready-made {@link PushResult}s, classified as the HTTP adapter classifies the receiver's
- * answers (PRODUCT.md §4.1), for scripting a {@link ScriptedContentTransport}. Stateless.
+ * Ready-made {@link PushResult}s, classified as the HTTP adapter classifies the receiver's answers
+ * (PRODUCT.md §4.1), for scripting a {@link ScriptedContentTransport}. Stateless.
  *
  * @since 0.1.0
  */
@@ -21,7 +21,7 @@ public final class PushResults {
    * @return UPLOADED, reason {@code stored}
    */
   public static PushResult stored() {
-    return PushResult.of(PushOutcome.UPLOADED, 201, "stored");
+    return PushResult.of(TransportOutcome.DELIVERED, 201, "stored");
   }
 
   /**
@@ -30,7 +30,7 @@ public final class PushResults {
    * @return ALREADY_EXISTS, reason {@code already_exists}
    */
   public static PushResult alreadyExists() {
-    return PushResult.of(PushOutcome.ALREADY_EXISTS, 200, "already_exists");
+    return PushResult.of(TransportOutcome.ALREADY_EXISTS, 200, "already_exists");
   }
 
   /**
@@ -39,7 +39,7 @@ public final class PushResults {
    * @return RETRY, reason {@code index_entry_not_found}
    */
   public static PushResult indexEntryNotFound() {
-    return PushResult.of(PushOutcome.RETRY, 404, "index_entry_not_found");
+    return PushResult.of(TransportOutcome.RETRY, 404, "index_entry_not_found");
   }
 
   /**
@@ -48,7 +48,7 @@ public final class PushResults {
    * @return FAILED, reason {@code namespace_not_found}
    */
   public static PushResult namespaceNotFound() {
-    return PushResult.of(PushOutcome.FAILED, 404, "namespace_not_found");
+    return PushResult.of(TransportOutcome.FAILED, 404, "namespace_not_found");
   }
 
   /**
@@ -58,7 +58,7 @@ public final class PushResults {
    * @return FAILED, reason {@code validation_error: <detail>}
    */
   public static PushResult validationError(String detail) {
-    return PushResult.of(PushOutcome.FAILED, 400, "validation_error: " + detail);
+    return PushResult.of(TransportOutcome.FAILED, 400, "validation_error: " + detail);
   }
 
   /**
@@ -67,7 +67,7 @@ public final class PushResults {
    * @return UNAUTHORIZED, reason {@code unauthorized}
    */
   public static PushResult unauthorized() {
-    return PushResult.of(PushOutcome.UNAUTHORIZED, 401, "unauthorized");
+    return PushResult.of(TransportOutcome.UNAUTHORIZED, 401, "unauthorized");
   }
 
   /**
@@ -77,7 +77,7 @@ public final class PushResults {
    * @return RETRY, reason {@code rate_limited}
    */
   public static PushResult rateLimited(Duration retryAfter) {
-    return new PushResult(PushOutcome.RETRY, 429, "rate_limited", Optional.of(retryAfter));
+    return new PushResult(TransportOutcome.RETRY, 429, "rate_limited", Optional.of(retryAfter));
   }
 
   /**
@@ -86,7 +86,7 @@ public final class PushResults {
    * @return RETRY, reason {@code http_503}
    */
   public static PushResult serviceUnavailable() {
-    return PushResult.of(PushOutcome.RETRY, 503, "http_503");
+    return PushResult.of(TransportOutcome.RETRY, 503, "http_503");
   }
 
   /**
@@ -95,7 +95,7 @@ public final class PushResults {
    * @return RETRY, reason {@code not_found}
    */
   public static PushResult bareNotFound() {
-    return PushResult.of(PushOutcome.RETRY, 404, "not_found");
+    return PushResult.of(TransportOutcome.RETRY, 404, "not_found");
   }
 
   /**

@@ -9,8 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@link Sleeper} that never blocks: it records every requested sleep and moves a {@link
- * MutableClock} forward by it, so that a drain's waits (backoff, idle polls, auth pauses) pass
- * in virtual time and a test can assert them.
+ * MutableClock} forward by it, so that a drain's waits (backoff, idle polls, auth pauses) pass in
+ * virtual time and a test can assert them.
  *
  * <pre>{@code
  * MutableClock clock = MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));

@@ -102,8 +102,8 @@ public final class ScriptedAnswer<Q, R> {
   }
 
   /**
-   * Waits the delay with {@code sleeper}, then returns or throws. An interrupt ends the wait
-   * early; the interrupt flag is restored.
+   * Waits the delay with {@code sleeper}, then returns or throws. An interrupt ends the wait early;
+   * the interrupt flag is restored.
    *
    * @param request the request being answered
    * @param sleeper how to wait

@@ -37,8 +37,8 @@ public final class ScriptedContentTransport implements ContentTransport {
 
   private ScriptedContentTransport(Builder builder) {
     this.script =
-        new AnswerScript<>(request -> Optional.of(request.artifactPath()), builder.sleeper,
-            builder.defaultAnswer);
+        new AnswerScript<>(
+            request -> Optional.of(request.artifactPath()), builder.sleeper, builder.defaultAnswer);
   }
 
   /**

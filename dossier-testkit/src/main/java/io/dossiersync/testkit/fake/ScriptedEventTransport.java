@@ -17,18 +17,18 @@ import java.util.stream.Collectors;
  * An {@link EventTransport} that answers event batches from a script and records every batch.
  *
  * <p>Each batch takes the next answer scripted with {@link #thenAnswer}/{@link #thenReturn}; when
- * none is left, the default answer, which unless the builder says otherwise delivers the batch
- * with {@code success} for every event ({@link #everyEvent(EventResultStatus)}).
+ * none is left, the default answer, which unless the builder says otherwise delivers the batch with
+ * {@code success} for every event ({@link #everyEvent(EventResultStatus)}).
  *
  * <pre>{@code
  * ScriptedEventTransport events = ScriptedEventTransport.create();
  * events.thenReturn(
- *     EventBatchResult.notDelivered(BatchOutcome.RETRY, 503, "http_503", Optional.empty()));
+ *     EventBatchResult.notDelivered(TransportOutcome.RETRY, 503, "http_503", Optional.empty()));
  * // first batch is retried, later ones succeed
  * }</pre>
  *
- * <p>Thread-safe. A batch is recorded when it arrives, before its answer's delay; the list a
- * caller passed is copied. The record lives in memory only.
+ * <p>Thread-safe. A batch is recorded when it arrives, before its answer's delay; the list a caller
+ * passed is copied. The record lives in memory only.
  *
  * @since 0.1.0
  */
@@ -37,8 +37,8 @@ public final class ScriptedEventTransport implements EventTransport {
   private final AnswerScript<List<EventRecord>, EventBatchResult> script;
 
   private ScriptedEventTransport(Builder builder) {
-    this.script = new AnswerScript<>(batch -> Optional.empty(), builder.sleeper,
-        builder.defaultAnswer);
+    this.script =
+        new AnswerScript<>(batch -> Optional.empty(), builder.sleeper, builder.defaultAnswer);
   }
 
   /**
@@ -72,9 +72,11 @@ public final class ScriptedEventTransport implements EventTransport {
     Optional<String> error =
         status == EventResultStatus.REJECTED ? Optional.of("rejected_by_script") : Optional.empty();
     return ScriptedAnswer.computing(
-        batch -> EventBatchResult.delivered(batch.stream()
-            .map(e -> new EventResult(e.eventId(), status, error))
-            .collect(Collectors.toUnmodifiableList())));
+        batch ->
+            EventBatchResult.delivered(
+                batch.stream()
+                    .map(e -> new EventResult(e.eventId(), status, error))
+                    .collect(Collectors.toUnmodifiableList())));
   }
 
   @Override
@@ -104,9 +106,10 @@ public final class ScriptedEventTransport implements EventTransport {
    * @return this transport
    */
   public ScriptedEventTransport thenReturn(EventBatchResult... results) {
-    script.addInOrder(Arrays.stream(results)
-        .map(r -> ScriptedAnswer.<List<EventRecord>, EventBatchResult>returning(r))
-        .collect(Collectors.toUnmodifiableList()));
+    script.addInOrder(
+        Arrays.stream(results)
+            .map(r -> ScriptedAnswer.<List<EventRecord>, EventBatchResult>returning(r))
+            .collect(Collectors.toUnmodifiableList()));
     return this;
   }
 

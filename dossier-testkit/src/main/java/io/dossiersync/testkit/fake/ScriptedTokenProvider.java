@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * A {@link TokenProvider} that walks through a fixed sequence of tokens: {@link #currentToken()}
- * gives the current one, {@link #refresh} moves to the next and gives it, or gives empty (and
- * stays put) when the sequence is used up. It counts refresh calls.
+ * gives the current one, {@link #refresh} moves to the next and gives it, or gives empty (and stays
+ * put) when the sequence is used up. It counts refresh calls.
  *
  * <pre>{@code
  * ScriptedTokenProvider tokens = ScriptedTokenProvider.of("old-token", "new-token");

@@ -7,12 +7,12 @@ import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.FailureKind;
-import io.dossiersync.core.queue.Lease;
+import io.dossiersync.core.queue.NextDue;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStoreException;
+import io.dossiersync.core.queue.SettledAndClaimed;
 import io.dossiersync.core.queue.Settlement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,77 +56,34 @@ final class InMemoryBodyQueue implements BodyQueue {
         });
   }
 
-  @Override
-  public boolean complete(ClaimedBody body) {
-    return state.locked(() -> held(body).map(this::remove).isPresent());
-  }
-
-  @Override
-  public boolean reschedule(ClaimedBody body, Instant nextAttemptAt, String lastError) {
-    Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
-    Objects.requireNonNull(lastError, "lastError");
-    return state.locked(
-        () -> {
-          Optional<InMemoryEntry<BodyUploadTask>> held = held(body);
-          held.ifPresent(e -> state.bodies.reschedule(e, nextAttemptAt, lastError));
-          return held.isPresent();
-        });
-  }
-
-  @Override
-  public boolean release(ClaimedBody body) {
-    return state.locked(
-        () -> {
-          Optional<InMemoryEntry<BodyUploadTask>> held = held(body);
-          held.ifPresent(e -> e.lease = null);
-          return held.isPresent();
-        });
-  }
-
-  @Override
-  public boolean fail(ClaimedBody body, String reason, Instant now) {
-    return state.locked(
-        () -> {
-          Optional<InMemoryEntry<BodyUploadTask>> held = held(body);
-          held.ifPresent(
-              e -> {
-                remove(e);
-                BodyUploadTask task = e.task;
-                state.addFailure(
-                    FailureKind.BODY,
-                    e,
-                    task.namespace(),
-                    Optional.of(task.artifactPath()),
-                    Optional.of(task.contentHash()),
-                    reason,
-                    now);
-              });
-          return held.isPresent();
-        });
-  }
-
   /** Every settlement under the store lock at once: all or nothing, like one transaction. */
   @Override
   public List<Settlement<ClaimedBody>> settle(List<Settlement<ClaimedBody>> settlements) {
-    return state.locked(() -> BodyQueue.super.settle(settlements));
+    return state.locked(
+        () ->
+            state.bodies.settle(
+                settlements,
+                (e, s) ->
+                    state.addFailure(
+                        FailureKind.BODY,
+                        e,
+                        e.task.namespace(),
+                        Optional.of(e.task.artifactPath()),
+                        Optional.of(e.task.contentHash()),
+                        s.reason(),
+                        s.at())));
+  }
+
+  /** Settles and claims under the store lock at once, like one transaction. */
+  @Override
+  public SettledAndClaimed<ClaimedBody> settleAndClaim(
+      List<Settlement<ClaimedBody>> settlements, ClaimRequest request) {
+    return state.locked(() -> BodyQueue.super.settleAndClaim(settlements, request));
   }
 
   @Override
   public List<ClaimedBody> renew(List<ClaimedBody> held, Instant until) {
-    Objects.requireNonNull(until, "until");
-    return state.locked(
-        () -> {
-          List<ClaimedBody> renewed = new ArrayList<>(held.size());
-          for (ClaimedBody c : held) {
-            state.bodies.held(c.task().uploadId(), c.lease())
-                .ifPresent(
-                    e -> {
-                      e.lease = new Lease(c.lease().owner(), until);
-                      renewed.add(c);
-                    });
-          }
-          return renewed;
-        });
+    return state.locked(() -> state.bodies.renew(held, until));
   }
 
   @Override
@@ -135,13 +92,8 @@ final class InMemoryBodyQueue implements BodyQueue {
   }
 
   @Override
-  public Optional<Instant> nextDue(ProjectScope scope) {
-    return state.locked(() -> state.bodies.nextDue(scope));
-  }
-
-  @Override
-  public Optional<Instant> nextAttempt(ProjectScope scope) {
-    return state.locked(() -> state.bodies.nextAttempt(scope));
+  public NextDue nextDue(ProjectScope scope, Instant now) {
+    return state.locked(() -> state.bodies.nextDue(scope, now));
   }
 
   @Override
@@ -166,16 +118,10 @@ final class InMemoryBodyQueue implements BodyQueue {
   }
 
   private Optional<InMemoryEntry<BodyUploadTask>> pendingSameTask(BodyUploadTask task) {
-    return state.bodies.replaceable(task).filter(e -> e.task.contentHash().equals(task.contentHash()));
-  }
-
-  private Optional<InMemoryEntry<BodyUploadTask>> held(ClaimedBody body) {
-    return state.bodies.held(body.task().uploadId(), body.lease());
-  }
-
-  private InMemoryEntry<BodyUploadTask> remove(InMemoryEntry<BodyUploadTask> entry) {
-    state.bodies.remove(entry);
-    return entry;
+    return state
+        .bodies
+        .replaceable(task)
+        .filter(e -> e.task.contentHash().equals(task.contentHash()));
   }
 
   /** An upload id must name one namespace and path; a clash fails the whole batch up front. */
@@ -191,7 +137,10 @@ final class InMemoryBodyQueue implements BodyQueue {
       if (!other.namespace().equals(task.namespace())
           || !other.artifactPath().equals(task.artifactPath())) {
         throw new QueueStoreException(
-            "upload_id " + task.uploadId() + " already names another task (" + other
+            "upload_id "
+                + task.uploadId()
+                + " already names another task ("
+                + other
                 + "); nothing of the batch was enqueued");
       }
     }

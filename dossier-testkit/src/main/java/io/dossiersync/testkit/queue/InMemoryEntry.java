@@ -9,9 +9,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row of an in-memory queue: the task plus its retry state and lease. Mutable; guarded by
- * the lock of the owning {@link InMemoryQueueStore}. {@link #nextAttemptAt} is part of the drain
- * order, so it changes only through {@link InMemoryTable#reschedule}.
+ * One row of an in-memory queue: the task plus its retry state and lease. Mutable; guarded by the
+ * lock of the owning {@link InMemoryQueueStore}. {@link #nextAttemptAt} is part of the drain order,
+ * so it changes only through {@link InMemoryTable#reschedule}.
  *
  * @param <T> the task type ({@link EventRecord} or {@link BodyUploadTask})
  */

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Reads the artifact path and hash of an event's payload for its failure record ({@code
- * payload.relative_path}, {@code payload.content_hash_sha256}). Total: malformed JSON or a
- * missing field gives empty.
+ * payload.relative_path}, {@code payload.content_hash_sha256}). Total: malformed JSON or a missing
+ * field gives empty.
  */
 final class InMemoryEventFacts {
 

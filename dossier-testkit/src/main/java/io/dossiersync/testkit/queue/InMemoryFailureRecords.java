@@ -31,7 +31,11 @@ final class InMemoryFailureRecords implements FailureRecords {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     }
     return state.locked(
-        () -> state.failures.values().stream().limit(limit).map(InMemoryState.Failure::record).toList());
+        () ->
+            state.failures.values().stream()
+                .limit(limit)
+                .map(InMemoryState.Failure::record)
+                .toList());
   }
 
   @Override
@@ -64,7 +68,8 @@ final class InMemoryFailureRecords implements FailureRecords {
       InMemoryState.Failure failure = state.failures.get(id);
       if (failure != null && failure.task() instanceof EventRecord event) {
         InMemoryIndexEventFailure.followers(state, event).stream()
-            .filter(follower -> !all.contains(follower)).forEach(all::add);
+            .filter(follower -> !all.contains(follower))
+            .forEach(all::add);
       }
     }
     for (Long id : all) {

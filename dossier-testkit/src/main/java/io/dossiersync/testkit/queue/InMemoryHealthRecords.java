@@ -31,11 +31,25 @@ final class InMemoryHealthRecords implements HealthRecords {
 
   @Override
   public Optional<OldestPending> oldestPending() {
-    return state.locked(() -> Stream.concat(
-            state.events.entries().stream().map(e -> new OldestPending(FailureKind.EVENT,
-                e.task.namespace().featureSlug(), e.task.aggregateId(), e.createdAt)),
-            state.bodies.entries().stream().map(e -> new OldestPending(FailureKind.BODY,
-                e.task.namespace().featureSlug(), e.task.artifactPath(), e.createdAt)))
-        .min(Comparator.comparing(OldestPending::createdAt)));
+    return state.locked(
+        () ->
+            Stream.concat(
+                    state.events.entries().stream()
+                        .map(
+                            e ->
+                                new OldestPending(
+                                    FailureKind.EVENT,
+                                    e.task.namespace().featureSlug(),
+                                    e.task.aggregateId(),
+                                    e.createdAt)),
+                    state.bodies.entries().stream()
+                        .map(
+                            e ->
+                                new OldestPending(
+                                    FailureKind.BODY,
+                                    e.task.namespace().featureSlug(),
+                                    e.task.artifactPath(),
+                                    e.createdAt)))
+                .min(Comparator.comparing(OldestPending::createdAt)));
   }
 }

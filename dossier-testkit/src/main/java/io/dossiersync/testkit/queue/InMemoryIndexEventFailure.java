@@ -17,9 +17,9 @@ import java.util.Set;
 /**
  * The requeue half of the {@link FailureRecords#INDEX_EVENT_FAILED} rule of the in-memory store
  * (PRODUCT.md §4.2): requeueing an {@code …ArtifactIndexed} event's record requeues the body
- * records of the same namespace, path and hash that the drain failed as {@code
- * index_event_failed}; and the failed index events the drain reads ({@link
- * FailureRecords#failedIndexEvents()}). Called under the store lock. Stateless.
+ * records of the same namespace, path and hash that the drain failed as {@code index_event_failed};
+ * and the failed index events the drain reads ({@link FailureRecords#failedIndexEvents()}). Called
+ * under the store lock. Stateless.
  */
 final class InMemoryIndexEventFailure {
 
@@ -47,13 +47,15 @@ final class InMemoryIndexEventFailure {
     Map<BodyKey, Instant> latest = new HashMap<>();
     for (InMemoryState.Failure f : state.failures.values()) {
       if (f.task() instanceof EventRecord event) {
-        BodyKey.of(event).ifPresent(key -> latest.merge(key, f.record().lastFailedAt(),
-            (a, b) -> a.isAfter(b) ? a : b));
+        BodyKey.of(event)
+            .ifPresent(
+                key ->
+                    latest.merge(key, f.record().lastFailedAt(), (a, b) -> a.isAfter(b) ? a : b));
       }
     }
     Set<FailedIndexEvent> events = new HashSet<>();
-    latest.forEach((key, at) -> events.add(new FailedIndexEvent(key.namespace(), key.path(),
-        key.hash(), at)));
+    latest.forEach(
+        (key, at) -> events.add(new FailedIndexEvent(key.namespace(), key.path(), key.hash(), at)));
     return events;
   }
 
@@ -72,7 +74,8 @@ final class InMemoryIndexEventFailure {
     }
 
     boolean matches(BodyUploadTask task) {
-      return task.namespace().equals(namespace) && task.artifactPath().equals(path)
+      return task.namespace().equals(namespace)
+          && task.artifactPath().equals(path)
           && task.contentHash().equals(hash);
     }
   }

@@ -31,8 +31,8 @@ import java.util.function.Predicate;
  * store.bodies().enqueue(tasks, clock.instant());
  * }</pre>
  *
- * <p><b>Thread-safety:</b> every operation of every view runs under one lock, so each is atomic
- * (an enqueue batch, a claim, a re-queue) and two claims never hold the same task under unexpired
+ * <p><b>Thread-safety:</b> every operation of every view runs under one lock, so each is atomic (an
+ * enqueue batch, a claim, a re-queue) and two claims never hold the same task under unexpired
  * leases. Claims walk the queue in drain order and stop at the first task not yet due, so their
  * cost grows with the number of ready and leased tasks, not with the queue length; counts, stats
  * and purges walk the whole queue.
@@ -41,13 +41,13 @@ import java.util.function.Predicate;
  * store refuse further calls with a {@link QueueStoreException}. Tasks are kept as given (bodies
  * included), so the heap holds the whole queue: {@code maxQueueSize} bounds it.
  *
- * <p>Capacity follows the contract's rule: each task of a batch is judged in order as if
- * enqueued alone, and is {@code queue_full} only when it would add a row to a full queue; a task
- * already pending stays {@code already_in_queue}, and one that supersedes (or coalesces away) a
- * pending one replaces that row, so it never fails on a full queue. A re-queued failure
- * record is dropped when the same or a newer task (same event id or coalesce key; same body
- * namespace and path) is pending, and stays a record while its queue is full. The first failure
- * time of a record is the claim time of its first failed attempt.
+ * <p>Capacity follows the contract's rule: each task of a batch is judged in order as if enqueued
+ * alone, and is {@code queue_full} only when it would add a row to a full queue; a task already
+ * pending stays {@code already_in_queue}, and one that supersedes (or coalesces away) a pending one
+ * replaces that row, so it never fails on a full queue. A re-queued failure record is dropped when
+ * the same or a newer task (same event id or coalesce key; same body namespace and path) is
+ * pending, and stays a record while its queue is full. The first failure time of a record is the
+ * claim time of its first failed attempt.
  *
  * @since 0.1.0
  */
@@ -91,8 +91,8 @@ public final class InMemoryQueueStore extends AbstractQueueStore {
   }
 
   /**
-   * Enqueues a feature's events and bodies under the store lock, atomically: the bodies' upload
-   * ids are checked first, so a batch that fails keeps nothing of either part.
+   * Enqueues a feature's events and bodies under the store lock, atomically: the bodies' upload ids
+   * are checked first, so a batch that fails keeps nothing of either part.
    */
   @Override
   public DossierEnqueueResult enqueueDossier(

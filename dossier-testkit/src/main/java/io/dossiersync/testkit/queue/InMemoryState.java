@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * Everything an {@link InMemoryQueueStore} holds, behind one lock: both queues and the failure
- * records, so that operations that touch several of them (claiming bodies while events are
- * pending, re-queueing a failure record) are atomic.
+ * records, so that operations that touch several of them (claiming bodies while events are pending,
+ * re-queueing a failure record) are atomic.
  */
 final class InMemoryState {
 
@@ -36,7 +36,8 @@ final class InMemoryState {
       new InMemoryTable<>(EventRecord::namespace, EventRecord::coalesceKey);
   final InMemoryTable<BodyUploadTask> bodies =
       new InMemoryTable<>(
-          BodyUploadTask::namespace, t -> Optional.of(new BodyPath(t.namespace(), t.artifactPath())));
+          BodyUploadTask::namespace,
+          t -> Optional.of(new BodyPath(t.namespace(), t.artifactPath())));
   final TreeMap<Long, Failure> failures = new TreeMap<>();
   final int maxQueueSize;
   private final Object lock = new Object();
@@ -66,8 +67,8 @@ final class InMemoryState {
   /**
    * Enqueues in order, each task judged as if enqueued alone: a pending duplicate is {@code
    * already_in_queue}; otherwise the row with the same replacement key is superseded; a task is
-   * {@code queue_full} only when it would add a row to a full table (a superseding task replaces
-   * a row, so it always fits).
+   * {@code queue_full} only when it would add a row to a full table (a superseding task replaces a
+   * row, so it always fits).
    */
   <T> EnqueueResult enqueue(
       InMemoryTable<T> table,

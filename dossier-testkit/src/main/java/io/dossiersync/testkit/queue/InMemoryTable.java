@@ -2,8 +2,11 @@ package io.dossiersync.testkit.queue;
 
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.ClaimRequest;
+import io.dossiersync.core.queue.ClaimedTask;
 import io.dossiersync.core.queue.Lease;
+import io.dossiersync.core.queue.NextDue;
 import io.dossiersync.core.queue.ProjectScope;
+import io.dossiersync.core.queue.Settlement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,18 +14,21 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * The rows of one in-memory queue, indexed by id and kept in drain order, so that a claim walks
- * only the head of the queue (ready rows plus the few leased ones), never the whole queue. A
- * row may also have a replacement key (a body's namespace and path, an event's coalesce key):
- * the table holds at most one row per replacement key, which the queues keep true by removing the
- * older row before adding a newer one. Not thread-safe: every call happens under the lock of the owning {@link InMemoryQueueStore}.
+ * only the head of the queue (ready rows plus the few leased ones), never the whole queue. A row
+ * may also have a replacement key (a body's namespace and path, an event's coalesce key): the table
+ * holds at most one row per replacement key, which the queues keep true by removing the older row
+ * before adding a newer one. Not thread-safe: every call happens under the lock of the owning
+ * {@link InMemoryQueueStore}.
  *
  * @param <T> the task type
  */
@@ -118,27 +124,63 @@ final class InMemoryTable<T> {
     return drainOrder.stream().filter(e -> scope.includes(namespaceOf(e).projectUuid())).count();
   }
 
-  Optional<Instant> nextDue(ProjectScope scope) {
+  /** When a row of the scope is claimable next, and whether a lease holds one due by now. */
+  NextDue nextDue(ProjectScope scope, Instant now) {
     Instant best = null;
+    Instant firstAttempt = null;
     for (InMemoryEntry<T> entry : drainOrder) {
       if (best != null && !entry.nextAttemptAt.isBefore(best)) {
         break;
       }
       if (scope.includes(namespaceOf(entry).projectUuid())) {
+        firstAttempt = firstAttempt == null ? entry.nextAttemptAt : firstAttempt;
         Instant due = entry.dueAt();
         best = best == null || due.isBefore(best) ? due : best;
       }
     }
-    return Optional.ofNullable(best);
+    return NextDue.of(Optional.ofNullable(best), Optional.ofNullable(firstAttempt), now);
   }
 
-  Optional<Instant> nextAttempt(ProjectScope scope) {
-    for (InMemoryEntry<T> entry : drainOrder) {
-      if (scope.includes(namespaceOf(entry).projectUuid())) {
-        return Optional.of(entry.nextAttemptAt);
+  /**
+   * Applies settlements to the rows still held under their claims' leases; {@code fail} moves a
+   * held row to the failure records.
+   */
+  <C extends ClaimedTask> List<Settlement<C>> settle(
+      List<Settlement<C>> settlements, BiConsumer<InMemoryEntry<T>, Settlement<C>> fail) {
+    List<Settlement<C>> applied = new ArrayList<>(settlements.size());
+    for (Settlement<C> s : settlements) {
+      Optional<InMemoryEntry<T>> held = held(s.claimed().taskId(), s.claimed().lease());
+      if (held.isEmpty()) {
+        continue;
       }
+      InMemoryEntry<T> entry = held.get();
+      switch (s.action()) {
+        case COMPLETE -> remove(entry);
+        case RESCHEDULE -> reschedule(entry, s.nextAttemptAt().orElseThrow(), s.reason());
+        case RELEASE -> entry.lease = null;
+        case FAIL -> {
+          remove(entry);
+          fail.accept(entry, s);
+        }
+      }
+      applied.add(s);
     }
-    return Optional.empty();
+    return applied;
+  }
+
+  /** Extends the leases still held to {@code until}; returns the tasks renewed. */
+  <C extends ClaimedTask> List<C> renew(List<C> held, Instant until) {
+    Objects.requireNonNull(until, "until");
+    List<C> renewed = new ArrayList<>(held.size());
+    for (C c : held) {
+      held(c.taskId(), c.lease())
+          .ifPresent(
+              e -> {
+                e.lease = new Lease(c.lease().owner(), until);
+                renewed.add(c);
+              });
+    }
+    return renewed;
   }
 
   SortedSet<String> projects() {

@@ -8,8 +8,9 @@ import java.util.Optional;
 /** Requests and events for the fakes' tests. */
 final class FakeRequests {
 
-  static final NamespaceRef NAMESPACE = new NamespaceRef(
-      "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-some-name", "main", "software-dev", "1");
+  static final NamespaceRef NAMESPACE =
+      new NamespaceRef(
+          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-some-name", "main", "software-dev", "1");
 
   private FakeRequests() {}
 
@@ -18,7 +19,12 @@ final class FakeRequests {
   }
 
   static EventRecord event(String id) {
-    return new EventRecord(id, "MissionDossierArtifactIndexed", "047-some-name:" + id, NAMESPACE,
-        Optional.empty(), "{\"event_id\":\"" + id + "\"}");
+    return new EventRecord(
+        id,
+        "MissionDossierArtifactIndexed",
+        "047-some-name:" + id,
+        NAMESPACE,
+        Optional.empty(),
+        "{\"event_id\":\"" + id + "\"}");
   }
 }

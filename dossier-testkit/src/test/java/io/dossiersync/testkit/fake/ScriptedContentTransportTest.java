@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dossiersync.core.transport.PushContentRequest;
-import io.dossiersync.core.transport.PushOutcome;
 import io.dossiersync.core.transport.PushResult;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +23,15 @@ class ScriptedContentTransportTest {
     ScriptedContentTransport transport = ScriptedContentTransport.create();
 
     assertThat(transport.push(push("spec.md"))).isEqualTo(PushResults.stored());
-    assertThat(transport.requests()).extracting(PushContentRequest::artifactPath)
+    assertThat(transport.requests())
+        .extracting(PushContentRequest::artifactPath)
         .containsExactly("spec.md");
   }
 
   @Test
   void pathScriptComesBeforeInOrderScriptWhichComesBeforeDefault() {
-    ScriptedContentTransport transport = ScriptedContentTransport.builder()
-        .defaultAnswer(PushResults.alreadyExists()).build();
+    ScriptedContentTransport transport =
+        ScriptedContentTransport.builder().defaultAnswer(PushResults.alreadyExists()).build();
     transport.thenReturn(PushResults.serviceUnavailable());
     transport.forPath("plan.md", PushResults.indexEntryNotFound(), PushResults.stored());
 
@@ -47,15 +48,17 @@ class ScriptedContentTransportTest {
   @Test
   void delayedAnswerWaitsWithTheSleeper() {
     List<Duration> slept = new ArrayList<>();
-    ScriptedContentTransport transport = ScriptedContentTransport.builder()
-        .sleeper(slept::add).build();
-    transport.thenAnswer(ScriptedAnswer.<PushContentRequest, PushResult>returning(
-        PushResults.rateLimited(Duration.ofSeconds(3))).after(Duration.ofMillis(250)));
+    ScriptedContentTransport transport =
+        ScriptedContentTransport.builder().sleeper(slept::add).build();
+    transport.thenAnswer(
+        ScriptedAnswer.<PushContentRequest, PushResult>returning(
+                PushResults.rateLimited(Duration.ofSeconds(3)))
+            .after(Duration.ofMillis(250)));
 
     PushResult result = transport.push(push("spec.md"));
 
     assertThat(slept).containsExactly(Duration.ofMillis(250));
-    assertThat(result.outcome()).isEqualTo(PushOutcome.RETRY);
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
     assertThat(result.retryAfter()).contains(Duration.ofSeconds(3));
   }
 
@@ -65,15 +68,16 @@ class ScriptedContentTransportTest {
     transport.forPath("spec.md", ScriptedAnswer.throwing(new IllegalStateException("boom")));
 
     assertThatThrownBy(() -> transport.push(push("spec.md")))
-        .isInstanceOf(IllegalStateException.class).hasMessage("boom");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("boom");
     assertThat(transport.requests()).hasSize(1);
   }
 
   @Test
   void computedAnswerSeesTheRequest() {
     ScriptedContentTransport transport = ScriptedContentTransport.create();
-    transport.setDefaultAnswer(ScriptedAnswer.computing(
-        r -> PushResults.validationError("bad " + r.artifactPath())));
+    transport.setDefaultAnswer(
+        ScriptedAnswer.computing(r -> PushResults.validationError("bad " + r.artifactPath())));
 
     assertThat(transport.push(push("x.md")).reason()).isEqualTo("validation_error: bad x.md");
   }
@@ -86,10 +90,11 @@ class ScriptedContentTransportTest {
     try {
       for (int i = 0; i < 40; i++) {
         String path = "research/r" + i + ".md";
-        pool.execute(() -> {
-          awaitQuietly(start);
-          transport.push(push(path));
-        });
+        pool.execute(
+            () -> {
+              awaitQuietly(start);
+              transport.push(push(path));
+            });
       }
       start.countDown();
       assertThat(transport.awaitRequests(40, Duration.ofSeconds(10))).hasSize(40);
@@ -97,8 +102,10 @@ class ScriptedContentTransportTest {
       pool.shutdown();
       assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
-    assertThat(transport.requests()).extracting(PushContentRequest::artifactPath)
-        .doesNotHaveDuplicates().hasSize(40);
+    assertThat(transport.requests())
+        .extracting(PushContentRequest::artifactPath)
+        .doesNotHaveDuplicates()
+        .hasSize(40);
   }
 
   @Test

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dossiersync.core.queue.EventRecord;
-import io.dossiersync.core.transport.BatchOutcome;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,9 @@ class ScriptedEventTransportTest {
 
     EventBatchResult result = transport.send(List.of(event("e1"), event("e2")));
 
-    assertThat(result.outcome()).isEqualTo(BatchOutcome.DELIVERED);
-    assertThat(result.results()).extracting(EventResult::eventId, EventResult::status)
+    assertThat(result.outcome()).isEqualTo(TransportOutcome.DELIVERED);
+    assertThat(result.results())
+        .extracting(EventResult::eventId, EventResult::status)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("e1", EventResultStatus.SUCCESS),
             org.assertj.core.groups.Tuple.tuple("e2", EventResultStatus.SUCCESS));
@@ -32,11 +33,12 @@ class ScriptedEventTransportTest {
 
   @Test
   void scriptedResultsComeFirstInOrder() {
-    EventBatchResult retry = EventBatchResult.notDelivered(
-        BatchOutcome.RETRY, 503, "http_503", Optional.empty());
+    EventBatchResult retry =
+        EventBatchResult.notDelivered(TransportOutcome.RETRY, 503, "http_503", Optional.empty());
     ScriptedEventTransport transport = ScriptedEventTransport.create();
-    transport.thenReturn(retry).thenAnswer(
-        ScriptedEventTransport.everyEvent(EventResultStatus.REJECTED));
+    transport
+        .thenReturn(retry)
+        .thenAnswer(ScriptedEventTransport.everyEvent(EventResultStatus.REJECTED));
 
     assertThat(transport.send(List.of(event("e1")))).isEqualTo(retry);
     EventResult rejected = transport.send(List.of(event("e1"))).results().get(0);
@@ -55,7 +57,8 @@ class ScriptedEventTransportTest {
     batch.clear();
     transport.send(List.of(event("e3")));
 
-    assertThat(transport.events()).extracting(EventRecord::eventId)
+    assertThat(transport.events())
+        .extracting(EventRecord::eventId)
         .containsExactly("e1", "e2", "e3");
     assertThat(transport.eventsOfType("MissionDossierArtifactIndexed")).hasSize(3);
     assertThat(transport.eventsOfType("MissionDossierSnapshotComputed")).isEmpty();
@@ -64,11 +67,13 @@ class ScriptedEventTransportTest {
   @Test
   void delayedDefaultUsesTheSleeper() {
     List<Duration> slept = new ArrayList<>();
-    ScriptedEventTransport transport = ScriptedEventTransport.builder()
-        .sleeper(slept::add)
-        .defaultAnswer(ScriptedEventTransport.everyEvent(EventResultStatus.DUPLICATE)
-            .after(Duration.ofSeconds(2)))
-        .build();
+    ScriptedEventTransport transport =
+        ScriptedEventTransport.builder()
+            .sleeper(slept::add)
+            .defaultAnswer(
+                ScriptedEventTransport.everyEvent(EventResultStatus.DUPLICATE)
+                    .after(Duration.ofSeconds(2)))
+            .build();
 
     EventBatchResult result = transport.send(List.of(event("e1")));
 
@@ -96,8 +101,7 @@ class ScriptedEventTransportTest {
     ScriptedEventTransport transport = ScriptedEventTransport.create();
     transport.thenAnswer(ScriptedAnswer.throwing(new IllegalArgumentException("bad batch")));
 
-    assertThatThrownBy(() -> transport.send(List.of(event("e1"))))
-        .hasMessage("bad batch");
+    assertThatThrownBy(() -> transport.send(List.of(event("e1")))).hasMessage("bad batch");
     transport.reset();
     assertThat(transport.batches()).isEmpty();
   }

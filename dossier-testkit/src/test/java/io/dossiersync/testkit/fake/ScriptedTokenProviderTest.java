@@ -18,8 +18,9 @@ class ScriptedTokenProviderTest {
     assertThat(tokens.refresh(tokens.currentToken())).isEmpty();
     assertThat(tokens.currentToken()).contains(new AccessToken("second"));
     assertThat(tokens.refreshCount()).isEqualTo(2);
-    assertThat(tokens.rejectedTokens()).containsExactly(
-        Optional.of(new AccessToken("first")), Optional.of(new AccessToken("second")));
+    assertThat(tokens.rejectedTokens())
+        .containsExactly(
+            Optional.of(new AccessToken("first")), Optional.of(new AccessToken("second")));
   }
 
   @Test
@@ -34,6 +35,7 @@ class ScriptedTokenProviderTest {
   @Test
   void toStringHidesTokens() {
     assertThat(ScriptedTokenProvider.of("s3cret-value").toString())
-        .doesNotContain("s3cret").contains("1 tokens");
+        .doesNotContain("s3cret")
+        .contains("1 tokens");
   }
 }

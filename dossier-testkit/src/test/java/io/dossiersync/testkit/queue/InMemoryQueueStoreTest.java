@@ -13,6 +13,7 @@ import io.dossiersync.core.queue.FailureKind;
 import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStoreException;
+import io.dossiersync.core.queue.Settlement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the in-memory store does beyond the rules of the {@code QueueStoreContract} (which {@code
- * InMemoryQueueStoreContractTest} runs): its builder, its closing, the artifact its failure
- * records read from an event's payload, and the scope of {@code nextDue}.
+ * InMemoryQueueStoreContractTest} runs): its builder, its closing, the artifact its failure records
+ * read from an event's payload, and the scope of {@code nextDue}.
  */
 class InMemoryQueueStoreTest {
 
@@ -43,8 +44,8 @@ class InMemoryQueueStoreTest {
   }
 
   private static EventRecord event(String id, String json) {
-    return new EventRecord(id, "MissionDossierArtifactIndexed", "001-feature:plan.md", NS,
-        Optional.empty(), json);
+    return new EventRecord(
+        id, "MissionDossierArtifactIndexed", "001-feature:plan.md", NS, Optional.empty(), json);
   }
 
   private static ClaimRequest claim(int max) {
@@ -67,18 +68,23 @@ class InMemoryQueueStoreTest {
     assertThatThrownBy(() -> store.bodies().pending(ProjectScope.all()))
         .isInstanceOf(QueueStoreException.class)
         .hasMessageContaining("closed");
-    assertThatThrownBy(() -> store.events().nextDue(ProjectScope.all()))
+    assertThatThrownBy(() -> store.events().nextDue(ProjectScope.all(), T0))
         .isInstanceOf(QueueStoreException.class);
   }
 
   @Test
   void aFailedEventKeepsTheArtifactOfItsPayloadAndAnUnreadablePayloadHasNone() {
     String json = "{\"payload\":{\"relative_path\":\"plan.md\",\"content_hash_sha256\":\"bb\"}}";
-    store.events().enqueue(
-        List.of(event("E1", json), event("E2", "{\"payload\":{}}"), event("E3", "{not json")), T0);
+    store
+        .events()
+        .enqueue(
+            List.of(event("E1", json), event("E2", "{\"payload\":{}}"), event("E3", "{not json")),
+            T0);
     List<ClaimedEvent> claimed = store.events().claim(claim(10));
 
-    claimed.forEach(c -> store.events().fail(c, "rejected: nope", T0));
+    store
+        .events()
+        .settle(claimed.stream().map(c -> Settlement.fail(c, "rejected: nope", T0)).toList());
 
     assertThat(store.failures().list(10))
         .extracting(FailureRecord::kind, FailureRecord::artifactPath, FailureRecord::contentHash)
@@ -86,7 +92,8 @@ class InMemoryQueueStoreTest {
             tuple(FailureKind.EVENT, Optional.of("plan.md"), Optional.of("bb")),
             tuple(FailureKind.EVENT, Optional.empty(), Optional.empty()),
             tuple(FailureKind.EVENT, Optional.empty(), Optional.empty()));
-    assertThat(store.events().fail(claimed.get(0), "again", T0)).isFalse();
+    assertThat(store.events().settle(List.of(Settlement.fail(claimed.get(0), "again", T0))))
+        .isEmpty();
   }
 
   @Test
@@ -94,9 +101,9 @@ class InMemoryQueueStoreTest {
     store.bodies().enqueue(List.of(body("U1", NS, "a.md")), T0.plusSeconds(50));
     store.bodies().enqueue(List.of(body("U2", namespace(PROJECT_B, "002-x"), "b.md")), T0);
 
-    assertThat(store.bodies().nextDue(ProjectScope.of(Set.of(PROJECT_A))))
+    assertThat(store.bodies().nextDue(ProjectScope.of(Set.of(PROJECT_A)), T0).at())
         .contains(T0.plusSeconds(50));
-    assertThat(store.bodies().nextDue(ProjectScope.all())).contains(T0);
-    assertThat(store.bodies().nextDue(ProjectScope.of(Set.of()))).isEmpty();
+    assertThat(store.bodies().nextDue(ProjectScope.all(), T0).at()).contains(T0);
+    assertThat(store.bodies().nextDue(ProjectScope.of(Set.of()), T0).at()).isEmpty();
   }
 }

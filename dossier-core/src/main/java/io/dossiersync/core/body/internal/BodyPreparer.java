@@ -33,10 +33,10 @@ import java.util.function.Supplier;
  *       > 524288 limit};
  *   <li>re-hash race check: the file is read once now and its SHA-256 compared with the index's;
  *       missing now gives {@code deleted_after_scan}, different bytes {@code
- *       content_hash_mismatch}, a failed read {@code read_error: <what>}. The walked path is
- *       opened without following a final symlink, and a file that is no longer the walked one
- *       (its real path left the feature directory, e.g. a directory swapped for a symlink, or
- *       its file key changed) is {@code deleted_after_scan};
+ *       content_hash_mismatch}, a failed read {@code read_error: <what>}. The walked path is opened
+ *       without following a final symlink, and a file that is no longer the walked one (its real
+ *       path left the feature directory, e.g. a directory swapped for a symlink, or its file key
+ *       changed) is {@code deleted_after_scan};
  *   <li>valid UTF-8 by strict decoding (no replacement), else {@code not_valid_utf8};
  *   <li>not empty, else {@code empty_content}.
  * </ol>
@@ -83,8 +83,8 @@ public final class BodyPreparer {
   /**
    * Prepares one artifact's body from the file the indexer walked: that path is opened (never one
    * rebuilt from the relative path), without following a final symlink, and it must still be the
-   * walked file before and after the read (real path inside the feature directory, same file
-   * key), else the outcome is {@code deleted_after_scan}.
+   * walked file before and after the read (real path inside the feature directory, same file key),
+   * else the outcome is {@code deleted_after_scan}.
    *
    * @param featureDir the feature directory the artifact was indexed in
    * @param namespace the namespace of the upload task
@@ -92,8 +92,8 @@ public final class BodyPreparer {
    * @param walked the file the indexer walked for it; empty: resolve the relative path now
    * @return an eligible task, or a skipped outcome with its reason
    */
-  public PreparedBody prepare(Path featureDir, NamespaceRef namespace, ArtifactRef artifact,
-      Optional<WalkedFile> walked) {
+  public PreparedBody prepare(
+      Path featureDir, NamespaceRef namespace, ArtifactRef artifact, Optional<WalkedFile> walked) {
     String path = artifact.relativePath();
     if (!artifact.isPresent()) {
       return skip(artifact, OutcomeReasons.notPresent(artifact.errorReason().orElseThrow()));

@@ -7,7 +7,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Reads a file's first bytes, never through a final symlink; a seam so tests can simulate read failures when run as root. */
+/**
+ * Reads a file's first bytes, never through a final symlink; a seam so tests can simulate read
+ * failures when run as root.
+ */
 @FunctionalInterface
 interface BodyReader {
 

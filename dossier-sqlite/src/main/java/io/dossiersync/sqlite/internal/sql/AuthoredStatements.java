@@ -61,10 +61,6 @@ final class AuthoredStatements {
       case EVENT_NEXT_DUE_IN -> e.nextDue(true);
       case BODY_NEXT_DUE -> b.nextDue(false);
       case BODY_NEXT_DUE_IN -> b.nextDue(true);
-      case EVENT_NEXT_ATTEMPT -> e.nextAttempt(false);
-      case EVENT_NEXT_ATTEMPT_IN -> e.nextAttempt(true);
-      case BODY_NEXT_ATTEMPT -> b.nextAttempt(false);
-      case BODY_NEXT_ATTEMPT_IN -> b.nextAttempt(true);
       case EVENT_PROJECTS -> e.projects();
       case BODY_PROJECTS -> b.projects();
       case EVENT_ROWS_BOUND -> e.rowsBound();

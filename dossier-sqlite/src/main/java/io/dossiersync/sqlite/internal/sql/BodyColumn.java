@@ -9,8 +9,8 @@ import java.sql.SQLException;
  * failure_record.payload}): the one runtime difference between the stores' rows, chosen with the
  * statements ({@link SqlSession#bodyColumn()}). A body is any valid UTF-8 (PRODUCT.md §2), U+0000
  * included, which PostgreSQL {@code text} cannot hold: there the column is {@code bytea} holding
- * the body's UTF-8 bytes, on SQLite it stays {@code TEXT}. Either way the body reads back
- * char for char, so its content hash still holds. Immutable.
+ * the body's UTF-8 bytes, on SQLite it stays {@code TEXT}. Either way the body reads back char for
+ * char, so its content hash still holds. Immutable.
  */
 public enum BodyColumn {
 

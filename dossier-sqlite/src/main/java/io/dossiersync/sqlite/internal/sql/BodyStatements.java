@@ -16,19 +16,43 @@ import org.jooq.impl.DSL;
 final class BodyStatements {
 
   /** What a body claim reads back: the task, its retries and the claim-order columns. */
-  static final List<SelectField<?>> CLAIMED = List.of(BODY_QUEUE.ID, BODY_QUEUE.UPLOAD_ID,
-      BODY_QUEUE.PROJECT_UUID, BODY_QUEUE.FEATURE_SLUG, BODY_QUEUE.TARGET_BRANCH,
-      BODY_QUEUE.MISSION_KEY, BODY_QUEUE.MANIFEST_VERSION, BODY_QUEUE.ARTIFACT_PATH,
-      BODY_QUEUE.CONTENT_HASH, BODY_QUEUE.CONTENT_BODY, BODY_QUEUE.SIZE_BYTES,
-      BODY_QUEUE.CREATED_AT, BODY_QUEUE.RETRY_COUNT, BODY_QUEUE.NEXT_ATTEMPT_AT);
+  static final List<SelectField<?>> CLAIMED =
+      List.of(
+          BODY_QUEUE.ID,
+          BODY_QUEUE.UPLOAD_ID,
+          BODY_QUEUE.PROJECT_UUID,
+          BODY_QUEUE.FEATURE_SLUG,
+          BODY_QUEUE.TARGET_BRANCH,
+          BODY_QUEUE.MISSION_KEY,
+          BODY_QUEUE.MANIFEST_VERSION,
+          BODY_QUEUE.ARTIFACT_PATH,
+          BODY_QUEUE.CONTENT_HASH,
+          BODY_QUEUE.CONTENT_BODY,
+          BODY_QUEUE.SIZE_BYTES,
+          BODY_QUEUE.CREATED_AT,
+          BODY_QUEUE.RETRY_COUNT,
+          BODY_QUEUE.NEXT_ATTEMPT_AT);
 
   /** The columns a new row is given (by an enqueue or a re-queued failure record), in order. */
-  static final List<Field<?>> INSERTED = List.of(BODY_QUEUE.UPLOAD_ID, BODY_QUEUE.PROJECT_UUID,
-      BODY_QUEUE.FEATURE_SLUG, BODY_QUEUE.TARGET_BRANCH, BODY_QUEUE.MISSION_KEY,
-      BODY_QUEUE.MANIFEST_VERSION, BODY_QUEUE.ARTIFACT_PATH, BODY_QUEUE.CONTENT_HASH,
-      BODY_QUEUE.HASH_ALGORITHM, BODY_QUEUE.CONTENT_BODY, BODY_QUEUE.SIZE_BYTES,
-      BODY_QUEUE.CREATED_AT, BODY_QUEUE.RETRY_COUNT, BODY_QUEUE.NEXT_ATTEMPT_AT,
-      BODY_QUEUE.LEASE_OWNER, BODY_QUEUE.LEASE_UNTIL, BODY_QUEUE.CLAIMED_AT);
+  static final List<Field<?>> INSERTED =
+      List.of(
+          BODY_QUEUE.UPLOAD_ID,
+          BODY_QUEUE.PROJECT_UUID,
+          BODY_QUEUE.FEATURE_SLUG,
+          BODY_QUEUE.TARGET_BRANCH,
+          BODY_QUEUE.MISSION_KEY,
+          BODY_QUEUE.MANIFEST_VERSION,
+          BODY_QUEUE.ARTIFACT_PATH,
+          BODY_QUEUE.CONTENT_HASH,
+          BODY_QUEUE.HASH_ALGORITHM,
+          BODY_QUEUE.CONTENT_BODY,
+          BODY_QUEUE.SIZE_BYTES,
+          BODY_QUEUE.CREATED_AT,
+          BODY_QUEUE.RETRY_COUNT,
+          BODY_QUEUE.NEXT_ATTEMPT_AT,
+          BODY_QUEUE.LEASE_OWNER,
+          BODY_QUEUE.LEASE_UNTIL,
+          BODY_QUEUE.CLAIMED_AT);
 
   private final QueueStatements queue;
 
@@ -42,9 +66,16 @@ final class BodyStatements {
 
   /** A body claim; {@code hold} keeps back bodies whose namespace still has a queued event. */
   Query claim(boolean inProjects, boolean hold) {
-    return queue.claim(inProjects, q -> hold ? DSL.notExists(DSL.selectOne()
-        .from(QueueColumns.EVENTS.as("e").table())
-        .where(QueueColumns.EVENTS.as("e").sameNamespace(q))) : DSL.noCondition(), CLAIMED);
+    return queue.claim(
+        inProjects,
+        q ->
+            hold
+                ? DSL.notExists(
+                    DSL.selectOne()
+                        .from(QueueColumns.EVENTS.as("e").table())
+                        .where(QueueColumns.EVENTS.as("e").sameNamespace(q)))
+                : DSL.noCondition(),
+        CLAIMED);
   }
 
   /**
@@ -53,19 +84,42 @@ final class BodyStatements {
    */
   Query fail() {
     Field<Long> at = Values.number("now");
-    return DSL.insertInto(FAILURE_RECORD, FAILURE_RECORD.KIND, FAILURE_RECORD.TASK_ID,
-            FAILURE_RECORD.PROJECT_UUID, FAILURE_RECORD.FEATURE_SLUG, FAILURE_RECORD.TARGET_BRANCH,
-            FAILURE_RECORD.MISSION_KEY, FAILURE_RECORD.MANIFEST_VERSION,
-            FAILURE_RECORD.ARTIFACT_PATH, FAILURE_RECORD.CONTENT_HASH, FAILURE_RECORD.PAYLOAD,
-            FAILURE_RECORD.SIZE_BYTES, FAILURE_RECORD.REASON, FAILURE_RECORD.ATTEMPTS,
-            FAILURE_RECORD.FIRST_FAILED_AT, FAILURE_RECORD.LAST_FAILED_AT)
-        .select(DSL.select(DSL.inline(FailureKind.BODY.wireName()), BODY_QUEUE.UPLOAD_ID,
-                BODY_QUEUE.PROJECT_UUID, BODY_QUEUE.FEATURE_SLUG, BODY_QUEUE.TARGET_BRANCH,
-                BODY_QUEUE.MISSION_KEY, BODY_QUEUE.MANIFEST_VERSION, BODY_QUEUE.ARTIFACT_PATH,
-                BODY_QUEUE.CONTENT_HASH, BODY_QUEUE.CONTENT_BODY, BODY_QUEUE.SIZE_BYTES,
-                Values.text("reason"), BODY_QUEUE.RETRY_COUNT.plus(DSL.inline(1)),
-                DSL.coalesce(BODY_QUEUE.FIRST_FAILED_AT, at), at)
-            .from(BODY_QUEUE).where(queue.fenced()));
+    return DSL.insertInto(
+            FAILURE_RECORD,
+            FAILURE_RECORD.KIND,
+            FAILURE_RECORD.TASK_ID,
+            FAILURE_RECORD.PROJECT_UUID,
+            FAILURE_RECORD.FEATURE_SLUG,
+            FAILURE_RECORD.TARGET_BRANCH,
+            FAILURE_RECORD.MISSION_KEY,
+            FAILURE_RECORD.MANIFEST_VERSION,
+            FAILURE_RECORD.ARTIFACT_PATH,
+            FAILURE_RECORD.CONTENT_HASH,
+            FAILURE_RECORD.PAYLOAD,
+            FAILURE_RECORD.SIZE_BYTES,
+            FAILURE_RECORD.REASON,
+            FAILURE_RECORD.ATTEMPTS,
+            FAILURE_RECORD.FIRST_FAILED_AT,
+            FAILURE_RECORD.LAST_FAILED_AT)
+        .select(
+            DSL.select(
+                    DSL.inline(FailureKind.BODY.wireName()),
+                    BODY_QUEUE.UPLOAD_ID,
+                    BODY_QUEUE.PROJECT_UUID,
+                    BODY_QUEUE.FEATURE_SLUG,
+                    BODY_QUEUE.TARGET_BRANCH,
+                    BODY_QUEUE.MISSION_KEY,
+                    BODY_QUEUE.MANIFEST_VERSION,
+                    BODY_QUEUE.ARTIFACT_PATH,
+                    BODY_QUEUE.CONTENT_HASH,
+                    BODY_QUEUE.CONTENT_BODY,
+                    BODY_QUEUE.SIZE_BYTES,
+                    Values.text("reason"),
+                    BODY_QUEUE.RETRY_COUNT.plus(DSL.inline(1)),
+                    DSL.coalesce(BODY_QUEUE.FIRST_FAILED_AT, at),
+                    at)
+                .from(BODY_QUEUE)
+                .where(queue.fenced()));
   }
 
   /**
@@ -73,31 +127,49 @@ final class BodyStatements {
    * range of the unique key per path.
    */
   ResultQuery<?> pendingPaths(DialectRules rules) {
-    Condition paths = QueueColumns.BODIES.namespaceIsValues()
-        .and(rules.inList(BODY_QUEUE.ARTIFACT_PATH, "paths"));
+    Condition paths =
+        QueueColumns.BODIES
+            .namespaceIsValues()
+            .and(rules.inList(BODY_QUEUE.ARTIFACT_PATH, "paths"));
     return DSL.select(BODY_QUEUE.ID, BODY_QUEUE.ARTIFACT_PATH, BODY_QUEUE.CONTENT_HASH)
-        .from(BODY_QUEUE).where(paths);
+        .from(BODY_QUEUE)
+        .where(paths);
   }
 
   /** A new row, with the no-lease values of {@link LeaseColumns}. */
   Query insert() {
     Field<Long> now = Values.number("now");
-    return DSL.insertInto(BODY_QUEUE).columns(INSERTED)
-        .values(Values.text("uploadId"), Values.text("project"), Values.text("feature"),
-            Values.text("branch"), Values.text("mission"), Values.text("manifest"),
-            Values.text("path"), Values.text("hash"), Values.text("algorithm"),
-            Values.text("body"), Values.number("size"), now, DSL.inline(0), now,
-            DSL.inline(LeaseColumns.NO_OWNER), DSL.inline(LeaseColumns.NEVER),
+    return DSL.insertInto(BODY_QUEUE)
+        .columns(INSERTED)
+        .values(
+            Values.text("uploadId"),
+            Values.text("project"),
+            Values.text("feature"),
+            Values.text("branch"),
+            Values.text("mission"),
+            Values.text("manifest"),
+            Values.text("path"),
+            Values.text("hash"),
+            Values.text("algorithm"),
+            Values.text("body"),
+            Values.number("size"),
+            now,
+            DSL.inline(0),
+            now,
+            DSL.inline(LeaseColumns.NO_OWNER),
+            DSL.inline(LeaseColumns.NEVER),
             DSL.inline(LeaseColumns.NEVER));
   }
 
   ResultQuery<?> retries() {
-    return DSL.select(BODY_QUEUE.RETRY_COUNT, DSL.count()).from(BODY_QUEUE)
+    return DSL.select(BODY_QUEUE.RETRY_COUNT, DSL.count())
+        .from(BODY_QUEUE)
         .groupBy(BODY_QUEUE.RETRY_COUNT);
   }
 
   ResultQuery<?> features() {
-    return DSL.select(BODY_QUEUE.FEATURE_SLUG, DSL.count()).from(BODY_QUEUE)
+    return DSL.select(BODY_QUEUE.FEATURE_SLUG, DSL.count())
+        .from(BODY_QUEUE)
         .groupBy(BODY_QUEUE.FEATURE_SLUG);
   }
 }

@@ -15,19 +15,42 @@ import org.jooq.impl.DSL;
 final class EventStatements {
 
   /** What an event claim reads back: the event, its retries and the claim-order columns. */
-  static final List<SelectField<?>> CLAIMED = List.of(EVENT_QUEUE.ID, EVENT_QUEUE.EVENT_ID,
-      EVENT_QUEUE.EVENT_TYPE, EVENT_QUEUE.AGGREGATE_ID, EVENT_QUEUE.PROJECT_UUID,
-      EVENT_QUEUE.FEATURE_SLUG, EVENT_QUEUE.TARGET_BRANCH, EVENT_QUEUE.MISSION_KEY,
-      EVENT_QUEUE.MANIFEST_VERSION, EVENT_QUEUE.COALESCE_KEY, EVENT_QUEUE.PAYLOAD,
-      EVENT_QUEUE.CREATED_AT, EVENT_QUEUE.RETRY_COUNT, EVENT_QUEUE.NEXT_ATTEMPT_AT);
+  static final List<SelectField<?>> CLAIMED =
+      List.of(
+          EVENT_QUEUE.ID,
+          EVENT_QUEUE.EVENT_ID,
+          EVENT_QUEUE.EVENT_TYPE,
+          EVENT_QUEUE.AGGREGATE_ID,
+          EVENT_QUEUE.PROJECT_UUID,
+          EVENT_QUEUE.FEATURE_SLUG,
+          EVENT_QUEUE.TARGET_BRANCH,
+          EVENT_QUEUE.MISSION_KEY,
+          EVENT_QUEUE.MANIFEST_VERSION,
+          EVENT_QUEUE.COALESCE_KEY,
+          EVENT_QUEUE.PAYLOAD,
+          EVENT_QUEUE.CREATED_AT,
+          EVENT_QUEUE.RETRY_COUNT,
+          EVENT_QUEUE.NEXT_ATTEMPT_AT);
 
   /** The columns a new row is given (by an enqueue or a re-queued failure record), in order. */
-  static final List<Field<?>> INSERTED = List.of(EVENT_QUEUE.EVENT_ID, EVENT_QUEUE.EVENT_TYPE,
-      EVENT_QUEUE.AGGREGATE_ID, EVENT_QUEUE.PROJECT_UUID, EVENT_QUEUE.FEATURE_SLUG,
-      EVENT_QUEUE.TARGET_BRANCH, EVENT_QUEUE.MISSION_KEY, EVENT_QUEUE.MANIFEST_VERSION,
-      EVENT_QUEUE.COALESCE_KEY, EVENT_QUEUE.PAYLOAD, EVENT_QUEUE.CREATED_AT,
-      EVENT_QUEUE.RETRY_COUNT, EVENT_QUEUE.NEXT_ATTEMPT_AT, EVENT_QUEUE.LEASE_OWNER,
-      EVENT_QUEUE.LEASE_UNTIL, EVENT_QUEUE.CLAIMED_AT);
+  static final List<Field<?>> INSERTED =
+      List.of(
+          EVENT_QUEUE.EVENT_ID,
+          EVENT_QUEUE.EVENT_TYPE,
+          EVENT_QUEUE.AGGREGATE_ID,
+          EVENT_QUEUE.PROJECT_UUID,
+          EVENT_QUEUE.FEATURE_SLUG,
+          EVENT_QUEUE.TARGET_BRANCH,
+          EVENT_QUEUE.MISSION_KEY,
+          EVENT_QUEUE.MANIFEST_VERSION,
+          EVENT_QUEUE.COALESCE_KEY,
+          EVENT_QUEUE.PAYLOAD,
+          EVENT_QUEUE.CREATED_AT,
+          EVENT_QUEUE.RETRY_COUNT,
+          EVENT_QUEUE.NEXT_ATTEMPT_AT,
+          EVENT_QUEUE.LEASE_OWNER,
+          EVENT_QUEUE.LEASE_UNTIL,
+          EVENT_QUEUE.CLAIMED_AT);
 
   private final DialectRules rules;
   private final QueueStatements queue;
@@ -46,50 +69,88 @@ final class EventStatements {
   }
 
   /**
-   * Copies the fenced event into the failure records; the record's artifact path and hash come
-   * from the payload's {@code relative_path} and {@code content_hash_sha256}, if any.
+   * Copies the fenced event into the failure records; the record's artifact path and hash come from
+   * the payload's {@code relative_path} and {@code content_hash_sha256}, if any.
    */
   Query fail() {
     Field<Long> at = Values.number("now");
-    return DSL.insertInto(FAILURE_RECORD, FAILURE_RECORD.KIND, FAILURE_RECORD.TASK_ID,
-            FAILURE_RECORD.PROJECT_UUID, FAILURE_RECORD.FEATURE_SLUG, FAILURE_RECORD.TARGET_BRANCH,
-            FAILURE_RECORD.MISSION_KEY, FAILURE_RECORD.MANIFEST_VERSION,
-            FAILURE_RECORD.ARTIFACT_PATH, FAILURE_RECORD.CONTENT_HASH, FAILURE_RECORD.EVENT_TYPE,
-            FAILURE_RECORD.AGGREGATE_ID, FAILURE_RECORD.COALESCE_KEY, FAILURE_RECORD.PAYLOAD,
-            FAILURE_RECORD.REASON, FAILURE_RECORD.ATTEMPTS, FAILURE_RECORD.FIRST_FAILED_AT,
+    return DSL.insertInto(
+            FAILURE_RECORD,
+            FAILURE_RECORD.KIND,
+            FAILURE_RECORD.TASK_ID,
+            FAILURE_RECORD.PROJECT_UUID,
+            FAILURE_RECORD.FEATURE_SLUG,
+            FAILURE_RECORD.TARGET_BRANCH,
+            FAILURE_RECORD.MISSION_KEY,
+            FAILURE_RECORD.MANIFEST_VERSION,
+            FAILURE_RECORD.ARTIFACT_PATH,
+            FAILURE_RECORD.CONTENT_HASH,
+            FAILURE_RECORD.EVENT_TYPE,
+            FAILURE_RECORD.AGGREGATE_ID,
+            FAILURE_RECORD.COALESCE_KEY,
+            FAILURE_RECORD.PAYLOAD,
+            FAILURE_RECORD.REASON,
+            FAILURE_RECORD.ATTEMPTS,
+            FAILURE_RECORD.FIRST_FAILED_AT,
             FAILURE_RECORD.LAST_FAILED_AT)
-        .select(DSL.select(DSL.inline(FailureKind.EVENT.wireName()), EVENT_QUEUE.EVENT_ID,
-                EVENT_QUEUE.PROJECT_UUID, EVENT_QUEUE.FEATURE_SLUG, EVENT_QUEUE.TARGET_BRANCH,
-                EVENT_QUEUE.MISSION_KEY, EVENT_QUEUE.MANIFEST_VERSION,
-                rules.jsonText(EVENT_QUEUE.PAYLOAD, "payload", "relative_path"),
-                rules.jsonText(EVENT_QUEUE.PAYLOAD, "payload", "content_hash_sha256"),
-                EVENT_QUEUE.EVENT_TYPE, EVENT_QUEUE.AGGREGATE_ID, EVENT_QUEUE.COALESCE_KEY,
-                rules.payloadOf(EVENT_QUEUE.PAYLOAD), Values.text("reason"),
-                EVENT_QUEUE.RETRY_COUNT.plus(DSL.inline(1)),
-                DSL.coalesce(EVENT_QUEUE.FIRST_FAILED_AT, at), at)
-            .from(EVENT_QUEUE).where(queue.fenced()));
+        .select(
+            DSL.select(
+                    DSL.inline(FailureKind.EVENT.wireName()),
+                    EVENT_QUEUE.EVENT_ID,
+                    EVENT_QUEUE.PROJECT_UUID,
+                    EVENT_QUEUE.FEATURE_SLUG,
+                    EVENT_QUEUE.TARGET_BRANCH,
+                    EVENT_QUEUE.MISSION_KEY,
+                    EVENT_QUEUE.MANIFEST_VERSION,
+                    rules.jsonText(EVENT_QUEUE.PAYLOAD, "payload", "relative_path"),
+                    rules.jsonText(EVENT_QUEUE.PAYLOAD, "payload", "content_hash_sha256"),
+                    EVENT_QUEUE.EVENT_TYPE,
+                    EVENT_QUEUE.AGGREGATE_ID,
+                    EVENT_QUEUE.COALESCE_KEY,
+                    rules.payloadOf(EVENT_QUEUE.PAYLOAD),
+                    Values.text("reason"),
+                    EVENT_QUEUE.RETRY_COUNT.plus(DSL.inline(1)),
+                    DSL.coalesce(EVENT_QUEUE.FIRST_FAILED_AT, at),
+                    at)
+                .from(EVENT_QUEUE)
+                .where(queue.fenced()));
   }
 
   /** Which of the event ids {@code eventIds} are pending. */
   ResultQuery<?> pendingEventIds() {
-    return DSL.select(EVENT_QUEUE.EVENT_ID).from(EVENT_QUEUE)
+    return DSL.select(EVENT_QUEUE.EVENT_ID)
+        .from(EVENT_QUEUE)
         .where(rules.inList(EVENT_QUEUE.EVENT_ID, "eventIds"));
   }
 
   /** The pending rows (ids only) of the coalesce keys {@code keys}. */
   ResultQuery<?> pendingCoalesced() {
     return DSL.select(EVENT_QUEUE.ID, EVENT_QUEUE.EVENT_ID, EVENT_QUEUE.COALESCE_KEY)
-        .from(EVENT_QUEUE).where(rules.inList(EVENT_QUEUE.COALESCE_KEY, "keys"));
+        .from(EVENT_QUEUE)
+        .where(rules.inList(EVENT_QUEUE.COALESCE_KEY, "keys"));
   }
 
   /** A new row, with the no-lease values of {@link LeaseColumns}. */
   Query insert() {
     Field<Long> now = Values.number("now");
-    return DSL.insertInto(EVENT_QUEUE).columns(INSERTED)
-        .values(Values.text("eventId"), Values.text("type"), Values.text("aggregate"),
-            Values.text("project"), Values.text("feature"), Values.text("branch"),
-            Values.text("mission"), Values.text("manifest"), Values.text("coalesceKey"),
-            Values.text("payload"), now, DSL.inline(0), now, DSL.inline(LeaseColumns.NO_OWNER),
-            DSL.inline(LeaseColumns.NEVER), DSL.inline(LeaseColumns.NEVER));
+    return DSL.insertInto(EVENT_QUEUE)
+        .columns(INSERTED)
+        .values(
+            Values.text("eventId"),
+            Values.text("type"),
+            Values.text("aggregate"),
+            Values.text("project"),
+            Values.text("feature"),
+            Values.text("branch"),
+            Values.text("mission"),
+            Values.text("manifest"),
+            Values.text("coalesceKey"),
+            Values.text("payload"),
+            now,
+            DSL.inline(0),
+            now,
+            DSL.inline(LeaseColumns.NO_OWNER),
+            DSL.inline(LeaseColumns.NEVER),
+            DSL.inline(LeaseColumns.NEVER));
   }
 }

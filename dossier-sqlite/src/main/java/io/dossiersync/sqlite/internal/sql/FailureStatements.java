@@ -15,8 +15,8 @@ import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 
 /**
- * The statements of the failure records: listing, and re-queueing with {@code INSERT ... SELECT}
- * so the stored payload never passes through Java (build time only). Immutable.
+ * The statements of the failure records: listing, and re-queueing with {@code INSERT ... SELECT} so
+ * the stored payload never passes through Java (build time only). Immutable.
  */
 final class FailureStatements {
 
@@ -32,10 +32,17 @@ final class FailureStatements {
 
   /** The oldest {@code limit} records, without their payloads. */
   ResultQuery<?> list() {
-    return DSL.select(FAILURE_RECORD.ID, FAILURE_RECORD.KIND, FAILURE_RECORD.PROJECT_UUID,
-            FAILURE_RECORD.FEATURE_SLUG, FAILURE_RECORD.ARTIFACT_PATH,
-            FAILURE_RECORD.CONTENT_HASH, FAILURE_RECORD.REASON, FAILURE_RECORD.ATTEMPTS,
-            FAILURE_RECORD.FIRST_FAILED_AT, FAILURE_RECORD.LAST_FAILED_AT)
+    return DSL.select(
+            FAILURE_RECORD.ID,
+            FAILURE_RECORD.KIND,
+            FAILURE_RECORD.PROJECT_UUID,
+            FAILURE_RECORD.FEATURE_SLUG,
+            FAILURE_RECORD.ARTIFACT_PATH,
+            FAILURE_RECORD.CONTENT_HASH,
+            FAILURE_RECORD.REASON,
+            FAILURE_RECORD.ATTEMPTS,
+            FAILURE_RECORD.FIRST_FAILED_AT,
+            FAILURE_RECORD.LAST_FAILED_AT)
         .from(FAILURE_RECORD)
         .orderBy(FAILURE_RECORD.FIRST_FAILED_AT, FAILURE_RECORD.ID)
         .limit(Values.integer("limit"));
@@ -47,77 +54,126 @@ final class FailureStatements {
 
   /** The keys of the records {@code ids}, oldest first. */
   ResultQuery<?> rows() {
-    return DSL.select(FAILURE_RECORD.ID, FAILURE_RECORD.KIND, FAILURE_RECORD.TASK_ID,
-            FAILURE_RECORD.PROJECT_UUID, FAILURE_RECORD.FEATURE_SLUG,
-            FAILURE_RECORD.TARGET_BRANCH, FAILURE_RECORD.MISSION_KEY,
-            FAILURE_RECORD.MANIFEST_VERSION, FAILURE_RECORD.ARTIFACT_PATH,
-            FAILURE_RECORD.CONTENT_HASH, FAILURE_RECORD.COALESCE_KEY)
-        .from(FAILURE_RECORD).where(rules.inList(FAILURE_RECORD.ID, "ids"))
+    return DSL.select(
+            FAILURE_RECORD.ID,
+            FAILURE_RECORD.KIND,
+            FAILURE_RECORD.TASK_ID,
+            FAILURE_RECORD.PROJECT_UUID,
+            FAILURE_RECORD.FEATURE_SLUG,
+            FAILURE_RECORD.TARGET_BRANCH,
+            FAILURE_RECORD.MISSION_KEY,
+            FAILURE_RECORD.MANIFEST_VERSION,
+            FAILURE_RECORD.ARTIFACT_PATH,
+            FAILURE_RECORD.CONTENT_HASH,
+            FAILURE_RECORD.COALESCE_KEY)
+        .from(FAILURE_RECORD)
+        .where(rules.inList(FAILURE_RECORD.ID, "ids"))
         .orderBy(FAILURE_RECORD.ID);
   }
 
   /** Whether a body of the namespace and {@code path} (any hash) is pending. */
   ResultQuery<?> bodyPending() {
-    return DSL.selectOne().from(BODY_QUEUE).where(QueueColumns.BODIES.namespaceIsValues()
-        .and(BODY_QUEUE.ARTIFACT_PATH.eq(Values.text("path")))).limit(DSL.inline(1));
+    return DSL.selectOne()
+        .from(BODY_QUEUE)
+        .where(
+            QueueColumns.BODIES
+                .namespaceIsValues()
+                .and(BODY_QUEUE.ARTIFACT_PATH.eq(Values.text("path"))))
+        .limit(DSL.inline(1));
   }
 
   /** Copies record {@code id} back into the body queue, unless its task is there already. */
   Query requeueBody() {
     Field<Long> at = Values.number("now");
-    return DSL.insertInto(BODY_QUEUE).columns(BodyStatements.INSERTED)
-        .select(DSL.select(FAILURE_RECORD.TASK_ID, FAILURE_RECORD.PROJECT_UUID,
-                FAILURE_RECORD.FEATURE_SLUG, FAILURE_RECORD.TARGET_BRANCH,
-                FAILURE_RECORD.MISSION_KEY, FAILURE_RECORD.MANIFEST_VERSION,
-                FAILURE_RECORD.ARTIFACT_PATH, FAILURE_RECORD.CONTENT_HASH,
-                DSL.inline(BodyUploadTask.HASH_ALGORITHM), FAILURE_RECORD.PAYLOAD,
-                DSL.coalesce(FAILURE_RECORD.SIZE_BYTES, DSL.inline(0L)), at, DSL.inline(0), at,
-                DSL.inline(LeaseColumns.NO_OWNER), DSL.inline(LeaseColumns.NEVER),
-                DSL.inline(LeaseColumns.NEVER))
-            .from(FAILURE_RECORD).where(thisRecord()))
+    return DSL.insertInto(BODY_QUEUE)
+        .columns(BodyStatements.INSERTED)
+        .select(
+            DSL.select(
+                    FAILURE_RECORD.TASK_ID,
+                    FAILURE_RECORD.PROJECT_UUID,
+                    FAILURE_RECORD.FEATURE_SLUG,
+                    FAILURE_RECORD.TARGET_BRANCH,
+                    FAILURE_RECORD.MISSION_KEY,
+                    FAILURE_RECORD.MANIFEST_VERSION,
+                    FAILURE_RECORD.ARTIFACT_PATH,
+                    FAILURE_RECORD.CONTENT_HASH,
+                    DSL.inline(BodyUploadTask.HASH_ALGORITHM),
+                    FAILURE_RECORD.PAYLOAD,
+                    DSL.coalesce(FAILURE_RECORD.SIZE_BYTES, DSL.inline(0L)),
+                    at,
+                    DSL.inline(0),
+                    at,
+                    DSL.inline(LeaseColumns.NO_OWNER),
+                    DSL.inline(LeaseColumns.NEVER),
+                    DSL.inline(LeaseColumns.NEVER))
+                .from(FAILURE_RECORD)
+                .where(thisRecord()))
         .onConflictDoNothing();
   }
 
-  /** Whether event {@code eventId}, or one with the coalesce key {@code coalesceKey}, is pending. */
+  /**
+   * Whether event {@code eventId}, or one with the coalesce key {@code coalesceKey}, is pending.
+   */
   ResultQuery<?> eventPending() {
-    return DSL.selectOne().from(EVENT_QUEUE)
-        .where(EVENT_QUEUE.EVENT_ID.eq(Values.text("eventId"))
-            .or(EVENT_QUEUE.COALESCE_KEY.eq(Values.text("coalesceKey"))))
+    return DSL.selectOne()
+        .from(EVENT_QUEUE)
+        .where(
+            EVENT_QUEUE
+                .EVENT_ID
+                .eq(Values.text("eventId"))
+                .or(EVENT_QUEUE.COALESCE_KEY.eq(Values.text("coalesceKey"))))
         .limit(DSL.inline(1));
   }
 
   /** Copies record {@code id} back into the event queue, unless its event is there already. */
   Query requeueEvent() {
     Field<Long> at = Values.number("now");
-    return DSL.insertInto(EVENT_QUEUE).columns(EventStatements.INSERTED)
-        .select(DSL.select(FAILURE_RECORD.TASK_ID,
-                DSL.coalesce(FAILURE_RECORD.EVENT_TYPE, DSL.inline("")),
-                DSL.coalesce(FAILURE_RECORD.AGGREGATE_ID, DSL.inline("")),
-                FAILURE_RECORD.PROJECT_UUID, FAILURE_RECORD.FEATURE_SLUG,
-                FAILURE_RECORD.TARGET_BRANCH, FAILURE_RECORD.MISSION_KEY,
-                FAILURE_RECORD.MANIFEST_VERSION, FAILURE_RECORD.COALESCE_KEY,
-                rules.textOf(FAILURE_RECORD.PAYLOAD), at, DSL.inline(0), at,
-                DSL.inline(LeaseColumns.NO_OWNER),
-                DSL.inline(LeaseColumns.NEVER), DSL.inline(LeaseColumns.NEVER))
-            .from(FAILURE_RECORD).where(thisRecord()))
+    return DSL.insertInto(EVENT_QUEUE)
+        .columns(EventStatements.INSERTED)
+        .select(
+            DSL.select(
+                    FAILURE_RECORD.TASK_ID,
+                    DSL.coalesce(FAILURE_RECORD.EVENT_TYPE, DSL.inline("")),
+                    DSL.coalesce(FAILURE_RECORD.AGGREGATE_ID, DSL.inline("")),
+                    FAILURE_RECORD.PROJECT_UUID,
+                    FAILURE_RECORD.FEATURE_SLUG,
+                    FAILURE_RECORD.TARGET_BRANCH,
+                    FAILURE_RECORD.MISSION_KEY,
+                    FAILURE_RECORD.MANIFEST_VERSION,
+                    FAILURE_RECORD.COALESCE_KEY,
+                    rules.textOf(FAILURE_RECORD.PAYLOAD),
+                    at,
+                    DSL.inline(0),
+                    at,
+                    DSL.inline(LeaseColumns.NO_OWNER),
+                    DSL.inline(LeaseColumns.NEVER),
+                    DSL.inline(LeaseColumns.NEVER))
+                .from(FAILURE_RECORD)
+                .where(thisRecord()))
         .onConflictDoNothing();
   }
 
   /**
-   * The ids of the body records failed as {@code index_event_failed} whose namespace, path and
-   * hash are those of an event record among {@code ids} (the requeue half of PRODUCT.md §4.2's
-   * rule: requeueing the event's record brings its bodies back).
+   * The ids of the body records failed as {@code index_event_failed} whose namespace, path and hash
+   * are those of an event record among {@code ids} (the requeue half of PRODUCT.md §4.2's rule:
+   * requeueing the event's record brings its bodies back).
    */
   ResultQuery<?> indexFollowers() {
     FailureRecordTable e = FAILURE_RECORD.as("e");
     FailureRecordTable b = FAILURE_RECORD.as("b");
-    return DSL.selectDistinct(b.ID).from(b).join(e).on(
+    return DSL.selectDistinct(b.ID)
+        .from(b)
+        .join(e)
+        .on(
             e.KIND.eq(DSL.inline(FailureKind.EVENT.wireName())),
             b.KIND.eq(DSL.inline(FailureKind.BODY.wireName())),
             b.REASON.eq(DSL.inline(FailureRecords.INDEX_EVENT_FAILED)),
-            b.PROJECT_UUID.eq(e.PROJECT_UUID), b.FEATURE_SLUG.eq(e.FEATURE_SLUG),
-            b.TARGET_BRANCH.eq(e.TARGET_BRANCH), b.MISSION_KEY.eq(e.MISSION_KEY),
-            b.MANIFEST_VERSION.eq(e.MANIFEST_VERSION), b.ARTIFACT_PATH.eq(e.ARTIFACT_PATH),
+            b.PROJECT_UUID.eq(e.PROJECT_UUID),
+            b.FEATURE_SLUG.eq(e.FEATURE_SLUG),
+            b.TARGET_BRANCH.eq(e.TARGET_BRANCH),
+            b.MISSION_KEY.eq(e.MISSION_KEY),
+            b.MANIFEST_VERSION.eq(e.MANIFEST_VERSION),
+            b.ARTIFACT_PATH.eq(e.ARTIFACT_PATH),
             b.CONTENT_HASH.eq(e.CONTENT_HASH))
         .where(rules.inList(e.ID, "ids"))
         .orderBy(b.ID);
@@ -129,17 +185,28 @@ final class FailureStatements {
    * index_event_failed} (PRODUCT.md §4.2), in every process.
    */
   ResultQuery<?> indexEvents() {
-    return DSL.select(FAILURE_RECORD.PROJECT_UUID, FAILURE_RECORD.FEATURE_SLUG,
-            FAILURE_RECORD.TARGET_BRANCH, FAILURE_RECORD.MISSION_KEY,
-            FAILURE_RECORD.MANIFEST_VERSION, FAILURE_RECORD.ARTIFACT_PATH,
-            FAILURE_RECORD.CONTENT_HASH, DSL.max(FAILURE_RECORD.LAST_FAILED_AT))
+    return DSL.select(
+            FAILURE_RECORD.PROJECT_UUID,
+            FAILURE_RECORD.FEATURE_SLUG,
+            FAILURE_RECORD.TARGET_BRANCH,
+            FAILURE_RECORD.MISSION_KEY,
+            FAILURE_RECORD.MANIFEST_VERSION,
+            FAILURE_RECORD.ARTIFACT_PATH,
+            FAILURE_RECORD.CONTENT_HASH,
+            DSL.max(FAILURE_RECORD.LAST_FAILED_AT))
         .from(FAILURE_RECORD)
-        .where(FAILURE_RECORD.KIND.eq(DSL.inline(FailureKind.EVENT.wireName())),
+        .where(
+            FAILURE_RECORD.KIND.eq(DSL.inline(FailureKind.EVENT.wireName())),
             FAILURE_RECORD.EVENT_TYPE.like(DSL.inline("%ArtifactIndexed")),
-            FAILURE_RECORD.ARTIFACT_PATH.isNotNull(), FAILURE_RECORD.CONTENT_HASH.isNotNull())
-        .groupBy(FAILURE_RECORD.PROJECT_UUID, FAILURE_RECORD.FEATURE_SLUG,
-            FAILURE_RECORD.TARGET_BRANCH, FAILURE_RECORD.MISSION_KEY,
-            FAILURE_RECORD.MANIFEST_VERSION, FAILURE_RECORD.ARTIFACT_PATH,
+            FAILURE_RECORD.ARTIFACT_PATH.isNotNull(),
+            FAILURE_RECORD.CONTENT_HASH.isNotNull())
+        .groupBy(
+            FAILURE_RECORD.PROJECT_UUID,
+            FAILURE_RECORD.FEATURE_SLUG,
+            FAILURE_RECORD.TARGET_BRANCH,
+            FAILURE_RECORD.MISSION_KEY,
+            FAILURE_RECORD.MANIFEST_VERSION,
+            FAILURE_RECORD.ARTIFACT_PATH,
             FAILURE_RECORD.CONTENT_HASH);
   }
 

@@ -9,27 +9,38 @@ import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 
 /**
- * The statements of the queue health (its one {@code queue_health} row, and the oldest pending
- * task of each queue), authored once for every dialect (build time only). Values are named as in
- * {@link Sql}; a time is epoch milliseconds, NULL for never. Stateless.
+ * The statements of the queue health (its one {@code queue_health} row, and the oldest pending task
+ * of each queue), authored once for every dialect (build time only). Values are named as in {@link
+ * Sql}; a time is epoch milliseconds, NULL for never. Stateless.
  */
 final class HealthStatements {
 
   /** The one health row: delivery, attempt, error, heartbeat; no row when never recorded. */
   ResultQuery<?> read() {
-    return DSL.select(QUEUE_HEALTH.LAST_DELIVERY_AT, QUEUE_HEALTH.LAST_ATTEMPT_AT,
-            QUEUE_HEALTH.LAST_ERROR, QUEUE_HEALTH.DRAINER_HEARTBEAT_AT)
+    return DSL.select(
+            QUEUE_HEALTH.LAST_DELIVERY_AT,
+            QUEUE_HEALTH.LAST_ATTEMPT_AT,
+            QUEUE_HEALTH.LAST_ERROR,
+            QUEUE_HEALTH.DRAINER_HEARTBEAT_AT)
         .from(QUEUE_HEALTH)
         .where(QUEUE_HEALTH.ID.eq(DSL.inline(1L)));
   }
 
   /** Writes the one health row, inserted on first use. */
   Query write() {
-    return DSL.insertInto(QUEUE_HEALTH, QUEUE_HEALTH.ID, QUEUE_HEALTH.LAST_DELIVERY_AT,
-            QUEUE_HEALTH.LAST_ATTEMPT_AT, QUEUE_HEALTH.LAST_ERROR,
+    return DSL.insertInto(
+            QUEUE_HEALTH,
+            QUEUE_HEALTH.ID,
+            QUEUE_HEALTH.LAST_DELIVERY_AT,
+            QUEUE_HEALTH.LAST_ATTEMPT_AT,
+            QUEUE_HEALTH.LAST_ERROR,
             QUEUE_HEALTH.DRAINER_HEARTBEAT_AT)
-        .values(DSL.inline(1L), Values.number("delivery"), Values.number("attempt"),
-            Values.text("error"), Values.number("heartbeat"))
+        .values(
+            DSL.inline(1L),
+            Values.number("delivery"),
+            Values.number("attempt"),
+            Values.text("error"),
+            Values.number("heartbeat"))
         .onConflict(QUEUE_HEALTH.ID)
         .doUpdate()
         .set(QUEUE_HEALTH.LAST_DELIVERY_AT, DSL.excluded(QUEUE_HEALTH.LAST_DELIVERY_AT))

@@ -3,8 +3,8 @@ package io.dossiersync.sqlite.internal.sql;
 import java.util.Collection;
 
 /**
- * A list of values as the JSON array text that a statement binds as one value and reads back
- * with {@code json_each}: strings quoted and escaped, numbers as they are. Stateless.
+ * A list of values as the JSON array text that a statement binds as one value and reads back with
+ * {@code json_each}: strings quoted and escaped, numbers as they are. Stateless.
  */
 final class JsonList {
 

@@ -25,11 +25,13 @@ public final class LeaseColumns {
 
   /** Characters of an owner token. */
   public static final int TOKEN_CHARS = 32;
+
   /** The owner token of a row no claim holds (matches no real owner's token). */
   public static final String NO_OWNER = "0".repeat(TOKEN_CHARS);
+
   /**
-   * The lease expiry and claim time of a row no claim holds: 2^40 ms after the epoch
-   * (2004-11-03), already past, and stored in the same 6 bytes as every time until year 6429.
+   * The lease expiry and claim time of a row no claim holds: 2^40 ms after the epoch (2004-11-03),
+   * already past, and stored in the same 6 bytes as every time until year 6429.
    */
   public static final long NEVER = 1L << 40;
 
@@ -43,8 +45,8 @@ public final class LeaseColumns {
    */
   public static String token(String owner) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(owner.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(owner.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, TOKEN_CHARS / 2);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);

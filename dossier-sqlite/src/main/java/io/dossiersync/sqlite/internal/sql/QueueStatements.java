@@ -24,24 +24,35 @@ final class QueueStatements {
   }
 
   /**
-   * Leases the oldest ready rows and returns them: {@code UPDATE ... WHERE id IN (SELECT ...
-   * LIMIT n) RETURNING ...}, rewriting only the lease columns (of one size: {@link LeaseColumns}).
+   * Leases the oldest ready rows and returns them: {@code UPDATE ... WHERE id IN (SELECT ... LIMIT
+   * n) RETURNING ...}, rewriting only the lease columns (of one size: {@link LeaseColumns}).
    *
    * @param inProjects true to keep to the projects of the value {@code projects}
    * @param extra a further condition on the sub-select's alias {@code q}
    * @param returning the columns the claim reads back
    */
-  Query claim(boolean inProjects, Function<QueueColumns, Condition> extra,
+  Query claim(
+      boolean inProjects,
+      Function<QueueColumns, Condition> extra,
       List<? extends SelectField<?>> returning) {
     QueueColumns a = q.as("q");
-    Condition rows = a.ready().and(inProjects ? rules.inList(a.projectUuid(), "projects")
-        : DSL.noCondition()).and(extra.apply(a));
+    Condition rows =
+        a.ready()
+            .and(inProjects ? rules.inList(a.projectUuid(), "projects") : DSL.noCondition())
+            .and(extra.apply(a));
     return DSL.update(q.table())
         .set(q.leaseOwner(), Values.text("owner"))
         .set(q.leaseUntil(), Values.number("until"))
         .set(q.claimedAt(), Values.number("now"))
-        .where(q.id().in(rules.claimable(DSL.select(a.id()).from(a.table()).where(rows)
-            .orderBy(a.nextAttemptAt(), a.createdAt(), a.id()).limit(Values.integer("limit")))))
+        .where(
+            q.id()
+                .in(
+                    rules.claimable(
+                        DSL.select(a.id())
+                            .from(a.table())
+                            .where(rows)
+                            .orderBy(a.nextAttemptAt(), a.createdAt(), a.id())
+                            .limit(Values.integer("limit")))))
         .returningResult(returning);
   }
 
@@ -76,11 +87,13 @@ final class QueueStatements {
   }
 
   /**
-   * Extends to {@code until} the leases {@code owner} still holds on the task ids {@code ids}
-   * (even past their end, as long as nobody claimed them since); returns the ids renewed.
+   * Extends to {@code until} the leases {@code owner} still holds on the task ids {@code ids} (even
+   * past their end, as long as nobody claimed them since); returns the ids renewed.
    */
   Query renew() {
-    return DSL.update(q.table()).set(q.leaseUntil(), Values.number("until")).where(fenced())
+    return DSL.update(q.table())
+        .set(q.leaseUntil(), Values.number("until"))
+        .where(fenced())
         .returningResult(q.taskId());
   }
 
@@ -93,14 +106,14 @@ final class QueueStatements {
     return DSL.selectCount().from(q.table()).where(scope(inProjects));
   }
 
-  /** The earliest time a row becomes claimable: due time, or lease end if later. */
+  /**
+   * The earliest time a row becomes claimable (due time, or lease end if later), then the earliest
+   * next attempt time with leases ignored: together they tell a task held by a lease.
+   */
   ResultQuery<?> nextDue(boolean inProjects) {
-    return DSL.select(DSL.min(q.dueAt())).from(q.table()).where(scope(inProjects));
-  }
-
-  /** The earliest next attempt time, leases ignored. */
-  ResultQuery<?> nextAttempt(boolean inProjects) {
-    return DSL.select(DSL.min(q.nextAttemptAt())).from(q.table()).where(scope(inProjects));
+    return DSL.select(DSL.min(q.dueAt()), DSL.min(q.nextAttemptAt()))
+        .from(q.table())
+        .where(scope(inProjects));
   }
 
   ResultQuery<?> projects() {
@@ -108,8 +121,8 @@ final class QueueStatements {
   }
 
   /**
-   * An upper bound of the row count with two index lookups: {@code max(id) - min(id) + 1} (NULL
-   * for an empty table); a {@code count(*)} walks a whole index.
+   * An upper bound of the row count with two index lookups: {@code max(id) - min(id) + 1} (NULL for
+   * an empty table); a {@code count(*)} walks a whole index.
    */
   ResultQuery<?> rowsBound() {
     Field<Long> max = DSL.field(DSL.select(DSL.max(q.id())).from(q.table()));
@@ -128,7 +141,9 @@ final class QueueStatements {
 
   /** Rows, ready rows, rows in backoff and the oldest creation time, at {@code now}. */
   ResultQuery<?> stats() {
-    return DSL.select(DSL.count(), DSL.count().filterWhere(q.ready()),
+    return DSL.select(
+            DSL.count(),
+            DSL.count().filterWhere(q.ready()),
             DSL.count().filterWhere(q.nextAttemptAt().gt(Values.number("now"))),
             DSL.min(q.createdAt()))
         .from(q.table());
@@ -143,7 +158,8 @@ final class QueueStatements {
   }
 
   private Condition purgeScope(boolean byProject) {
-    return byProject ? q.projectUuid().eq(Values.text("project"))
+    return byProject
+        ? q.projectUuid().eq(Values.text("project"))
         : q.featureSlug().eq(Values.text("feature"));
   }
 

@@ -19,6 +19,7 @@ final class RenderedSql {
 
   /** The resource name of a dialect's statements, relative to this class. */
   static final String SQLITE = "sqlite.sql";
+
   /** The resource name of the PostgreSQL statements. */
   static final String POSTGRES = "postgres.sql";
 
@@ -40,8 +41,7 @@ final class RenderedSql {
    * @return PostgreSQL's for a PostgreSQL driver connection, else SQLite's
    */
   static RenderedSql of(java.sql.Connection connection) {
-    return connection.getClass().getName().startsWith("org.postgresql.")
-        ? postgres() : sqlite();
+    return connection.getClass().getName().startsWith("org.postgresql.") ? postgres() : sqlite();
   }
 
   /** The SQLite statements, read on first use. */
@@ -75,11 +75,13 @@ final class RenderedSql {
     Map<Sql, Text> texts = new EnumMap<>(Sql.class);
     try (InputStream in = RenderedSql.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("rendered SQL " + resource + " is missing from the jar;"
-            + " rebuild dossier-sqlite (process-classes renders it)");
+        throw new IllegalStateException(
+            "rendered SQL "
+                + resource
+                + " is missing from the jar;"
+                + " rebuild dossier-sqlite (process-classes renders it)");
       }
-      BufferedReader reader =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         String[] parts = line.split("\t", 3);
         texts.put(Sql.valueOf(parts[0]), new Text(parts[2], indexes(parts[1])));
@@ -89,8 +91,8 @@ final class RenderedSql {
     }
     for (Sql sql : Sql.values()) {
       if (!texts.containsKey(sql)) {
-        throw new IllegalStateException("rendered SQL " + resource + " lacks " + sql
-            + "; rebuild dossier-sqlite");
+        throw new IllegalStateException(
+            "rendered SQL " + resource + " lacks " + sql + "; rebuild dossier-sqlite");
       }
     }
     return new RenderedSql(texts, bodyColumn);

@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * The name of every statement the queue store runs, with the names of its values in the order a
  * caller passes them. The text of each is authored once with jOOQ ({@link AuthoredStatements}),
- * rendered per dialect at build time ({@link StatementRenderer}) and read here without jOOQ
- * ({@link RenderedSql}); {@link SqlSession} prepares and runs it. A value that is a list is bound as
- * one JSON array ({@code IN (SELECT value FROM json_each(?))}), so every statement is one constant.
+ * rendered per dialect at build time ({@link StatementRenderer}) and read here without jOOQ ({@link
+ * RenderedSql}); {@link SqlSession} prepares and runs it. A value that is a list is bound as one
+ * JSON array ({@code IN (SELECT value FROM json_each(?))}), so every statement is one constant.
  */
 public enum Sql {
   /** Leases the oldest ready events of every project and returns them. */
@@ -52,22 +52,14 @@ public enum Sql {
   BODY_PENDING,
   /** Counts the bodies of some projects. */
   BODY_PENDING_IN("projects"),
-  /** The earliest time an event becomes claimable. */
+  /** The earliest time an event becomes claimable, and its earliest next attempt. */
   EVENT_NEXT_DUE,
-  /** The earliest time an event of some projects becomes claimable. */
+  /** As {@link #EVENT_NEXT_DUE}, for some projects. */
   EVENT_NEXT_DUE_IN("projects"),
-  /** The earliest time a body becomes claimable. */
+  /** The earliest time a body becomes claimable, and its earliest next attempt. */
   BODY_NEXT_DUE,
-  /** The earliest time a body of some projects becomes claimable. */
+  /** As {@link #BODY_NEXT_DUE}, for some projects. */
   BODY_NEXT_DUE_IN("projects"),
-  /** The earliest next attempt of an event, leases ignored. */
-  EVENT_NEXT_ATTEMPT,
-  /** The earliest next attempt of an event of some projects. */
-  EVENT_NEXT_ATTEMPT_IN("projects"),
-  /** The earliest next attempt of a body, leases ignored. */
-  BODY_NEXT_ATTEMPT,
-  /** The earliest next attempt of a body of some projects. */
-  BODY_NEXT_ATTEMPT_IN("projects"),
   /** The projects with queued events. */
   EVENT_PROJECTS,
   /** The projects with queued bodies. */
@@ -90,13 +82,34 @@ public enum Sql {
   /** The queued events of some coalesce keys. */
   EVENT_PENDING_COALESCED("keys"),
   /** Inserts a new event. */
-  EVENT_INSERT("eventId", "type", "aggregate", "project", "feature", "branch", "mission",
-      "manifest", "coalesceKey", "payload", "now"),
+  EVENT_INSERT(
+      "eventId",
+      "type",
+      "aggregate",
+      "project",
+      "feature",
+      "branch",
+      "mission",
+      "manifest",
+      "coalesceKey",
+      "payload",
+      "now"),
   /** The queued versions (keys, not bodies) of some paths of a namespace. */
   BODY_PENDING_PATHS("project", "feature", "branch", "mission", "manifest", "paths"),
   /** Inserts a new body. */
-  BODY_INSERT("uploadId", "project", "feature", "branch", "mission", "manifest", "path", "hash",
-      "algorithm", "body", "size", "now"),
+  BODY_INSERT(
+      "uploadId",
+      "project",
+      "feature",
+      "branch",
+      "mission",
+      "manifest",
+      "path",
+      "hash",
+      "algorithm",
+      "body",
+      "size",
+      "now"),
 
   /** Counts of the event queue at a time. */
   EVENT_STATS("now"),
@@ -143,13 +156,13 @@ public enum Sql {
   /** Deletes a failure record. */
   FAILURE_DELETE("id"),
   /**
-   * The body records failed as {@code index_event_failed} that follow the event records among
-   * some ids (same namespace, path and hash).
+   * The body records failed as {@code index_event_failed} that follow the event records among some
+   * ids (same namespace, path and hash).
    */
   FAILURE_INDEX_FOLLOWERS("ids"),
   /**
-   * The namespace, path and hash of every {@code …ArtifactIndexed} event record that has them,
-   * with its latest failure time (the drain fails their bodies as {@code index_event_failed}).
+   * The namespace, path and hash of every {@code …ArtifactIndexed} event record that has them, with
+   * its latest failure time (the drain fails their bodies as {@code index_event_failed}).
    */
   FAILURE_INDEX_EVENTS,
 

@@ -181,8 +181,8 @@ public final class SqlSession {
 
   private void bind(PreparedStatement statement, Sql sql, Object[] values) throws SQLException {
     if (values.length != sql.params().size()) {
-      throw new IllegalArgumentException(sql + " takes " + sql.params() + ", got "
-          + values.length + " values");
+      throw new IllegalArgumentException(
+          sql + " takes " + sql.params() + ", got " + values.length + " values");
     }
     int[] binds = rendered.text(sql).binds();
     for (int i = 0; i < binds.length; i++) {

@@ -17,9 +17,9 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
- * Renders every authored statement for a dialect into the constant text the runtime reads
- * ({@link RenderedSql}). The build runs {@link #main} in {@code process-classes}; a test renders
- * again and compares with what the jar ships. Stateless.
+ * Renders every authored statement for a dialect into the constant text the runtime reads ({@link
+ * RenderedSql}). The build runs {@link #main} in {@code process-classes}; a test renders again and
+ * compares with what the jar ships. Stateless.
  */
 public final class StatementRenderer {
 
@@ -59,8 +59,12 @@ public final class StatementRenderer {
    *     name, or names one it does not use
    */
   static Map<Sql, RenderedSql.Text> render(DialectRules rules) {
-    DSLContext ctx = DSL.using(rules.dialect(), new Settings().withRenderSchema(false)
-        .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED));
+    DSLContext ctx =
+        DSL.using(
+            rules.dialect(),
+            new Settings()
+                .withRenderSchema(false)
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED));
     AuthoredStatements authored = new AuthoredStatements(rules);
     Map<Sql, RenderedSql.Text> texts = new EnumMap<>(Sql.class);
     for (Sql sql : Sql.values()) {
@@ -78,16 +82,16 @@ public final class StatementRenderer {
     while (m.find()) {
       int index = sql.params().indexOf(m.group(1));
       if (index < 0) {
-        throw new IllegalStateException(sql + " uses value :" + m.group(1)
-            + ", not among " + sql.params());
+        throw new IllegalStateException(
+            sql + " uses value :" + m.group(1) + ", not among " + sql.params());
       }
       binds.add(index);
       m.appendReplacement(text, "?");
     }
     m.appendTail(text);
     if (!text.toString().equals(indexed)) {
-      throw new IllegalStateException(sql + ": named and indexed renderings differ:\n" + text
-          + "\n" + indexed);
+      throw new IllegalStateException(
+          sql + ": named and indexed renderings differ:\n" + text + "\n" + indexed);
     }
     for (int i = 0; i < sql.params().size(); i++) {
       if (!binds.contains(i)) {

@@ -5,8 +5,8 @@ import org.jooq.impl.DSL;
 
 /**
  * The named values of authored statements (build time only). Every value of a statement is named,
- * so that the renderer maps each placeholder to one of {@link Sql#params()}; constants are
- * inlined. Stateless.
+ * so that the renderer maps each placeholder to one of {@link Sql#params()}; constants are inlined.
+ * Stateless.
  */
 final class Values {
 

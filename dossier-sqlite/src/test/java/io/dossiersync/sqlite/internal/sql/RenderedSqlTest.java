@@ -41,10 +41,12 @@ class RenderedSqlTest {
 
   @Test
   void eachDialectsTextBindsBodiesAsItsRulesSay() {
-    assertThat(RenderedSql.sqlite().bodyColumn()).isEqualTo(DialectRules.SQLITE.bodyColumn())
+    assertThat(RenderedSql.sqlite().bodyColumn())
+        .isEqualTo(DialectRules.SQLITE.bodyColumn())
         .isEqualTo(BodyColumn.TEXT);
     assertThat(RenderedSql.postgres().bodyColumn())
-        .isEqualTo(DialectRules.POSTGRES.bodyColumn()).isEqualTo(BodyColumn.UTF8_BYTES);
+        .isEqualTo(DialectRules.POSTGRES.bodyColumn())
+        .isEqualTo(BodyColumn.UTF8_BYTES);
   }
 
   @Test
@@ -57,7 +59,8 @@ class RenderedSqlTest {
       for (Sql sql : Sql.values()) {
         try (PreparedStatement statement = c.prepareStatement(sqlite.text(sql).sql())) {
           assertThat(statement.getParameterMetaData().getParameterCount())
-              .as("placeholders of %s", sql).isEqualTo(sqlite.text(sql).binds().length);
+              .as("placeholders of %s", sql)
+              .isEqualTo(sqlite.text(sql).binds().length);
           prepared.add(sql);
         }
       }
@@ -70,10 +73,17 @@ class RenderedSqlTest {
     Path file = dir.resolve("queue.db");
     SqliteQueueStore.builder().path(file).build().close();
     try (Connection c = open(file)) {
-      for (Sql sql : List.of(Sql.BODY_COMPLETE, Sql.EVENT_COMPLETE, Sql.BODY_DELETE_IDS,
-          Sql.BODY_PENDING_PATHS, Sql.EVENT_PENDING_EVENT_IDS, Sql.BODY_CLAIM_IN,
-          Sql.BODY_RESCHEDULE)) {
-        assertThat(plan(c, sql)).as("plan of %s", sql)
+      for (Sql sql :
+          List.of(
+              Sql.BODY_COMPLETE,
+              Sql.EVENT_COMPLETE,
+              Sql.BODY_DELETE_IDS,
+              Sql.BODY_PENDING_PATHS,
+              Sql.EVENT_PENDING_EVENT_IDS,
+              Sql.BODY_CLAIM_IN,
+              Sql.BODY_RESCHEDULE)) {
+        assertThat(plan(c, sql))
+            .as("plan of %s", sql)
             .noneMatch(step -> step.matches("SCAN (body_queue|event_queue)\\b.*"));
       }
     }
@@ -89,7 +99,8 @@ class RenderedSqlTest {
       assertThat(session.number(Sql.BODY_PENDING_IN, Set.of("a", "b\"quoted\\"))).contains(0L);
       assertThat(session.list(Sql.FAILURE_ROWS, rs -> rs.getLong(1), List.of(1L, 2L))).isEmpty();
       assertThatThrownBy(() -> session.number(Sql.BODY_PENDING_IN))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[projects]");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("[projects]");
     }
   }
 
@@ -105,7 +116,8 @@ class RenderedSqlTest {
   @Test
   void aMissingRenderingIsReportedAsABrokenBuild() {
     assertThatThrownBy(() -> RenderedSql.load("missing.sql", BodyColumn.TEXT))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("rebuild dossier-sqlite");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("rebuild dossier-sqlite");
   }
 
   private static List<String> plan(Connection c, Sql sql) throws SQLException {
