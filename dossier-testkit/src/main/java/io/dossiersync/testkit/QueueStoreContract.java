@@ -4,6 +4,7 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.QueueStore;
+import io.dossiersync.testkit.contract.BodyContentContract;
 import io.dossiersync.testkit.contract.BodyEnqueueContract;
 import io.dossiersync.testkit.contract.CapacityContract;
 import io.dossiersync.testkit.contract.ClaimContract;
@@ -64,7 +65,8 @@ public abstract class QueueStoreContract
         DossierEnqueueContract,
         HealthContract,
         SettleContract,
-        IndexEventFailedContract {
+        IndexEventFailedContract,
+        BodyContentContract {
 
   private final List<QueueStore> opened = new ArrayList<>();
   private final AtomicInteger sequence = new AtomicInteger();

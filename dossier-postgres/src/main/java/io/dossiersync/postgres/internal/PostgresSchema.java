@@ -23,9 +23,10 @@ import java.util.List;
 public final class PostgresSchema {
 
   /** The schema version this code reads and writes. */
-  public static final int CURRENT_VERSION = 2;
+  public static final int CURRENT_VERSION = 3;
 
-  private static final List<String> SCRIPTS = List.of("V1__queues.sql", "V2__queue_health.sql");
+  private static final List<String> SCRIPTS =
+      List.of("V1__queues.sql", "V2__queue_health.sql", "V3__bodies_as_bytes.sql");
 
   private PostgresSchema() {}
 

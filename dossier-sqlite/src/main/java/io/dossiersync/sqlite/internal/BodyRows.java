@@ -5,6 +5,7 @@ import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.QueueStoreException;
 import io.dossiersync.sqlite.internal.BodyEnqueue.PathKey;
 import io.dossiersync.sqlite.internal.BodyEnqueue.Pending;
+import io.dossiersync.sqlite.internal.sql.BodyColumn;
 import io.dossiersync.sqlite.internal.sql.Sql;
 import io.dossiersync.sqlite.internal.sql.SqlSession;
 import java.sql.SQLException;
@@ -65,6 +66,7 @@ final class BodyRows {
 
   void insert(List<BodyUploadTask> tasks, long now) throws SQLException {
     List<Object[]> rows = new ArrayList<>(tasks.size());
+    BodyColumn body = session.bodyColumn();
     for (BodyUploadTask t : tasks) {
       NamespaceRef ns = t.namespace();
       rows.add(
@@ -78,7 +80,7 @@ final class BodyRows {
             t.artifactPath(),
             t.contentHash(),
             t.hashAlgorithm(),
-            t.contentBody(),
+            body.bind(t.contentBody()),
             t.sizeBytes(),
             now
           });

@@ -4,6 +4,7 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.Lease;
+import io.dossiersync.sqlite.internal.sql.BodyColumn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ record ClaimedRow<T>(long id, long nextAttemptAt, long createdAt, T claimed)
   static final class Reader {
     private final ResultSet rs;
     private final Lease lease;
+    private final BodyColumn body;
     private final int id;
     private final int uploadId;
     private final int projectUuid;
@@ -70,10 +72,12 @@ record ClaimedRow<T>(long id, long nextAttemptAt, long createdAt, T claimed)
     /**
      * @param rs the result, before its first row
      * @param lease the lease the claim gave every row (a row holds only its owner's token)
+     * @param body how the result's dialect keeps the body
      */
-    Reader(ResultSet rs, Lease lease) throws SQLException {
+    Reader(ResultSet rs, Lease lease, BodyColumn body) throws SQLException {
       this.rs = rs;
       this.lease = lease;
+      this.body = body;
       this.id = rs.findColumn("id");
       this.uploadId = rs.findColumn("upload_id");
       this.projectUuid = rs.findColumn("project_uuid");
@@ -105,7 +109,7 @@ record ClaimedRow<T>(long id, long nextAttemptAt, long createdAt, T claimed)
               namespace,
               rs.getString(artifactPath),
               rs.getString(contentHash),
-              rs.getString(contentBody),
+              body.read(rs, contentBody),
               rs.getLong(sizeBytes));
       long created = rs.getLong(createdAt);
       ClaimedBody body =

@@ -45,7 +45,7 @@ final class Claims {
     Lease lease = lease(request);
     List<ClaimedRow<ClaimedBody>> rows = new ArrayList<>(request.maxTasks());
     try (ResultSet rs = s.query(sql, values(request, projects))) {
-      ClaimedRow.Reader reader = new ClaimedRow.Reader(rs, lease);
+      ClaimedRow.Reader reader = new ClaimedRow.Reader(rs, lease, s.bodyColumn());
       while (rs.next()) {
         rows.add(reader.read());
       }

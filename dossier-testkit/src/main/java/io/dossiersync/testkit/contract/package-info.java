@@ -2,7 +2,8 @@
  * The pieces of {@link io.dossiersync.testkit.QueueStoreContract}, one interface of default JUnit 5
  * tests per area of the {@link io.dossiersync.core.queue.QueueStore} port: body enqueue and
  * supersede ({@link io.dossiersync.testkit.contract.BodyEnqueueContract}), capacity ({@link
- * io.dossiersync.testkit.contract.CapacityContract}), the event queue ({@link
+ * io.dossiersync.testkit.contract.CapacityContract}), bodies kept byte for byte ({@link
+ * io.dossiersync.testkit.contract.BodyContentContract}), the event queue ({@link
  * io.dossiersync.testkit.contract.EventQueueContract}), claims and leases ({@link
  * io.dossiersync.testkit.contract.ClaimContract}), outcomes ({@link
  * io.dossiersync.testkit.contract.OutcomeContract}), failure records ({@link

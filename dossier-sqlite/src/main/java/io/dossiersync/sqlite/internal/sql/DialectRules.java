@@ -38,11 +38,29 @@ abstract class DialectRules {
           return DSL.when(DSL.condition("json_valid({0})", json), value)
               .otherwise(DSL.castNull(String.class));
         }
+
+        @Override
+        BodyColumn bodyColumn() {
+          return BodyColumn.TEXT;
+        }
+
+        @Override
+        Field<String> payloadOf(Field<String> text) {
+          return text;
+        }
+
+        @Override
+        Field<String> textOf(Field<String> payload) {
+          return payload;
+        }
       };
 
   /**
-   * PostgreSQL: {@code json_array_elements_text}, {@code FOR UPDATE SKIP LOCKED}, and the schema's
-   * {@code json_member_text} function (NULL for malformed JSON, where a cast would fail).
+   * PostgreSQL: {@code json_array_elements_text}, {@code FOR UPDATE SKIP LOCKED}, the schema's
+   * {@code json_member_text} function (NULL for malformed JSON, where a cast would fail), and
+   * bodies and failure payloads in {@code bytea} columns (schema version 3: {@code text} cannot
+   * hold U+0000), an event's text payload converted to and from UTF-8 on its way through the
+   * failure records.
    */
   static final DialectRules POSTGRES =
       new DialectRules(SQLDialect.POSTGRES) {
@@ -65,6 +83,21 @@ abstract class DialectRules {
               "json_member_text({0}, {1}, {2})",
               String.class, json, DSL.inline(parent), DSL.inline(member));
         }
+
+        @Override
+        BodyColumn bodyColumn() {
+          return BodyColumn.UTF8_BYTES;
+        }
+
+        @Override
+        Field<String> payloadOf(Field<String> text) {
+          return DSL.field("convert_to({0}, 'UTF8')", String.class, text);
+        }
+
+        @Override
+        Field<String> textOf(Field<String> payload) {
+          return DSL.field("convert_from({0}, 'UTF8')", String.class, payload);
+        }
       };
 
   private final SQLDialect dialect;
@@ -85,4 +118,19 @@ abstract class DialectRules {
 
   /** The text of {@code json.parent.member}, NULL when absent or when {@code json} is malformed. */
   abstract Field<String> jsonText(Field<String> json, String parent, String member);
+
+  /**
+   * How the statements bind and read {@code body_queue.content_body} at run time ({@link
+   * RenderedSql} pairs each dialect's text with the same one).
+   */
+  abstract BodyColumn bodyColumn();
+
+  /**
+   * A text column (an event's payload) as {@code failure_record.payload} keeps it: the column holds
+   * bodies too, so it is kept like {@code content_body} ({@link #bodyColumn()}).
+   */
+  abstract Field<String> payloadOf(Field<String> text);
+
+  /** A failure record's payload as the text an event's payload column takes. */
+  abstract Field<String> textOf(Field<String> payload);
 }

@@ -107,7 +107,7 @@ final class EventStatements {
                     EVENT_QUEUE.EVENT_TYPE,
                     EVENT_QUEUE.AGGREGATE_ID,
                     EVENT_QUEUE.COALESCE_KEY,
-                    EVENT_QUEUE.PAYLOAD,
+                    rules.payloadOf(EVENT_QUEUE.PAYLOAD),
                     Values.text("reason"),
                     EVENT_QUEUE.RETRY_COUNT.plus(DSL.inline(1)),
                     DSL.coalesce(EVENT_QUEUE.FIRST_FAILED_AT, at),

@@ -141,7 +141,7 @@ final class FailureStatements {
                     FAILURE_RECORD.MISSION_KEY,
                     FAILURE_RECORD.MANIFEST_VERSION,
                     FAILURE_RECORD.COALESCE_KEY,
-                    FAILURE_RECORD.PAYLOAD,
+                    rules.textOf(FAILURE_RECORD.PAYLOAD),
                     at,
                     DSL.inline(0),
                     at,

@@ -27,9 +27,11 @@ final class RenderedSql {
   record Text(String sql, int[] binds) {}
 
   private final Map<Sql, Text> texts;
+  private final BodyColumn bodyColumn;
 
-  private RenderedSql(Map<Sql, Text> texts) {
+  private RenderedSql(Map<Sql, Text> texts, BodyColumn bodyColumn) {
     this.texts = texts;
+    this.bodyColumn = bodyColumn;
   }
 
   /**
@@ -39,9 +41,7 @@ final class RenderedSql {
    * @return PostgreSQL's for a PostgreSQL driver connection, else SQLite's
    */
   static RenderedSql of(java.sql.Connection connection) {
-    return connection.getClass().getName().startsWith("org.postgresql.")
-        ? PostgresHolder.INSTANCE
-        : sqlite();
+    return connection.getClass().getName().startsWith("org.postgresql.") ? postgres() : sqlite();
   }
 
   /** The SQLite statements, read on first use. */
@@ -49,18 +49,29 @@ final class RenderedSql {
     return SqliteHolder.INSTANCE;
   }
 
+  /** The PostgreSQL statements, read on first use. */
+  static RenderedSql postgres() {
+    return PostgresHolder.INSTANCE;
+  }
+
   Text text(Sql sql) {
     return texts.get(sql);
+  }
+
+  /** How these statements bind and read a body (the schema of their dialect). */
+  BodyColumn bodyColumn() {
+    return bodyColumn;
   }
 
   /**
    * Parses a dialect's resource; every statement of {@link Sql} must be there.
    *
    * @param resource the resource name, relative to this class
+   * @param bodyColumn how the dialect's schema keeps a body
    * @return the statements
    * @throws IllegalStateException when the resource is missing or incomplete (a broken build)
    */
-  static RenderedSql load(String resource) {
+  static RenderedSql load(String resource, BodyColumn bodyColumn) {
     Map<Sql, Text> texts = new EnumMap<>(Sql.class);
     try (InputStream in = RenderedSql.class.getResourceAsStream(resource)) {
       if (in == null) {
@@ -84,7 +95,7 @@ final class RenderedSql {
             "rendered SQL " + resource + " lacks " + sql + "; rebuild dossier-sqlite");
       }
     }
-    return new RenderedSql(texts);
+    return new RenderedSql(texts, bodyColumn);
   }
 
   /**
@@ -115,10 +126,10 @@ final class RenderedSql {
   }
 
   private static final class SqliteHolder {
-    static final RenderedSql INSTANCE = load(SQLITE);
+    static final RenderedSql INSTANCE = load(SQLITE, BodyColumn.TEXT);
   }
 
   private static final class PostgresHolder {
-    static final RenderedSql INSTANCE = load(POSTGRES);
+    static final RenderedSql INSTANCE = load(POSTGRES, BodyColumn.UTF8_BYTES);
   }
 }

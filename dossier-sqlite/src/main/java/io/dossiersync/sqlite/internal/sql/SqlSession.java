@@ -65,6 +65,16 @@ public final class SqlSession {
   }
 
   /**
+   * How this connection's schema keeps a body: bind a body with {@link BodyColumn#bind} and read
+   * one with {@link BodyColumn#read}.
+   *
+   * @return the body column of the connection's dialect
+   */
+  public BodyColumn bodyColumn() {
+    return rendered.bodyColumn();
+  }
+
+  /**
    * Runs a statement that changes rows.
    *
    * @param sql the statement

@@ -40,6 +40,16 @@ class RenderedSqlTest {
   }
 
   @Test
+  void eachDialectsTextBindsBodiesAsItsRulesSay() {
+    assertThat(RenderedSql.sqlite().bodyColumn())
+        .isEqualTo(DialectRules.SQLITE.bodyColumn())
+        .isEqualTo(BodyColumn.TEXT);
+    assertThat(RenderedSql.postgres().bodyColumn())
+        .isEqualTo(DialectRules.POSTGRES.bodyColumn())
+        .isEqualTo(BodyColumn.UTF8_BYTES);
+  }
+
+  @Test
   void everyStatementPreparesAgainstAFreshlyMigratedFile() throws SQLException {
     Path file = dir.resolve("queue.db");
     SqliteQueueStore.builder().path(file).build().close();
@@ -105,7 +115,7 @@ class RenderedSqlTest {
 
   @Test
   void aMissingRenderingIsReportedAsABrokenBuild() {
-    assertThatThrownBy(() -> RenderedSql.load("missing.sql"))
+    assertThatThrownBy(() -> RenderedSql.load("missing.sql", BodyColumn.TEXT))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("rebuild dossier-sqlite");
   }
