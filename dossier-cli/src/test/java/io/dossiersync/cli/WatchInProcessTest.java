@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +42,21 @@ class WatchInProcessTest {
         CompletableFuture.supplyAsync(
             () ->
                 world.run(
-                    "watch", world.online(), "--json", "--debounce-ms", "100", feature.toString()));
-    awaitStored(1);
-    int first = world.receiver().ledger().storedBodies().size();
+                    "watch",
+                    world.online(),
+                    "--json",
+                    "--debounce-ms",
+                    "100",
+                    "--rescan-seconds",
+                    "2",
+                    feature.toString()));
+    await("the first sync delivered", () -> !world.receiver().ledger().storedBodies().isEmpty());
     Files.writeString(feature.resolve("spec.md"), "# Watched\n\nedited while watched\n");
-    awaitStored(first + 1);
+    await(
+        "the edit delivered",
+        () ->
+            world.receiver().ledger().storedBodies().values().stream()
+                .anyMatch(body -> body.contains("edited while watched")));
 
     new ProcessBuilder("/bin/kill", "-INT", String.valueOf(ProcessHandle.current().pid()))
         .inheritIO()
@@ -62,10 +73,10 @@ class WatchInProcessTest {
         .anyMatch(body -> body.contains("edited while watched"));
   }
 
-  private void awaitStored(int count) throws InterruptedException {
+  private static void await(String what, BooleanSupplier done) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (world.receiver().ledger().storedBodies().size() < count) {
-      assertThat(System.nanoTime()).as("%d bodies stored within 60 s", count).isLessThan(deadline);
+    while (!done.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("%s within 60 s", what).isLessThan(deadline);
       Thread.sleep(50);
     }
   }
