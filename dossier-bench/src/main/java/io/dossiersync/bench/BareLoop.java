@@ -48,9 +48,13 @@ final class BareLoop {
    */
   static long post(URI base, List<byte[]> requests, int threads) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (CloseableHttpClient client = HttpClients.custom()
-            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(16).setMaxConnPerRoute(8).build())
+    try (CloseableHttpClient client =
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(16)
+                    .setMaxConnPerRoute(8)
+                    .build())
             .build()) {
       URI uri = URI.create(base + "/api/dossier/push-content/");
       ContentType json = ContentType.create("application/json");
@@ -58,23 +62,30 @@ final class BareLoop {
       long start = System.nanoTime();
       List<Future<Integer>> loops = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        loops.add(pool.submit(() -> {
-          int sent = 0;
-          for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
-            HttpPost post = new HttpPost(uri);
-            post.setHeader("Authorization", "Bearer bench-token");
-            post.setEntity(new ByteArrayEntity(requests.get(i), json));
-            int status = client.execute(post, r -> {
-              EntityUtils.toByteArray(r.getEntity());
-              return r.getCode();
-            });
-            if (status != 201) {
-              throw new IllegalStateException("bare post answered " + status);
-            }
-            sent++;
-          }
-          return sent;
-        }));
+        loops.add(
+            pool.submit(
+                () -> {
+                  int sent = 0;
+                  for (int i = next.getAndIncrement();
+                      i < requests.size();
+                      i = next.getAndIncrement()) {
+                    HttpPost post = new HttpPost(uri);
+                    post.setHeader("Authorization", "Bearer bench-token");
+                    post.setEntity(new ByteArrayEntity(requests.get(i), json));
+                    int status =
+                        client.execute(
+                            post,
+                            r -> {
+                              EntityUtils.toByteArray(r.getEntity());
+                              return r.getCode();
+                            });
+                    if (status != 201) {
+                      throw new IllegalStateException("bare post answered " + status);
+                    }
+                    sent++;
+                  }
+                  return sent;
+                }));
       }
       int sent = 0;
       for (Future<Integer> loop : loops) {

@@ -9,10 +9,10 @@ import java.util.Locale;
  * <kitty-specs-dir> [rounds] [dossier] [latency-ms]}, {@code sync-corpus <kitty-specs-dir>
  * [rounds]}, {@code drain [N] [rounds]}, {@code client-cpu [N] [rounds]}, {@code heap [N]
  * [timeout-minutes]}, {@code idle [seconds]}, {@code watch-idle <kitty-specs-dir> [seconds]
- * [dossier] [rescan-seconds]}, {@code claim [kitty-specs-dir|-] [rounds] [N]
- * [synchronous_commit]}, and {@code jmh [JMH options]} for the
- * micro-benchmarks. Each macro scenario prints one line per figure on standard output; the process
- * exits 0 when every target was met, 1 when one was missed, 2 on a usage error.
+ * [dossier] [rescan-seconds]}, {@code claim [kitty-specs-dir|-] [rounds] [N] [synchronous_commit]},
+ * and {@code jmh [JMH options]} for the micro-benchmarks. Each macro scenario prints one line per
+ * figure on standard output; the process exits 0 when every target was met, 1 when one was missed,
+ * 2 on a usage error.
  */
 public final class BenchMain {
 
@@ -62,18 +62,19 @@ public final class BenchMain {
   }
 
   private static void usage() {
-    System.err.println("usage: java -jar dossier-bench.jar <scenario> [args]\n"
-        + "  cli <kitty-specs-dir> [rounds=5] [dossier=./dossier] [latency-ms=0]\n"
-        + "      ./dossier sync/status/--help/drain as fresh processes vs cold floor processes\n"
-        + "  sync-corpus <kitty-specs-dir> [rounds=3]  index+events+enqueue vs read+SHA-256+JDBC\n"
-        + "  drain [N=5000] [rounds=3]                 drain to a loopback receiver vs bare HttpClient\n"
-        + "  client-cpu [N=20000] [rounds=5]           client CPU per body, receiver in its own process\n"
-        + "  heap [N=100000] [timeout-minutes=30]      drain N tasks in a child JVM with -Xmx128m\n"
-        + "  idle [seconds=30]                         CPU of a BackgroundSync whose tasks wait\n"
-        + "  watch-idle <kitty-specs-dir> [seconds=60] [dossier=./dossier] [rescan-seconds=300]\n"
-        + "      CPU of a ./dossier watch process while nothing changes, after its first sync\n"
-        + "  claim [kitty-specs-dir|-] [rounds=3] [N=20000] [synchronous_commit=off]\n"
-        + "      claim 64 + complete, 1 and 4 drainers, SQLite vs embedded PostgreSQL\n"
-        + "  jmh [JMH options]                         the micro-benchmarks (e.g. -f 1 -wi 2 -i 3)");
+    System.err.println(
+        "usage: java -jar dossier-bench.jar <scenario> [args]\n"
+            + "  cli <kitty-specs-dir> [rounds=5] [dossier=./dossier] [latency-ms=0]\n"
+            + "      ./dossier sync/status/--help/drain as fresh processes vs cold floor processes\n"
+            + "  sync-corpus <kitty-specs-dir> [rounds=3]  index+events+enqueue vs read+SHA-256+JDBC\n"
+            + "  drain [N=5000] [rounds=3]                 drain to a loopback receiver vs bare HttpClient\n"
+            + "  client-cpu [N=20000] [rounds=5]           client CPU per body, receiver in its own process\n"
+            + "  heap [N=100000] [timeout-minutes=30]      drain N tasks in a child JVM with -Xmx128m\n"
+            + "  idle [seconds=30]                         CPU of a BackgroundSync whose tasks wait\n"
+            + "  watch-idle <kitty-specs-dir> [seconds=60] [dossier=./dossier] [rescan-seconds=300]\n"
+            + "      CPU of a ./dossier watch process while nothing changes, after its first sync\n"
+            + "  claim [kitty-specs-dir|-] [rounds=3] [N=20000] [synchronous_commit=off]\n"
+            + "      claim 64 + complete, 1 and 4 drainers, SQLite vs embedded PostgreSQL\n"
+            + "  jmh [JMH options]                         the micro-benchmarks (e.g. -f 1 -wi 2 -i 3)");
   }
 }

@@ -1,14 +1,14 @@
 package io.dossiersync.bench;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.internal.UlidGenerator;
 import io.dossiersync.core.internal.Sha256;
+import io.dossiersync.core.internal.UlidGenerator;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.sqlite.SqliteQueueStore;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,16 +19,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The synthetic workload shared by the scenarios and the micro-benchmarks: distinct 4 KiB
- * Markdown bodies of one namespace and a queue file holding them. Stateless.
+ * The synthetic workload shared by the scenarios and the micro-benchmarks: distinct 4 KiB Markdown
+ * bodies of one namespace and a queue file holding them. Stateless.
  */
 public final class BenchTasks {
 
   /** Every synthetic body is this many bytes (ASCII). */
   public static final int BODY_BYTES = 4096;
+
   /** The namespace of every synthetic body. */
-  public static final NamespaceRef NAMESPACE = new NamespaceRef(
-      "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "900-bench-feature", "main", "software-dev", "1");
+  public static final NamespaceRef NAMESPACE =
+      new NamespaceRef(
+          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "900-bench-feature", "main", "software-dev", "1");
 
   private static final int ENQUEUE_BATCH = 1_000;
 
@@ -61,14 +63,19 @@ public final class BenchTasks {
     String head = String.format(Locale.ROOT, "# Body %09d\n\n", i);
     StringBuilder body = new StringBuilder(BODY_BYTES).append(head);
     while (body.length() < BODY_BYTES) {
-      body.append("lorem ipsum dolor sit amet, spec text line ").append(body.length() % 97)
+      body.append("lorem ipsum dolor sit amet, spec text line ")
+          .append(body.length() % 97)
           .append('\n');
     }
     body.setLength(BODY_BYTES - 1);
     body.append('\n');
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    return new BodyUploadTask(uploadId, NAMESPACE,
-        String.format(Locale.ROOT, "docs/body-%09d.md", i), Sha256.hex(bytes), body.toString(),
+    return new BodyUploadTask(
+        uploadId,
+        NAMESPACE,
+        String.format(Locale.ROOT, "docs/body-%09d.md", i),
+        Sha256.hex(bytes),
+        body.toString(),
         bytes.length);
   }
 
@@ -80,8 +87,10 @@ public final class BenchTasks {
    * @return the open store
    */
   public static SqliteQueueStore openStore(Path file, int capacity) {
-    return SqliteQueueStore.builder().path(file)
-        .maxQueueSize(Math.max(capacity, SqliteQueueStore.Builder.DEFAULT_MAX_QUEUE_SIZE)).build();
+    return SqliteQueueStore.builder()
+        .path(file)
+        .maxQueueSize(Math.max(capacity, SqliteQueueStore.Builder.DEFAULT_MAX_QUEUE_SIZE))
+        .build();
   }
 
   /**

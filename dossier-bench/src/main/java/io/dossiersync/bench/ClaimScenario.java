@@ -32,26 +32,37 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * {@code claim [kitty-specs-dir|-] [rounds=3] [N=20000] [synchronous_commit=off]}: claim +
- * complete throughput of the SQLite and the PostgreSQL store side by side, alternating, in one run
- * (issue 20). Each round, for 1 and 4 drainers (each its own store, hence its own connections, as
- * separate processes have), a fresh queue of N synthetic 4 KiB bodies is drained with the
- * contract's batch sizes: claim 64, then settle all 64 as completed in one call, until the queue
- * is empty. When a corpus is given, each round also times the enqueue of the whole corpus (index +
- * events + enqueue, what {@code dossier sync --no-drain} does) into a fresh queue of each store.
- * PostgreSQL is an embedded server (zonky's Maven-packaged binaries, as the module's tests use)
- * whose settings are printed: {@code fsync=on} (zonky's default is off, which no figure here may
- * rest on) and {@code synchronous_commit} as given (zonky's default is off, PostgreSQL's on). Target: 4 drainers at least 5,000 tasks/s on
- * PostgreSQL (medians of the rounds).
+ * {@code claim [kitty-specs-dir|-] [rounds=3] [N=20000] [synchronous_commit=off]}: claim + complete
+ * throughput of the SQLite and the PostgreSQL store side by side, alternating, in one run (issue
+ * 20). Each round, for 1 and 4 drainers (each its own store, hence its own connections, as separate
+ * processes have), a fresh queue of N synthetic 4 KiB bodies is drained with the contract's batch
+ * sizes: claim 64, then settle all 64 as completed in one call, until the queue is empty. When a
+ * corpus is given, each round also times the enqueue of the whole corpus (index + events + enqueue,
+ * what {@code dossier sync --no-drain} does) into a fresh queue of each store. PostgreSQL is an
+ * embedded server (zonky's Maven-packaged binaries, as the module's tests use) whose settings are
+ * printed: {@code fsync=on} (zonky's default is off, which no figure here may rest on) and {@code
+ * synchronous_commit} as given (zonky's default is off, PostgreSQL's on). Target: 4 drainers at
+ * least 5,000 tasks/s on PostgreSQL (medians of the rounds).
  */
 final class ClaimScenario {
 
   private static final int BATCH = 64;
   private static final double TARGET = 5_000;
-  private static final List<String> SETTINGS = List.of("server_version", "synchronous_commit",
-      "fsync", "full_page_writes", "wal_level", "shared_buffers", "max_connections",
-      "max_wal_size", "checkpoint_timeout", "autovacuum", "autovacuum_vacuum_scale_factor",
-      "autovacuum_naptime", "jit");
+  private static final List<String> SETTINGS =
+      List.of(
+          "server_version",
+          "synchronous_commit",
+          "fsync",
+          "full_page_writes",
+          "wal_level",
+          "shared_buffers",
+          "max_connections",
+          "max_wal_size",
+          "checkpoint_timeout",
+          "autovacuum",
+          "autovacuum_vacuum_scale_factor",
+          "autovacuum_naptime",
+          "jit");
 
   private ClaimScenario() {}
 
@@ -62,9 +73,12 @@ final class ClaimScenario {
     String syncCommit = args.length > 3 ? args[3] : "off";
     Figures figures = new Figures("claim");
     Path dir = Files.createTempDirectory("dossier-bench-claim");
-    try (EmbeddedPostgres server = EmbeddedPostgres.builder()
-        .setServerConfig("fsync", "on") // the embedded server's default is off: never measured so
-        .setServerConfig("synchronous_commit", syncCommit).start()) {
+    try (EmbeddedPostgres server =
+        EmbeddedPostgres.builder()
+            .setServerConfig(
+                "fsync", "on") // the embedded server's default is off: never measured so
+            .setServerConfig("synchronous_commit", syncCommit)
+            .start()) {
       String url = server.getJdbcUrl("postgres", "postgres");
       figures.line("postgres-settings", "%s", settings(server));
       figures.line("sqlite-settings", "journal_mode=WAL synchronous=NORMAL (the store's)");
@@ -77,10 +91,15 @@ final class ClaimScenario {
             boolean postgres = postgresFirst == (i == 0);
             int q = queues.incrementAndGet();
             Path file = dir.resolve("claim-" + q + ".db");
-            Supplier<QueueStore> open = postgres
-                ? () -> PostgresQueueStore.builder().url(url).schema("bench_" + q)
-                    .maxQueueSize(Math.max(tasks, 100_000)).build()
-                : () -> BenchTasks.openStore(file, tasks);
+            Supplier<QueueStore> open =
+                postgres
+                    ? () ->
+                        PostgresQueueStore.builder()
+                            .url(url)
+                            .schema("bench_" + q)
+                            .maxQueueSize(Math.max(tasks, 100_000))
+                            .build()
+                    : () -> BenchTasks.openStore(file, tasks);
             double rate = drain(open, tasks, drainers);
             String key = (postgres ? "postgres" : "sqlite") + " drainers=" + drainers;
             perSecond.computeIfAbsent(key, k -> new ArrayList<>()).add(Math.round(rate));
@@ -92,25 +111,46 @@ final class ClaimScenario {
             boolean postgres = postgresFirst == (i == 0);
             int q = queues.incrementAndGet();
             Path file = dir.resolve("corpus-" + q + ".db");
-            long[] pass = enqueueCorpus(corpus, postgres
-                ? PostgresQueueStore.builder().url(url).schema("corpus_" + q).build()
-                : SqliteQueueStore.builder().path(file).build());
+            long[] pass =
+                enqueueCorpus(
+                    corpus,
+                    postgres
+                        ? PostgresQueueStore.builder().url(url).schema("corpus_" + q).build()
+                        : SqliteQueueStore.builder().path(file).build());
             String store = postgres ? "postgres" : "sqlite";
-            perSecond.computeIfAbsent(store + " corpus-enqueue-ms", k -> new ArrayList<>())
+            perSecond
+                .computeIfAbsent(store + " corpus-enqueue-ms", k -> new ArrayList<>())
                 .add(pass[0] / 1_000_000);
-            perSecond.computeIfAbsent(store + " corpus-features-refused-count",
-                k -> new ArrayList<>()).add(pass[1]);
+            perSecond
+                .computeIfAbsent(store + " corpus-features-refused-count", k -> new ArrayList<>())
+                .add(pass[1]);
             BenchTasks.deleteQueueFile(file);
           }
         }
       }
-      perSecond.forEach((key, values) -> figures.line(key, "median %,d %s (rounds %s)",
-          Figures.median(values),
-          key.endsWith("-ms") ? "ms" : key.endsWith("-count") ? "" : "tasks/s", values));
+      perSecond.forEach(
+          (key, values) ->
+              figures.line(
+                  key,
+                  "median %,d %s (rounds %s)",
+                  Figures.median(values),
+                  key.endsWith("-ms") ? "ms" : key.endsWith("-count") ? "" : "tasks/s",
+                  values));
       long four = Figures.median(perSecond.get("postgres drainers=4"));
-      figures.ratio("postgres drainers=4 vs 5,000 tasks/s", four / TARGET, 1.0, false,
-          "(" + four + " tasks/s, claim " + BATCH + " + complete all, " + tasks + " bodies of "
-              + BenchTasks.BODY_BYTES + " B)");
+      figures.ratio(
+          "postgres drainers=4 vs 5,000 tasks/s",
+          four / TARGET,
+          1.0,
+          false,
+          "("
+              + four
+              + " tasks/s, claim "
+              + BATCH
+              + " + complete all, "
+              + tasks
+              + " bodies of "
+              + BenchTasks.BODY_BYTES
+              + " B)");
     }
     Files.deleteIfExists(dir);
     return figures.allMet();
@@ -133,19 +173,30 @@ final class ClaimScenario {
       for (int d = 0; d < drainers; d++) {
         QueueStore store = stores.get(d);
         String owner = "bench-drainer-" + d;
-        running.add(pool.submit(() -> {
-          while (true) {
-            Instant now = Instant.now();
-            List<ClaimedBody> claimed = store.bodies().claim(new ClaimRequest(BATCH, now,
-                Duration.ofMinutes(5), owner, ProjectScope.all(), false));
-            if (claimed.isEmpty()) {
-              return null;
-            }
-            List<Settlement<ClaimedBody>> done = new ArrayList<>(claimed.size());
-            claimed.forEach(c -> done.add(Settlement.complete(c, now)));
-            completed.addAndGet(store.bodies().settle(done).size());
-          }
-        }));
+        running.add(
+            pool.submit(
+                () -> {
+                  while (true) {
+                    Instant now = Instant.now();
+                    List<ClaimedBody> claimed =
+                        store
+                            .bodies()
+                            .claim(
+                                new ClaimRequest(
+                                    BATCH,
+                                    now,
+                                    Duration.ofMinutes(5),
+                                    owner,
+                                    ProjectScope.all(),
+                                    false));
+                    if (claimed.isEmpty()) {
+                      return null;
+                    }
+                    List<Settlement<ClaimedBody>> done = new ArrayList<>(claimed.size());
+                    claimed.forEach(c -> done.add(Settlement.complete(c, now)));
+                    completed.addAndGet(store.bodies().settle(done).size());
+                  }
+                }));
       }
       for (Future<?> f : running) {
         f.get();
@@ -166,7 +217,8 @@ final class ClaimScenario {
    * how many features the store refused (their errors go to stderr).
    */
   private static long[] enqueueCorpus(Path corpus, QueueStore store) throws Exception {
-    try (store; Stream<Path> dirs = Files.list(corpus)) {
+    try (store;
+        Stream<Path> dirs = Files.list(corpus)) {
       List<Path> features = dirs.filter(Files::isDirectory).sorted().toList();
       SpecKittyCheckout checkout = new SpecKittyCheckout();
       List<NamespaceRef> namespaces =
@@ -188,8 +240,12 @@ final class ClaimScenario {
   private static String settings(EmbeddedPostgres server) throws SQLException {
     try (Connection c = server.getPostgresDatabase().getConnection();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT name, setting, unit FROM pg_settings"
-            + " WHERE name IN ('" + String.join("','", SETTINGS) + "') ORDER BY name")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT name, setting, unit FROM pg_settings"
+                    + " WHERE name IN ('"
+                    + String.join("','", SETTINGS)
+                    + "') ORDER BY name")) {
       StringBuilder out = new StringBuilder();
       while (rs.next()) {
         out.append(rs.getString(1)).append('=').append(rs.getString(2));

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The figures of the {@code cli} scenario: per command the median wall and CPU time, every
- * round's wall time and the peak RSS; ratios of product to floor medians with the per-round
- * ratios; and the absolute targets. Not thread-safe.
+ * The figures of the {@code cli} scenario: per command the median wall and CPU time, every round's
+ * wall time and the peak RSS; ratios of product to floor medians with the per-round ratios; and the
+ * absolute targets. Not thread-safe.
  */
 final class CliFigures {
 
@@ -22,11 +22,20 @@ final class CliFigures {
 
   /** One line per measured command. */
   void print() {
-    series.forEach((name, runs) -> figures.line(name, "wall median %s ms (runs %s), CPU median %s"
-        + " ms (runs %s), peak RSS max %.0f MB (runs %s)",
-        CliScenario.ms(medianWall(runs)), millis(runs, true),
-        CliScenario.ms(medianCpu(runs)), millis(runs, false), maxRss(runs),
-        runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.peakRssMb())).toList()));
+    series.forEach(
+        (name, runs) ->
+            figures.line(
+                name,
+                "wall median %s ms (runs %s), CPU median %s"
+                    + " ms (runs %s), peak RSS max %.0f MB (runs %s)",
+                CliScenario.ms(medianWall(runs)),
+                millis(runs, true),
+                CliScenario.ms(medianCpu(runs)),
+                millis(runs, false),
+                maxRss(runs),
+                runs.stream()
+                    .map(r -> String.format(Locale.ROOT, "%.0f", r.peakRssMb()))
+                    .toList()));
   }
 
   /** Product over floor, wall (the target) and CPU, with the per-round wall ratios. */
@@ -35,37 +44,53 @@ final class CliFigures {
     List<MeasuredRun> base = series.get(floor);
     List<String> paired = new ArrayList<>();
     for (int i = 0; i < Math.min(ours.size(), base.size()); i++) {
-      paired.add(String.format(Locale.ROOT, "%.2f",
-          (double) ours.get(i).wallNanos() / base.get(i).wallNanos()));
+      paired.add(
+          String.format(
+              Locale.ROOT, "%.2f", (double) ours.get(i).wallNanos() / base.get(i).wallNanos()));
     }
     double cpu = (double) medianCpu(ours) / medianCpu(base);
-    figures.ratio(product + "/" + floor + " wall", (double) medianWall(ours) / medianWall(base),
-        target, true, String.format(Locale.ROOT, "(medians; per round %s; CPU %.2fx)", paired,
-            cpu));
+    figures.ratio(
+        product + "/" + floor + " wall",
+        (double) medianWall(ours) / medianWall(base),
+        target,
+        true,
+        String.format(Locale.ROOT, "(medians; per round %s; CPU %.2fx)", paired, cpu));
   }
 
   /** The command's median wall time is at most {@code seconds}. */
   void atMost(String command, double seconds) {
     List<MeasuredRun> runs = series.get(command);
     double wall = medianWall(runs) / 1e9;
-    figures.verdict(command + " wall <= " + seconds + " s", wall <= seconds,
+    figures.verdict(
+        command + " wall <= " + seconds + " s",
+        wall <= seconds,
         String.format(Locale.ROOT, "(median %.2f s, CPU %.2f s)", wall, medianCpu(runs) / 1e9));
   }
 
   /** Every run of the command peaked at most {@code mb} MB resident. */
   void rssAtMost(String command, double mb) {
     double max = maxRss(series.get(command));
-    figures.verdict(command + " peak RSS <= " + (int) mb + " MB", max <= mb,
+    figures.verdict(
+        command + " peak RSS <= " + (int) mb + " MB",
+        max <= mb,
         String.format(Locale.ROOT, "(max %.0f MB)", max));
   }
 
   /** Whole-process bodies per second of one drain against its target. */
   void throughput(String name, long bodies, MeasuredRun run, double target) {
     double rate = bodies / (run.wallNanos() / 1e9);
-    figures.verdict(name + " >= " + Math.round(target) + " bodies/s", rate >= target,
-        String.format(Locale.ROOT, "(%d bodies in %.1f s wall incl. JVM start and events ="
-            + " %.0f bodies/s; CPU %.1f s; peak RSS %.0f MB)", bodies, run.wallNanos() / 1e9,
-            rate, run.cpuNanos() / 1e9, run.peakRssMb()));
+    figures.verdict(
+        name + " >= " + Math.round(target) + " bodies/s",
+        rate >= target,
+        String.format(
+            Locale.ROOT,
+            "(%d bodies in %.1f s wall incl. JVM start and events ="
+                + " %.0f bodies/s; CPU %.1f s; peak RSS %.0f MB)",
+            bodies,
+            run.wallNanos() / 1e9,
+            rate,
+            run.cpuNanos() / 1e9,
+            run.peakRssMb()));
   }
 
   private static long medianWall(List<MeasuredRun> runs) {

@@ -16,19 +16,21 @@ import java.util.regex.Pattern;
  * {@code cli <kitty-specs> [rounds=5] [dossier=./dossier] [latency-ms=0]}: the {@code dossier}
  * command as a user runs it (the launcher, JVM start included), each command a fresh process,
  * against cold floor processes, alternating rounds (STYLE rule 18, PRODUCT.md §8). Each round:
- * {@code sync <corpus> --no-drain --json} into a fresh queue and the cold sync floor
- * ({@link SyncFloorMain}); {@code status} on that full queue; {@code --help}; {@code drain
- * --until-empty} of that queue to a fresh {@link ReceiverMain} process and the cold bare-HttpClient
- * floor ({@link HttpFloorMain}, same concurrency, its own fresh receiver). Round 0 warms the page
- * cache and writes the reference queue the floors load; it is not counted. With a latency, the
- * drain then runs once more at {@code --concurrency} 4 and 16 against a receiver adding that many
- * milliseconds per answer. Prints wall, CPU and peak RSS per command, ratios, and verdicts.
+ * {@code sync <corpus> --no-drain --json} into a fresh queue and the cold sync floor ({@link
+ * SyncFloorMain}); {@code status} on that full queue; {@code --help}; {@code drain --until-empty}
+ * of that queue to a fresh {@link ReceiverMain} process and the cold bare-HttpClient floor ({@link
+ * HttpFloorMain}, same concurrency, its own fresh receiver). Round 0 warms the page cache and
+ * writes the reference queue the floors load; it is not counted. With a latency, the drain then
+ * runs once more at {@code --concurrency} 4 and 16 against a receiver adding that many milliseconds
+ * per answer. Prints wall, CPU and peak RSS per command, ratios, and verdicts.
  */
 final class CliScenario {
 
   /** The launcher's flags for a short-lived command, given to the floors too (fair floors). */
-  static final List<String> FLOOR_JVM = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx512m",
-      "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1");
+  static final List<String> FLOOR_JVM =
+      List.of(
+          "-XX:+UseSerialGC", "-Xms16m", "-Xmx512m", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1");
+
   private static final Pattern UPLOADED = Pattern.compile("\"uploaded\"\\s*:\\s*(\\d+)");
   private static final long TIMEOUT_S = 600;
 
@@ -54,30 +56,43 @@ final class CliScenario {
     Path dossier = Path.of(args.length > 2 ? args[2] : "./dossier").toAbsolutePath().normalize();
     long latencyMs = args.length > 3 ? Long.parseLong(args[3]) : 0;
     Figures figures = new Figures("cli");
-    if (!Files.isDirectory(corpus) || !Files.isExecutable(dossier)
+    if (!Files.isDirectory(corpus)
+        || !Files.isExecutable(dossier)
         || !Files.isExecutable(MeasuredRun.TIME)) {
-      figures.line("skipped", "needs the corpus (%s), the launcher (%s) and /usr/bin/time"
-          + " (apt-get install time)", corpus, dossier);
+      figures.line(
+          "skipped",
+          "needs the corpus (%s), the launcher (%s) and /usr/bin/time" + " (apt-get install time)",
+          corpus,
+          dossier);
       return true;
     }
     Path scratch = Files.createTempDirectory("dossier-bench-cli");
-    List<String> java = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> java =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     CliScenario scenario = new CliScenario(corpus, dossier, scratch, java);
     return scenario.measure(figures, rounds, latencyMs);
   }
 
   private boolean measure(Figures figures, int rounds, long latencyMs) throws Exception {
     Path reference = scratch.resolve("reference.db");
-    figures.line("workload", "%s, %d counted rounds after 1 warm-up, launcher %s, floors with %s",
-        corpus, rounds, dossier, String.join(" ", floorJvm()));
+    figures.line(
+        "workload",
+        "%s, %d counted rounds after 1 warm-up, launcher %s, floors with %s",
+        corpus,
+        rounds,
+        dossier,
+        String.join(" ", floorJvm()));
     for (int round = 0; round <= rounds; round++) {
       figures.line("round " + round, "load %s", ProcCpu.load());
       boolean floorFirst = round % 2 == 0;
       Path db = scratch.resolve("queue-" + round + ".db");
       if (round == 0) {
-        expectOk(product("warm-up", List.of("sync", corpus.toString(), "--no-drain", "--json",
-            "--db", db.toString()), Map.of()));
+        expectOk(
+            product(
+                "warm-up",
+                List.of("sync", corpus.toString(), "--no-drain", "--json", "--db", db.toString()),
+                Map.of()));
         Files.copy(db, reference, StandardCopyOption.REPLACE_EXISTING);
         delete(db);
         continue;
@@ -85,8 +100,11 @@ final class CliScenario {
       if (floorFirst) {
         syncFloor(reference, round);
       }
-      expectOk(product("sync", List.of("sync", corpus.toString(), "--no-drain", "--json",
-          "--db", db.toString()), Map.of()));
+      expectOk(
+          product(
+              "sync",
+              List.of("sync", corpus.toString(), "--no-drain", "--json", "--db", db.toString()),
+              Map.of()));
       if (!floorFirst) {
         syncFloor(reference, round);
       }
@@ -127,18 +145,41 @@ final class CliScenario {
 
   private void syncFloor(Path reference, int round) throws Exception {
     Path floorDb = scratch.resolve("floor-" + round + ".db");
-    expectOk(record("floor-sync", MeasuredRun.run(floorCommand(SyncFloorMain.class,
-        corpus.toString(), reference.toString(), floorDb.toString()), Map.of(), scratch, TIMEOUT_S)
-        .minusPreload()));
+    expectOk(
+        record(
+            "floor-sync",
+            MeasuredRun.run(
+                    floorCommand(
+                        SyncFloorMain.class,
+                        corpus.toString(),
+                        reference.toString(),
+                        floorDb.toString()),
+                    Map.of(),
+                    scratch,
+                    TIMEOUT_S)
+                .minusPreload()));
     delete(floorDb);
   }
 
   private MeasuredRun drain(Path db, int concurrency, long latencyMs, String name)
       throws Exception {
     try (ReceiverProcess receiver = ReceiverProcess.start(receiverJava(), latencyMs)) {
-      MeasuredRun run = product(name, List.of("drain", "--until-empty", "--max-time", "590",
-          "--json", "--concurrency", String.valueOf(concurrency), "--db", db.toString(),
-          "--server", receiver.baseUri()), Map.of("DOSSIER_TOKEN", "bench-token"));
+      MeasuredRun run =
+          product(
+              name,
+              List.of(
+                  "drain",
+                  "--until-empty",
+                  "--max-time",
+                  "590",
+                  "--json",
+                  "--concurrency",
+                  String.valueOf(concurrency),
+                  "--db",
+                  db.toString(),
+                  "--server",
+                  receiver.baseUri()),
+              Map.of("DOSSIER_TOKEN", "bench-token"));
       expectOk(run);
       return run;
     }
@@ -147,9 +188,19 @@ final class CliScenario {
   private void drainFloor(Path reference, int concurrency, long latencyMs, String name)
       throws Exception {
     try (ReceiverProcess receiver = ReceiverProcess.start(receiverJava(), latencyMs)) {
-      expectOk(record(name, MeasuredRun.run(floorCommand(HttpFloorMain.class,
-          reference.toString(), receiver.baseUri(), String.valueOf(concurrency)), Map.of(),
-          scratch, TIMEOUT_S).minusPreload()));
+      expectOk(
+          record(
+              name,
+              MeasuredRun.run(
+                      floorCommand(
+                          HttpFloorMain.class,
+                          reference.toString(),
+                          receiver.baseUri(),
+                          String.valueOf(concurrency)),
+                      Map.of(),
+                      scratch,
+                      TIMEOUT_S)
+                  .minusPreload()));
     }
   }
 
@@ -192,8 +243,8 @@ final class CliScenario {
 
   private static void expectOk(MeasuredRun run) {
     if (run.exit() != 0) {
-      throw new IllegalStateException("a measured process exited " + run.exit() + ": "
-          + run.out().lines().limit(5).toList());
+      throw new IllegalStateException(
+          "a measured process exited " + run.exit() + ": " + run.out().lines().limit(5).toList());
     }
   }
 

@@ -3,8 +3,8 @@ package io.dossiersync.bench;
 import java.lang.management.ManagementFactory;
 
 /**
- * The set-up clock of a cold floor process: a floor loads the rows it is to write or send before
- * it starts the work it stands for, and prints {@code preload <wall-ns> <cpu-ns>} so the harness
+ * The set-up clock of a cold floor process: a floor loads the rows it is to write or send before it
+ * starts the work it stands for, and prints {@code preload <wall-ns> <cpu-ns>} so the harness
  * ({@link MeasuredRun#minusPreload}) times only that work. Not thread-safe; one per process.
  */
 final class ColdFloor {
@@ -14,8 +14,8 @@ final class ColdFloor {
 
   /** Prints the set-up's wall and CPU time since this object was made. */
   void preloaded() {
-    System.out.println("preload " + (System.nanoTime() - wallStart) + " "
-        + (processCpuNanos() - cpuStart));
+    System.out.println(
+        "preload " + (System.nanoTime() - wallStart) + " " + (processCpuNanos() - cpuStart));
   }
 
   private static long processCpuNanos() {

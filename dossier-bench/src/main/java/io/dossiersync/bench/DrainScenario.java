@@ -13,14 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code drain [N] [rounds]}: N queued 4 KiB bodies drained by the {@code DrainEngine} over
- * SQLite and the HTTP transports to a loopback reference receiver, at concurrency 1 and 4, against
- * a bare HttpClient 5 loop posting the same pre-encoded JSON to a fresh receiver of the same kind
- * with the same number of threads. The receiver does not require index entries (no events are
- * queued). One warm-up round, then the median of {@code rounds} alternating rounds. Targets: at
- * least 0.8x the bare loop at the same concurrency, concurrency 4 at least 3x concurrency 1. A
- * diagnostic line also drains through the testkit's {@code InMemoryQueueStore} (same engine and
- * transports, no SQLite), to tell the queue's share of the cost from the engine's and HTTP's.
+ * {@code drain [N] [rounds]}: N queued 4 KiB bodies drained by the {@code DrainEngine} over SQLite
+ * and the HTTP transports to a loopback reference receiver, at concurrency 1 and 4, against a bare
+ * HttpClient 5 loop posting the same pre-encoded JSON to a fresh receiver of the same kind with the
+ * same number of threads. The receiver does not require index entries (no events are queued). One
+ * warm-up round, then the median of {@code rounds} alternating rounds. Targets: at least 0.8x the
+ * bare loop at the same concurrency, concurrency 4 at least 3x concurrency 1. A diagnostic line
+ * also drains through the testkit's {@code InMemoryQueueStore} (same engine and transports, no
+ * SQLite), to tell the queue's share of the cost from the engine's and HTTP's.
  */
 final class DrainScenario {
 
@@ -33,8 +33,13 @@ final class DrainScenario {
     List<byte[]> requests = BareLoop.requests(tasks);
     Path dir = Files.createTempDirectory("dossier-bench-drain");
     Figures figures = new Figures("drain");
-    figures.line("workload", "%d bodies of %d bytes to a loopback ReferenceReceiver, 1 warm-up"
-        + " round + %d rounds per side", n, BenchTasks.BODY_BYTES, rounds);
+    figures.line(
+        "workload",
+        "%d bodies of %d bytes to a loopback ReferenceReceiver, 1 warm-up"
+            + " round + %d rounds per side",
+        n,
+        BenchTasks.BODY_BYTES,
+        rounds);
     double[] ourRates = new double[5];
     for (int concurrency : new int[] {1, 4}) {
       List<Long> ours = new ArrayList<>();
@@ -49,8 +54,8 @@ final class DrainScenario {
         Path db = dir.resolve("drain-" + concurrency + "-" + round + ".db");
         long ourNanos = drain(BenchTasks.openStore(db, n), tasks, concurrency);
         BenchTasks.deleteQueueFile(db);
-        long memoryNanos = drain(InMemoryQueueStore.builder().maxQueueSize(n).build(), tasks,
-            concurrency);
+        long memoryNanos =
+            drain(InMemoryQueueStore.builder().maxQueueSize(n).build(), tasks, concurrency);
         if (round > 0) {
           bare.add(bareNanos);
           ours.add(ourNanos);
@@ -60,19 +65,26 @@ final class DrainScenario {
       double bareRate = n / (Figures.median(bare) / 1e9);
       double ourRate = n / (Figures.median(ours) / 1e9);
       ourRates[concurrency] = ourRate;
-      figures.line("bare-c" + concurrency, "%.0f bodies/s (runs ms %s)", bareRate,
-          Figures.millis(bare));
-      figures.line("dossier-c" + concurrency, "%.0f bodies/s (runs ms %s)", ourRate,
-          Figures.millis(ours));
+      figures.line(
+          "bare-c" + concurrency, "%.0f bodies/s (runs ms %s)", bareRate, Figures.millis(bare));
+      figures.line(
+          "dossier-c" + concurrency, "%.0f bodies/s (runs ms %s)", ourRate, Figures.millis(ours));
       figures.ratio("dossier/bare c=" + concurrency, ourRate / bareRate, 0.8, false, "");
       double memoryRate = n / (Figures.median(memory) / 1e9);
-      figures.line("diagnostic in-memory-queue-c" + concurrency,
-          "%.0f bodies/s = %.2fx bare (same engine and HTTP, no SQLite; runs ms %s)", memoryRate,
-          memoryRate / bareRate, Figures.millis(memory));
+      figures.line(
+          "diagnostic in-memory-queue-c" + concurrency,
+          "%.0f bodies/s = %.2fx bare (same engine and HTTP, no SQLite; runs ms %s)",
+          memoryRate,
+          memoryRate / bareRate,
+          Figures.millis(memory));
     }
     figures.ratio("dossier c=4 / c=1", ourRates[4] / ourRates[1], 3.0, false, "");
-    figures.line("python-reference", "about 400 bodies/s (one request at a time, new connection"
-        + " each); dossier c=1 is %.1fx that, c=4 %.1fx", ourRates[1] / 400, ourRates[4] / 400);
+    figures.line(
+        "python-reference",
+        "about 400 bodies/s (one request at a time, new connection"
+            + " each); dossier c=1 is %.1fx that, c=4 %.1fx",
+        ourRates[1] / 400,
+        ourRates[4] / 400);
     Files.deleteIfExists(dir);
     return figures.allMet();
   }

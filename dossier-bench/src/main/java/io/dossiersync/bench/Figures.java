@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints figures, one line each ({@code <scenario> <name>: <value> [target ...: met|MISSED]}),
- * and computes medians. Not thread-safe; used from the scenario's main thread.
+ * Prints figures, one line each ({@code <scenario> <name>: <value> [target ...: met|MISSED]}), and
+ * computes medians. Not thread-safe; used from the scenario's main thread.
  */
 final class Figures {
 
@@ -27,8 +27,17 @@ final class Figures {
   void ratio(String name, double ratio, double target, boolean atMost, String detail) {
     boolean met = atMost ? ratio <= target : ratio >= target;
     allMet &= met;
-    System.out.println(String.format(Locale.ROOT, "%s %s: %.2fx (target %s %.1fx: %s) %s",
-        scenario, name, ratio, atMost ? "<=" : ">=", target, met ? "met" : "MISSED", detail));
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "%s %s: %.2fx (target %s %.1fx: %s) %s",
+            scenario,
+            name,
+            ratio,
+            atMost ? "<=" : ">=",
+            target,
+            met ? "met" : "MISSED",
+            detail));
   }
 
   /** Prints a pass/fail figure. */

@@ -3,8 +3,8 @@ package io.dossiersync.bench;
 import io.dossiersync.core.drain.DrainListener;
 import io.dossiersync.core.drain.DrainReport;
 import io.dossiersync.core.drain.TaskResult;
-import io.dossiersync.sqlite.SqliteQueueStore;
 import io.dossiersync.receiver.ReferenceReceiver;
+import io.dossiersync.sqlite.SqliteQueueStore;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -24,9 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code heap [N] [timeout-minutes]}: enqueues N (default 100,000) 4 KiB tasks, then a child JVM
  * started with {@code -Xmx128m} drains them to a loopback reference receiver running in this
  * process (index entries not required) at the default concurrency, printing its progress and peak
- * heap every 10 s. Passes when the child exits 0 with nothing pending and the receiver stored
- * every body within the timeout (default 30 minutes). The floor is the time to enqueue the same
- * tasks.
+ * heap every 10 s. Passes when the child exits 0 with nothing pending and the receiver stored every
+ * body within the timeout (default 30 minutes). The floor is the time to enqueue the same tasks.
  */
 final class HeapScenario {
 
@@ -46,17 +45,34 @@ final class HeapScenario {
       BenchTasks.enqueue(store, n);
     }
     long enqueueNanos = System.nanoTime() - enqueueStart;
-    figures.line("enqueue", "%d tasks of %d bytes in %.1f s (%.0f bodies/s, batches of 1,000)", n,
-        BenchTasks.BODY_BYTES, enqueueNanos / 1e9, n / (enqueueNanos / 1e9));
-    try (ReferenceReceiver receiver = ReferenceReceiver.builder().requireIndexEntry(false).start()) {
+    figures.line(
+        "enqueue",
+        "%d tasks of %d bytes in %.1f s (%.0f bodies/s, batches of 1,000)",
+        n,
+        BenchTasks.BODY_BYTES,
+        enqueueNanos / 1e9,
+        n / (enqueueNanos / 1e9));
+    try (ReferenceReceiver receiver =
+        ReferenceReceiver.builder().requireIndexEntry(false).start()) {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       Path log = dir.resolve("child.out");
-      Process child = new ProcessBuilder(java, CHILD_HEAP, "-XX:+ExitOnOutOfMemoryError",
-          "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-          "-cp", System.getProperty("java.class.path"), BenchMain.class.getName(), "heap-child",
-          db.toString(), receiver.baseUri().toString(), String.valueOf(n),
-          String.valueOf(timeoutMinutes))
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process child =
+          new ProcessBuilder(
+                  java,
+                  CHILD_HEAP,
+                  "-XX:+ExitOnOutOfMemoryError",
+                  "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  BenchMain.class.getName(),
+                  "heap-child",
+                  db.toString(),
+                  receiver.baseUri().toString(),
+                  String.valueOf(n),
+                  String.valueOf(timeoutMinutes))
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       long start = System.nanoTime();
       boolean ended = child.waitFor(timeoutMinutes, TimeUnit.MINUTES);
       long nanos = System.nanoTime() - start;
@@ -66,10 +82,16 @@ final class HeapScenario {
       String output = Files.readString(log, StandardCharsets.UTF_8).strip();
       int stored = receiver.ledger().storedBodies().size();
       boolean pass = ended && child.exitValue() == 0 && stored == n;
-      figures.verdict("drain " + n + " tasks in " + CHILD_HEAP, pass, String.format(
-          Locale.ROOT, "exit=%s, receiver stored %d, %.1f s (%.0f bodies/s)",
-          ended ? String.valueOf(child.exitValue()) : "timeout", stored, nanos / 1e9,
-          n / (nanos / 1e9)));
+      figures.verdict(
+          "drain " + n + " tasks in " + CHILD_HEAP,
+          pass,
+          String.format(
+              Locale.ROOT,
+              "exit=%s, receiver stored %d, %.1f s (%.0f bodies/s)",
+              ended ? String.valueOf(child.exitValue()) : "timeout",
+              stored,
+              nanos / 1e9,
+              n / (nanos / 1e9)));
       figures.line("drain/enqueue time", "%.2fx", (double) nanos / enqueueNanos);
       for (String line : output.split("\n")) {
         figures.line("child", "%s", line);
@@ -89,29 +111,43 @@ final class HeapScenario {
     int n = Integer.parseInt(args[2]);
     int timeoutMinutes = Integer.parseInt(args[3]);
     AtomicLong done = new AtomicLong();
-    DrainListener counter = new DrainListener() {
-      @Override
-      public void onTask(TaskResult result) {
-        done.incrementAndGet();
-      }
-    };
+    DrainListener counter =
+        new DrainListener() {
+          @Override
+          public void onTask(TaskResult result) {
+            done.incrementAndGet();
+          }
+        };
     long start = System.nanoTime();
-    ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "heap-progress");
-      t.setDaemon(true);
-      return t;
-    });
-    progress.scheduleAtFixedRate(() -> System.out.printf(Locale.ROOT,
-        "t=%ds bodies done=%d heap used now %d MB, peak %d MB%n",
-        (System.nanoTime() - start) / 1_000_000_000L, done.get(), usedHeap() >> 20,
-        peakHeap() >> 20), PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+    ScheduledExecutorService progress =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "heap-progress");
+              t.setDaemon(true);
+              return t;
+            });
+    progress.scheduleAtFixedRate(
+        () ->
+            System.out.printf(
+                Locale.ROOT,
+                "t=%ds bodies done=%d heap used now %d MB, peak %d MB%n",
+                (System.nanoTime() - start) / 1_000_000_000L,
+                done.get(),
+                usedHeap() >> 20,
+                peakHeap() >> 20),
+        PROGRESS_SECONDS,
+        PROGRESS_SECONDS,
+        TimeUnit.SECONDS);
     try (SqliteQueueStore store = BenchTasks.openStore(db, n);
         LoopbackDrainer drainer = new LoopbackDrainer(store, base, 4, counter)) {
       DrainReport report = drainer.engine().drainUntilEmpty(Duration.ofMinutes(timeoutMinutes));
       progress.shutdownNow();
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "max heap %d MB, peak heap used (sum of pool peaks) %d MB; %s%n",
-          Runtime.getRuntime().maxMemory() >> 20, peakHeap() >> 20, report.summary());
+          Runtime.getRuntime().maxMemory() >> 20,
+          peakHeap() >> 20,
+          report.summary());
       return report.queuesEmpty() && report.bodiesUploaded() == n;
     }
   }

@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code idle [seconds]}: 1,000 queued bodies, every one rescheduled an hour ahead (as after a
  * failure), and a started {@code BackgroundSync} over SQLite and HTTP. The process CPU time over
- * the window is measured twice in the same run: first with nothing started (the floor: the JVM
- * and an idle receiver), then with the service running. Target: the service's window below 1% of
- * one core.
+ * the window is measured twice in the same run: first with nothing started (the floor: the JVM and
+ * an idle receiver), then with the service running. Target: the service's window below 1% of one
+ * core.
  */
 final class IdleScenario {
 
@@ -41,22 +41,35 @@ final class IdleScenario {
         SqliteQueueStore store = BenchTasks.openStore(db, TASKS)) {
       BenchTasks.enqueue(store, TASKS);
       Instant now = Instant.now();
-      List<ClaimedBody> claimed = store.bodies().claim(new ClaimRequest(TASKS, now,
-          Duration.ofMinutes(1), "bench-idle", ProjectScope.all(), false));
+      List<ClaimedBody> claimed =
+          store
+              .bodies()
+              .claim(
+                  new ClaimRequest(
+                      TASKS, now, Duration.ofMinutes(1), "bench-idle", ProjectScope.all(), false));
       for (ClaimedBody body : claimed) {
-        store.bodies().settle(List.of(Settlement.reschedule(body, now.plus(Duration.ofHours(1)),
-            "bench: in backoff", Instant.EPOCH)));
+        store
+            .bodies()
+            .settle(
+                List.of(
+                    Settlement.reschedule(
+                        body, now.plus(Duration.ofHours(1)), "bench: in backoff", Instant.EPOCH)));
       }
-      figures.line("setup", "%d bodies queued, %d rescheduled 1 h ahead, window %d s",
-          TASKS, claimed.size(), seconds);
+      figures.line(
+          "setup",
+          "%d bodies queued, %d rescheduled 1 h ahead, window %d s",
+          TASKS,
+          claimed.size(),
+          seconds);
       double floor = cpuPercent(seconds);
       figures.line("floor (nothing started)", "%.3f%% of one core", floor);
-      DrainListener counter = new DrainListener() {
-        @Override
-        public void onDrain(DrainReport report) {
-          drains.incrementAndGet();
-        }
-      };
+      DrainListener counter =
+          new DrainListener() {
+            @Override
+            public void onDrain(DrainReport report) {
+              drains.incrementAndGet();
+            }
+          };
       try (LoopbackDrainer drainer = new LoopbackDrainer(store, receiver.baseUri(), 4, counter)) {
         BackgroundSync sync = BackgroundSync.builder(drainer.engine()).build();
         sync.start();
@@ -64,11 +77,17 @@ final class IdleScenario {
         long before = drains.get();
         double service = cpuPercent(seconds);
         boolean stopped = sync.stop(Duration.ofSeconds(10));
-        figures.line("service", "%.3f%% of one core, %d drain round(s) in the window, stopped=%s",
-            service, drains.get() - before, stopped);
-        figures.verdict("service below 1% of one core", service < 1.0,
-            String.format(Locale.ROOT, "(%.3f%%; service minus floor %.3f%%)", service,
-                service - floor));
+        figures.line(
+            "service",
+            "%.3f%% of one core, %d drain round(s) in the window, stopped=%s",
+            service,
+            drains.get() - before,
+            stopped);
+        figures.verdict(
+            "service below 1% of one core",
+            service < 1.0,
+            String.format(
+                Locale.ROOT, "(%.3f%%; service minus floor %.3f%%)", service, service - floor));
       }
     } finally {
       BenchTasks.deleteQueueFile(db);
@@ -79,8 +98,8 @@ final class IdleScenario {
 
   /** Process CPU time over a window of wall time, as a percentage of one core. */
   private static double cpuPercent(int seconds) throws InterruptedException {
-    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-        ManagementFactory.getOperatingSystemMXBean();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
     long wall0 = System.nanoTime();
     Thread.sleep(seconds * 1_000L);

@@ -49,8 +49,15 @@ public final class LoopbackDrainer implements AutoCloseable {
     this.http = HttpTransports.create(HttpTransportConfig.builder(base.toString()).build());
     this.content = http.contentTransport(TOKEN);
     this.events = http.eventTransport(TOKEN);
-    this.engine = DrainEngine.builder().queueStore(store).contentTransport(content)
-        .eventTransport(events).tokenProvider(TOKEN).concurrency(concurrency).listener(listener).build();
+    this.engine =
+        DrainEngine.builder()
+            .queueStore(store)
+            .contentTransport(content)
+            .eventTransport(events)
+            .tokenProvider(TOKEN)
+            .concurrency(concurrency)
+            .listener(listener)
+            .build();
   }
 
   /**

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One child process measured as a user sees it: wall time, CPU time (user + system) and peak RSS
- * from {@code /usr/bin/time}, its exit code and its standard output. A floor process may report
- * its own set-up (loading the rows it is to write or send) on a {@code preload <wall-ns> <cpu-ns>}
+ * from {@code /usr/bin/time}, its exit code and its standard output. A floor process may report its
+ * own set-up (loading the rows it is to write or send) on a {@code preload <wall-ns> <cpu-ns>}
  * line; {@link #minusPreload} takes it off, so the floor times only the work it stands for.
  *
  * @param wallNanos wall time
@@ -31,24 +31,26 @@ record MeasuredRun(long wallNanos, long cpuNanos, long peakRssKb, int exit, Stri
    *
    * @throws IllegalStateException when it runs over the time or {@code time} prints no figures
    */
-  static MeasuredRun run(List<String> command, Map<String, String> env, Path scratch,
-      long timeoutSeconds) throws IOException, InterruptedException {
+  static MeasuredRun run(
+      List<String> command, Map<String, String> env, Path scratch, long timeoutSeconds)
+      throws IOException, InterruptedException {
     Path figures = Files.createTempFile(scratch, "time", ".txt");
     Path out = Files.createTempFile(scratch, "out", ".txt");
-    List<String> timed = new ArrayList<>(List.of(TIME.toString(), "-f", "%e %U %S %M", "-o",
-        figures.toString()));
+    List<String> timed =
+        new ArrayList<>(List.of(TIME.toString(), "-f", "%e %U %S %M", "-o", figures.toString()));
     timed.addAll(command);
-    ProcessBuilder builder = new ProcessBuilder(timed)
-        .redirectOutput(out.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder builder =
+        new ProcessBuilder(timed)
+            .redirectOutput(out.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().putAll(env);
     Process process = builder.start();
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("still running after " + timeoutSeconds + " s: " + command);
     }
-    String[] f = Files.readString(figures).strip().lines().reduce((a, b) -> b).orElse("")
-        .split(" ");
+    String[] f =
+        Files.readString(figures).strip().lines().reduce((a, b) -> b).orElse("").split(" ");
     String stdout = Files.readString(out, StandardCharsets.UTF_8);
     Files.delete(figures);
     Files.delete(out);
@@ -69,8 +71,12 @@ record MeasuredRun(long wallNanos, long cpuNanos, long peakRssKb, int exit, Stri
     for (String line : out.lines().toList()) {
       if (line.startsWith("preload ")) {
         String[] parts = line.split(" ");
-        return new MeasuredRun(wallNanos - Long.parseLong(parts[1]),
-            cpuNanos - Long.parseLong(parts[2]), peakRssKb, exit, out);
+        return new MeasuredRun(
+            wallNanos - Long.parseLong(parts[1]),
+            cpuNanos - Long.parseLong(parts[2]),
+            peakRssKb,
+            exit,
+            out);
       }
     }
     return this;

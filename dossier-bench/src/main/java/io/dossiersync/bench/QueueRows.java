@@ -14,9 +14,9 @@ import java.util.List;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The rows of one queue table as the store wrote them (every column but the row id), kept in
- * memory so the floor of {@code sync-corpus} can insert exactly the same rows with bare JDBC.
- * Immutable once read.
+ * The rows of one queue table as the store wrote them (every column but the row id), kept in memory
+ * so the floor of {@code sync-corpus} can insert exactly the same rows with bare JDBC. Immutable
+ * once read.
  *
  * @param table the table name
  * @param columns the column names, row id excluded
@@ -51,8 +51,14 @@ record QueueRows(String table, List<String> columns, List<Object[]> rows) {
 
   /** Adds every row to a batch of one prepared insert; the caller commits. */
   void insert(Connection connection) throws SQLException {
-    String sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    String sql =
+        "insert into "
+            + table
+            + " ("
+            + String.join(", ", columns)
+            + ") values ("
+            + String.join(", ", Collections.nCopies(columns.size(), "?"))
+            + ")";
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
       for (Object[] row : rows) {
         for (int i = 0; i < row.length; i++) {

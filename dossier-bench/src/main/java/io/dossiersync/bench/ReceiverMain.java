@@ -5,10 +5,10 @@ import java.time.Duration;
 
 /**
  * The reference receiver in its own process for the {@code cli} scenario: any bearer token, every
- * project, index entries required (events come first, as a drain sends them), and an optional
- * delay before each answer. Prints {@code listening <base-uri>} and runs until its standard input
- * closes. Usage: {@code ReceiverMain [delay-ms=0] [index-entries=required|optional]}; {@code
- * optional} accepts bodies no event announced (the {@code client-cpu} scenario sends no events).
+ * project, index entries required (events come first, as a drain sends them), and an optional delay
+ * before each answer. Prints {@code listening <base-uri>} and runs until its standard input closes.
+ * Usage: {@code ReceiverMain [delay-ms=0] [index-entries=required|optional]}; {@code optional}
+ * accepts bodies no event announced (the {@code client-cpu} scenario sends no events).
  */
 public final class ReceiverMain {
 
@@ -27,8 +27,12 @@ public final class ReceiverMain {
     }
     long delayMs = args.length > 0 ? Long.parseLong(args[0]) : 0;
     boolean requireIndex = args.length < 2 || !args[1].equals("optional");
-    try (ReferenceReceiver receiver = ReferenceReceiver.builder().port(0)
-        .requireIndexEntry(requireIndex).responseDelay(Duration.ofMillis(delayMs)).start()) {
+    try (ReferenceReceiver receiver =
+        ReferenceReceiver.builder()
+            .port(0)
+            .requireIndexEntry(requireIndex)
+            .responseDelay(Duration.ofMillis(delayMs))
+            .start()) {
       System.out.println("listening " + receiver.baseUri());
       System.out.flush();
       while (System.in.read() >= 0) {

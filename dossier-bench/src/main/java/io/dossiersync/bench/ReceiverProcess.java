@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link ReceiverMain} child process: started fresh for each drain round (so every body is new
- * to it), stopped by closing its standard input. Not thread-safe.
+ * A {@link ReceiverMain} child process: started fresh for each drain round (so every body is new to
+ * it), stopped by closing its standard input. Not thread-safe.
  */
 final class ReceiverProcess implements AutoCloseable {
 
@@ -33,10 +33,10 @@ final class ReceiverProcess implements AutoCloseable {
     command.add(ReceiverMain.class.getName());
     command.add(String.valueOf(delayMs));
     command.add(requireIndex ? "required" : "optional");
-    Process process = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();
     if (line == null || !line.startsWith("listening ")) {
       process.destroyForcibly();

@@ -17,10 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code sync-corpus <kitty-specs-dir> [rounds]}: index + events + enqueue of every feature into a
- * fresh SQLite queue (what {@code dossier sync --no-drain} does), against the floor measured in
- * the same run: read and SHA-256 every regular file of the same feature directories, then insert
- * the very rows the store wrote (bodies and events) with one bare batched JDBC transaction. One
- * warm-up round, then the median of {@code rounds} alternating rounds. Target: at most 2x.
+ * fresh SQLite queue (what {@code dossier sync --no-drain} does), against the floor measured in the
+ * same run: read and SHA-256 every regular file of the same feature directories, then insert the
+ * very rows the store wrote (bodies and events) with one bare batched JDBC transaction. One warm-up
+ * round, then the median of {@code rounds} alternating rounds. Target: at most 2x.
  */
 final class SyncCorpusScenario {
 
@@ -40,7 +40,8 @@ final class SyncCorpusScenario {
       features = dirs.filter(Files::isDirectory).sorted().toList();
     }
     SpecKittyCheckout checkout = new SpecKittyCheckout();
-    List<NamespaceRef> namespaces = features.stream().map(d -> checkout.read(d).namespace()).toList();
+    List<NamespaceRef> namespaces =
+        features.stream().map(d -> checkout.read(d).namespace()).toList();
     Path dir = Files.createTempDirectory("dossier-bench-sync");
     Figures figures = new Figures("sync-corpus");
     List<QueueRows> rows = List.of();
@@ -68,21 +69,43 @@ final class SyncCorpusScenario {
     Files.deleteIfExists(dir);
     long oursNanos = Figures.median(ours);
     long floorNanos = Figures.median(floor);
-    figures.line("corpus", "%s: %d features, %d files, %.1f MB", corpus, features.size(),
-        lastFloor.files(), lastFloor.bytes() / 1e6);
-    figures.line("floor", "median %d ms (runs ms %s): read + SHA-256 of %d files, one JDBC batch"
-        + " of %d body rows + %d event rows", floorNanos / 1_000_000, Figures.millis(floor),
-        lastFloor.files(), rows.get(0).rows().size(), rows.get(1).rows().size());
-    figures.line("dossier", "median %d ms (runs ms %s): %d bodies queued, %d events, %.0f bodies/s",
-        oursNanos / 1_000_000, Figures.millis(ours), lastOurs.queued(), lastOurs.events(),
+    figures.line(
+        "corpus",
+        "%s: %d features, %d files, %.1f MB",
+        corpus,
+        features.size(),
+        lastFloor.files(),
+        lastFloor.bytes() / 1e6);
+    figures.line(
+        "floor",
+        "median %d ms (runs ms %s): read + SHA-256 of %d files, one JDBC batch"
+            + " of %d body rows + %d event rows",
+        floorNanos / 1_000_000,
+        Figures.millis(floor),
+        lastFloor.files(),
+        rows.get(0).rows().size(),
+        rows.get(1).rows().size());
+    figures.line(
+        "dossier",
+        "median %d ms (runs ms %s): %d bodies queued, %d events, %.0f bodies/s",
+        oursNanos / 1_000_000,
+        Figures.millis(ours),
+        lastOurs.queued(),
+        lastOurs.events(),
         lastOurs.queued() / (oursNanos / 1e9));
     List<String> paired = new ArrayList<>();
     for (int i = 0; i < ours.size(); i++) {
       paired.add(String.format(Locale.ROOT, "%.2f", (double) ours.get(i) / floor.get(i)));
     }
-    figures.ratio("dossier/floor", (double) oursNanos / floorNanos, 2.0, true,
+    figures.ratio(
+        "dossier/floor",
+        (double) oursNanos / floorNanos,
+        2.0,
+        true,
         "(medians; per-round ratios " + paired + ")");
-    figures.line("python-reference", "about 900 bodies/s enqueued; dossier enqueues %.1fx that",
+    figures.line(
+        "python-reference",
+        "about 900 bodies/s enqueued; dossier enqueues %.1fx that",
         lastOurs.queued() / (oursNanos / 1e9) / 900);
     return figures.allMet();
   }

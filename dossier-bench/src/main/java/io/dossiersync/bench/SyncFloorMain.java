@@ -27,8 +27,9 @@ public final class SyncFloorMain {
     Path corpus = Path.of(args[0]);
     List<QueueRows> rows;
     try (Connection reference = QueueRows.open(Path.of(args[1]))) {
-      rows = List.of(QueueRows.read(reference, "body_queue"),
-          QueueRows.read(reference, "event_queue"));
+      rows =
+          List.of(
+              QueueRows.read(reference, "body_queue"), QueueRows.read(reference, "event_queue"));
     }
     List<Path> features;
     try (Stream<Path> dirs = Files.list(corpus)) {

@@ -40,8 +40,18 @@ class BenchTasksTest {
       BenchTasks.enqueue(store, 2_500);
 
       assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(2_500);
-      assertThat(store.bodies().claim(new ClaimRequest(3, Instant.now(), Duration.ofMinutes(1),
-          "test", ProjectScope.all(), false))).hasSize(3);
+      assertThat(
+              store
+                  .bodies()
+                  .claim(
+                      new ClaimRequest(
+                          3,
+                          Instant.now(),
+                          Duration.ofMinutes(1),
+                          "test",
+                          ProjectScope.all(),
+                          false)))
+          .hasSize(3);
     }
   }
 

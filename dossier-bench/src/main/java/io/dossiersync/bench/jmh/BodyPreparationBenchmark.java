@@ -34,8 +34,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-    "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+      "-Dorg.jooq.no-logo=true",
+      "-Dorg.jooq.no-tips=true"
+    })
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
 public class BodyPreparationBenchmark {
@@ -53,9 +58,14 @@ public class BodyPreparationBenchmark {
     String body = BenchTasks.task("01JBENCH0000000000000000000", 1).contentBody();
     bytes = body.getBytes(StandardCharsets.UTF_8);
     Files.write(feature.resolve("spec.md"), bytes);
-    preparer = new BodyPreparer(SurfacePolicy.specKittyDefault(), () -> "01JBENCH0000000000000000000");
-    artifact = new FileSystemIndexer().index(feature, request()).artifacts().stream()
-        .filter(a -> a.relativePath().equals("spec.md")).findFirst().orElseThrow();
+    preparer =
+        new BodyPreparer(SurfacePolicy.specKittyDefault(), () -> "01JBENCH0000000000000000000");
+    artifact =
+        new FileSystemIndexer()
+            .index(feature, request()).artifacts().stream()
+                .filter(a -> a.relativePath().equals("spec.md"))
+                .findFirst()
+                .orElseThrow();
   }
 
   /** Removes the feature directory. */

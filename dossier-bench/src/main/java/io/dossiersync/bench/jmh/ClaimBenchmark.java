@@ -29,16 +29,21 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The SQLite queue's drain path, one thread, a fresh file per iteration: claim a batch of 64
- * ready 4 KiB tasks (one {@code UPDATE ... RETURNING}), then delete them with one {@code
- * completeAll}, as the drain engine does per claim batch. The queue is topped up outside the
- * measured time whenever fewer than a batch remain, so it never runs dry. Scores are per task.
+ * The SQLite queue's drain path, one thread, a fresh file per iteration: claim a batch of 64 ready
+ * 4 KiB tasks (one {@code UPDATE ... RETURNING}), then delete them with one {@code completeAll}, as
+ * the drain engine does per claim batch. The queue is topped up outside the measured time whenever
+ * fewer than a batch remain, so it never runs dry. Scores are per task.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-    "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+      "-Dorg.jooq.no-logo=true",
+      "-Dorg.jooq.no-tips=true"
+    })
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
 public class ClaimBenchmark {
@@ -87,14 +92,27 @@ public class ClaimBenchmark {
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public List<ClaimedBody> claimBatchThenCompleteAll() {
-    List<ClaimedBody> claimed = store.bodies().claim(new ClaimRequest(BATCH, Instant.now(),
-        Duration.ofMinutes(10), "bench", ProjectScope.all(), true));
+    List<ClaimedBody> claimed =
+        store
+            .bodies()
+            .claim(
+                new ClaimRequest(
+                    BATCH,
+                    Instant.now(),
+                    Duration.ofMinutes(10),
+                    "bench",
+                    ProjectScope.all(),
+                    true));
     if (claimed.size() != BATCH) {
       throw new IllegalStateException("claimed " + claimed.size() + " of " + BATCH);
     }
     ready -= BATCH;
-    List<ClaimedBody> completed = store.bodies().settle(claimed.stream()
-        .map(c -> Settlement.complete(c, Instant.EPOCH)).toList()).stream().map(Settlement::claimed)
+    List<ClaimedBody> completed =
+        store
+            .bodies()
+            .settle(claimed.stream().map(c -> Settlement.complete(c, Instant.EPOCH)).toList())
+            .stream()
+            .map(Settlement::claimed)
             .toList();
     if (completed.size() != BATCH) {
       throw new IllegalStateException("completed " + completed.size() + " of " + BATCH);

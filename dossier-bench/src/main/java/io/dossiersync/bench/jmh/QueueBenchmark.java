@@ -33,8 +33,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-    "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+      "-Dorg.jooq.no-logo=true",
+      "-Dorg.jooq.no-tips=true"
+    })
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
 public class QueueBenchmark {

@@ -21,8 +21,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-    "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+      "-Dorg.jooq.no-logo=true",
+      "-Dorg.jooq.no-tips=true"
+    })
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
 public class SerializationBenchmark {
