@@ -138,25 +138,32 @@ final class CliSession implements AutoCloseable {
    * @throws CliException (exit 2) when no server is configured
    */
   DrainEngine drainEngine(ProjectScope scope, DrainListener listener, int concurrency) {
-    return engineBuilder(listener)
+    return engineBuilder(listener, concurrency)
         .consent(scope.projects().map(SyncConsent::only).orElse(SyncConsent.allowAll()))
         .projectScope(scope)
-        .concurrency(concurrency)
         .build();
   }
 
   /**
    * A drain engine builder over this session's store, transports, token and lease, recording
-   * health; the caller sets consent, scope and concurrency.
+   * health, with {@code concurrency} sends in flight; the caller sets consent and scope. The
+   * connection pool holds a connection for every send in flight ({@link ConnectionPoolSize}).
    *
    * @throws CliException (exit 2) when no server is configured
    */
-  DrainEngineBuilder engineBuilder(DrainListener listener) {
+  DrainEngineBuilder engineBuilder(DrainListener listener, int concurrency) {
     String url =
         server.orElseThrow(
             () -> CliException.usage("no receiver: give --server URL or set DOSSIER_SERVER_URL"));
     if (transports == null) {
-      transports = HttpTransports.create(HttpTransportConfig.builder(url).build());
+      int connections = ConnectionPoolSize.forConcurrency(concurrency);
+      transports =
+          HttpTransports.create(
+              HttpTransportConfig.builder(url)
+                  .maxConnections(
+                      Math.max(HttpTransportConfig.DEFAULT_MAX_CONNECTIONS, connections))
+                  .maxConnectionsPerRoute(connections)
+                  .build());
       if (!tokens.hasToken()) {
         io.err()
             .println(
@@ -173,6 +180,7 @@ final class CliSession implements AutoCloseable {
         .tokenProvider(tokens)
         .listener(listener.and(new HealthRecordingListener(store.health(), clock())))
         .leaseDuration(LEASE)
+        .concurrency(concurrency)
         .abortInFlight(abortable::close);
   }
 

@@ -103,10 +103,9 @@ final class WatchCommand implements Callable<Integer> {
               .map(
                   server ->
                       session
-                          .engineBuilder(output)
+                          .engineBuilder(output, concurrency.value())
                           .consent(projects)
                           .projectScope(ProjectScope.all())
-                          .concurrency(concurrency.value())
                           .build());
       if (engine.isEmpty()) {
         io.err()

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +39,60 @@ class DrainEngineEventTest {
 
     DrainReport report = drainOnce();
 
-    assertThat(bench.calls)
-        .containsExactly("events 100", "events 100", "events 50", "body spec.md");
+    assertThat(bench.calls.subList(0, 3))
+        .containsExactlyInAnyOrder("events 100", "events 100", "events 50");
+    assertThat(bench.calls).hasSize(4).last().isEqualTo("body spec.md");
     assertThat(report.eventsSent()).isEqualTo(250);
     assertThat(report.bodiesUploaded()).isEqualTo(1);
+  }
+
+  @Test
+  void eventBatchesAreSentUpToConcurrencyAtOnce() {
+    assertThat(mostEventBatchesInFlight(4)).isEqualTo(4);
+  }
+
+  @Test
+  void concurrencyOneSendsOneEventBatchAtATime() {
+    assertThat(mostEventBatchesInFlight(1)).isEqualTo(1);
+  }
+
+  /**
+   * Drains 1,000 events in batches of 100 while the first sends wait (up to 5 s) for {@code
+   * concurrency} batches to be in flight together; the most that were.
+   */
+  private int mostEventBatchesInFlight(int concurrency) {
+    for (int i = 0; i < 1_000; i++) {
+      bench.enqueueEvent(ns, "research/r" + i + ".md");
+    }
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch together = new CountDownLatch(concurrency);
+    bench.answerEvents(
+        batch -> {
+          most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          together.countDown();
+          try {
+            together.await(5, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          inFlight.decrementAndGet();
+          return EventBatchResult.delivered(
+              batch.stream()
+                  .map(
+                      e ->
+                          new EventResult(e.eventId(), EventResultStatus.SUCCESS, Optional.empty()))
+                  .toList());
+        });
+
+    DrainReport report;
+    try (DrainEngine engine = bench.builder().concurrency(concurrency).build()) {
+      report = engine.drainOnce();
+    }
+
+    assertThat(report.eventsSent()).isEqualTo(1_000);
+    assertThat(bench.pendingEvents()).isZero();
+    return most.get();
   }
 
   @Test

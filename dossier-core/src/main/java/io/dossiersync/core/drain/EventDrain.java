@@ -6,19 +6,23 @@ import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.EventResult;
 import io.dossiersync.core.transport.EventResultStatus;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The event half of a round (PRODUCT.md §4.2), on the round thread: claims the ready events a batch
- * at a time, hands each batch to a sender, waits for its answer (renewing the batch's leases
- * meanwhile) and applies the answer of every piece the sender sent, in one transaction per batch,
- * the same as the next batch's claim:
+ * at a time and keeps up to {@code concurrency} batches in flight, as bodies are (so that a distant
+ * receiver's latency is paid once per window, not once per batch), renewing the leases of every
+ * batch in flight while it waits, and applies the answer of every piece a sender sent, in one
+ * transaction per batch, the same as the next batch's claim:
  *
  * <ul>
  *   <li>delivered: success and duplicate delete the event, rejected fails it ({@code rejected:
@@ -29,6 +33,10 @@ import java.util.stream.Collectors;
  *   <li>retryable and unexpected answers keep the batch with backoff, each failure counting toward
  *       the retry ceiling.
  * </ul>
+ *
+ * <p>Batches in flight together may reach the receiver in either order; PRODUCT.md orders events
+ * before bodies (R1), never one batch before another (a batch in backoff already lets later ones
+ * pass). Every batch is answered, given back or abandoned before the bodies start.
  */
 final class EventDrain {
 
@@ -37,6 +45,10 @@ final class EventDrain {
   private final Senders senders;
   private final Inbox inbox;
   private final ResultBatch<ClaimedEvent> pending;
+  private final Set<List<ClaimedEvent>> inFlight =
+      Collections.newSetFromMap(new IdentityHashMap<>());
+  private final int window;
+  private boolean exhausted;
 
   EventDrain(DrainRound round, Senders senders, Inbox inbox) {
     this.round = round;
@@ -44,56 +56,90 @@ final class EventDrain {
     this.senders = senders;
     this.inbox = inbox;
     this.pending = new ResultBatch<>(round, queue);
+    this.window = round.settings.concurrency();
   }
 
   /**
-   * Sends every ready event of the round's scope, until none is left or the round stops. The
-   * answers of a batch are written in the same transaction as the claim of the next batch.
+   * Sends every ready event of the round's scope, until none is left or the round stops, then waits
+   * for the batches still in flight. The answers waiting are written in the same transaction as the
+   * next batch's claim.
    *
-   * @throws io.dossiersync.core.queue.QueueStoreException from a claim
+   * @throws io.dossiersync.core.queue.QueueStoreException from a claim, after the batches in flight
+   *     were given back
    */
   void run() {
     try {
-      while (!round.stopped()) {
-        List<ClaimedEvent> batch =
-            pending.writeAndClaim(round.claim(round.settings.eventBatchSize(), false));
-        if (batch.isEmpty()) {
+      while (true) {
+        claimWhileRoom();
+        if (inFlight.isEmpty()) {
           return;
         }
-        if (round.stopped() || !submit(batch)) {
-          batch.forEach(e -> pending.release(e, round.stopReason()));
-          return;
+        handle(inbox.take(this::renew));
+        for (Sent more = inbox.poll(); more != null; more = inbox.poll()) {
+          handle(more);
         }
-        Optional<Sent> sent = await(batch);
-        if (sent.isEmpty()) {
-          batch.forEach(event -> pending.release(event, DrainReasons.DRAIN_STOPPED));
-          return;
+        if (exhausted || round.stopped()) {
+          pending.write();
         }
-        apply(sent.get());
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      releaseInFlight();
+    } catch (RuntimeException e) {
+      releaseInFlight();
+      throw e;
     } finally {
       pending.write();
     }
   }
 
-  /** The answer to {@code batch}, renewing its leases meanwhile; empty when the round gave up. */
-  private Optional<Sent> await(List<ClaimedEvent> batch) {
-    try {
-      Sent sent = inbox.take(() -> round.renew(queue, batch));
-      while (sent == Sent.Wake.INSTANCE) {
-        if (round.abandoned()) {
-          return Optional.empty();
-        }
-        if (round.pastDeadlineSeen()) {
-          round.abortInFlight();
-        }
-        sent = inbox.take(() -> round.renew(queue, batch));
+  /** Claims and submits batches while fewer than the window are in flight and more are ready. */
+  private void claimWhileRoom() {
+    int size = round.settings.eventBatchSize();
+    while (!exhausted && inFlight.size() < window && !round.stopped()) {
+      List<ClaimedEvent> batch = pending.writeAndClaim(round.claim(size, false));
+      exhausted = batch.size() < size;
+      if (batch.isEmpty()) {
+        return;
       }
-      return Optional.of(sent);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
+      if (round.stopped() || !submit(batch)) {
+        batch.forEach(e -> pending.release(e, round.stopReason()));
+        return;
+      }
+      inFlight.add(batch);
     }
+  }
+
+  private void handle(Sent sent) {
+    if (sent == Sent.Wake.INSTANCE) {
+      if (round.abandoned()) {
+        releaseInFlight();
+      } else if (round.pastDeadlineSeen()) {
+        round.abortInFlight();
+      }
+      return;
+    }
+    if (sent instanceof Sent.Events events && !inFlight.remove(events.batch())) {
+      return;
+    }
+    if (sent instanceof Sent.Failed failed && !inFlight.remove(failed.events())) {
+      return;
+    }
+    apply(sent);
+  }
+
+  /** Gives back every batch in flight: a late answer is ignored, and the events sent again. */
+  private void releaseInFlight() {
+    inFlight.forEach(batch -> batch.forEach(e -> pending.release(e, DrainReasons.DRAIN_STOPPED)));
+    inFlight.clear();
+  }
+
+  /** Writes the answers waiting, then renews the leases of every batch in flight. */
+  private void renew() {
+    pending.write();
+    List<ClaimedEvent> held = new ArrayList<>();
+    inFlight.forEach(held::addAll);
+    round.renew(queue, held);
   }
 
   private boolean submit(List<ClaimedEvent> batch) {
