@@ -64,8 +64,8 @@ import org.slf4j.LoggerFactory;
  * concurrency} requests in flight, claims more when few claimed tasks are left to send, writes the
  * answers in one transaction per batch, and renews the leases of what it holds every third of the
  * lease. <b>Memory bound:</b> a round holds at most {@code concurrency + bodyClaimBatchSize} bodies
- * (in flight or claimed and waiting to be sent) and one event batch, never more whatever the
- * queue's length; answers waiting to be written keep no body text.
+ * (in flight or claimed and waiting to be sent) or {@code concurrency} event batches, never more
+ * whatever the queue's length; answers waiting to be written keep no body text.
  *
  * <p><b>Durability:</b> the engine holds no state of its own; what happens to a task is what the
  * {@link QueueStore} records. A send interrupted by a crash leaves its task leased until the lease
