@@ -29,7 +29,12 @@ final class CliScenario {
   /** The launcher's flags for a short-lived command, given to the floors too (fair floors). */
   static final List<String> FLOOR_JVM =
       List.of(
-          "-XX:+UseSerialGC", "-Xms16m", "-Xmx512m", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1");
+          "-XX:+UseSerialGC",
+          "-Xms64m",
+          "-Xmn48m",
+          "-Xmx512m",
+          "-XX:-UsePerfData",
+          "-XX:TieredStopAtLevel=1");
 
   private static final Pattern UPLOADED = Pattern.compile("\"uploaded\"\\s*:\\s*(\\d+)");
   private static final long TIMEOUT_S = 600;
