@@ -93,6 +93,20 @@ final class CliFigures {
             run.peakRssMb()));
   }
 
+  /**
+   * Prints, without a verdict, the throughput of the floor recorded as {@code floor} for the same
+   * bodies: what a bare HttpClient reaches against the same receiver, for reading a target.
+   */
+  void floorThroughput(String floor, long bodies) {
+    MeasuredRun run = series.get(floor).get(0);
+    figures.line(
+        floor,
+        "%d bodies in %.1f s wall, preload of the rows excluded = %.0f bodies/s (no target: context)",
+        bodies,
+        run.wallNanos() / 1e9,
+        bodies / (run.wallNanos() / 1e9));
+  }
+
   private static long medianWall(List<MeasuredRun> runs) {
     return Figures.median(runs.stream().map(MeasuredRun::wallNanos).toList());
   }

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * HttpFloorMain}, same concurrency, its own fresh receiver). Round 0 warms the page cache and
  * writes the reference queue the floors load; it is not counted. With a latency, the drain then
  * runs once more at {@code --concurrency} 4 and 16 against a receiver adding that many milliseconds
- * per answer. Prints wall, CPU and peak RSS per command, ratios, and verdicts.
+ * per answer, and so does the bare floor at the same concurrency (printed as context: the target is
+ * absolute). Prints wall, CPU and peak RSS per command, ratios, and verdicts.
  */
 final class CliScenario {
 
@@ -141,6 +142,8 @@ final class CliScenario {
         MeasuredRun run = drain(db, concurrency, latencyMs, name);
         delete(db);
         report.throughput(name, uploaded(run), run, 0.9 * concurrency * 1000.0 / latencyMs);
+        drainFloor(reference, concurrency, latencyMs, "floor-" + name);
+        report.floorThroughput("floor-" + name, uploaded(run));
       }
     }
     delete(reference);
