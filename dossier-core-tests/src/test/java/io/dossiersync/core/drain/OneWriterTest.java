@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.ClaimedBody;
+import io.dossiersync.core.queue.ClaimedEvent;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.queue.Settlement;
 import java.lang.reflect.InvocationTargetException;
@@ -67,7 +68,17 @@ class OneWriterTest {
         .doesNotContain("complete", "completeAll", "reschedule", "release", "fail")
         .as("every claim carries the results waiting (settleAndClaim)")
         .doesNotContain("claim");
-    assertThat(calls.stream().filter("events.write"::equals)).hasSize(3);
+    assertThat(calls.stream().filter("events.write"::equals).count())
+        .as(
+            "the three event batches go out together (concurrency 4): their answers are written"
+                + " in at most one transaction per batch")
+        .isBetween(1L, 3L);
+    assertThat(
+            settled.stream()
+                .filter(list -> ((Settlement<?>) list.get(0)).claimed() instanceof ClaimedEvent)
+                .mapToInt(List::size)
+                .sum())
+        .isEqualTo(250);
     long bodyWrites = calls.stream().filter("bodies.write"::equals).count();
     assertThat(bodyWrites).isBetween(3L, 6L);
     assertThat(settled)
