@@ -9,24 +9,24 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.ResultQuery;
-import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 
 /** The statements of the body queue alone (build time only). Immutable. */
 final class BodyStatements {
 
-  /** What a body claim reads back: the task, its retries and the claim-order columns. */
-  static final List<SelectField<?>> CLAIMED =
-      List.of(
-          BODY_QUEUE.ID,
+  /** Which body a row holds: its upload id, namespace, path and content hash. */
+  private static final List<Field<?>> ARTIFACT =
+      FieldList.of(
           BODY_QUEUE.UPLOAD_ID,
-          BODY_QUEUE.PROJECT_UUID,
-          BODY_QUEUE.FEATURE_SLUG,
-          BODY_QUEUE.TARGET_BRANCH,
-          BODY_QUEUE.MISSION_KEY,
-          BODY_QUEUE.MANIFEST_VERSION,
+          QueueColumns.BODIES.namespace(),
           BODY_QUEUE.ARTIFACT_PATH,
-          BODY_QUEUE.CONTENT_HASH,
+          BODY_QUEUE.CONTENT_HASH);
+
+  /** What a body claim reads back: the task, its retries and the claim-order columns. */
+  static final List<Field<?>> CLAIMED =
+      FieldList.of(
+          BODY_QUEUE.ID,
+          ARTIFACT,
           BODY_QUEUE.CONTENT_BODY,
           BODY_QUEUE.SIZE_BYTES,
           BODY_QUEUE.CREATED_AT,
@@ -35,15 +35,8 @@ final class BodyStatements {
 
   /** The columns a new row is given (by an enqueue or a re-queued failure record), in order. */
   static final List<Field<?>> INSERTED =
-      List.of(
-          BODY_QUEUE.UPLOAD_ID,
-          BODY_QUEUE.PROJECT_UUID,
-          BODY_QUEUE.FEATURE_SLUG,
-          BODY_QUEUE.TARGET_BRANCH,
-          BODY_QUEUE.MISSION_KEY,
-          BODY_QUEUE.MANIFEST_VERSION,
-          BODY_QUEUE.ARTIFACT_PATH,
-          BODY_QUEUE.CONTENT_HASH,
+      FieldList.of(
+          ARTIFACT,
           BODY_QUEUE.HASH_ALGORITHM,
           BODY_QUEUE.CONTENT_BODY,
           BODY_QUEUE.SIZE_BYTES,
@@ -83,41 +76,21 @@ final class BodyStatements {
    * passes through Java); {@link QueueStatements#complete} then deletes it.
    */
   Query fail() {
-    Field<Long> at = Values.number("now");
-    return DSL.insertInto(
-            FAILURE_RECORD,
-            FAILURE_RECORD.KIND,
-            FAILURE_RECORD.TASK_ID,
-            FAILURE_RECORD.PROJECT_UUID,
-            FAILURE_RECORD.FEATURE_SLUG,
-            FAILURE_RECORD.TARGET_BRANCH,
-            FAILURE_RECORD.MISSION_KEY,
-            FAILURE_RECORD.MANIFEST_VERSION,
-            FAILURE_RECORD.ARTIFACT_PATH,
-            FAILURE_RECORD.CONTENT_HASH,
-            FAILURE_RECORD.PAYLOAD,
-            FAILURE_RECORD.SIZE_BYTES,
-            FAILURE_RECORD.REASON,
-            FAILURE_RECORD.ATTEMPTS,
-            FAILURE_RECORD.FIRST_FAILED_AT,
-            FAILURE_RECORD.LAST_FAILED_AT)
+    return DSL.insertInto(FAILURE_RECORD)
+        .columns(
+            FieldList.of(
+                FailureColumns.TASK,
+                FAILURE_RECORD.PAYLOAD,
+                FAILURE_RECORD.SIZE_BYTES,
+                FailureColumns.OUTCOME))
         .select(
             DSL.select(
-                    DSL.inline(FailureKind.BODY.wireName()),
-                    BODY_QUEUE.UPLOAD_ID,
-                    BODY_QUEUE.PROJECT_UUID,
-                    BODY_QUEUE.FEATURE_SLUG,
-                    BODY_QUEUE.TARGET_BRANCH,
-                    BODY_QUEUE.MISSION_KEY,
-                    BODY_QUEUE.MANIFEST_VERSION,
-                    BODY_QUEUE.ARTIFACT_PATH,
-                    BODY_QUEUE.CONTENT_HASH,
-                    BODY_QUEUE.CONTENT_BODY,
-                    BODY_QUEUE.SIZE_BYTES,
-                    Values.text("reason"),
-                    BODY_QUEUE.RETRY_COUNT.plus(DSL.inline(1)),
-                    DSL.coalesce(BODY_QUEUE.FIRST_FAILED_AT, at),
-                    at)
+                    FieldList.of(
+                        DSL.inline(FailureKind.BODY.wireName()),
+                        ARTIFACT,
+                        BODY_QUEUE.CONTENT_BODY,
+                        BODY_QUEUE.SIZE_BYTES,
+                        FailureColumns.outcomeOf(QueueColumns.BODIES)))
                 .from(BODY_QUEUE)
                 .where(queue.fenced()));
   }
@@ -142,23 +115,19 @@ final class BodyStatements {
     return DSL.insertInto(BODY_QUEUE)
         .columns(INSERTED)
         .values(
-            Values.text("uploadId"),
-            Values.text("project"),
-            Values.text("feature"),
-            Values.text("branch"),
-            Values.text("mission"),
-            Values.text("manifest"),
-            Values.text("path"),
-            Values.text("hash"),
-            Values.text("algorithm"),
-            Values.text("body"),
-            Values.number("size"),
-            now,
-            DSL.inline(0),
-            now,
-            DSL.inline(LeaseColumns.NO_OWNER),
-            DSL.inline(LeaseColumns.NEVER),
-            DSL.inline(LeaseColumns.NEVER));
+            FieldList.of(
+                Values.text("uploadId"),
+                Values.text("project"),
+                Values.text("feature"),
+                Values.text("branch"),
+                Values.text("mission"),
+                Values.text("manifest"),
+                Values.text("path"),
+                Values.text("hash"),
+                Values.text("algorithm"),
+                Values.text("body"),
+                Values.number("size"),
+                QueueColumns.newRowAt(now)));
   }
 
   ResultQuery<?> retries() {

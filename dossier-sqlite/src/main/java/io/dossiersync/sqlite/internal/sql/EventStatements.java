@@ -8,24 +8,19 @@ import java.util.List;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.ResultQuery;
-import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 
 /** The statements of the event queue alone (build time only). Immutable. */
 final class EventStatements {
 
   /** What an event claim reads back: the event, its retries and the claim-order columns. */
-  static final List<SelectField<?>> CLAIMED =
-      List.of(
+  static final List<Field<?>> CLAIMED =
+      FieldList.of(
           EVENT_QUEUE.ID,
           EVENT_QUEUE.EVENT_ID,
           EVENT_QUEUE.EVENT_TYPE,
           EVENT_QUEUE.AGGREGATE_ID,
-          EVENT_QUEUE.PROJECT_UUID,
-          EVENT_QUEUE.FEATURE_SLUG,
-          EVENT_QUEUE.TARGET_BRANCH,
-          EVENT_QUEUE.MISSION_KEY,
-          EVENT_QUEUE.MANIFEST_VERSION,
+          QueueColumns.EVENTS.namespace(),
           EVENT_QUEUE.COALESCE_KEY,
           EVENT_QUEUE.PAYLOAD,
           EVENT_QUEUE.CREATED_AT,
@@ -34,15 +29,11 @@ final class EventStatements {
 
   /** The columns a new row is given (by an enqueue or a re-queued failure record), in order. */
   static final List<Field<?>> INSERTED =
-      List.of(
+      FieldList.of(
           EVENT_QUEUE.EVENT_ID,
           EVENT_QUEUE.EVENT_TYPE,
           EVENT_QUEUE.AGGREGATE_ID,
-          EVENT_QUEUE.PROJECT_UUID,
-          EVENT_QUEUE.FEATURE_SLUG,
-          EVENT_QUEUE.TARGET_BRANCH,
-          EVENT_QUEUE.MISSION_KEY,
-          EVENT_QUEUE.MANIFEST_VERSION,
+          QueueColumns.EVENTS.namespace(),
           EVENT_QUEUE.COALESCE_KEY,
           EVENT_QUEUE.PAYLOAD,
           EVENT_QUEUE.CREATED_AT,
@@ -73,45 +64,28 @@ final class EventStatements {
    * the payload's {@code relative_path} and {@code content_hash_sha256}, if any.
    */
   Query fail() {
-    Field<Long> at = Values.number("now");
-    return DSL.insertInto(
-            FAILURE_RECORD,
-            FAILURE_RECORD.KIND,
-            FAILURE_RECORD.TASK_ID,
-            FAILURE_RECORD.PROJECT_UUID,
-            FAILURE_RECORD.FEATURE_SLUG,
-            FAILURE_RECORD.TARGET_BRANCH,
-            FAILURE_RECORD.MISSION_KEY,
-            FAILURE_RECORD.MANIFEST_VERSION,
-            FAILURE_RECORD.ARTIFACT_PATH,
-            FAILURE_RECORD.CONTENT_HASH,
-            FAILURE_RECORD.EVENT_TYPE,
-            FAILURE_RECORD.AGGREGATE_ID,
-            FAILURE_RECORD.COALESCE_KEY,
-            FAILURE_RECORD.PAYLOAD,
-            FAILURE_RECORD.REASON,
-            FAILURE_RECORD.ATTEMPTS,
-            FAILURE_RECORD.FIRST_FAILED_AT,
-            FAILURE_RECORD.LAST_FAILED_AT)
+    return DSL.insertInto(FAILURE_RECORD)
+        .columns(
+            FieldList.of(
+                FailureColumns.TASK,
+                FAILURE_RECORD.EVENT_TYPE,
+                FAILURE_RECORD.AGGREGATE_ID,
+                FAILURE_RECORD.COALESCE_KEY,
+                FAILURE_RECORD.PAYLOAD,
+                FailureColumns.OUTCOME))
         .select(
             DSL.select(
-                    DSL.inline(FailureKind.EVENT.wireName()),
-                    EVENT_QUEUE.EVENT_ID,
-                    EVENT_QUEUE.PROJECT_UUID,
-                    EVENT_QUEUE.FEATURE_SLUG,
-                    EVENT_QUEUE.TARGET_BRANCH,
-                    EVENT_QUEUE.MISSION_KEY,
-                    EVENT_QUEUE.MANIFEST_VERSION,
-                    rules.jsonText(EVENT_QUEUE.PAYLOAD, "payload", "relative_path"),
-                    rules.jsonText(EVENT_QUEUE.PAYLOAD, "payload", "content_hash_sha256"),
-                    EVENT_QUEUE.EVENT_TYPE,
-                    EVENT_QUEUE.AGGREGATE_ID,
-                    EVENT_QUEUE.COALESCE_KEY,
-                    rules.payloadOf(EVENT_QUEUE.PAYLOAD),
-                    Values.text("reason"),
-                    EVENT_QUEUE.RETRY_COUNT.plus(DSL.inline(1)),
-                    DSL.coalesce(EVENT_QUEUE.FIRST_FAILED_AT, at),
-                    at)
+                    FieldList.of(
+                        DSL.inline(FailureKind.EVENT.wireName()),
+                        EVENT_QUEUE.EVENT_ID,
+                        QueueColumns.EVENTS.namespace(),
+                        rules.jsonText(EVENT_QUEUE.PAYLOAD, "payload", "relative_path"),
+                        rules.jsonText(EVENT_QUEUE.PAYLOAD, "payload", "content_hash_sha256"),
+                        EVENT_QUEUE.EVENT_TYPE,
+                        EVENT_QUEUE.AGGREGATE_ID,
+                        EVENT_QUEUE.COALESCE_KEY,
+                        rules.payloadOf(EVENT_QUEUE.PAYLOAD),
+                        FailureColumns.outcomeOf(QueueColumns.EVENTS)))
                 .from(EVENT_QUEUE)
                 .where(queue.fenced()));
   }
@@ -136,21 +110,17 @@ final class EventStatements {
     return DSL.insertInto(EVENT_QUEUE)
         .columns(INSERTED)
         .values(
-            Values.text("eventId"),
-            Values.text("type"),
-            Values.text("aggregate"),
-            Values.text("project"),
-            Values.text("feature"),
-            Values.text("branch"),
-            Values.text("mission"),
-            Values.text("manifest"),
-            Values.text("coalesceKey"),
-            Values.text("payload"),
-            now,
-            DSL.inline(0),
-            now,
-            DSL.inline(LeaseColumns.NO_OWNER),
-            DSL.inline(LeaseColumns.NEVER),
-            DSL.inline(LeaseColumns.NEVER));
+            FieldList.of(
+                Values.text("eventId"),
+                Values.text("type"),
+                Values.text("aggregate"),
+                Values.text("project"),
+                Values.text("feature"),
+                Values.text("branch"),
+                Values.text("mission"),
+                Values.text("manifest"),
+                Values.text("coalesceKey"),
+                Values.text("payload"),
+                QueueColumns.newRowAt(now)));
   }
 }

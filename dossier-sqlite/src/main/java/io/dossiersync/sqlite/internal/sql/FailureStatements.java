@@ -55,17 +55,7 @@ final class FailureStatements {
   /** The keys of the records {@code ids}, oldest first. */
   ResultQuery<?> rows() {
     return DSL.select(
-            FAILURE_RECORD.ID,
-            FAILURE_RECORD.KIND,
-            FAILURE_RECORD.TASK_ID,
-            FAILURE_RECORD.PROJECT_UUID,
-            FAILURE_RECORD.FEATURE_SLUG,
-            FAILURE_RECORD.TARGET_BRANCH,
-            FAILURE_RECORD.MISSION_KEY,
-            FAILURE_RECORD.MANIFEST_VERSION,
-            FAILURE_RECORD.ARTIFACT_PATH,
-            FAILURE_RECORD.CONTENT_HASH,
-            FAILURE_RECORD.COALESCE_KEY)
+            FieldList.of(FAILURE_RECORD.ID, FailureColumns.TASK, FAILURE_RECORD.COALESCE_KEY))
         .from(FAILURE_RECORD)
         .where(rules.inList(FAILURE_RECORD.ID, "ids"))
         .orderBy(FAILURE_RECORD.ID);
@@ -89,23 +79,13 @@ final class FailureStatements {
         .columns(BodyStatements.INSERTED)
         .select(
             DSL.select(
-                    FAILURE_RECORD.TASK_ID,
-                    FAILURE_RECORD.PROJECT_UUID,
-                    FAILURE_RECORD.FEATURE_SLUG,
-                    FAILURE_RECORD.TARGET_BRANCH,
-                    FAILURE_RECORD.MISSION_KEY,
-                    FAILURE_RECORD.MANIFEST_VERSION,
-                    FAILURE_RECORD.ARTIFACT_PATH,
-                    FAILURE_RECORD.CONTENT_HASH,
-                    DSL.inline(BodyUploadTask.HASH_ALGORITHM),
-                    FAILURE_RECORD.PAYLOAD,
-                    DSL.coalesce(FAILURE_RECORD.SIZE_BYTES, DSL.inline(0L)),
-                    at,
-                    DSL.inline(0),
-                    at,
-                    DSL.inline(LeaseColumns.NO_OWNER),
-                    DSL.inline(LeaseColumns.NEVER),
-                    DSL.inline(LeaseColumns.NEVER))
+                    FieldList.of(
+                        FAILURE_RECORD.TASK_ID,
+                        FailureColumns.ARTIFACT,
+                        DSL.inline(BodyUploadTask.HASH_ALGORITHM),
+                        FAILURE_RECORD.PAYLOAD,
+                        DSL.coalesce(FAILURE_RECORD.SIZE_BYTES, DSL.inline(0L)),
+                        QueueColumns.newRowAt(at)))
                 .from(FAILURE_RECORD)
                 .where(thisRecord()))
         .onConflictDoNothing();
@@ -132,22 +112,14 @@ final class FailureStatements {
         .columns(EventStatements.INSERTED)
         .select(
             DSL.select(
-                    FAILURE_RECORD.TASK_ID,
-                    DSL.coalesce(FAILURE_RECORD.EVENT_TYPE, DSL.inline("")),
-                    DSL.coalesce(FAILURE_RECORD.AGGREGATE_ID, DSL.inline("")),
-                    FAILURE_RECORD.PROJECT_UUID,
-                    FAILURE_RECORD.FEATURE_SLUG,
-                    FAILURE_RECORD.TARGET_BRANCH,
-                    FAILURE_RECORD.MISSION_KEY,
-                    FAILURE_RECORD.MANIFEST_VERSION,
-                    FAILURE_RECORD.COALESCE_KEY,
-                    rules.textOf(FAILURE_RECORD.PAYLOAD),
-                    at,
-                    DSL.inline(0),
-                    at,
-                    DSL.inline(LeaseColumns.NO_OWNER),
-                    DSL.inline(LeaseColumns.NEVER),
-                    DSL.inline(LeaseColumns.NEVER))
+                    FieldList.of(
+                        FAILURE_RECORD.TASK_ID,
+                        DSL.coalesce(FAILURE_RECORD.EVENT_TYPE, DSL.inline("")),
+                        DSL.coalesce(FAILURE_RECORD.AGGREGATE_ID, DSL.inline("")),
+                        FailureColumns.NAMESPACE,
+                        FAILURE_RECORD.COALESCE_KEY,
+                        rules.textOf(FAILURE_RECORD.PAYLOAD),
+                        QueueColumns.newRowAt(at)))
                 .from(FAILURE_RECORD)
                 .where(thisRecord()))
         .onConflictDoNothing();
@@ -168,13 +140,7 @@ final class FailureStatements {
             e.KIND.eq(DSL.inline(FailureKind.EVENT.wireName())),
             b.KIND.eq(DSL.inline(FailureKind.BODY.wireName())),
             b.REASON.eq(DSL.inline(FailureRecords.INDEX_EVENT_FAILED)),
-            b.PROJECT_UUID.eq(e.PROJECT_UUID),
-            b.FEATURE_SLUG.eq(e.FEATURE_SLUG),
-            b.TARGET_BRANCH.eq(e.TARGET_BRANCH),
-            b.MISSION_KEY.eq(e.MISSION_KEY),
-            b.MANIFEST_VERSION.eq(e.MANIFEST_VERSION),
-            b.ARTIFACT_PATH.eq(e.ARTIFACT_PATH),
-            b.CONTENT_HASH.eq(e.CONTENT_HASH))
+            FailureColumns.sameArtifact(b, e))
         .where(rules.inList(e.ID, "ids"))
         .orderBy(b.ID);
   }
@@ -185,29 +151,14 @@ final class FailureStatements {
    * index_event_failed} (PRODUCT.md §4.2), in every process.
    */
   ResultQuery<?> indexEvents() {
-    return DSL.select(
-            FAILURE_RECORD.PROJECT_UUID,
-            FAILURE_RECORD.FEATURE_SLUG,
-            FAILURE_RECORD.TARGET_BRANCH,
-            FAILURE_RECORD.MISSION_KEY,
-            FAILURE_RECORD.MANIFEST_VERSION,
-            FAILURE_RECORD.ARTIFACT_PATH,
-            FAILURE_RECORD.CONTENT_HASH,
-            DSL.max(FAILURE_RECORD.LAST_FAILED_AT))
+    return DSL.select(FieldList.of(FailureColumns.ARTIFACT, DSL.max(FAILURE_RECORD.LAST_FAILED_AT)))
         .from(FAILURE_RECORD)
         .where(
             FAILURE_RECORD.KIND.eq(DSL.inline(FailureKind.EVENT.wireName())),
             FAILURE_RECORD.EVENT_TYPE.like(DSL.inline("%ArtifactIndexed")),
             FAILURE_RECORD.ARTIFACT_PATH.isNotNull(),
             FAILURE_RECORD.CONTENT_HASH.isNotNull())
-        .groupBy(
-            FAILURE_RECORD.PROJECT_UUID,
-            FAILURE_RECORD.FEATURE_SLUG,
-            FAILURE_RECORD.TARGET_BRANCH,
-            FAILURE_RECORD.MISSION_KEY,
-            FAILURE_RECORD.MANIFEST_VERSION,
-            FAILURE_RECORD.ARTIFACT_PATH,
-            FAILURE_RECORD.CONTENT_HASH);
+        .groupBy(FailureColumns.ARTIFACT);
   }
 
   Query delete() {

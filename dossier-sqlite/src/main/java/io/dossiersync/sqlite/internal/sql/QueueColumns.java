@@ -3,6 +3,7 @@ package io.dossiersync.sqlite.internal.sql;
 import static io.dossiersync.sqlite.internal.jooq.Tables.BODY_QUEUE;
 import static io.dossiersync.sqlite.internal.jooq.Tables.EVENT_QUEUE;
 
+import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Param;
@@ -90,6 +91,25 @@ record QueueColumns(
         t.field(leaseUntil),
         t.field(claimedAt),
         t.field(firstFailedAt));
+  }
+
+  /** The five namespace columns, in the order every statement lists them. */
+  List<Field<String>> namespace() {
+    return List.of(projectUuid, featureSlug, targetBranch, missionKey, manifestVersion);
+  }
+
+  /**
+   * The values of a new row created at {@code at}, for the tail of each queue's inserted columns:
+   * created and due at {@code at}, no retries, and the no-lease values of {@link LeaseColumns}.
+   */
+  static List<Field<?>> newRowAt(Field<Long> at) {
+    return List.of(
+        at,
+        DSL.inline(0),
+        at,
+        DSL.inline(LeaseColumns.NO_OWNER),
+        DSL.inline(LeaseColumns.NEVER),
+        DSL.inline(LeaseColumns.NEVER));
   }
 
   /** Rows of the namespace given by the values {@code project} ... {@code manifest}. */
