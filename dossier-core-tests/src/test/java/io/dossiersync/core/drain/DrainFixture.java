@@ -50,7 +50,9 @@ final class DrainFixture {
   final ScriptedTokenProvider tokens = ScriptedTokenProvider.of("old-token");
   final RecordingListener listener = new RecordingListener();
   final AtomicInteger maxInFlight = new AtomicInteger();
+  final AtomicInteger maxEventBatchesInFlight = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger eventBatchesInFlight = new AtomicInteger();
   private volatile Function<PushContentRequest, PushResult> bodyAnswer = r -> STORED;
   private volatile Function<List<EventRecord>, EventBatchResult> eventAnswer = acceptAll();
 
@@ -94,8 +96,13 @@ final class DrainFixture {
   }
 
   private EventBatchResult send(List<EventRecord> batch) {
-    calls.add("events " + batch.size());
-    return eventAnswer.apply(batch);
+    maxEventBatchesInFlight.accumulateAndGet(eventBatchesInFlight.incrementAndGet(), Math::max);
+    try {
+      calls.add("events " + batch.size());
+      return eventAnswer.apply(batch);
+    } finally {
+      eventBatchesInFlight.decrementAndGet();
+    }
   }
 
   /** A builder wired to this bench, with no jitter. */
