@@ -2,10 +2,6 @@ package io.dossiersync.receiver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dossiersync.core.NamespaceRef;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -125,20 +121,25 @@ final class PushContentValidator {
     }
   }
 
+  /**
+   * The UTF-8 bytes of {@code body}, refusing an unpaired surrogate (which {@link String#getBytes}
+   * would silently turn into {@code ?}). {@code getBytes} is the JDK's fast encoder; the scan only
+   * looks for surrogates.
+   */
   private static byte[] strictUtf8(String body) {
-    try {
-      ByteBuffer encoded =
-          StandardCharsets.UTF_8
-              .newEncoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .encode(CharBuffer.wrap(body));
-      byte[] bytes = new byte[encoded.remaining()];
-      encoded.get(bytes);
-      return bytes;
-    } catch (CharacterCodingException e) {
-      throw Rejection.validation("content_body holds an unpaired surrogate, not valid Unicode");
+    for (int i = 0, n = body.length(); i < n; i++) {
+      char c = body.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(body.charAt(i + 1))) {
+          i++;
+        } else {
+          throw Rejection.validation("content_body holds an unpaired surrogate, not valid Unicode");
+        }
+      }
     }
+    return body.getBytes(StandardCharsets.UTF_8);
   }
 
   static String sha256Hex(byte[] bytes) {

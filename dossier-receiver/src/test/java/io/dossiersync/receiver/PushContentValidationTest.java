@@ -152,6 +152,29 @@ class PushContentValidationTest {
     assertThat(reply.text("detail")).contains("unpaired surrogate");
   }
 
+  @ParameterizedTest
+  @MethodSource("loneSurrogates")
+  void everyLoneSurrogateIsAValidationError(String escaped) {
+    String json = push("spec.md", "aSURROGATEb").toString().replace("SURROGATE", escaped);
+
+    Reply reply = client.pushRaw(json.getBytes(StandardCharsets.UTF_8), "application/json");
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.text("detail")).contains("unpaired surrogate");
+  }
+
+  static Stream<String> loneSurrogates() {
+    // A low one alone, a high one before a letter, two high ones in a row.
+    return Stream.of("\\udc00", "x\\ud83d", "\\ud83d\\ud83d");
+  }
+
+  @Test
+  void aSurrogatePairIsOneCharacterAndAccepted() {
+    Reply reply = client.push(push("emoji.md", "launch \ud83d\ude80 day"));
+
+    assertThat(reply.status()).isEqualTo(201);
+  }
+
   @Test
   void dotsInsideANameAreFine() {
     Reply reply = client.push(push("research/v1..2-notes.md", "dots"));
