@@ -6,6 +6,7 @@ import io.dossiersync.http.internal.PushContentJson;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,6 +48,21 @@ final class BareLoop {
    * @throws Exception when a post fails or is answered other than 201
    */
   static long post(URI base, List<byte[]> requests, int threads) throws Exception {
+    return post(base, requests, threads, Set.of(201));
+  }
+
+  /**
+   * As {@link #post(URI, List, int)}, accepting any of the given answers.
+   *
+   * @param base the receiver's base URI
+   * @param requests the pre-encoded push-content bodies
+   * @param threads how many requests are in flight
+   * @param accepted the statuses that count as answered
+   * @return the wall time in nanoseconds
+   * @throws Exception when a post fails or is answered with another status
+   */
+  static long post(URI base, List<byte[]> requests, int threads, Set<Integer> accepted)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (CloseableHttpClient client =
         HttpClients.custom()
@@ -79,7 +95,7 @@ final class BareLoop {
                               EntityUtils.toByteArray(r.getEntity());
                               return r.getCode();
                             });
-                    if (status != 201) {
+                    if (!accepted.contains(status)) {
                       throw new IllegalStateException("bare post answered " + status);
                     }
                     sent++;

@@ -8,7 +8,8 @@ import java.time.Duration;
  * project, index entries required (events come first, as a drain sends them), and an optional delay
  * before each answer. Prints {@code listening <base-uri>} and runs until its standard input closes.
  * Usage: {@code ReceiverMain [delay-ms=0] [index-entries=required|optional]}; {@code optional}
- * accepts bodies no event announced (the {@code client-cpu} scenario sends no events).
+ * accepts bodies no event announced (the {@code client-cpu} scenario sends no events). Before it
+ * prints its address it is warmed ({@link ReceiverWarmUp}) with no delay; the delay is set after.
  */
 public final class ReceiverMain {
 
@@ -28,11 +29,9 @@ public final class ReceiverMain {
     long delayMs = args.length > 0 ? Long.parseLong(args[0]) : 0;
     boolean requireIndex = args.length < 2 || !args[1].equals("optional");
     try (ReferenceReceiver receiver =
-        ReferenceReceiver.builder()
-            .port(0)
-            .requireIndexEntry(requireIndex)
-            .responseDelay(Duration.ofMillis(delayMs))
-            .start()) {
+        ReferenceReceiver.builder().port(0).requireIndexEntry(requireIndex).start()) {
+      ReceiverWarmUp.run(receiver.baseUri());
+      receiver.faults().responseDelay(Duration.ofMillis(delayMs));
       System.out.println("listening " + receiver.baseUri());
       System.out.flush();
       while (System.in.read() >= 0) {

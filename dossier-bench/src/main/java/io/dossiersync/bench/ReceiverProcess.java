@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link ReceiverMain} child process: started fresh for each drain round (so every body is new to
- * it), stopped by closing its standard input. Not thread-safe.
+ * it), warmed before it answers its first measured request ({@link ReceiverWarmUp}), stopped by
+ * closing its standard input. Not thread-safe.
  */
 final class ReceiverProcess implements AutoCloseable {
 
