@@ -24,9 +24,7 @@ class DeadlineAbortTest {
 
   @Test
   void atTheTimeLimitTheRequestsInFlightAreAbortedAndTheirTasksStayQueued() {
-    for (int i = 0; i < 3; i++) {
-      bench.enqueueBody(ns, "research/r" + i + ".md");
-    }
+    bench.enqueueBodies(ns, 3);
     CountDownLatch aborted = new CountDownLatch(1);
     AtomicInteger aborts = new AtomicInteger();
     bench.answerBodies(

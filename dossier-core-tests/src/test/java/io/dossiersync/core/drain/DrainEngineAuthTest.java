@@ -16,6 +16,7 @@ import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
 import io.dossiersync.core.transport.TransportOutcome;
+import io.dossiersync.testkit.fake.PushResults;
 import io.dossiersync.testkit.fake.ScriptedTokenProvider;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class DrainEngineAuthTest {
 
-  private static final PushResult UNAUTHORIZED =
-      PushResult.of(TransportOutcome.UNAUTHORIZED, 401, "unauthorized");
+  private static final PushResult UNAUTHORIZED = PushResults.unauthorized();
 
   private final DrainFixture bench = new DrainFixture();
   private final NamespaceRef ns = namespace(PROJECT_A, "001-feature");

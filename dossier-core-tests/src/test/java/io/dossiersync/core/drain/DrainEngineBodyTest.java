@@ -61,7 +61,7 @@ class DrainEngineBodyTest {
     bench.enqueueBody(ns, "spec.md");
     bench.answerBodies(r -> PushResult.of(TransportOutcome.FAILED, 404, "namespace_not_found"));
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.bodiesFailed()).isEqualTo(1);
     assertThat(report.failureCount()).isEqualTo(1);
@@ -77,7 +77,7 @@ class DrainEngineBodyTest {
     bench.enqueueBody(ns, "spec.md");
     bench.answerBodies(r -> PushResult.of(TransportOutcome.RETRY, 404, "index_entry_not_found"));
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.bodiesRetry()).isEqualTo(1);
     assertThat(report.pendingBodies()).isEqualTo(1);
@@ -102,7 +102,7 @@ class DrainEngineBodyTest {
                         ? Duration.ofSeconds(90)
                         : Duration.ofDays(2))));
 
-    drainOnce();
+    bench.drainOnce();
 
     assertThat(bench.listener.tasks)
         .extracting(TaskResult::artifactPath, t -> t.nextAttemptAt().orElseThrow())
@@ -147,7 +147,7 @@ class DrainEngineBodyTest {
           throw new IllegalStateException("boom");
         });
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.bodiesRetry()).isEqualTo(1);
     assertThat(bench.listener.tasks.get(0).reason())
@@ -198,7 +198,7 @@ class DrainEngineBodyTest {
           throw new IllegalStateException("x".repeat(500));
         });
 
-    drainOnce();
+    bench.drainOnce();
 
     assertThat(bench.listener.tasks.get(0).reason())
         .hasSize("transport_error: IllegalStateException: ".length() + 203)
@@ -207,9 +207,7 @@ class DrainEngineBodyTest {
 
   @Test
   void neverMoreThanTheConcurrencyInFlightAndEveryBodyArrives() {
-    for (int i = 0; i < 39; i++) {
-      bench.enqueueBody(ns, "research/r" + i + ".md");
-    }
+    bench.enqueueBodies(ns, 39);
     CyclicBarrier three = new CyclicBarrier(3);
     bench.answerBodies(
         r -> {
@@ -240,7 +238,7 @@ class DrainEngineBodyTest {
           return PushResult.of(TransportOutcome.RETRY, 503, "http_503");
         });
 
-    drainOnce();
+    bench.drainOnce();
 
     assertThat(bench.content.requests()).hasSize(1);
     assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at())
@@ -257,16 +255,10 @@ class DrainEngineBodyTest {
     answers.keySet().forEach(p -> bench.enqueueBody(ns, p));
     bench.answerBodies(r -> answers.get(r.artifactPath()));
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.attempted()).isEqualTo(3);
     assertThat(report.summary())
         .contains("uploaded=1", "retry=1", "failed=1", "pending events=0 bodies=1");
-  }
-
-  private DrainReport drainOnce() {
-    try (DrainEngine engine = bench.builder().build()) {
-      return engine.drainOnce();
-    }
   }
 }

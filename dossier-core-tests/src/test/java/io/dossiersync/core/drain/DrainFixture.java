@@ -25,6 +25,8 @@ import io.dossiersync.testkit.fake.ScriptedContentTransport;
 import io.dossiersync.testkit.fake.ScriptedEventTransport;
 import io.dossiersync.testkit.fake.ScriptedTokenProvider;
 import io.dossiersync.testkit.queue.InMemoryQueueStore;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,6 +42,11 @@ import java.util.function.Function;
 final class DrainFixture {
 
   static final PushResult STORED = PushResult.of(TransportOutcome.DELIVERED, 201, "stored");
+
+  /** A whole event batch answered 429 with {@code retry_after} 30 s. */
+  static final EventBatchResult RATE_LIMITED_30_S =
+      EventBatchResult.notDelivered(
+          TransportOutcome.RETRY, 429, "rate_limited", Optional.of(Duration.ofSeconds(30)));
 
   final InMemoryQueueStore store = InMemoryQueueStore.create();
   final MutableClock clock = MutableClock.at(T0);
@@ -105,6 +112,21 @@ final class DrainFixture {
     }
   }
 
+  /**
+   * A background service over {@code engine} that runs a round only when started or woken: its
+   * longest poll interval is an hour.
+   */
+  static BackgroundSync.Builder quietSync(DrainEngine engine) {
+    return BackgroundSync.builder(engine).maxPollInterval(Duration.ofHours(1));
+  }
+
+  /** One drain round of a fresh engine from {@link #builder()}. */
+  DrainReport drainOnce() {
+    try (DrainEngine engine = builder().build()) {
+      return engine.drainOnce();
+    }
+  }
+
   /** A builder wired to this bench, with no jitter. */
   DrainEngineBuilder builder() {
     return builder(store);
@@ -122,6 +144,22 @@ final class DrainFixture {
         .sleeper(sleeper)
         .jitter(() -> 0.0)
         .listener(listener);
+  }
+
+  /** Enqueues {@code count} bodies, {@code research/r0.md} onwards. */
+  void enqueueBodies(NamespaceRef ns, int count) {
+    for (int i = 0; i < count; i++) {
+      enqueueBody(ns, "research/r" + i + ".md");
+    }
+  }
+
+  /** Enqueues {@code count} index events, {@code research/r0.md} onwards, and returns them. */
+  List<EventRecord> enqueueEvents(NamespaceRef ns, int count) {
+    List<EventRecord> enqueued = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      enqueued.add(enqueueEvent(ns, "research/r" + i + ".md"));
+    }
+    return enqueued;
   }
 
   BodyUploadTask enqueueBody(NamespaceRef ns, String path) {

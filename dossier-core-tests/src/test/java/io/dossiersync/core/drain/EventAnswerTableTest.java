@@ -10,7 +10,6 @@ import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,10 +24,10 @@ class EventAnswerTableTest {
 
   @Test
   void a413SplitsTheBatchInHalvesUntilEachFits() {
-    enqueue(8);
+    bench.enqueueEvents(ns, 8);
     bench.answerEvents(batch -> batch.size() > 2 ? tooLarge() : accept(batch));
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.eventsSent()).isEqualTo(8);
     assertThat(report.eventsFailed()).isZero();
@@ -38,11 +37,11 @@ class EventAnswerTableTest {
 
   @Test
   void aSingleEventAnswered413GoesToTheFailureRecords() {
-    List<EventRecord> events = enqueue(3);
+    List<EventRecord> events = bench.enqueueEvents(ns, 3);
     String big = events.get(1).eventId();
     bench.answerEvents(batch -> contains(batch, Set.of(big)) ? tooLarge() : accept(batch));
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.eventsSent()).isEqualTo(2);
     assertThat(report.eventsFailed()).isEqualTo(1);
@@ -57,11 +56,11 @@ class EventAnswerTableTest {
 
   @Test
   void a400BisectsUntilTheOnePoisonEventOfAHundredIsIsolated() {
-    List<EventRecord> events = enqueue(100);
+    List<EventRecord> events = bench.enqueueEvents(ns, 100);
     Set<String> poison = Set.of(events.get(37).eventId());
     bench.answerEvents(poisoned(poison, "validation_error: payload.relative_path is required"));
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.eventsSent()).isEqualTo(99);
     assertThat(report.eventsFailed()).isEqualTo(1);
@@ -74,11 +73,11 @@ class EventAnswerTableTest {
 
   @Test
   void a400BisectsUntilTwoPoisonEventsOfAHundredAreIsolated() {
-    List<EventRecord> events = enqueue(100);
+    List<EventRecord> events = bench.enqueueEvents(ns, 100);
     Set<String> poison = Set.of(events.get(3).eventId(), events.get(90).eventId());
     bench.answerEvents(poisoned(poison, "validation_error"));
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.eventsSent()).isEqualTo(98);
     assertThat(report.eventsFailed()).isEqualTo(2);
@@ -90,7 +89,7 @@ class EventAnswerTableTest {
 
   @Test
   void anUnexpectedStatusKeepsTheBatchAndCountsTowardTheCeiling() {
-    enqueue(2);
+    bench.enqueueEvents(ns, 2);
     bench.answerEvents(
         batch ->
             EventBatchResult.notDelivered(
@@ -116,13 +115,10 @@ class EventAnswerTableTest {
 
   @Test
   void aRetryableAnswerKeepsTheWholeBatchHonouringRetryAfter() {
-    enqueue(3);
-    bench.answerEvents(
-        batch ->
-            EventBatchResult.notDelivered(
-                TransportOutcome.RETRY, 429, "rate_limited", Optional.of(Duration.ofSeconds(30))));
+    bench.enqueueEvents(ns, 3);
+    bench.answerEvents(batch -> DrainFixture.RATE_LIMITED_30_S);
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.eventsRetry()).isEqualTo(3);
     assertThat(bench.listener.tasks)
@@ -139,7 +135,7 @@ class EventAnswerTableTest {
     bench.enqueueBody(ns, "plan.md");
     bench.answerEvents(poisoned(Set.of(spec.eventId()), "validation_error: bad"));
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.eventsFailed()).isEqualTo(1);
     assertThat(bench.content.requests())
@@ -159,26 +155,12 @@ class EventAnswerTableTest {
     assertThat(bench.store.failures().requeue(List.of(eventRecord), bench.clock.instant()))
         .isEqualTo(2);
     bench.answerEvents(DrainFixture.acceptAll());
-    DrainReport again = drainOnce();
+    DrainReport again = bench.drainOnce();
 
     assertThat(again.eventsSent()).isEqualTo(1);
     assertThat(again.bodiesUploaded()).isEqualTo(1);
     assertThat(bench.store.failures().count()).isZero();
     assertThat(bench.pendingBodies()).isZero();
-  }
-
-  private List<EventRecord> enqueue(int n) {
-    List<EventRecord> events = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      events.add(bench.enqueueEvent(ns, "research/r" + i + ".md"));
-    }
-    return events;
-  }
-
-  private DrainReport drainOnce() {
-    try (DrainEngine engine = bench.builder().build()) {
-      return engine.drainOnce();
-    }
   }
 
   private static Function<List<EventRecord>, EventBatchResult> poisoned(
