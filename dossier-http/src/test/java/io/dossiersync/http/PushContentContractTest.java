@@ -138,14 +138,8 @@ abstract class PushContentContractTest extends ReceiverContractTest {
             "rate_limited",
             Optional.of(Duration.ofSeconds(30)),
             new Header("Retry-After", "5")),
-        AnswerRow.of(
-            "429 HTTP-date header",
-            429,
-            "",
-            TransportOutcome.RETRY,
-            "rate_limited",
-            Optional.of(Duration.ofSeconds(120)),
-            new Header("Retry-After", inTwoMinutes)),
+        AnswerRow.retryAfterHeader(
+            "429 HTTP-date header", 429, "rate_limited", inTwoMinutes, Duration.ofSeconds(120)),
         AnswerRow.of(
             "429 without a hint",
             429,
@@ -155,14 +149,8 @@ abstract class PushContentContractTest extends ReceiverContractTest {
             Optional.empty()),
         AnswerRow.of("500", 500, "oops", TransportOutcome.RETRY, "http_500"),
         AnswerRow.of("502 HTML", 502, html, TransportOutcome.RETRY, "http_502"),
-        AnswerRow.of(
-            "503 Retry-After seconds",
-            503,
-            "",
-            TransportOutcome.RETRY,
-            "http_503",
-            Optional.of(Duration.ofSeconds(7)),
-            new Header("Retry-After", "7")),
+        AnswerRow.retryAfterHeader(
+            "503 Retry-After seconds", 503, "http_503", "7", Duration.ofSeconds(7)),
         AnswerRow.of(
             "403 is unexpected",
             403,
