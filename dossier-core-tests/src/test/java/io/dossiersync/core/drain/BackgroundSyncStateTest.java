@@ -6,8 +6,6 @@ import static io.dossiersync.core.queue.QueueTestData.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.transport.TokenProvider;
-import io.dossiersync.testkit.fake.PushResults;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -50,10 +48,7 @@ class BackgroundSyncStateTest {
 
   @Test
   void anAuthPauseIsANamedStateAndEndsWhenTheTokenIsAccepted() throws Exception {
-    bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResults.unauthorized());
-
-    try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build();
+    try (DrainEngine engine = bench.authRefusedEngine(ns);
         BackgroundSync sync = quietSync(engine).authPause(Duration.ofMillis(300)).build()) {
       sync.start();
       awaitState(sync, s -> s.phase() == ServiceState.Phase.AUTH_PAUSED);

@@ -11,8 +11,6 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.queue.QueueTestData;
-import io.dossiersync.core.transport.TokenProvider;
-import io.dossiersync.testkit.fake.PushResults;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -119,10 +117,7 @@ class BackgroundSyncTest {
 
   @Test
   void afterAnAuthPauseTheServiceTriesAgain() throws Exception {
-    bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResults.unauthorized());
-
-    try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build();
+    try (DrainEngine engine = bench.authRefusedEngine(ns);
         BackgroundSync sync = quietSync(engine).authPause(Duration.ofMillis(20)).build()) {
       sync.start();
       bench.listener.awaitTasks(t -> t.status() == TaskStatus.RELEASED, 1);

@@ -121,7 +121,7 @@ class DrainEngineEventTest {
     bench.enqueueEvent(ns, "spec.md");
     bench.enqueueBody(ns, "spec.md");
     bench.enqueueBody(other, "plan.md");
-    bench.answerEvents(batch -> DrainFixture.RATE_LIMITED_30_S);
+    bench.answerEvents(batch -> DrainFixture.BATCH_RATE_LIMITED_30_S);
 
     DrainReport report = bench.drainOnce();
 
@@ -207,10 +207,7 @@ class DrainEngineEventTest {
   void aFreshTokenRejectedTooReleasesTheBatch() {
     ScriptedTokenProvider tokens = ScriptedTokenProvider.of("old-token", "new-token");
     bench.enqueueEvent(ns, "spec.md");
-    bench.answerEvents(
-        e ->
-            EventBatchResult.notDelivered(
-                TransportOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
+    bench.answerEvents(e -> DrainFixture.BATCH_UNAUTHORIZED);
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(tokens).build()) {

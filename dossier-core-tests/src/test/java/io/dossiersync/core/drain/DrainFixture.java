@@ -19,6 +19,7 @@ import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
 import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.testkit.MutableClock;
+import io.dossiersync.testkit.fake.PushResults;
 import io.dossiersync.testkit.fake.RecordingSleeper;
 import io.dossiersync.testkit.fake.ScriptedAnswer;
 import io.dossiersync.testkit.fake.ScriptedContentTransport;
@@ -44,9 +45,14 @@ final class DrainFixture {
   static final PushResult STORED = PushResult.of(TransportOutcome.DELIVERED, 201, "stored");
 
   /** A whole event batch answered 429 with {@code retry_after} 30 s. */
-  static final EventBatchResult RATE_LIMITED_30_S =
+  static final EventBatchResult BATCH_RATE_LIMITED_30_S =
       EventBatchResult.notDelivered(
           TransportOutcome.RETRY, 429, "rate_limited", Optional.of(Duration.ofSeconds(30)));
+
+  /** A whole event batch answered 401. */
+  static final EventBatchResult BATCH_UNAUTHORIZED =
+      EventBatchResult.notDelivered(
+          TransportOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty());
 
   final InMemoryQueueStore store = InMemoryQueueStore.create();
   final MutableClock clock = MutableClock.at(T0);
@@ -125,6 +131,16 @@ final class DrainFixture {
     try (DrainEngine engine = builder().build()) {
       return engine.drainOnce();
     }
+  }
+
+  /**
+   * Queues {@code spec.md} for a receiver that answers every push 401, and builds an engine with no
+   * token to refresh: its rounds pause for auth until the test answers bodies otherwise.
+   */
+  DrainEngine authRefusedEngine(NamespaceRef ns) {
+    enqueueBody(ns, "spec.md");
+    answerBodies(r -> PushResults.unauthorized());
+    return builder().tokenProvider(TokenProvider.none()).build();
   }
 
   /** A builder wired to this bench, with no jitter. */

@@ -12,7 +12,6 @@ import io.dossiersync.core.queue.QueueTestData;
 import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.PushResult;
-import io.dossiersync.core.transport.TokenProvider;
 import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.testkit.fake.PushResults;
 import java.time.Duration;
@@ -120,11 +119,8 @@ class DrainUntilEmptyTest {
 
   @Test
   void returnsAtOnceWhenTheTokenIsRejected() {
-    bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResults.unauthorized());
-
     DrainReport report;
-    try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build()) {
+    try (DrainEngine engine = bench.authRefusedEngine(ns)) {
       report = engine.drainUntilEmpty(Duration.ofMinutes(10));
     }
 

@@ -116,7 +116,7 @@ class EventAnswerTableTest {
   @Test
   void aRetryableAnswerKeepsTheWholeBatchHonouringRetryAfter() {
     bench.enqueueEvents(ns, 3);
-    bench.answerEvents(batch -> DrainFixture.RATE_LIMITED_30_S);
+    bench.answerEvents(batch -> DrainFixture.BATCH_RATE_LIMITED_30_S);
 
     DrainReport report = bench.drainOnce();
 
