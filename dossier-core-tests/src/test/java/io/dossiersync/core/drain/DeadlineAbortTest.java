@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.transport.PushResult;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -25,17 +23,10 @@ class DeadlineAbortTest {
   @Test
   void atTheTimeLimitTheRequestsInFlightAreAbortedAndTheirTasksStayQueued() {
     bench.enqueueBodies(ns, 3);
-    CountDownLatch aborted = new CountDownLatch(1);
+    HeldPushes untilAborted =
+        new HeldPushes(2, PushResult.networkError("connection_error: aborted"));
     AtomicInteger aborts = new AtomicInteger();
-    bench.answerBodies(
-        r -> {
-          try {
-            aborted.await(30, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return PushResult.networkError("connection_error: aborted");
-        });
+    bench.answerBodies(untilAborted);
 
     DrainReport report;
     try (DrainEngine engine =
@@ -46,7 +37,7 @@ class DeadlineAbortTest {
             .abortInFlight(
                 () -> {
                   aborts.incrementAndGet();
-                  aborted.countDown();
+                  untilAborted.answer();
                 })
             .build()) {
       report = engine.drainUntilEmpty(Duration.ofMillis(200));
@@ -64,22 +55,14 @@ class DeadlineAbortTest {
   @Test
   void aTransportThatCannotAbortIsGivenUpOnShortlyAfterTheLimit() throws Exception {
     bench.enqueueBody(ns, "spec.md");
-    CountDownLatch never = new CountDownLatch(1);
-    bench.answerBodies(
-        r -> {
-          try {
-            never.await(60, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return DrainFixture.STORED;
-        });
+    HeldPushes neverAnswered = new HeldPushes(1);
+    bench.answerBodies(neverAnswered);
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().nanoTime(System::nanoTime).build()) {
       report = engine.drainUntilEmpty(Duration.ofMillis(100));
     } finally {
-      never.countDown();
+      neverAnswered.answer();
     }
 
     assertThat(report.timedOut()).isTrue();

@@ -8,17 +8,26 @@ import java.util.function.Function;
 
 /**
  * A body answer ({@link DrainFixture#answerBodies}) that holds every push until the test lets the
- * receiver answer, then answers {@link DrainFixture#STORED}; it counts the pushes that started, so
- * a test can wait until the sends it expects are in flight.
+ * receiver answer (at the latest after 30 s), then gives its one result; it counts the pushes that
+ * started, so a test can wait until the sends it expects are in flight.
  */
 final class HeldPushes implements Function<PushContentRequest, PushResult> {
 
   private final CountDownLatch started;
   private final CountDownLatch answer = new CountDownLatch(1);
+  private final PushResult result;
 
-  /** Holds pushes; {@link #awaitStarted} waits for {@code starts} of them. */
+  /** Holds pushes, then answers them {@link DrainFixture#STORED}; see {@link #awaitStarted}. */
   HeldPushes(int starts) {
-    started = new CountDownLatch(starts);
+    this(starts, DrainFixture.STORED);
+  }
+
+  /**
+   * Holds pushes, then answers them {@code result}; {@link #awaitStarted} waits for {@code starts}.
+   */
+  HeldPushes(int starts, PushResult result) {
+    this.started = new CountDownLatch(starts);
+    this.result = result;
   }
 
   @Override
@@ -29,7 +38,7 @@ final class HeldPushes implements Function<PushContentRequest, PushResult> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return DrainFixture.STORED;
+    return result;
   }
 
   /** Whether the expected pushes started within 20 s. */
