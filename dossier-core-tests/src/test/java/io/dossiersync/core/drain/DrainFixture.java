@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A drain test bench: the testkit's in-memory store, clock, recording sleeper and scripted
@@ -99,22 +100,23 @@ final class DrainFixture {
   }
 
   private PushResult push(PushContentRequest request) {
-    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-    try {
-      calls.add("body " + request.artifactPath());
-      return bodyAnswer.apply(request);
-    } finally {
-      inFlight.decrementAndGet();
-    }
+    calls.add("body " + request.artifactPath());
+    return countedInFlight(inFlight, maxInFlight, () -> bodyAnswer.apply(request));
   }
 
   private EventBatchResult send(List<EventRecord> batch) {
-    maxEventBatchesInFlight.accumulateAndGet(eventBatchesInFlight.incrementAndGet(), Math::max);
+    calls.add("events " + batch.size());
+    return countedInFlight(
+        eventBatchesInFlight, maxEventBatchesInFlight, () -> eventAnswer.apply(batch));
+  }
+
+  /** Answers one send, counted in {@code now} while it runs; {@code most} keeps the peak. */
+  private static <T> T countedInFlight(AtomicInteger now, AtomicInteger most, Supplier<T> answer) {
+    most.accumulateAndGet(now.incrementAndGet(), Math::max);
     try {
-      calls.add("events " + batch.size());
-      return eventAnswer.apply(batch);
+      return answer.get();
     } finally {
-      eventBatchesInFlight.decrementAndGet();
+      now.decrementAndGet();
     }
   }
 
