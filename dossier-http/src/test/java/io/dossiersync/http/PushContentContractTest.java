@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -182,29 +183,23 @@ abstract class PushContentContractTest extends ReceiverContractTest {
 
     push(TokenProvider.fixed(Samples.TOKEN), Samples.push("research/notes \"a\".md"));
 
+    Map<String, String> expected =
+        Map.ofEntries(
+            Map.entry("project_uuid", "8a4a7da6-a97c-4bb4-893a-b31664abfee4"),
+            Map.entry("feature_slug", "047-http-transport"),
+            Map.entry("target_branch", "main"),
+            Map.entry("mission_key", "software-dev"),
+            Map.entry("manifest_version", "1"),
+            Map.entry("artifact_path", "research/notes \"a\".md"),
+            Map.entry("content_hash", Samples.push("x").contentHash()),
+            Map.entry("hash_algorithm", "sha256"),
+            Map.entry("content_body", Samples.BODY));
     JsonNode body = JSON.readTree(onlyRecorded().getBodyAsRawBytes());
     Set<String> names = new HashSet<>();
     body.fieldNames().forEachRemaining(names::add);
-    assertThat(names)
-        .containsExactlyInAnyOrder(
-            "project_uuid",
-            "feature_slug",
-            "target_branch",
-            "mission_key",
-            "manifest_version",
-            "artifact_path",
-            "content_hash",
-            "hash_algorithm",
-            "content_body");
-    assertThat(body.get("project_uuid").asText()).isEqualTo("8a4a7da6-a97c-4bb4-893a-b31664abfee4");
-    assertThat(body.get("feature_slug").asText()).isEqualTo("047-http-transport");
-    assertThat(body.get("target_branch").asText()).isEqualTo("main");
-    assertThat(body.get("mission_key").asText()).isEqualTo("software-dev");
-    assertThat(body.get("manifest_version").asText()).isEqualTo("1");
-    assertThat(body.get("artifact_path").asText()).isEqualTo("research/notes \"a\".md");
-    assertThat(body.get("content_hash").asText()).isEqualTo(Samples.push("x").contentHash());
-    assertThat(body.get("hash_algorithm").asText()).isEqualTo("sha256");
-    assertThat(body.get("content_body").asText()).isEqualTo(Samples.BODY);
+    assertThat(names).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    expected.forEach(
+        (field, value) -> assertThat(body.get(field).asText()).as(field).isEqualTo(value));
   }
 
   @Test
