@@ -45,9 +45,7 @@ class BackgroundSyncTest {
     HeldPushes twoInFlight = new HeldPushes(2);
 
     try (DrainEngine engine = sixBodiesTwoSenders(twoInFlight)) {
-      BackgroundSync sync = quiet(engine);
-      sync.start();
-      assertThat(twoInFlight.awaitStarted()).isTrue();
+      BackgroundSync sync = startedWithPushesHeld(engine, twoInFlight);
 
       assertThat(sync.stop(Duration.ofMillis(100))).isFalse();
       assertThat(sync.isRunning()).isFalse();
@@ -65,9 +63,7 @@ class BackgroundSyncTest {
     HeldPushes inFlight = new HeldPushes(1);
 
     try (DrainEngine engine = sixBodiesTwoSenders(inFlight)) {
-      BackgroundSync sync = quiet(engine);
-      sync.start();
-      assertThat(inFlight.awaitStarted()).isTrue();
+      BackgroundSync sync = startedWithPushesHeld(engine, inFlight);
       CompletableFuture<Boolean> stopped =
           CompletableFuture.supplyAsync(() -> sync.stop(Duration.ofSeconds(30)));
       inFlight.answer();
@@ -146,6 +142,15 @@ class BackgroundSyncTest {
     bench.enqueueBodies(ns, 6);
     bench.answerBodies(receiver);
     return bench.builder().concurrency(2).bodyClaimBatchSize(4).build();
+  }
+
+  /** Starts a quiet service over {@code engine} and waits until the held pushes are in flight. */
+  private static BackgroundSync startedWithPushesHeld(DrainEngine engine, HeldPushes held)
+      throws InterruptedException {
+    BackgroundSync sync = quiet(engine);
+    sync.start();
+    assertThat(held.awaitStarted()).as("the held pushes started").isTrue();
+    return sync;
   }
 
   private static BackgroundSync quiet(DrainEngine engine) {
