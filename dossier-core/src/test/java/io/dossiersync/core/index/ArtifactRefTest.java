@@ -26,17 +26,8 @@ class ArtifactRefTest {
   }
 
   static ArtifactRef absent(String path, RequiredStatus status) {
-    return new ArtifactRef(
-        "k." + path,
-        ArtifactClass.OTHER,
-        path,
-        Optional.empty(),
-        0,
-        false,
-        Optional.of(ArtifactErrorReason.NOT_FOUND),
-        status,
-        Optional.empty(),
-        Optional.empty());
+    return AbsentArtifacts.absent(
+        "k." + path, ArtifactClass.OTHER, path, ArtifactErrorReason.NOT_FOUND, status);
   }
 
   @ParameterizedTest

@@ -281,14 +281,11 @@ class FileSystemIndexerTest {
     ArtifactRef missing = dossier.artifacts().get(1);
     assertThat(missing)
         .isEqualTo(
-            new ArtifactRef(
+            AbsentArtifacts.absent(
                 "output.tasks.per_wp",
                 ArtifactClass.OUTPUT,
                 "tasks/WP*.md",
-                Optional.empty(),
-                0,
-                false,
-                Optional.of(ArtifactErrorReason.NOT_FOUND),
+                ArtifactErrorReason.NOT_FOUND,
                 RequiredStatus.REQUIRED,
                 Optional.empty(),
                 Optional.of("tasks_packages")));
