@@ -12,7 +12,7 @@ import io.dossiersync.core.queue.FailureKind;
 import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.transport.PushResult;
-import io.dossiersync.core.transport.TransportOutcome;
+import io.dossiersync.testkit.fake.PushResults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,9 +35,7 @@ class DrainEngineBodyTest {
     bench.enqueueBody(ns, "plan.md");
     bench.answerBodies(
         r ->
-            r.artifactPath().equals("spec.md")
-                ? DrainFixture.STORED
-                : PushResult.of(TransportOutcome.ALREADY_EXISTS, 200, "already_exists"));
+            r.artifactPath().equals("spec.md") ? DrainFixture.STORED : PushResults.alreadyExists());
 
     try (DrainEngine engine = bench.builder().build()) {
       DrainReport report = engine.drainOnce();
@@ -59,7 +57,7 @@ class DrainEngineBodyTest {
   @Test
   void aRefusedBodyGoesToTheFailureRecords() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(TransportOutcome.FAILED, 404, "namespace_not_found"));
+    bench.answerBodies(r -> PushResults.namespaceNotFound());
 
     DrainReport report = bench.drainOnce();
 
@@ -75,7 +73,7 @@ class DrainEngineBodyTest {
   @Test
   void aRetryableAnswerKeepsTheTaskWithBackoff() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(TransportOutcome.RETRY, 404, "index_entry_not_found"));
+    bench.answerBodies(r -> PushResults.indexEntryNotFound());
 
     DrainReport report = bench.drainOnce();
 
@@ -93,14 +91,8 @@ class DrainEngineBodyTest {
     bench.enqueueBody(ns, "b.md");
     bench.answerBodies(
         r ->
-            new PushResult(
-                TransportOutcome.RETRY,
-                429,
-                "rate_limited",
-                Optional.of(
-                    r.artifactPath().equals("a.md")
-                        ? Duration.ofSeconds(90)
-                        : Duration.ofDays(2))));
+            PushResults.rateLimited(
+                r.artifactPath().equals("a.md") ? Duration.ofSeconds(90) : Duration.ofDays(2)));
 
     bench.drainOnce();
 
@@ -113,7 +105,7 @@ class DrainEngineBodyTest {
   @Test
   void backoffFollowsTheSequenceAndTheCeilingMovesTheTaskToFailureRecords() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(TransportOutcome.RETRY, 503, "http_503"));
+    bench.answerBodies(r -> PushResults.serviceUnavailable());
     List<Long> waits = new ArrayList<>();
 
     try (DrainEngine engine = bench.builder().build()) {
@@ -235,7 +227,7 @@ class DrainEngineBodyTest {
     bench.answerBodies(
         r -> {
           bench.clock.advance(Duration.ofSeconds(10));
-          return PushResult.of(TransportOutcome.RETRY, 503, "http_503");
+          return PushResults.serviceUnavailable();
         });
 
     bench.drainOnce();
@@ -250,8 +242,8 @@ class DrainEngineBodyTest {
     Map<String, PushResult> answers =
         Map.of(
             "a.md", DrainFixture.STORED,
-            "b.md", PushResult.of(TransportOutcome.FAILED, 400, "validation_error: bad"),
-            "c.md", PushResult.of(TransportOutcome.RETRY, 503, "http_503"));
+            "b.md", PushResults.validationError("bad"),
+            "c.md", PushResults.serviceUnavailable());
     answers.keySet().forEach(p -> bench.enqueueBody(ns, p));
     bench.answerBodies(r -> answers.get(r.artifactPath()));
 

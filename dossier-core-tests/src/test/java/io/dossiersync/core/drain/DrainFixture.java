@@ -43,7 +43,7 @@ import java.util.function.Supplier;
  */
 final class DrainFixture {
 
-  static final PushResult STORED = PushResult.of(TransportOutcome.DELIVERED, 201, "stored");
+  static final PushResult STORED = PushResults.stored();
 
   /** A whole event batch answered 429 with {@code retry_after} 30 s. */
   static final EventBatchResult BATCH_RATE_LIMITED_30_S =
