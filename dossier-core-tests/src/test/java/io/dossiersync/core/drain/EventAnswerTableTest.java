@@ -10,10 +10,12 @@ import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The whole-batch rows of the answer table of PRODUCT.md §4.2, as the drain applies them. */
@@ -56,11 +58,8 @@ class EventAnswerTableTest {
 
   @Test
   void a400BisectsUntilTheOnePoisonEventOfAHundredIsIsolated() {
-    List<EventRecord> events = bench.enqueueEvents(ns, 100);
-    Set<String> poison = Set.of(events.get(37).eventId());
-    bench.answerEvents(poisoned(poison, "validation_error: payload.relative_path is required"));
-
-    DrainReport report = bench.drainOnce();
+    DrainReport report =
+        aHundredEventsPoisonedAt("validation_error: payload.relative_path is required", 37);
 
     assertThat(report.eventsSent()).isEqualTo(99);
     assertThat(report.eventsFailed()).isEqualTo(1);
@@ -73,11 +72,7 @@ class EventAnswerTableTest {
 
   @Test
   void a400BisectsUntilTwoPoisonEventsOfAHundredAreIsolated() {
-    List<EventRecord> events = bench.enqueueEvents(ns, 100);
-    Set<String> poison = Set.of(events.get(3).eventId(), events.get(90).eventId());
-    bench.answerEvents(poisoned(poison, "validation_error"));
-
-    DrainReport report = bench.drainOnce();
+    DrainReport report = aHundredEventsPoisonedAt("validation_error", 3, 90);
 
     assertThat(report.eventsSent()).isEqualTo(98);
     assertThat(report.eventsFailed()).isEqualTo(2);
@@ -161,6 +156,18 @@ class EventAnswerTableTest {
     assertThat(again.bodiesUploaded()).isEqualTo(1);
     assertThat(bench.store.failures().count()).isZero();
     assertThat(bench.pendingBodies()).isZero();
+  }
+
+  /**
+   * One round over a hundred events whose receiver answers 400 {@code reason} to every batch that
+   * holds one of the events at {@code poisonAt}.
+   */
+  private DrainReport aHundredEventsPoisonedAt(String reason, int... poisonAt) {
+    List<EventRecord> events = bench.enqueueEvents(ns, 100);
+    Set<String> poison =
+        Arrays.stream(poisonAt).mapToObj(i -> events.get(i).eventId()).collect(Collectors.toSet());
+    bench.answerEvents(poisoned(poison, reason));
+    return bench.drainOnce();
   }
 
   private static Function<List<EventRecord>, EventBatchResult> poisoned(
