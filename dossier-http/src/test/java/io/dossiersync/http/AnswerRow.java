@@ -34,6 +34,19 @@ record AnswerRow(
     return new AnswerRow(name, status, body, headers, outcome, reason, retryAfter);
   }
 
+  /** An answer with no body whose {@code Retry-After} header asks for {@code retryAfter}: RETRY. */
+  static AnswerRow retryAfterHeader(
+      String name, int status, String reason, String header, Duration retryAfter) {
+    return of(
+        name,
+        status,
+        "",
+        TransportOutcome.RETRY,
+        reason,
+        Optional.of(retryAfter),
+        new Header("Retry-After", header));
+  }
+
   @Override
   public String toString() {
     return name;

@@ -127,37 +127,25 @@ abstract class EventBatchContractTest extends ReceiverContractTest {
     assertThat(result.results()).isEmpty();
   }
 
-  @Test
-  void rateLimitKeepsTheBatchWithTheLongestDelayAskedFor() {
-    answer(429, "{\"retry_after\":2}", new Header("Retry-After", "45"));
+  /** A retryable answer keeps the whole batch; its delay is the longest the receiver asked for. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "rate limit: the longest delay asked for | 429 | '{\"retry_after\":2}' | 45 | rate_limited | PT45S",
+        "unavailable honours Retry-After | 503 | '' | 7 | http_503 | PT7S",
+        "a huge exponent in either delay is ignored | 429 | '{\"retry_after\":\"1e999999999\"}' "
+            + "| 1e-999999999 | rate_limited |",
+      })
+  void retriesTheWholeBatchAfterTheDelayAskedFor(
+      String name, int status, String body, String retryAfter, String reason, Duration delay) {
+    answer(status, body, new Header("Retry-After", retryAfter));
 
     EventBatchResult result = transport.send(Samples.events("E1", "E2"));
 
     assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
-    assertThat(result.reason()).isEqualTo("rate_limited");
-    assertThat(result.retryAfter()).contains(Duration.ofSeconds(45));
-  }
-
-  @Test
-  void unavailableHonoursRetryAfter() {
-    answer(503, "", new Header("Retry-After", "7"));
-
-    EventBatchResult result = transport.send(Samples.events("E1", "E2"));
-
-    assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
-    assertThat(result.reason()).isEqualTo("http_503");
-    assertThat(result.retryAfter()).contains(Duration.ofSeconds(7));
-  }
-
-  @Test
-  void aHugeExponentInRetryAfterIsIgnored() {
-    answer(429, "{\"retry_after\":\"1e999999999\"}", new Header("Retry-After", "1e-999999999"));
-
-    EventBatchResult result = transport.send(Samples.events("E1"));
-
-    assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
-    assertThat(result.reason()).isEqualTo("rate_limited");
-    assertThat(result.retryAfter()).isEmpty();
+    assertThat(result.reason()).isEqualTo(reason);
+    assertThat(result.retryAfter()).isEqualTo(Optional.ofNullable(delay));
   }
 
   @Test

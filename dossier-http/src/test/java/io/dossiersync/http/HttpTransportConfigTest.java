@@ -58,62 +58,44 @@ class HttpTransportConfigTest {
 
   static Stream<Arguments> invalid() {
     return Stream.of(
-        Arguments.of("ftp://example.org", id(), "baseUrl must use http or https"),
-        Arguments.of("example.org", id(), "baseUrl must use http or https"),
-        Arguments.of("http:///path", id(), "baseUrl must name a host"),
-        Arguments.of("https://example.org/?token=x", id(), "must not carry a query"),
-        Arguments.of(
-            "https://user:pw@example.org", id(), "must not carry a query, fragment or user info"),
-        Arguments.of("https://exa mple.org", id(), "baseUrl is not a valid URL"),
-        Arguments.of(
-            "https://example.org",
-            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.connectTimeout(Duration.ZERO),
-            "connectTimeout must be in (0, PT1H]"),
-        Arguments.of(
-            "https://example.org",
-            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.responseTimeout(Duration.ofHours(2)),
-            "responseTimeout must be in (0, PT1H]"),
-        Arguments.of(
-            "https://example.org",
-            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.maxConnections(0),
-            "maxConnections must be in [1, 1024], got 0"),
-        Arguments.of(
-            "https://example.org",
-            (UnaryOperator<HttpTransportConfigBuilder>)
-                b -> b.maxConnections(4).maxConnectionsPerRoute(5),
+        badBaseUrl("ftp://example.org", "baseUrl must use http or https"),
+        badBaseUrl("example.org", "baseUrl must use http or https"),
+        badBaseUrl("http:///path", "baseUrl must name a host"),
+        badBaseUrl("https://example.org/?token=x", "must not carry a query"),
+        badBaseUrl("https://user:pw@example.org", "must not carry a query, fragment or user info"),
+        badBaseUrl("https://exa mple.org", "baseUrl is not a valid URL"),
+        badSetting(b -> b.connectTimeout(Duration.ZERO), "connectTimeout must be in (0, PT1H]"),
+        badSetting(
+            b -> b.responseTimeout(Duration.ofHours(2)), "responseTimeout must be in (0, PT1H]"),
+        badSetting(b -> b.maxConnections(0), "maxConnections must be in [1, 1024], got 0"),
+        badSetting(
+            b -> b.maxConnections(4).maxConnectionsPerRoute(5),
             "maxConnectionsPerRoute must be in [1, maxConnections=4], got 5"),
-        Arguments.of(
-            "https://example.org",
-            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.userAgent(" "),
-            "userAgent must be non-blank printable ASCII"),
-        Arguments.of(
-            "https://example.org",
-            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.userAgent("agent\r\nX-Evil: 1"),
-            "userAgent must be non-blank printable ASCII"),
-        Arguments.of(
-            "https://example.org",
-            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.requestDeadline(Duration.ZERO),
-            "requestDeadline must be in (0, PT1H]"),
-        Arguments.of(
-            "https://example.org",
-            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.header("Authorization", "Basic x"),
+        badSetting(b -> b.userAgent(" "), "userAgent must be non-blank printable ASCII"),
+        badSetting(
+            b -> b.userAgent("agent\r\nX-Evil: 1"), "userAgent must be non-blank printable ASCII"),
+        badSetting(b -> b.requestDeadline(Duration.ZERO), "requestDeadline must be in (0, PT1H]"),
+        badSetting(
+            b -> b.header("Authorization", "Basic x"),
             "header Authorization is set by the transports"),
-        Arguments.of(
-            "https://example.org",
-            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.header("content-type", "text/plain"),
+        badSetting(
+            b -> b.header("content-type", "text/plain"),
             "header content-type is set by the transports"),
-        Arguments.of(
-            "https://example.org",
-            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.header("X Bad", "v"),
-            "header name must be an HTTP token"),
-        Arguments.of(
-            "https://example.org",
-            (UnaryOperator<HttpTransportConfigBuilder>) b -> b.header("X-Key", "a\r\nX-Evil: 1"),
+        badSetting(b -> b.header("X Bad", "v"), "header name must be an HTTP token"),
+        badSetting(
+            b -> b.header("X-Key", "a\r\nX-Evil: 1"),
             "header X-Key must have a printable ASCII value"));
   }
 
-  private static UnaryOperator<HttpTransportConfigBuilder> id() {
-    return b -> b;
+  /** A base URL the builder refuses, with every other setting left at its default. */
+  private static Arguments badBaseUrl(String base, String message) {
+    return Arguments.of(base, UnaryOperator.<HttpTransportConfigBuilder>identity(), message);
+  }
+
+  /** A setting the builder refuses, on a valid base URL. */
+  private static Arguments badSetting(
+      UnaryOperator<HttpTransportConfigBuilder> change, String message) {
+    return Arguments.of("https://example.org", change, message);
   }
 
   @ParameterizedTest(name = "{0} {2}")

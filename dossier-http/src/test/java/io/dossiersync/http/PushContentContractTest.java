@@ -138,14 +138,8 @@ abstract class PushContentContractTest extends ReceiverContractTest {
             "rate_limited",
             Optional.of(Duration.ofSeconds(30)),
             new Header("Retry-After", "5")),
-        AnswerRow.of(
-            "429 HTTP-date header",
-            429,
-            "",
-            TransportOutcome.RETRY,
-            "rate_limited",
-            Optional.of(Duration.ofSeconds(120)),
-            new Header("Retry-After", inTwoMinutes)),
+        AnswerRow.retryAfterHeader(
+            "429 HTTP-date header", 429, "rate_limited", inTwoMinutes, Duration.ofSeconds(120)),
         AnswerRow.of(
             "429 without a hint",
             429,
@@ -155,14 +149,8 @@ abstract class PushContentContractTest extends ReceiverContractTest {
             Optional.empty()),
         AnswerRow.of("500", 500, "oops", TransportOutcome.RETRY, "http_500"),
         AnswerRow.of("502 HTML", 502, html, TransportOutcome.RETRY, "http_502"),
-        AnswerRow.of(
-            "503 Retry-After seconds",
-            503,
-            "",
-            TransportOutcome.RETRY,
-            "http_503",
-            Optional.of(Duration.ofSeconds(7)),
-            new Header("Retry-After", "7")),
+        AnswerRow.retryAfterHeader(
+            "503 Retry-After seconds", 503, "http_503", "7", Duration.ofSeconds(7)),
         AnswerRow.of(
             "403 is unexpected",
             403,
@@ -194,29 +182,18 @@ abstract class PushContentContractTest extends ReceiverContractTest {
 
     push(TokenProvider.fixed(Samples.TOKEN), Samples.push("research/notes \"a\".md"));
 
-    JsonNode body = JSON.readTree(onlyRecorded().getBodyAsRawBytes());
-    Set<String> names = new HashSet<>();
-    body.fieldNames().forEachRemaining(names::add);
-    assertThat(names)
-        .containsExactlyInAnyOrder(
-            "project_uuid",
-            "feature_slug",
-            "target_branch",
-            "mission_key",
-            "manifest_version",
-            "artifact_path",
-            "content_hash",
-            "hash_algorithm",
-            "content_body");
-    assertThat(body.get("project_uuid").asText()).isEqualTo("8a4a7da6-a97c-4bb4-893a-b31664abfee4");
-    assertThat(body.get("feature_slug").asText()).isEqualTo("047-http-transport");
-    assertThat(body.get("target_branch").asText()).isEqualTo("main");
-    assertThat(body.get("mission_key").asText()).isEqualTo("software-dev");
-    assertThat(body.get("manifest_version").asText()).isEqualTo("1");
-    assertThat(body.get("artifact_path").asText()).isEqualTo("research/notes \"a\".md");
-    assertThat(body.get("content_hash").asText()).isEqualTo(Samples.push("x").contentHash());
-    assertThat(body.get("hash_algorithm").asText()).isEqualTo("sha256");
-    assertThat(body.get("content_body").asText()).isEqualTo(Samples.BODY);
+    JsonNode expected =
+        JSON.createObjectNode()
+            .put("project_uuid", "8a4a7da6-a97c-4bb4-893a-b31664abfee4")
+            .put("feature_slug", "047-http-transport")
+            .put("target_branch", "main")
+            .put("mission_key", "software-dev")
+            .put("manifest_version", "1")
+            .put("artifact_path", "research/notes \"a\".md")
+            .put("content_hash", Samples.push("x").contentHash())
+            .put("hash_algorithm", "sha256")
+            .put("content_body", Samples.BODY);
+    assertThat(JSON.readTree(onlyRecorded().getBodyAsRawBytes())).isEqualTo(expected);
   }
 
   @Test

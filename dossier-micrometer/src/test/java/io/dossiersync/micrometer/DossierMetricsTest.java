@@ -39,8 +39,7 @@ class DossierMetricsTest {
 
   @Test
   void countsTaskResultsByKindStatusAndReasonCode() {
-    metrics.onTask(body(TaskStatus.UPLOADED, "stored", 201, Duration.ofMillis(40)));
-    metrics.onTask(body(TaskStatus.UPLOADED, "stored", 201, Duration.ofMillis(60)));
+    twoBodiesStoredIn40And60Ms();
     metrics.onTask(body(TaskStatus.FAILED, "retry_ceiling: http_503", 503, Duration.ofMillis(5)));
     metrics.onTask(body(TaskStatus.RELEASED, "drain_stopped", 0, Duration.ZERO));
     metrics.onTask(event(TaskStatus.SENT, "success", 200, Duration.ofMillis(30)));
@@ -53,8 +52,7 @@ class DossierMetricsTest {
 
   @Test
   void timesEachRequestWithItsHttpStatusAndSkipsTasksThatSentNothing() {
-    metrics.onTask(body(TaskStatus.UPLOADED, "stored", 201, Duration.ofMillis(40)));
-    metrics.onTask(body(TaskStatus.UPLOADED, "stored", 201, Duration.ofMillis(60)));
+    twoBodiesStoredIn40And60Ms();
     metrics.onTask(body(TaskStatus.RETRY, "http_503", 503, Duration.ofMillis(7)));
     metrics.onTask(body(TaskStatus.RELEASED, "drain_stopped", 0, Duration.ZERO));
 
@@ -152,6 +150,11 @@ class DossierMetricsTest {
     assertThat(DossierMetrics.create(registry)).isNotNull();
   }
 
+  private void twoBodiesStoredIn40And60Ms() {
+    metrics.onTask(body(TaskStatus.UPLOADED, "stored", 201, Duration.ofMillis(40)));
+    metrics.onTask(body(TaskStatus.UPLOADED, "stored", 201, Duration.ofMillis(60)));
+  }
+
   private double count(String kind, String status, String reason) {
     return registry
         .get(DossierMetrics.TASKS)
@@ -173,31 +176,32 @@ class DossierMetricsTest {
   }
 
   private static TaskResult body(TaskStatus status, String reason, int http, Duration took) {
-    return new TaskResult(
-        TaskKind.BODY,
-        "u1",
-        NAMESPACE,
-        "spec.md",
-        Optional.of("ab12"),
-        status,
-        reason,
-        Optional.empty(),
-        http,
-        took);
+    return task(TaskKind.BODY, "u1", "spec.md", Optional.of("ab12"), status, reason, http, took);
   }
 
   private static TaskResult event(TaskStatus status, String reason, int http, Duration took) {
-    return new TaskResult(
+    return task(
         TaskKind.EVENT,
         "e1",
-        NAMESPACE,
         "047-body-sync:spec.md",
         Optional.empty(),
         status,
         reason,
-        Optional.empty(),
         http,
         took);
+  }
+
+  private static TaskResult task(
+      TaskKind kind,
+      String id,
+      String path,
+      Optional<String> hash,
+      TaskStatus status,
+      String reason,
+      int http,
+      Duration took) {
+    return new TaskResult(
+        kind, id, NAMESPACE, path, hash, status, reason, Optional.empty(), http, took);
   }
 
   private static DrainReport report(boolean authPaused) {

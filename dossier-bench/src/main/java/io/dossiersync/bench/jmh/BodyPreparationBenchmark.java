@@ -16,15 +16,12 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * SHA-256 of a 4 KiB body, and the whole body preparation of one indexed 4 KiB {@code spec.md}
@@ -34,16 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(
-    value = 1,
-    jvmArgsAppend = {
-      "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-      "-Dorg.jooq.no-logo=true",
-      "-Dorg.jooq.no-tips=true"
-    })
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 2)
-public class BodyPreparationBenchmark {
+public class BodyPreparationBenchmark extends BenchmarkDefaults {
 
   // Set by setUp() before any benchmark method runs.
   private Path feature;

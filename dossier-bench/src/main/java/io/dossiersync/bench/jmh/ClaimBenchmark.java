@@ -7,66 +7,55 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.sqlite.SqliteQueueStore;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The SQLite queue's drain path, one thread, a fresh file per iteration: claim a batch of 64 ready
- * 4 KiB tasks (one {@code UPDATE ... RETURNING}), then delete them with one {@code completeAll}, as
- * the drain engine does per claim batch. The queue is topped up outside the measured time whenever
- * fewer than a batch remain, so it never runs dry. Scores are per task.
+ * The SQLite queue's drain path, one thread, a fresh file per iteration ({@link QueueFileState}):
+ * claim a batch of 64 ready 4 KiB tasks (one {@code UPDATE ... RETURNING}), then delete them with
+ * one {@code completeAll}, as the drain engine does per claim batch. The queue is topped up outside
+ * the measured time whenever fewer than a batch remain, so it never runs dry. Scores are per task.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(
-    value = 1,
-    jvmArgsAppend = {
-      "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-      "-Dorg.jooq.no-logo=true",
-      "-Dorg.jooq.no-tips=true"
-    })
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 2)
-public class ClaimBenchmark {
+public class ClaimBenchmark extends BenchmarkDefaults {
 
   private static final int BATCH = DrainEngine.DEFAULT_BODY_CLAIM_BATCH_SIZE;
   private static final int TOP_UP = 10_000;
 
-  // Set by the setup methods before any benchmark method runs.
-  private Path dir;
+  // Set by startIteration() before any benchmark method runs.
   private SqliteQueueStore store;
   private int ready;
   private int next;
 
-  /** A fresh queue file with {@value #TOP_UP} ready tasks. */
+  /**
+   * Takes the iteration's fresh, empty queue file.
+   *
+   * @param queue the thread's queue file for this iteration, opened before this runs
+   */
   @Setup(Level.Iteration)
-  public void openStore() throws IOException {
-    dir = Files.createTempDirectory("dossier-bench-claim");
-    store = BenchTasks.openStore(dir.resolve("queue.db"), Integer.MAX_VALUE);
+  public void startIteration(QueueFileState queue) {
+    store = queue.store;
     ready = 0;
     next = 0;
   }
 
-  /** Tops the queue up outside the measured time when a claim would find too few tasks. */
+  /**
+   * Tops the queue up with {@value #TOP_UP} ready tasks, outside the measured time, when a claim
+   * would find too few.
+   */
   @Setup(Level.Invocation)
   public void topUp() {
     if (ready < BATCH) {
@@ -74,14 +63,6 @@ public class ClaimBenchmark {
       next += TOP_UP;
       ready += TOP_UP;
     }
-  }
-
-  /** Closes and deletes the file. */
-  @TearDown(Level.Iteration)
-  public void closeStore() throws IOException {
-    store.close();
-    BenchTasks.deleteQueueFile(dir.resolve("queue.db"));
-    Files.deleteIfExists(dir);
   }
 
   /**

@@ -6,13 +6,10 @@ import io.dossiersync.http.internal.PushContentJson;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The HTTP adapter's JSON of one push-content request with a 4 KiB body (its internal streaming
@@ -21,16 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(
-    value = 1,
-    jvmArgsAppend = {
-      "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-      "-Dorg.jooq.no-logo=true",
-      "-Dorg.jooq.no-tips=true"
-    })
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 2)
-public class SerializationBenchmark {
+public class SerializationBenchmark extends BenchmarkDefaults {
 
   private final PushContentRequest request =
       PushContentRequest.of(BenchTasks.task("01JBENCH0000000000000000000", 1));

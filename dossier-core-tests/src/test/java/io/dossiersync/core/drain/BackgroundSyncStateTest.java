@@ -1,15 +1,12 @@
 package io.dossiersync.core.drain;
 
+import static io.dossiersync.core.drain.DrainFixture.quietSync;
 import static io.dossiersync.core.queue.QueueTestData.PROJECT_A;
 import static io.dossiersync.core.queue.QueueTestData.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.transport.PushResult;
-import io.dossiersync.core.transport.TokenProvider;
-import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +25,7 @@ class BackgroundSyncStateTest {
         });
 
     try (DrainEngine engine = bench.builder().build();
-        BackgroundSync sync =
-            BackgroundSync.builder(engine).maxPollInterval(Duration.ofHours(1)).build()) {
+        BackgroundSync sync = quietSync(engine).build()) {
       assertThat(sync.state().phase()).isEqualTo(ServiceState.Phase.STOPPED);
       assertThat(sync.state().reason()).contains("not started");
       sync.start();
@@ -52,15 +48,8 @@ class BackgroundSyncStateTest {
 
   @Test
   void anAuthPauseIsANamedStateAndEndsWhenTheTokenIsAccepted() throws Exception {
-    bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(TransportOutcome.UNAUTHORIZED, 401, "unauthorized"));
-
-    try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build();
-        BackgroundSync sync =
-            BackgroundSync.builder(engine)
-                .maxPollInterval(Duration.ofHours(1))
-                .authPause(Duration.ofMillis(300))
-                .build()) {
+    try (DrainEngine engine = bench.authRefusedEngine(ns);
+        BackgroundSync sync = quietSync(engine).authPause(Duration.ofMillis(300)).build()) {
       sync.start();
       awaitState(sync, s -> s.phase() == ServiceState.Phase.AUTH_PAUSED);
       assertThat(sync.state().reason().orElseThrow()).startsWith("unauthorized:");
@@ -77,22 +66,12 @@ class BackgroundSyncStateTest {
 
   private static void awaitState(BackgroundSync sync, Predicate<ServiceState> match)
       throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!match.test(sync.state())) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("the service never reached the state; it is " + sync.state());
-      }
-      Thread.sleep(5);
-    }
+    Eventually.until(
+        () -> match.test(sync.state()),
+        () -> "the service never reached the state; it is " + sync.state());
   }
 
   private static void awaitStopped(BackgroundSync sync) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (sync.isRunning()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("the scheduler thread is still running");
-      }
-      Thread.sleep(5);
-    }
+    Eventually.until(() -> !sync.isRunning(), () -> "the scheduler thread is still running");
   }
 }

@@ -1,5 +1,6 @@
 package io.dossiersync.core.drain;
 
+import static io.dossiersync.core.drain.DrainFixture.quietSync;
 import static io.dossiersync.core.queue.QueueTestData.PROJECT_A;
 import static io.dossiersync.core.queue.QueueTestData.T0;
 import static io.dossiersync.core.queue.QueueTestData.namespace;
@@ -10,9 +11,6 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.queue.QueueTestData;
-import io.dossiersync.core.transport.PushResult;
-import io.dossiersync.core.transport.TokenProvider;
-import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,26 +42,14 @@ class BackgroundSyncTest {
 
   @Test
   void stopPastItsTimeoutGivesBackTheSendsInFlightAndLosesNothing() throws Exception {
-    for (int i = 0; i < 6; i++) {
-      bench.enqueueBody(ns, "research/r" + i + ".md");
-    }
-    CountDownLatch twoInFlight = new CountDownLatch(2);
-    CountDownLatch receiverAnswers = new CountDownLatch(1);
-    bench.answerBodies(
-        r -> {
-          twoInFlight.countDown();
-          await(receiverAnswers);
-          return DrainFixture.STORED;
-        });
+    HeldPushes twoInFlight = new HeldPushes(2);
 
-    try (DrainEngine engine = bench.builder().concurrency(2).bodyClaimBatchSize(4).build()) {
-      BackgroundSync sync = quiet(engine);
-      sync.start();
-      assertThat(twoInFlight.await(10, TimeUnit.SECONDS)).isTrue();
+    try (DrainEngine engine = sixBodiesTwoSenders(twoInFlight)) {
+      BackgroundSync sync = startedWithPushesHeld(engine, twoInFlight);
 
       assertThat(sync.stop(Duration.ofMillis(100))).isFalse();
       assertThat(sync.isRunning()).isFalse();
-      receiverAnswers.countDown();
+      twoInFlight.answer();
       bench.listener.awaitTasks(t -> t.status() == TaskStatus.RELEASED, 6);
     }
 
@@ -74,25 +60,13 @@ class BackgroundSyncTest {
 
   @Test
   void stopWaitsForTheSendsInFlight() throws Exception {
-    for (int i = 0; i < 6; i++) {
-      bench.enqueueBody(ns, "research/r" + i + ".md");
-    }
-    CountDownLatch inFlight = new CountDownLatch(1);
-    CountDownLatch receiverAnswers = new CountDownLatch(1);
-    bench.answerBodies(
-        r -> {
-          inFlight.countDown();
-          await(receiverAnswers);
-          return DrainFixture.STORED;
-        });
+    HeldPushes inFlight = new HeldPushes(1);
 
-    try (DrainEngine engine = bench.builder().concurrency(2).bodyClaimBatchSize(4).build()) {
-      BackgroundSync sync = quiet(engine);
-      sync.start();
-      assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
+    try (DrainEngine engine = sixBodiesTwoSenders(inFlight)) {
+      BackgroundSync sync = startedWithPushesHeld(engine, inFlight);
       CompletableFuture<Boolean> stopped =
           CompletableFuture.supplyAsync(() -> sync.stop(Duration.ofSeconds(30)));
-      receiverAnswers.countDown();
+      inFlight.answer();
 
       assertThat(stopped.get(30, TimeUnit.SECONDS)).isTrue();
     }
@@ -103,21 +77,9 @@ class BackgroundSyncTest {
 
   @Test
   void aListenerThatThrowsDoesNotStopTheService() throws Exception {
-    DrainListener broken =
-        new DrainListener() {
-          @Override
-          public void onTask(TaskResult result) {
-            throw new IllegalStateException("listener bug");
-          }
-
-          @Override
-          public void onDrain(DrainReport report) {
-            throw new IllegalStateException("listener bug");
-          }
-        };
     bench.enqueueBody(ns, "spec.md");
 
-    try (DrainEngine engine = bench.builder().listener(broken).build();
+    try (DrainEngine engine = bench.builder().listener(new ThrowingListener()).build();
         BackgroundSync sync = quiet(engine)) {
       sync.start();
       eventually(() -> bench.content.requests().size() == 1);
@@ -151,15 +113,8 @@ class BackgroundSyncTest {
 
   @Test
   void afterAnAuthPauseTheServiceTriesAgain() throws Exception {
-    bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(TransportOutcome.UNAUTHORIZED, 401, "unauthorized"));
-
-    try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build();
-        BackgroundSync sync =
-            BackgroundSync.builder(engine)
-                .maxPollInterval(Duration.ofHours(1))
-                .authPause(Duration.ofMillis(20))
-                .build()) {
+    try (DrainEngine engine = bench.authRefusedEngine(ns);
+        BackgroundSync sync = quietSync(engine).authPause(Duration.ofMillis(20)).build()) {
       sync.start();
       bench.listener.awaitTasks(t -> t.status() == TaskStatus.RELEASED, 1);
       bench.answerBodies(r -> DrainFixture.STORED);
@@ -182,8 +137,24 @@ class BackgroundSyncTest {
     }
   }
 
+  /** Six bodies queued, a receiver that holds their pushes, and an engine of two senders. */
+  private DrainEngine sixBodiesTwoSenders(HeldPushes receiver) {
+    bench.enqueueBodies(ns, 6);
+    bench.answerBodies(receiver);
+    return bench.builder().concurrency(2).bodyClaimBatchSize(4).build();
+  }
+
+  /** Starts a quiet service over {@code engine} and waits until the held pushes are in flight. */
+  private static BackgroundSync startedWithPushesHeld(DrainEngine engine, HeldPushes held)
+      throws InterruptedException {
+    BackgroundSync sync = quiet(engine);
+    sync.start();
+    assertThat(held.awaitStarted()).as("the held pushes started").isTrue();
+    return sync;
+  }
+
   private static BackgroundSync quiet(DrainEngine engine) {
-    return BackgroundSync.builder(engine).maxPollInterval(Duration.ofHours(1)).build();
+    return quietSync(engine).build();
   }
 
   /** Every task was either delivered or is still queued, ready and not leased. */
@@ -197,21 +168,7 @@ class BackgroundSyncTest {
     assertThat(queued).allSatisfy(b -> assertThat(b.retryCount()).isZero());
   }
 
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   private static void eventually(BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(5);
-    }
+    Eventually.until(condition, () -> "condition not met within 10 s");
   }
 }

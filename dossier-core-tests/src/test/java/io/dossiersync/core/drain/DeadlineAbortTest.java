@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.transport.PushResult;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -24,20 +22,11 @@ class DeadlineAbortTest {
 
   @Test
   void atTheTimeLimitTheRequestsInFlightAreAbortedAndTheirTasksStayQueued() {
-    for (int i = 0; i < 3; i++) {
-      bench.enqueueBody(ns, "research/r" + i + ".md");
-    }
-    CountDownLatch aborted = new CountDownLatch(1);
+    bench.enqueueBodies(ns, 3);
+    HeldPushes untilAborted =
+        new HeldPushes(2, PushResult.networkError("connection_error: aborted"));
     AtomicInteger aborts = new AtomicInteger();
-    bench.answerBodies(
-        r -> {
-          try {
-            aborted.await(30, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return PushResult.networkError("connection_error: aborted");
-        });
+    bench.answerBodies(untilAborted);
 
     DrainReport report;
     try (DrainEngine engine =
@@ -48,7 +37,7 @@ class DeadlineAbortTest {
             .abortInFlight(
                 () -> {
                   aborts.incrementAndGet();
-                  aborted.countDown();
+                  untilAborted.answer();
                 })
             .build()) {
       report = engine.drainUntilEmpty(Duration.ofMillis(200));
@@ -66,22 +55,14 @@ class DeadlineAbortTest {
   @Test
   void aTransportThatCannotAbortIsGivenUpOnShortlyAfterTheLimit() throws Exception {
     bench.enqueueBody(ns, "spec.md");
-    CountDownLatch never = new CountDownLatch(1);
-    bench.answerBodies(
-        r -> {
-          try {
-            never.await(60, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return DrainFixture.STORED;
-        });
+    HeldPushes neverAnswered = new HeldPushes(1);
+    bench.answerBodies(neverAnswered);
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().nanoTime(System::nanoTime).build()) {
       report = engine.drainUntilEmpty(Duration.ofMillis(100));
     } finally {
-      never.countDown();
+      neverAnswered.answer();
     }
 
     assertThat(report.timedOut()).isTrue();

@@ -12,10 +12,9 @@ import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueTestData;
 import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.core.transport.AccessToken;
-import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
-import io.dossiersync.core.transport.TransportOutcome;
+import io.dossiersync.testkit.fake.PushResults;
 import io.dossiersync.testkit.fake.ScriptedTokenProvider;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class DrainEngineAuthTest {
 
-  private static final PushResult UNAUTHORIZED =
-      PushResult.of(TransportOutcome.UNAUTHORIZED, 401, "unauthorized");
+  private static final PushResult UNAUTHORIZED = PushResults.unauthorized();
 
   private final DrainFixture bench = new DrainFixture();
   private final NamespaceRef ns = namespace(PROJECT_A, "001-feature");
@@ -95,10 +93,7 @@ class DrainEngineAuthTest {
   void a401OnEventsReleasesTheBatchAndSendsNoBody() {
     bench.enqueueEvent(ns, "spec.md");
     bench.enqueueBody(namespace(PROJECT_A, "002-other"), "spec.md");
-    bench.answerEvents(
-        e ->
-            EventBatchResult.notDelivered(
-                TransportOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
+    bench.answerEvents(e -> DrainFixture.BATCH_UNAUTHORIZED);
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build()) {
@@ -120,8 +115,7 @@ class DrainEngineAuthTest {
         e ->
             DrainFixture.carries(tokens, "new-token")
                 ? DrainFixture.acceptAll().apply(e)
-                : EventBatchResult.notDelivered(
-                    TransportOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
+                : DrainFixture.BATCH_UNAUTHORIZED);
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(tokens).build()) {

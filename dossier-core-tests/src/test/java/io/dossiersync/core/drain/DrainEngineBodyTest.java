@@ -12,7 +12,7 @@ import io.dossiersync.core.queue.FailureKind;
 import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.transport.PushResult;
-import io.dossiersync.core.transport.TransportOutcome;
+import io.dossiersync.testkit.fake.PushResults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,9 +35,7 @@ class DrainEngineBodyTest {
     bench.enqueueBody(ns, "plan.md");
     bench.answerBodies(
         r ->
-            r.artifactPath().equals("spec.md")
-                ? DrainFixture.STORED
-                : PushResult.of(TransportOutcome.ALREADY_EXISTS, 200, "already_exists"));
+            r.artifactPath().equals("spec.md") ? DrainFixture.STORED : PushResults.alreadyExists());
 
     try (DrainEngine engine = bench.builder().build()) {
       DrainReport report = engine.drainOnce();
@@ -59,9 +57,9 @@ class DrainEngineBodyTest {
   @Test
   void aRefusedBodyGoesToTheFailureRecords() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(TransportOutcome.FAILED, 404, "namespace_not_found"));
+    bench.answerBodies(r -> PushResults.namespaceNotFound());
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.bodiesFailed()).isEqualTo(1);
     assertThat(report.failureCount()).isEqualTo(1);
@@ -75,9 +73,9 @@ class DrainEngineBodyTest {
   @Test
   void aRetryableAnswerKeepsTheTaskWithBackoff() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(TransportOutcome.RETRY, 404, "index_entry_not_found"));
+    bench.answerBodies(r -> PushResults.indexEntryNotFound());
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.bodiesRetry()).isEqualTo(1);
     assertThat(report.pendingBodies()).isEqualTo(1);
@@ -93,16 +91,10 @@ class DrainEngineBodyTest {
     bench.enqueueBody(ns, "b.md");
     bench.answerBodies(
         r ->
-            new PushResult(
-                TransportOutcome.RETRY,
-                429,
-                "rate_limited",
-                Optional.of(
-                    r.artifactPath().equals("a.md")
-                        ? Duration.ofSeconds(90)
-                        : Duration.ofDays(2))));
+            PushResults.rateLimited(
+                r.artifactPath().equals("a.md") ? Duration.ofSeconds(90) : Duration.ofDays(2)));
 
-    drainOnce();
+    bench.drainOnce();
 
     assertThat(bench.listener.tasks)
         .extracting(TaskResult::artifactPath, t -> t.nextAttemptAt().orElseThrow())
@@ -113,7 +105,7 @@ class DrainEngineBodyTest {
   @Test
   void backoffFollowsTheSequenceAndTheCeilingMovesTheTaskToFailureRecords() {
     bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(TransportOutcome.RETRY, 503, "http_503"));
+    bench.answerBodies(r -> PushResults.serviceUnavailable());
     List<Long> waits = new ArrayList<>();
 
     try (DrainEngine engine = bench.builder().build()) {
@@ -147,7 +139,7 @@ class DrainEngineBodyTest {
           throw new IllegalStateException("boom");
         });
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.bodiesRetry()).isEqualTo(1);
     assertThat(bench.listener.tasks.get(0).reason())
@@ -198,7 +190,7 @@ class DrainEngineBodyTest {
           throw new IllegalStateException("x".repeat(500));
         });
 
-    drainOnce();
+    bench.drainOnce();
 
     assertThat(bench.listener.tasks.get(0).reason())
         .hasSize("transport_error: IllegalStateException: ".length() + 203)
@@ -207,9 +199,7 @@ class DrainEngineBodyTest {
 
   @Test
   void neverMoreThanTheConcurrencyInFlightAndEveryBodyArrives() {
-    for (int i = 0; i < 39; i++) {
-      bench.enqueueBody(ns, "research/r" + i + ".md");
-    }
+    bench.enqueueBodies(ns, 39);
     CyclicBarrier three = new CyclicBarrier(3);
     bench.answerBodies(
         r -> {
@@ -237,10 +227,10 @@ class DrainEngineBodyTest {
     bench.answerBodies(
         r -> {
           bench.clock.advance(Duration.ofSeconds(10));
-          return PushResult.of(TransportOutcome.RETRY, 503, "http_503");
+          return PushResults.serviceUnavailable();
         });
 
-    drainOnce();
+    bench.drainOnce();
 
     assertThat(bench.content.requests()).hasSize(1);
     assertThat(bench.store.bodies().nextDue(ProjectScope.all(), T0).at())
@@ -252,21 +242,15 @@ class DrainEngineBodyTest {
     Map<String, PushResult> answers =
         Map.of(
             "a.md", DrainFixture.STORED,
-            "b.md", PushResult.of(TransportOutcome.FAILED, 400, "validation_error: bad"),
-            "c.md", PushResult.of(TransportOutcome.RETRY, 503, "http_503"));
+            "b.md", PushResults.validationError("bad"),
+            "c.md", PushResults.serviceUnavailable());
     answers.keySet().forEach(p -> bench.enqueueBody(ns, p));
     bench.answerBodies(r -> answers.get(r.artifactPath()));
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.attempted()).isEqualTo(3);
     assertThat(report.summary())
         .contains("uploaded=1", "retry=1", "failed=1", "pending events=0 bodies=1");
-  }
-
-  private DrainReport drainOnce() {
-    try (DrainEngine engine = bench.builder().build()) {
-      return engine.drainOnce();
-    }
   }
 }

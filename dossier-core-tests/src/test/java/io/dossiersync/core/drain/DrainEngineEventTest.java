@@ -32,12 +32,10 @@ class DrainEngineEventTest {
 
   @Test
   void everyReadyEventIsSentBeforeAnyBody() {
-    for (int i = 0; i < 250; i++) {
-      bench.enqueueEvent(ns, "research/r" + i + ".md");
-    }
+    bench.enqueueEvents(ns, 250);
     bench.enqueueBody(ns, "spec.md");
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(bench.calls.subList(0, 3))
         .containsExactlyInAnyOrder("events 100", "events 100", "events 50");
@@ -61,9 +59,7 @@ class DrainEngineEventTest {
    * concurrency} batches to be in flight together; the most that were.
    */
   private int mostEventBatchesInFlight(int concurrency) {
-    for (int i = 0; i < 1_000; i++) {
-      bench.enqueueEvent(ns, "research/r" + i + ".md");
-    }
+    bench.enqueueEvents(ns, 1_000);
     CountDownLatch together = new CountDownLatch(concurrency);
     bench.answerEvents(
         batch -> {
@@ -101,7 +97,7 @@ class DrainEngineEventTest {
                     new EventResult(
                         bad.eventId(), EventResultStatus.REJECTED, Optional.of("bad schema")))));
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.eventsSent()).isEqualTo(2);
     assertThat(report.eventsFailed()).isEqualTo(1);
@@ -125,12 +121,9 @@ class DrainEngineEventTest {
     bench.enqueueEvent(ns, "spec.md");
     bench.enqueueBody(ns, "spec.md");
     bench.enqueueBody(other, "plan.md");
-    bench.answerEvents(
-        e ->
-            EventBatchResult.notDelivered(
-                TransportOutcome.RETRY, 429, "rate_limited", Optional.of(Duration.ofSeconds(30))));
+    bench.answerEvents(batch -> DrainFixture.BATCH_RATE_LIMITED_30_S);
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.eventsRetry()).isEqualTo(1);
     assertThat(bench.store.events().nextDue(ProjectScope.all(), T0).at())
@@ -147,7 +140,7 @@ class DrainEngineEventTest {
           throw new IllegalArgumentException("not a JSON object");
         });
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.eventsRetry()).isEqualTo(1);
     assertThat(bench.listener.tasks.get(0).reason())
@@ -214,10 +207,7 @@ class DrainEngineEventTest {
   void aFreshTokenRejectedTooReleasesTheBatch() {
     ScriptedTokenProvider tokens = ScriptedTokenProvider.of("old-token", "new-token");
     bench.enqueueEvent(ns, "spec.md");
-    bench.answerEvents(
-        e ->
-            EventBatchResult.notDelivered(
-                TransportOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty()));
+    bench.answerEvents(e -> DrainFixture.BATCH_UNAUTHORIZED);
 
     DrainReport report;
     try (DrainEngine engine = bench.builder().tokenProvider(tokens).build()) {
@@ -227,11 +217,5 @@ class DrainEngineEventTest {
     assertThat(report.authPaused()).isTrue();
     assertThat(bench.events.batches()).hasSize(2);
     assertThat(bench.pendingEvents()).isEqualTo(1);
-  }
-
-  private DrainReport drainOnce() {
-    try (DrainEngine engine = bench.builder().build()) {
-      return engine.drainOnce();
-    }
   }
 }

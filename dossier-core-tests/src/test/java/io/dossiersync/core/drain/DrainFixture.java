@@ -19,17 +19,21 @@ import io.dossiersync.core.transport.PushResult;
 import io.dossiersync.core.transport.TokenProvider;
 import io.dossiersync.core.transport.TransportOutcome;
 import io.dossiersync.testkit.MutableClock;
+import io.dossiersync.testkit.fake.PushResults;
 import io.dossiersync.testkit.fake.RecordingSleeper;
 import io.dossiersync.testkit.fake.ScriptedAnswer;
 import io.dossiersync.testkit.fake.ScriptedContentTransport;
 import io.dossiersync.testkit.fake.ScriptedEventTransport;
 import io.dossiersync.testkit.fake.ScriptedTokenProvider;
 import io.dossiersync.testkit.queue.InMemoryQueueStore;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A drain test bench: the testkit's in-memory store, clock, recording sleeper and scripted
@@ -39,7 +43,17 @@ import java.util.function.Function;
  */
 final class DrainFixture {
 
-  static final PushResult STORED = PushResult.of(TransportOutcome.DELIVERED, 201, "stored");
+  static final PushResult STORED = PushResults.stored();
+
+  /** A whole event batch answered 429 with {@code retry_after} 30 s. */
+  static final EventBatchResult BATCH_RATE_LIMITED_30_S =
+      EventBatchResult.notDelivered(
+          TransportOutcome.RETRY, 429, "rate_limited", Optional.of(Duration.ofSeconds(30)));
+
+  /** A whole event batch answered 401. */
+  static final EventBatchResult BATCH_UNAUTHORIZED =
+      EventBatchResult.notDelivered(
+          TransportOutcome.UNAUTHORIZED, 401, "unauthorized", Optional.empty());
 
   final InMemoryQueueStore store = InMemoryQueueStore.create();
   final MutableClock clock = MutableClock.at(T0);
@@ -86,23 +100,49 @@ final class DrainFixture {
   }
 
   private PushResult push(PushContentRequest request) {
-    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-    try {
-      calls.add("body " + request.artifactPath());
-      return bodyAnswer.apply(request);
-    } finally {
-      inFlight.decrementAndGet();
-    }
+    calls.add("body " + request.artifactPath());
+    return countedInFlight(inFlight, maxInFlight, () -> bodyAnswer.apply(request));
   }
 
   private EventBatchResult send(List<EventRecord> batch) {
-    maxEventBatchesInFlight.accumulateAndGet(eventBatchesInFlight.incrementAndGet(), Math::max);
+    calls.add("events " + batch.size());
+    return countedInFlight(
+        eventBatchesInFlight, maxEventBatchesInFlight, () -> eventAnswer.apply(batch));
+  }
+
+  /** Answers one send, counted in {@code now} while it runs; {@code most} keeps the peak. */
+  private static <T> T countedInFlight(AtomicInteger now, AtomicInteger most, Supplier<T> answer) {
+    most.accumulateAndGet(now.incrementAndGet(), Math::max);
     try {
-      calls.add("events " + batch.size());
-      return eventAnswer.apply(batch);
+      return answer.get();
     } finally {
-      eventBatchesInFlight.decrementAndGet();
+      now.decrementAndGet();
     }
+  }
+
+  /**
+   * A background service over {@code engine} that runs a round only when started or woken: its
+   * longest poll interval is an hour.
+   */
+  static BackgroundSync.Builder quietSync(DrainEngine engine) {
+    return BackgroundSync.builder(engine).maxPollInterval(Duration.ofHours(1));
+  }
+
+  /** One drain round of a fresh engine from {@link #builder()}. */
+  DrainReport drainOnce() {
+    try (DrainEngine engine = builder().build()) {
+      return engine.drainOnce();
+    }
+  }
+
+  /**
+   * Queues {@code spec.md} for a receiver that answers every push 401, and builds an engine with no
+   * token to refresh: its rounds pause for auth until the test answers bodies otherwise.
+   */
+  DrainEngine authRefusedEngine(NamespaceRef ns) {
+    enqueueBody(ns, "spec.md");
+    answerBodies(r -> PushResults.unauthorized());
+    return builder().tokenProvider(TokenProvider.none()).build();
   }
 
   /** A builder wired to this bench, with no jitter. */
@@ -122,6 +162,22 @@ final class DrainFixture {
         .sleeper(sleeper)
         .jitter(() -> 0.0)
         .listener(listener);
+  }
+
+  /** Enqueues {@code count} bodies, {@code research/r0.md} onwards. */
+  void enqueueBodies(NamespaceRef ns, int count) {
+    for (int i = 0; i < count; i++) {
+      enqueueBody(ns, "research/r" + i + ".md");
+    }
+  }
+
+  /** Enqueues {@code count} index events, {@code research/r0.md} onwards, and returns them. */
+  List<EventRecord> enqueueEvents(NamespaceRef ns, int count) {
+    List<EventRecord> enqueued = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      enqueued.add(enqueueEvent(ns, "research/r" + i + ".md"));
+    }
+    return enqueued;
   }
 
   BodyUploadTask enqueueBody(NamespaceRef ns, String path) {

@@ -45,19 +45,7 @@ class DrainListenerTest {
   @Test
   void aFailingFirstListenerDoesNotSilenceTheSecond() {
     RecordingListener second = new RecordingListener();
-    DrainListener failing =
-        new DrainListener() {
-          @Override
-          public void onTask(TaskResult result) {
-            throw new IllegalStateException("listener bug");
-          }
-
-          @Override
-          public void onDrain(DrainReport report) {
-            throw new IllegalStateException("listener bug");
-          }
-        };
-    DrainListener both = failing.and(second);
+    DrainListener both = new ThrowingListener().and(second);
 
     assertThatThrownBy(() -> both.onTask(RESULT)).hasMessage("listener bug");
     assertThatThrownBy(() -> both.onDrain(REPORT)).hasMessage("listener bug");

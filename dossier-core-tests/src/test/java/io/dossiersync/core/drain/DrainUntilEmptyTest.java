@@ -12,8 +12,8 @@ import io.dossiersync.core.queue.QueueTestData;
 import io.dossiersync.core.queue.Settlement;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.PushResult;
-import io.dossiersync.core.transport.TokenProvider;
 import io.dossiersync.core.transport.TransportOutcome;
+import io.dossiersync.testkit.fake.PushResults;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class DrainUntilEmptyTest {
 
-  private static final PushResult RATE_LIMITED =
-      new PushResult(
-          TransportOutcome.RETRY, 429, "rate_limited", Optional.of(Duration.ofSeconds(100)));
+  private static final PushResult RATE_LIMITED = PushResults.rateLimited(Duration.ofSeconds(100));
 
   private final DrainFixture bench = new DrainFixture();
   private final NamespaceRef ns = namespace(PROJECT_A, "001-feature");
@@ -121,11 +119,8 @@ class DrainUntilEmptyTest {
 
   @Test
   void returnsAtOnceWhenTheTokenIsRejected() {
-    bench.enqueueBody(ns, "spec.md");
-    bench.answerBodies(r -> PushResult.of(TransportOutcome.UNAUTHORIZED, 401, "unauthorized"));
-
     DrainReport report;
-    try (DrainEngine engine = bench.builder().tokenProvider(TokenProvider.none()).build()) {
+    try (DrainEngine engine = bench.authRefusedEngine(ns)) {
       report = engine.drainUntilEmpty(Duration.ofMinutes(10));
     }
 

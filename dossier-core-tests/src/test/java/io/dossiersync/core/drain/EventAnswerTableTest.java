@@ -10,11 +10,12 @@ import io.dossiersync.core.queue.FailureRecord;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.TransportOutcome;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The whole-batch rows of the answer table of PRODUCT.md §4.2, as the drain applies them. */
@@ -25,10 +26,10 @@ class EventAnswerTableTest {
 
   @Test
   void a413SplitsTheBatchInHalvesUntilEachFits() {
-    enqueue(8);
+    bench.enqueueEvents(ns, 8);
     bench.answerEvents(batch -> batch.size() > 2 ? tooLarge() : accept(batch));
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.eventsSent()).isEqualTo(8);
     assertThat(report.eventsFailed()).isZero();
@@ -38,11 +39,11 @@ class EventAnswerTableTest {
 
   @Test
   void aSingleEventAnswered413GoesToTheFailureRecords() {
-    List<EventRecord> events = enqueue(3);
+    List<EventRecord> events = bench.enqueueEvents(ns, 3);
     String big = events.get(1).eventId();
     bench.answerEvents(batch -> contains(batch, Set.of(big)) ? tooLarge() : accept(batch));
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.eventsSent()).isEqualTo(2);
     assertThat(report.eventsFailed()).isEqualTo(1);
@@ -57,11 +58,8 @@ class EventAnswerTableTest {
 
   @Test
   void a400BisectsUntilTheOnePoisonEventOfAHundredIsIsolated() {
-    List<EventRecord> events = enqueue(100);
-    Set<String> poison = Set.of(events.get(37).eventId());
-    bench.answerEvents(poisoned(poison, "validation_error: payload.relative_path is required"));
-
-    DrainReport report = drainOnce();
+    DrainReport report =
+        aHundredEventsPoisonedAt("validation_error: payload.relative_path is required", 37);
 
     assertThat(report.eventsSent()).isEqualTo(99);
     assertThat(report.eventsFailed()).isEqualTo(1);
@@ -74,11 +72,7 @@ class EventAnswerTableTest {
 
   @Test
   void a400BisectsUntilTwoPoisonEventsOfAHundredAreIsolated() {
-    List<EventRecord> events = enqueue(100);
-    Set<String> poison = Set.of(events.get(3).eventId(), events.get(90).eventId());
-    bench.answerEvents(poisoned(poison, "validation_error"));
-
-    DrainReport report = drainOnce();
+    DrainReport report = aHundredEventsPoisonedAt("validation_error", 3, 90);
 
     assertThat(report.eventsSent()).isEqualTo(98);
     assertThat(report.eventsFailed()).isEqualTo(2);
@@ -90,7 +84,7 @@ class EventAnswerTableTest {
 
   @Test
   void anUnexpectedStatusKeepsTheBatchAndCountsTowardTheCeiling() {
-    enqueue(2);
+    bench.enqueueEvents(ns, 2);
     bench.answerEvents(
         batch ->
             EventBatchResult.notDelivered(
@@ -116,13 +110,10 @@ class EventAnswerTableTest {
 
   @Test
   void aRetryableAnswerKeepsTheWholeBatchHonouringRetryAfter() {
-    enqueue(3);
-    bench.answerEvents(
-        batch ->
-            EventBatchResult.notDelivered(
-                TransportOutcome.RETRY, 429, "rate_limited", Optional.of(Duration.ofSeconds(30))));
+    bench.enqueueEvents(ns, 3);
+    bench.answerEvents(batch -> DrainFixture.BATCH_RATE_LIMITED_30_S);
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.eventsRetry()).isEqualTo(3);
     assertThat(bench.listener.tasks)
@@ -139,7 +130,7 @@ class EventAnswerTableTest {
     bench.enqueueBody(ns, "plan.md");
     bench.answerEvents(poisoned(Set.of(spec.eventId()), "validation_error: bad"));
 
-    DrainReport report = drainOnce();
+    DrainReport report = bench.drainOnce();
 
     assertThat(report.eventsFailed()).isEqualTo(1);
     assertThat(bench.content.requests())
@@ -159,7 +150,7 @@ class EventAnswerTableTest {
     assertThat(bench.store.failures().requeue(List.of(eventRecord), bench.clock.instant()))
         .isEqualTo(2);
     bench.answerEvents(DrainFixture.acceptAll());
-    DrainReport again = drainOnce();
+    DrainReport again = bench.drainOnce();
 
     assertThat(again.eventsSent()).isEqualTo(1);
     assertThat(again.bodiesUploaded()).isEqualTo(1);
@@ -167,18 +158,16 @@ class EventAnswerTableTest {
     assertThat(bench.pendingBodies()).isZero();
   }
 
-  private List<EventRecord> enqueue(int n) {
-    List<EventRecord> events = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      events.add(bench.enqueueEvent(ns, "research/r" + i + ".md"));
-    }
-    return events;
-  }
-
-  private DrainReport drainOnce() {
-    try (DrainEngine engine = bench.builder().build()) {
-      return engine.drainOnce();
-    }
+  /**
+   * One round over a hundred events whose receiver answers 400 {@code reason} to every batch that
+   * holds one of the events at {@code poisonAt}.
+   */
+  private DrainReport aHundredEventsPoisonedAt(String reason, int... poisonAt) {
+    List<EventRecord> events = bench.enqueueEvents(ns, 100);
+    Set<String> poison =
+        Arrays.stream(poisonAt).mapToObj(i -> events.get(i).eventId()).collect(Collectors.toSet());
+    bench.answerEvents(poisoned(poison, reason));
+    return bench.drainOnce();
   }
 
   private static Function<List<EventRecord>, EventBatchResult> poisoned(

@@ -34,9 +34,7 @@ class OneWriterTest {
     for (int i = 0; i < 250; i++) {
       bench.enqueueEvent(namespace(PROJECT_A, "000-events"), "e/r" + i + ".md");
     }
-    for (int i = 0; i < 150; i++) {
-      bench.enqueueBody(ns, "research/r" + i + ".md");
-    }
+    bench.enqueueBodies(ns, 150);
     DrainListener threads =
         new DrainListener() {
           @Override

@@ -2,7 +2,6 @@ package io.dossiersync.core.drain;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Records task results and drain reports; waits for one with a message listing what came. */
@@ -23,23 +22,14 @@ final class RecordingListener implements DrainListener {
 
   /** Waits up to 10 s until {@code count} task results match. */
   void awaitTasks(Predicate<TaskResult> match, int count) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (tasks.stream().filter(match).count() < count) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("expected " + count + " matching task results, got " + tasks);
-      }
-      Thread.sleep(5);
-    }
+    Eventually.until(
+        () -> tasks.stream().filter(match).count() >= count,
+        () -> "expected " + count + " matching task results, got " + tasks);
   }
 
   /** Waits up to 10 s until {@code count} drains ended. */
   void awaitDrains(int count) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (drains.size() < count) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("expected " + count + " drains, got " + drains);
-      }
-      Thread.sleep(5);
-    }
+    Eventually.until(
+        () -> drains.size() >= count, () -> "expected " + count + " drains, got " + drains);
   }
 }

@@ -10,7 +10,6 @@ import io.dossiersync.core.queue.QueueTestData;
 import io.dossiersync.core.queue.Settlement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -26,27 +25,15 @@ class StopReleasesWaitingBodiesTest {
 
   @Test
   void stoppingARoundReleasesTheBodiesNoSenderStarted() throws Exception {
-    for (int i = 0; i < 8; i++) {
-      bench.enqueueBody(ns, "tasks/WP0" + i + ".md");
-    }
-    CountDownLatch firstPushStarted = new CountDownLatch(1);
-    CountDownLatch finishFirstPush = new CountDownLatch(1);
-    bench.answerBodies(
-        r -> {
-          firstPushStarted.countDown();
-          try {
-            finishFirstPush.await(20, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return DrainFixture.STORED;
-        });
+    bench.enqueueBodies(ns, 8);
+    HeldPushes firstPush = new HeldPushes(1);
+    bench.answerBodies(firstPush);
     AtomicBoolean stop = new AtomicBoolean();
 
     try (DrainEngine engine = bench.builder().concurrency(1).bodyClaimBatchSize(8).build()) {
       CompletableFuture<DrainReport> round =
           CompletableFuture.supplyAsync(() -> engine.drainOnce(stop::get));
-      assertThat(firstPushStarted.await(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(firstPush.awaitStarted()).isTrue();
 
       stop.set(true);
       engine.wakeRound();
@@ -56,7 +43,7 @@ class StopReleasesWaitingBodiesTest {
           .bodies()
           .settle(
               claimable.stream().map(b -> Settlement.release(b, bench.clock.instant())).toList());
-      finishFirstPush.countDown();
+      firstPush.answer();
       DrainReport report = round.get(20, TimeUnit.SECONDS);
 
       assertThat(claimable).hasSize(7);

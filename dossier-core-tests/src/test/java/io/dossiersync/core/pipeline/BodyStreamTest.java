@@ -1,6 +1,8 @@
 package io.dossiersync.core.pipeline;
 
 import static io.dossiersync.core.FeatureFiles.write;
+import static io.dossiersync.core.queue.QueueTestData.PROJECT_A;
+import static io.dossiersync.core.queue.QueueTestData.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
@@ -31,9 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BodyStreamTest {
 
-  private static final NamespaceRef NS =
-      new NamespaceRef(
-          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-chunks", "main", "software-dev", "1");
+  private static final NamespaceRef NS = namespace(PROJECT_A, "047-chunks");
 
   @TempDir Path dir;
 

@@ -91,16 +91,11 @@ class DossierPipelineTest {
   @Test
   void syncsAFixtureFeatureWithTheExactOutcomeList() {
     store.bodyAnswer =
-        tasks ->
-            new EnqueueResult(
-                tasks.stream()
-                    .map(
-                        t ->
-                            t.artifactPath().equals("plan.md")
-                                ? EnqueueStatus.ALREADY_IN_QUEUE
-                                : EnqueueStatus.ENQUEUED)
-                    .toList(),
-                0);
+        RecordingQueueStore.each(
+            t ->
+                t.artifactPath().equals("plan.md")
+                    ? EnqueueStatus.ALREADY_IN_QUEUE
+                    : EnqueueStatus.ENQUEUED);
 
     DossierSyncResult result = pipeline.syncFeatureDossier(dir, NS, SyncOptions.atStep("audit"));
 
@@ -183,20 +178,13 @@ class DossierPipelineTest {
 
   @Test
   void aFullQueueFailsTheRemainingBodiesRetryablyAndWarnsOnce() throws Exception {
-    store.eventAnswer =
-        events -> new EnqueueResult(events.stream().map(e -> EnqueueStatus.QUEUE_FULL).toList(), 0);
+    store.eventAnswer = RecordingQueueStore.each(e -> EnqueueStatus.QUEUE_FULL);
     store.bodyAnswer =
-        tasks ->
-            new EnqueueResult(
-                tasks.stream()
-                    .map(
-                        t ->
-                            t.artifactPath().startsWith("research")
-                                    || t.artifactPath().startsWith("c")
-                                ? EnqueueStatus.ENQUEUED
-                                : EnqueueStatus.QUEUE_FULL)
-                    .toList(),
-                0);
+        RecordingQueueStore.each(
+            t ->
+                t.artifactPath().startsWith("research") || t.artifactPath().startsWith("c")
+                    ? EnqueueStatus.ENQUEUED
+                    : EnqueueStatus.QUEUE_FULL);
 
     String stderr =
         captureStderr(

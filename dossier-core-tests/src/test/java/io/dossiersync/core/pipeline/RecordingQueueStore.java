@@ -38,6 +38,11 @@ final class RecordingQueueStore implements QueueStore {
     return new EnqueueResult(Collections.nCopies(tasks.size(), EnqueueStatus.ENQUEUED), 0);
   }
 
+  /** An answer that gives each event or body of the batch the status {@code statusOf} names. */
+  static <T> Function<List<T>, EnqueueResult> each(Function<T, EnqueueStatus> statusOf) {
+    return batch -> new EnqueueResult(batch.stream().map(statusOf).toList(), 0);
+  }
+
   /** Counts the call, then enqueues as the port's default does: events, then bodies. */
   @Override
   public DossierEnqueueResult enqueueDossier(
@@ -48,28 +53,24 @@ final class RecordingQueueStore implements QueueStore {
 
   @Override
   public EventQueue events() {
-    return stub(
-        EventQueue.class,
-        args -> {
-          @SuppressWarnings("unchecked")
-          List<EventRecord> batch = List.copyOf((List<EventRecord>) args[0]);
-          eventBatches.add(batch);
-          enqueueTimes.add((Instant) args[1]);
-          return eventAnswer.apply(batch);
-        });
+    return stub(EventQueue.class, recording(eventBatches, batch -> eventAnswer.apply(batch)));
   }
 
   @Override
   public BodyQueue bodies() {
-    return stub(
-        BodyQueue.class,
-        args -> {
-          @SuppressWarnings("unchecked")
-          List<BodyUploadTask> batch = List.copyOf((List<BodyUploadTask>) args[0]);
-          bodyBatches.add(batch);
-          enqueueTimes.add((Instant) args[1]);
-          return bodyAnswer.apply(batch);
-        });
+    return stub(BodyQueue.class, recording(bodyBatches, batch -> bodyAnswer.apply(batch)));
+  }
+
+  /** An {@code enqueue(batch, now)} that records the batch and its time, then answers it. */
+  private <T> Function<Object[], EnqueueResult> recording(
+      List<List<T>> batches, Function<List<T>, EnqueueResult> answer) {
+    return args -> {
+      @SuppressWarnings("unchecked")
+      List<T> batch = List.copyOf((List<T>) args[0]);
+      batches.add(batch);
+      enqueueTimes.add((Instant) args[1]);
+      return answer.apply(batch);
+    };
   }
 
   private static <T> T stub(Class<T> type, Function<Object[], EnqueueResult> enqueue) {

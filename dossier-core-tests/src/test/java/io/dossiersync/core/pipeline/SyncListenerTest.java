@@ -1,12 +1,15 @@
 package io.dossiersync.core.pipeline;
 
 import static io.dossiersync.core.FeatureFiles.write;
+import static io.dossiersync.core.queue.QueueTestData.PROJECT_A;
+import static io.dossiersync.core.queue.QueueTestData.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.testkit.queue.InMemoryQueueStore;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,9 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncListenerTest {
 
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
-  private static final NamespaceRef NS =
-      new NamespaceRef(
-          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-fixture", "main", "software-dev", "1");
+  private static final NamespaceRef NS = namespace(PROJECT_A, "047-fixture");
 
   @TempDir Path root;
   private final List<SyncCounts> seen = new CopyOnWriteArrayList<>();
@@ -36,11 +37,18 @@ class SyncListenerTest {
         .build();
   }
 
+  /** The feature directory with one {@code <name>.md} of text {@code # <name>} per name. */
+  private Path feature(String... names) throws IOException {
+    Path dir = Files.createDirectories(root.resolve("047-fixture"));
+    for (String name : names) {
+      write(dir, name + ".md", "# " + name + "\n");
+    }
+    return dir;
+  }
+
   @Test
   void eachSyncReportsWhatItsEnqueueDid() throws Exception {
-    Path dir = Files.createDirectories(root.resolve("047-fixture"));
-    write(dir, "spec.md", "# spec\n");
-    write(dir, "plan.md", "# plan\n");
+    Path dir = feature("spec", "plan");
     write(dir, "notes.txt", "not an artifact format");
     InMemoryQueueStore store = InMemoryQueueStore.create();
     DossierPipeline pipeline = pipeline(store, seen::add);
@@ -69,9 +77,7 @@ class SyncListenerTest {
 
   @Test
   void aFullQueueCountsAsQueueFullAndFailed() throws Exception {
-    Path dir = Files.createDirectories(root.resolve("047-fixture"));
-    write(dir, "spec.md", "# spec\n");
-    write(dir, "plan.md", "# plan\n");
+    Path dir = feature("spec", "plan");
     InMemoryQueueStore store = InMemoryQueueStore.builder().maxQueueSize(1).build();
 
     pipeline(store, seen::add).syncFeatureDossier(dir, NS);
@@ -87,8 +93,7 @@ class SyncListenerTest {
 
   @Test
   void aFailingListenerNeverFailsTheSync() throws Exception {
-    Path dir = Files.createDirectories(root.resolve("047-fixture"));
-    write(dir, "spec.md", "# spec\n");
+    Path dir = feature("spec");
     InMemoryQueueStore store = InMemoryQueueStore.create();
 
     DossierSyncResult result =

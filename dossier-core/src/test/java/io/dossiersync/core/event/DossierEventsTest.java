@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dossiersync.core.NamespaceRef;
+import io.dossiersync.core.index.AbsentArtifacts;
+import io.dossiersync.core.index.ArtifactClass;
+import io.dossiersync.core.index.ArtifactErrorReason;
 import io.dossiersync.core.index.ExpectedArtifactManifest;
 import io.dossiersync.core.index.FileSystemIndexer;
 import io.dossiersync.core.index.IndexRequest;
 import io.dossiersync.core.index.ManifestRegistry;
 import io.dossiersync.core.index.MissionDossier;
+import io.dossiersync.core.index.RequiredStatus;
 import io.dossiersync.core.internal.Sha256;
 import io.dossiersync.core.internal.UlidGenerator;
 import io.dossiersync.core.queue.EventRecord;
@@ -185,15 +189,12 @@ class DossierEventsTest {
             Optional.empty(),
             "1",
             List.of(
-                new io.dossiersync.core.index.ArtifactRef(
+                AbsentArtifacts.absent(
                     "output.tasks.per_wp-2",
-                    io.dossiersync.core.index.ArtifactClass.OUTPUT,
+                    ArtifactClass.OUTPUT,
                     "tasks/WP02.md",
-                    Optional.empty(),
-                    0,
-                    false,
-                    Optional.of(io.dossiersync.core.index.ArtifactErrorReason.UNREADABLE),
-                    io.dossiersync.core.index.RequiredStatus.REQUIRED,
+                    ArtifactErrorReason.UNREADABLE,
+                    RequiredStatus.REQUIRED,
                     Optional.of("WP02"),
                     Optional.empty())),
             true);

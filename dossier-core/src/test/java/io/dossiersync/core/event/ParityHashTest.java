@@ -2,6 +2,7 @@ package io.dossiersync.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dossiersync.core.index.AbsentArtifacts;
 import io.dossiersync.core.index.ArtifactClass;
 import io.dossiersync.core.index.ArtifactErrorReason;
 import io.dossiersync.core.index.ArtifactRef;
@@ -32,17 +33,12 @@ class ParityHashTest {
         List.of(
             present("x\uD83D\uDE00.md", 'c'),
             present("spec.md", 'b'),
-            new ArtifactRef(
+            AbsentArtifacts.absent(
                 "input.x",
                 ArtifactClass.INPUT,
                 "missing.md",
-                Optional.empty(),
-                0,
-                false,
-                Optional.of(ArtifactErrorReason.NOT_FOUND),
-                RequiredStatus.REQUIRED,
-                Optional.empty(),
-                Optional.empty()),
+                ArtifactErrorReason.NOT_FOUND,
+                RequiredStatus.REQUIRED),
             present("plan.md", 'a'),
             present("x\uE000.md", 'a'));
 

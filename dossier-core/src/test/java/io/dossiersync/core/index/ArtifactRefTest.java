@@ -26,17 +26,8 @@ class ArtifactRefTest {
   }
 
   static ArtifactRef absent(String path, RequiredStatus status) {
-    return new ArtifactRef(
-        "k." + path,
-        ArtifactClass.OTHER,
-        path,
-        Optional.empty(),
-        0,
-        false,
-        Optional.of(ArtifactErrorReason.NOT_FOUND),
-        status,
-        Optional.empty(),
-        Optional.empty());
+    return AbsentArtifacts.absent(
+        "k." + path, ArtifactClass.OTHER, path, ArtifactErrorReason.NOT_FOUND, status);
   }
 
   @ParameterizedTest
@@ -57,60 +48,30 @@ class ArtifactRefTest {
   void presenceHashAndErrorReasonMustAgree() {
     assertThatThrownBy(
             () ->
-                new ArtifactRef(
-                    "k",
-                    ArtifactClass.OTHER,
-                    "a",
-                    Optional.of("ab"),
-                    0,
-                    true,
-                    Optional.of(ArtifactErrorReason.UNREADABLE),
-                    RequiredStatus.OPTIONAL,
-                    Optional.empty(),
-                    Optional.empty()))
+                presentAtA("k", Optional.of("ab"), 0, Optional.of(ArtifactErrorReason.UNREADABLE)))
         .hasMessageContaining("errorReason");
-    assertThatThrownBy(
-            () ->
-                new ArtifactRef(
-                    "k",
-                    ArtifactClass.OTHER,
-                    "a",
-                    Optional.empty(),
-                    0,
-                    true,
-                    Optional.empty(),
-                    RequiredStatus.OPTIONAL,
-                    Optional.empty(),
-                    Optional.empty()))
+    assertThatThrownBy(() -> presentAtA("k", Optional.empty(), 0, Optional.empty()))
         .hasMessageContaining("contentHashSha256");
-    assertThatThrownBy(
-            () ->
-                new ArtifactRef(
-                    " ",
-                    ArtifactClass.OTHER,
-                    "a",
-                    Optional.of("ab"),
-                    0,
-                    true,
-                    Optional.empty(),
-                    RequiredStatus.OPTIONAL,
-                    Optional.empty(),
-                    Optional.empty()))
+    assertThatThrownBy(() -> presentAtA(" ", Optional.of("ab"), 0, Optional.empty()))
         .hasMessageContaining("artifactKey");
-    assertThatThrownBy(
-            () ->
-                new ArtifactRef(
-                    "k",
-                    ArtifactClass.OTHER,
-                    "a",
-                    Optional.of("ab"),
-                    -1,
-                    true,
-                    Optional.empty(),
-                    RequiredStatus.OPTIONAL,
-                    Optional.empty(),
-                    Optional.empty()))
+    assertThatThrownBy(() -> presentAtA("k", Optional.of("ab"), -1, Optional.empty()))
         .hasMessageContaining("sizeBytes");
+  }
+
+  /** An optional artifact said to be present at {@code a}, with the parts the checks look at. */
+  private static ArtifactRef presentAtA(
+      String key, Optional<String> hash, long sizeBytes, Optional<ArtifactErrorReason> error) {
+    return new ArtifactRef(
+        key,
+        ArtifactClass.OTHER,
+        "a",
+        hash,
+        sizeBytes,
+        true,
+        error,
+        RequiredStatus.OPTIONAL,
+        Optional.empty(),
+        Optional.empty());
   }
 
   @Test

@@ -105,17 +105,12 @@ class CarriedNamesTest {
   @Test
   void anInvalidFormatArtifactMayCarryABackslash() {
     ArtifactRef ref =
-        new ArtifactRef(
+        AbsentArtifacts.absent(
             "artifact.a-b",
             ArtifactClass.OTHER,
             "a\\b.md",
-            Optional.empty(),
-            0,
-            false,
-            Optional.of(ArtifactErrorReason.INVALID_FORMAT),
-            RequiredStatus.OPTIONAL,
-            Optional.empty(),
-            Optional.empty());
+            ArtifactErrorReason.INVALID_FORMAT,
+            RequiredStatus.OPTIONAL);
 
     assertThat(ref.relativePath()).isEqualTo("a\\b.md");
   }

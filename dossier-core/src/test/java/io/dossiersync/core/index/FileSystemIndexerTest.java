@@ -38,13 +38,18 @@ class FileSystemIndexerTest {
     return dossier.artifacts().stream().map(ArtifactRef::relativePath).toList();
   }
 
+  /** Writes {@code text} to each of {@code paths} under {@code dir}. */
+  private static void writeEach(Path dir, String text, String... paths) {
+    for (String path : paths) {
+      write(dir, path, text);
+    }
+  }
+
   @Test
   void walksRecursivelyInCodePointOrderSkippingHiddenPaths() throws IOException {
     Path dir = feature();
-    for (String p :
-        List.of("b.md", "a/z.md", "a-b.md", "A.md", "x\uD83D\uDE00.md", "x\uE000.md", "a.md")) {
-      write(dir, p, "text");
-    }
+    writeEach(
+        dir, "text", "b.md", "a/z.md", "a-b.md", "A.md", "x\uD83D\uDE00.md", "x\uE000.md", "a.md");
     write(dir, ".gitkeep", "");
     write(dir, ".git/config", "x");
     write(dir, "tasks/.gitkeep", "");
@@ -168,16 +173,15 @@ class FileSystemIndexerTest {
   @Test
   void classifiesByTheManifestWithClashSuffixesAndWorkPackageIds() throws IOException {
     Path dir = feature();
-    for (String p :
-        List.of(
-            "spec.md",
-            "tasks/WP01-setup.md",
-            "tasks/WP02.md",
-            "research.md",
-            "Notes/My File.TXT",
-            "lint-report.json")) {
-      write(dir, p, "x");
-    }
+    writeEach(
+        dir,
+        "x",
+        "spec.md",
+        "tasks/WP01-setup.md",
+        "tasks/WP02.md",
+        "research.md",
+        "Notes/My File.TXT",
+        "lint-report.json");
 
     List<ArtifactRef> artifacts = index(dir, "software-dev", Optional.empty()).artifacts();
 
@@ -237,17 +241,16 @@ class FileSystemIndexerTest {
   @Test
   void unmatchedFilesGetSanitisedKeysAndWorkflowClassForWorkPackages() throws IOException {
     Path dir = feature();
-    for (String p :
-        List.of(
-            "a b.md",
-            "a-b.md",
-            "a+b.md",
-            "tasks/WP01.md",
-            "tasks/WPx.md",
-            "tasks/README.md",
-            "caf\u00E9\uD83D\uDE00.md")) {
-      write(dir, p, "x");
-    }
+    writeEach(
+        dir,
+        "x",
+        "a b.md",
+        "a-b.md",
+        "a+b.md",
+        "tasks/WP01.md",
+        "tasks/WPx.md",
+        "tasks/README.md",
+        "caf\u00E9\uD83D\uDE00.md");
 
     MissionDossier dossier = index(dir, "unknown-type", Optional.empty());
 
@@ -278,14 +281,11 @@ class FileSystemIndexerTest {
     ArtifactRef missing = dossier.artifacts().get(1);
     assertThat(missing)
         .isEqualTo(
-            new ArtifactRef(
+            AbsentArtifacts.absent(
                 "output.tasks.per_wp",
                 ArtifactClass.OUTPUT,
                 "tasks/WP*.md",
-                Optional.empty(),
-                0,
-                false,
-                Optional.of(ArtifactErrorReason.NOT_FOUND),
+                ArtifactErrorReason.NOT_FOUND,
                 RequiredStatus.REQUIRED,
                 Optional.empty(),
                 Optional.of("tasks_packages")));

@@ -15,11 +15,54 @@ class RetryAfterParserTest {
 
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
-  static Stream<Arguments> headers() {
+  /**
+   * Values the header and the body field read alike: plain non-negative integers, and everything
+   * that neither accepts.
+   */
+  static Stream<Arguments> headersAndBodyValues() {
     return Stream.of(
         Arguments.of("delta seconds", "120", Optional.of(Duration.ofSeconds(120))),
+        Arguments.of("integer", "30", Optional.of(Duration.ofSeconds(30))),
         Arguments.of("zero", "0", Optional.of(Duration.ZERO)),
         Arguments.of("surrounding whitespace", "  15 ", Optional.of(Duration.ofSeconds(15))),
+        Arguments.of(
+            "twenty digits are capped",
+            "99999999999999999999",
+            Optional.of(RetryAfterParser.MAX_DELAY)),
+        Arguments.of("more than 20 digits is ignored", "999999999999999999999", Optional.empty()),
+        Arguments.of("10,000 digits", "9".repeat(10_000), Optional.empty()),
+        Arguments.of("endless whitespace", " ".repeat(100_000) + "5", Optional.empty()),
+        Arguments.of("empty", "", Optional.empty()),
+        Arguments.of("blank", "   ", Optional.empty()),
+        Arguments.of("negative", "-5", Optional.empty()),
+        Arguments.of("minus one", "-1", Optional.empty()),
+        Arguments.of("words", "soon", Optional.empty()),
+        Arguments.of("text", "later", Optional.empty()),
+        Arguments.of("unit suffix", "30s", Optional.empty()),
+        Arguments.of("an exponent is ignored", "1e2", Optional.empty()),
+        Arguments.of("upper-case exponent", "1E+3", Optional.empty()),
+        Arguments.of("huge exponent", "1e999999999", Optional.empty()),
+        Arguments.of("huge negative exponent", "1e-999999999", Optional.empty()),
+        Arguments.of("NaN", "NaN", Optional.empty()),
+        Arguments.of("Infinity", "Infinity", Optional.empty()),
+        Arguments.of("minus Infinity", "-Infinity", Optional.empty()),
+        Arguments.of("two dots", "1.2.3", Optional.empty()),
+        Arguments.of("a lone dot", ".", Optional.empty()),
+        Arguments.of("date with a bad weekday", "Mon, 25 Nov 2026 12:01:30 GMT", Optional.empty()),
+        Arguments.of("ISO instant is not an HTTP-date", "2026-11-25T12:01:30Z", Optional.empty()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("headersAndBodyValues")
+  void parsesTheHeaderAndTheBodySecondsAlike(
+      String name, String value, Optional<Duration> expected) {
+    assertThat(RetryAfterParser.header(value, NOW)).isEqualTo(expected);
+    assertThat(RetryAfterParser.bodySeconds(value)).isEqualTo(expected);
+  }
+
+  /** HTTP-dates, which only the header accepts, and a decimal, which it refuses. */
+  static Stream<Arguments> headers() {
+    return Stream.of(
         Arguments.of(
             "IMF-fixdate in 90 s",
             "Wed, 25 Nov 2026 12:01:30 GMT",
@@ -35,28 +78,10 @@ class RetryAfterParserTest {
             "Tue, 24 Nov 2026 12:00:00 GMT",
             Optional.of(Duration.ZERO)),
         Arguments.of(
-            "huge delta is capped",
-            "99999999999999999999",
-            Optional.of(RetryAfterParser.MAX_DELAY)),
-        Arguments.of("more than 20 digits is ignored", "999999999999999999999", Optional.empty()),
-        Arguments.of("10,000 digits", "9".repeat(10_000), Optional.empty()),
-        Arguments.of("huge negative exponent", "1e-999999999", Optional.empty()),
-        Arguments.of("huge exponent", "1e999999999", Optional.empty()),
-        Arguments.of("NaN", "NaN", Optional.empty()),
-        Arguments.of("Infinity", "Infinity", Optional.empty()),
-        Arguments.of("endless whitespace", " ".repeat(100_000) + "5", Optional.empty()),
-        Arguments.of(
             "date years ahead is capped",
             "Fri, 25 Nov 2050 12:00:00 GMT",
             Optional.of(RetryAfterParser.MAX_DELAY)),
-        Arguments.of("empty", "", Optional.empty()),
-        Arguments.of("blank", "   ", Optional.empty()),
-        Arguments.of("negative", "-5", Optional.empty()),
-        Arguments.of("decimal is not delta-seconds", "1.5", Optional.empty()),
-        Arguments.of("words", "soon", Optional.empty()),
-        Arguments.of("date with a bad weekday", "Mon, 25 Nov 2026 12:01:30 GMT", Optional.empty()),
-        Arguments.of("ISO instant is not an HTTP-date", "2026-11-25T12:01:30Z", Optional.empty()),
-        Arguments.of("unit suffix", "30s", Optional.empty()));
+        Arguments.of("decimal is not delta-seconds", "1.5", Optional.empty()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -65,30 +90,13 @@ class RetryAfterParserTest {
     assertThat(RetryAfterParser.header(value, NOW)).isEqualTo(expected);
   }
 
+  /** Decimals, which only the body field accepts, and an HTTP-date, which it refuses. */
   static Stream<Arguments> bodyValues() {
     return Stream.of(
-        Arguments.of("integer", "30", Optional.of(Duration.ofSeconds(30))),
         Arguments.of(
             "decimal rounds up to the millisecond", "1.2345", Optional.of(Duration.ofMillis(1235))),
-        Arguments.of("an exponent is ignored", "1e2", Optional.empty()),
-        Arguments.of("huge exponent", "1e999999999", Optional.empty()),
-        Arguments.of("huge negative exponent", "1e-999999999", Optional.empty()),
-        Arguments.of("upper-case exponent", "1E+3", Optional.empty()),
         Arguments.of(
-            "twenty digits are capped",
-            "99999999999999999999",
-            Optional.of(RetryAfterParser.MAX_DELAY)),
-        Arguments.of("10,000 digits", "9".repeat(10_000), Optional.empty()),
-        Arguments.of("negative", "-1", Optional.empty()),
-        Arguments.of("NaN", "NaN", Optional.empty()),
-        Arguments.of("Infinity", "Infinity", Optional.empty()),
-        Arguments.of("minus Infinity", "-Infinity", Optional.empty()),
-        Arguments.of("two dots", "1.2.3", Optional.empty()),
-        Arguments.of("a lone dot", ".", Optional.empty()),
-        Arguments.of("HTTP-date is not seconds", "Wed, 25 Nov 2026 12:01:30 GMT", Optional.empty()),
-        Arguments.of("blank", "   ", Optional.empty()),
-        Arguments.of("text", "later", Optional.empty()),
-        Arguments.of("empty", "", Optional.empty()));
+            "HTTP-date is not seconds", "Wed, 25 Nov 2026 12:01:30 GMT", Optional.empty()));
   }
 
   @ParameterizedTest(name = "{0}")

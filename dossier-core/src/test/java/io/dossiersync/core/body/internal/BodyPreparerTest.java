@@ -8,10 +8,14 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.body.OutcomeStatus;
 import io.dossiersync.core.body.SurfacePolicy;
 import io.dossiersync.core.body.UploadOutcome;
+import io.dossiersync.core.index.AbsentArtifacts;
+import io.dossiersync.core.index.ArtifactClass;
+import io.dossiersync.core.index.ArtifactErrorReason;
 import io.dossiersync.core.index.ArtifactRef;
 import io.dossiersync.core.index.FileSystemIndexer;
 import io.dossiersync.core.index.IndexRequest;
 import io.dossiersync.core.index.MissionDossier;
+import io.dossiersync.core.index.RequiredStatus;
 import io.dossiersync.core.queue.BodyUploadTask;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,17 +92,12 @@ class BodyPreparerTest {
   @Test
   void absentArtifactsAreNotPresentWithTheirErrorReason() {
     ArtifactRef missing =
-        new ArtifactRef(
+        AbsentArtifacts.absent(
             "input.spec.main",
-            io.dossiersync.core.index.ArtifactClass.INPUT,
+            ArtifactClass.INPUT,
             "spec.md",
-            Optional.empty(),
-            0,
-            false,
-            Optional.of(io.dossiersync.core.index.ArtifactErrorReason.NOT_FOUND),
-            io.dossiersync.core.index.RequiredStatus.REQUIRED,
-            Optional.empty(),
-            Optional.empty());
+            ArtifactErrorReason.NOT_FOUND,
+            RequiredStatus.REQUIRED);
 
     assertThat(reasonOf(preparer.prepare(dir, NS, missing))).isEqualTo("not_present: not_found");
   }
