@@ -4,7 +4,6 @@ import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventRecord;
-import io.dossiersync.core.queue.QueueStoreException;
 import io.dossiersync.sqlite.internal.sql.Sql;
 import io.dossiersync.sqlite.internal.sql.SqlSession;
 import java.sql.Connection;
@@ -127,14 +126,6 @@ final class EventEnqueue {
             now
           });
     }
-    long inserted = session.batch(Sql.EVENT_INSERT, rows);
-    if (inserted != events.size()) {
-      throw new QueueStoreException(
-          "event enqueue inserted "
-              + inserted
-              + " of "
-              + events.size()
-              + " planned rows; the batch was rolled back");
-    }
+    session.insertPlanned(Sql.EVENT_INSERT, rows, "event enqueue");
   }
 }
