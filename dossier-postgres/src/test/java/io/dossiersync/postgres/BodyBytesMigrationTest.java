@@ -29,9 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BodyBytesMigrationTest {
 
-  private static final NamespaceRef NS =
-      new NamespaceRef(
-          "11111111-2222-3333-4444-555555555555", "001-f", "main", "software-dev", "1");
+  private static final NamespaceRef NS = TestTasks.namespace("001-f");
 
   /** Non-ASCII, a backslash and quotes: what a careless conversion would mangle. */
   private static final String BODY = "# spec \u00e9t\u00e9 \u2713 \uD83D\uDE00 C:\\x 'q' \"d\"\n";
@@ -48,7 +46,7 @@ class BodyBytesMigrationTest {
       throws SQLException {
     String schema = PostgresServer.freshSchema();
     buildVersion(schema, version);
-    try (PostgresQueueStore store = open(schema)) {
+    try (PostgresQueueStore store = PostgresServer.open(schema)) {
       Instant now = Instant.parse("2026-03-01T10:00:00Z");
       List<ClaimedBody> queued = store.bodies().claim(claim(now));
       assertThat(queued)
@@ -182,9 +180,5 @@ class BodyBytesMigrationTest {
 
   private static String sha256(String text) {
     return BodyContentContract.sha256(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static PostgresQueueStore open(String schema) {
-    return PostgresQueueStore.builder().url(PostgresServer.url()).schema(schema).build();
   }
 }

@@ -1,9 +1,10 @@
 package io.dossiersync.postgres;
 
+import static io.dossiersync.postgres.TestTasks.namespace;
+import static io.dossiersync.postgres.TestTasks.numberedBodies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ProjectScope;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,9 +30,7 @@ class ClusterDrainTest {
 
   private static final int TASKS = 20_000;
   private static final long LEASE_MILLIS = 3_000;
-  private static final NamespaceRef NS =
-      new NamespaceRef(
-          "11111111-2222-3333-4444-555555555555", "001-cluster", "main", "software-dev", "1");
+  private static final NamespaceRef NS = namespace("001-cluster");
 
   @TempDir Path dir;
 
@@ -45,11 +44,9 @@ class ClusterDrainTest {
             .maxQueueSize(Integer.MAX_VALUE)
             .build()) {
       for (int from = 0; from < TASKS; from += 1_000) {
-        List<BodyUploadTask> tasks = new ArrayList<>();
-        for (int i = from; i < from + 1_000; i++) {
-          tasks.add(new BodyUploadTask("u" + i, NS, "doc-" + i + ".md", "h" + i, "body " + i, 6));
-        }
-        store.bodies().enqueue(tasks, Instant.now().minusSeconds(1));
+        store
+            .bodies()
+            .enqueue(numberedBodies(NS, from, from + 1_000), Instant.now().minusSeconds(1));
       }
     }
     List<Process> drainers = new ArrayList<>();
@@ -131,8 +128,7 @@ class ClusterDrainTest {
           assertThat(sends.get(id).get(0)[0]).isNotZero();
           assertThat(sends.get(id).get(0)[1]).isGreaterThanOrEqualTo(claimedAt + LEASE_MILLIS - 50);
         });
-    try (PostgresQueueStore store =
-        PostgresQueueStore.builder().url(PostgresServer.url()).schema(schema).build()) {
+    try (PostgresQueueStore store = PostgresServer.open(schema)) {
       assertThat(store.bodies().pending(ProjectScope.all())).isZero();
     }
     assertThat(resent).as("pushed twice").isEmpty();

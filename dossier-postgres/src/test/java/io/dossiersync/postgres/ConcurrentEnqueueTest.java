@@ -1,5 +1,6 @@
 package io.dossiersync.postgres;
 
+import static io.dossiersync.postgres.TestTasks.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
@@ -26,9 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrentEnqueueTest {
 
-  private static final NamespaceRef NS =
-      new NamespaceRef(
-          "11111111-2222-3333-4444-555555555555", "001-overlap", "main", "software-dev", "1");
+  private static final NamespaceRef NS = namespace("001-overlap");
   private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
 
   @Test
@@ -37,8 +36,8 @@ class ConcurrentEnqueueTest {
     int rounds = 20;
     int paths = 50;
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    try (PostgresQueueStore a = open(schema);
-        PostgresQueueStore b = open(schema)) {
+    try (PostgresQueueStore a = PostgresServer.open(schema);
+        PostgresQueueStore b = PostgresServer.open(schema)) {
       CyclicBarrier start = new CyclicBarrier(2);
       List<Future<?>> syncs = new ArrayList<>();
       for (PostgresQueueStore store : List.of(a, b)) {
@@ -82,9 +81,5 @@ class ConcurrentEnqueueTest {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  private static PostgresQueueStore open(String schema) {
-    return PostgresQueueStore.builder().url(PostgresServer.url()).schema(schema).build();
   }
 }

@@ -1,5 +1,6 @@
 package io.dossiersync.postgres;
 
+import static io.dossiersync.postgres.TestTasks.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,17 +22,14 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresErrorsTest {
 
-  private static final NamespaceRef NS =
-      new NamespaceRef(
-          "11111111-2222-3333-4444-555555555555", "001-errors", "main", "software-dev", "1");
+  private static final NamespaceRef NS = namespace("001-errors");
 
   @Test
   void aRefusedBodyIsNotQuotedInTheError() {
     String body = "private spec text\u0000 that must not leak";
     String hex = HexFormat.of().formatHex("private spec".getBytes(StandardCharsets.UTF_8));
     String schema = PostgresServer.freshSchema();
-    try (PostgresQueueStore store =
-        PostgresQueueStore.builder().url(PostgresServer.url()).schema(schema).build()) {
+    try (PostgresQueueStore store = PostgresServer.open(schema)) {
       PostgresServer.execute(
           "ALTER TABLE "
               + schema

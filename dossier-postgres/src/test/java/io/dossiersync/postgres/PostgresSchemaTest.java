@@ -1,5 +1,6 @@
 package io.dossiersync.postgres;
 
+import static io.dossiersync.postgres.TestTasks.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,14 +27,12 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresSchemaTest {
 
-  private static final NamespaceRef NS =
-      new NamespaceRef(
-          "11111111-2222-3333-4444-555555555555", "001-f", "main", "software-dev", "1");
+  private static final NamespaceRef NS = namespace("001-f");
 
   @Test
   void everyStatementRenderedForPostgresPreparesAgainstAFreshSchema() throws Exception {
     String schema = PostgresServer.freshSchema();
-    PostgresQueueStore.builder().url(PostgresServer.url()).schema(schema).build().close();
+    PostgresServer.open(schema).close();
     List<String> prepared = new ArrayList<>();
     try (Connection c = PostgresServer.get().getPostgresDatabase().getConnection()) {
       c.createStatement().execute("SET search_path TO " + schema);
@@ -63,14 +62,8 @@ class PostgresSchemaTest {
   @Test
   void aCurrentSchemaOpensAgainWithItsRows() {
     String schema = PostgresServer.freshSchema();
-    try (PostgresQueueStore store = open(schema)) {
-      store
-          .bodies()
-          .enqueue(
-              List.of(new BodyUploadTask("u1", NS, "spec.md", "h1", "# spec", 6)),
-              Instant.ofEpochMilli(1_000));
-    }
-    try (PostgresQueueStore store = open(schema)) {
+    enqueueOneBody(schema);
+    try (PostgresQueueStore store = PostgresServer.open(schema)) {
       assertThat(store.bodies().pending(io.dossiersync.core.queue.ProjectScope.all())).isEqualTo(1);
       assertThat(store.location()).contains("schema " + schema).doesNotContain("password");
     }
@@ -79,13 +72,13 @@ class PostgresSchemaTest {
   @Test
   void aNewerSchemaIsRefusedAndLeftUntouched() throws SQLException {
     String schema = PostgresServer.freshSchema();
-    open(schema).close();
+    PostgresServer.open(schema).close();
     PostgresServer.execute(
         "UPDATE "
             + schema
             + ".dossier_schema SET version = "
             + (PostgresSchema.CURRENT_VERSION + 1));
-    assertThatThrownBy(() -> open(schema))
+    assertThatThrownBy(() -> PostgresServer.open(schema))
         .isInstanceOf(QueueStoreException.class)
         .hasMessageContaining("schema version " + (PostgresSchema.CURRENT_VERSION + 1))
         .hasMessageContaining("it was not modified");
@@ -138,13 +131,7 @@ class PostgresSchemaTest {
   @Test
   void aVersionOneSchemaIsUpgradedInPlaceWithItsRowsAndGainsTheHealthRow() throws SQLException {
     String schema = PostgresServer.freshSchema();
-    try (PostgresQueueStore store = open(schema)) {
-      store
-          .bodies()
-          .enqueue(
-              List.of(new BodyUploadTask("u1", NS, "spec.md", "h1", "# spec", 6)),
-              Instant.ofEpochMilli(1_000));
-    }
+    enqueueOneBody(schema);
     // What version 1 was: the same tables without queue_health, bodies and payloads as text.
     PostgresServer.execute(
         "DROP TABLE " + schema + ".queue_health",
@@ -157,7 +144,7 @@ class PostgresSchemaTest {
             + ".failure_record ALTER COLUMN payload TYPE text"
             + " USING convert_from(payload, 'UTF8')",
         "UPDATE " + schema + ".dossier_schema SET version = 1");
-    try (PostgresQueueStore store = open(schema)) {
+    try (PostgresQueueStore store = PostgresServer.open(schema)) {
       assertThat(store.bodies().pending(io.dossiersync.core.queue.ProjectScope.all())).isEqualTo(1);
       Instant at = Instant.ofEpochMilli(2_000);
       store.health().record(io.dossiersync.core.queue.HealthUpdate.heartbeat(at));
@@ -171,15 +158,22 @@ class PostgresSchemaTest {
     }
   }
 
-  private static PostgresQueueStore open(String schema) {
-    return PostgresQueueStore.builder().url(PostgresServer.url()).schema(schema).build();
-  }
-
   private static List<String> postgresStatements() throws IOException {
     try (InputStream in =
         io.dossiersync.sqlite.internal.sql.Sql.class.getResourceAsStream("postgres.sql")) {
       assertThat(in).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+  }
+
+  /** Opens a store on the schema, enqueues body {@code u1} ({@code spec.md}) and closes it. */
+  private static void enqueueOneBody(String schema) {
+    try (PostgresQueueStore store = PostgresServer.open(schema)) {
+      store
+          .bodies()
+          .enqueue(
+              List.of(new BodyUploadTask("u1", NS, "spec.md", "h1", "# spec", 6)),
+              Instant.ofEpochMilli(1_000));
     }
   }
 }

@@ -55,6 +55,16 @@ final class PostgresServer {
     return "dossier_t" + SCHEMAS.incrementAndGet();
   }
 
+  /**
+   * A store on a schema of the server (created and migrated on first use), of the default capacity.
+   *
+   * @param schema the schema
+   * @return the open store
+   */
+  static PostgresQueueStore open(String schema) {
+    return PostgresQueueStore.builder().url(url()).schema(schema).build();
+  }
+
   /** A store on a fresh schema. */
   static PostgresQueueStore store(int maxQueueSize) {
     return PostgresQueueStore.builder()

@@ -1,5 +1,7 @@
 package io.dossiersync.postgres;
 
+import static io.dossiersync.postgres.TestTasks.namespace;
+import static io.dossiersync.postgres.TestTasks.numberedBodies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +28,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,9 +53,7 @@ class ServerRestartTest {
   private static final int CONCURRENCY = 4;
   private static final int CLAIM_BATCH = 64;
   private static final Duration LEASE = Duration.ofSeconds(2);
-  private static final NamespaceRef NS =
-      new NamespaceRef(
-          "11111111-2222-3333-4444-555555555555", "001-outage", "main", "software-dev", "1");
+  private static final NamespaceRef NS = namespace("001-outage");
 
   @TempDir Path dir;
 
@@ -71,11 +70,7 @@ class ServerRestartTest {
             .schema("outage")
             .maxQueueSize(Integer.MAX_VALUE)
             .build()) {
-      List<BodyUploadTask> tasks = new ArrayList<>();
-      for (int i = 0; i < TASKS; i++) {
-        tasks.add(new BodyUploadTask("u" + i, NS, "doc-" + i + ".md", "h" + i, "body " + i, 6));
-      }
-      store.bodies().enqueue(tasks, Instant.now().minusSeconds(1));
+      store.bodies().enqueue(numberedBodies(NS, 0, TASKS), Instant.now().minusSeconds(1));
       DrainEngine engine =
           DrainEngine.builder()
               .queueStore(store)

@@ -1,9 +1,9 @@
 package io.dossiersync.sqlite;
 
+import static io.dossiersync.sqlite.TestTasks.NS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.ProjectScope;
@@ -26,9 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BusyFileTest {
 
-  private static final NamespaceRef NS =
-      new NamespaceRef(
-          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-alpha", "main", "software-dev", "1");
   private static final BodyUploadTask TASK =
       new BodyUploadTask("01KT5YTQ000000000000000001", NS, "spec.md", "a".repeat(64), "# spec", 6);
 

@@ -1,5 +1,7 @@
 package io.dossiersync.sqlite;
 
+import static io.dossiersync.sqlite.TestTasks.namespace;
+
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
 import java.io.IOException;
@@ -31,7 +33,6 @@ final class CorpusBodies {
   private static final Pattern WORK_PACKAGE = Pattern.compile("tasks/WP[0-9][^/]*\\.md");
   private static final Set<String> EXTENSIONS = Set.of("md", "json", "yaml", "yml", "csv");
   private static final long LIMIT = 524_288;
-  private static final String PROJECT = "8a4a7da6-a97c-4bb4-893a-b31664abfee4";
 
   private CorpusBodies() {}
 
@@ -43,8 +44,7 @@ final class CorpusBodies {
     }
     int id = 0;
     for (Path feature : features) {
-      NamespaceRef ns =
-          new NamespaceRef(PROJECT, feature.getFileName().toString(), "main", "software-dev", "1");
+      NamespaceRef ns = namespace(feature.getFileName().toString());
       List<Path> files;
       try (Stream<Path> walk = Files.walk(feature)) {
         files = walk.filter(Files::isRegularFile).sorted().toList();

@@ -1,6 +1,7 @@
 package io.dossiersync.sqlite;
 
-import io.dossiersync.core.queue.ClaimRequest;
+import static io.dossiersync.sqlite.TestTasks.claimAll;
+
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.Settlement;
@@ -41,10 +42,7 @@ public final class DrainWorker {
         Thread.sleep(5);
       }
       while (System.nanoTime() < deadline) {
-        List<ClaimedBody> claimed =
-            store
-                .bodies()
-                .claim(new ClaimRequest(5, Instant.now(), LEASE, owner, ProjectScope.all(), false));
+        List<ClaimedBody> claimed = store.bodies().claim(claimAll(5, Instant.now(), LEASE, owner));
         if (claimed.isEmpty()) {
           if (store.bodies().pending(ProjectScope.all()) == 0) {
             return;

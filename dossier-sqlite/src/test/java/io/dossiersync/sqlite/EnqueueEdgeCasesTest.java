@@ -1,8 +1,10 @@
 package io.dossiersync.sqlite;
 
+import static io.dossiersync.sqlite.TestTasks.NS;
+import static io.dossiersync.sqlite.TestTasks.T0;
+import static io.dossiersync.sqlite.TestTasks.claimAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
@@ -15,7 +17,6 @@ import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.queue.Settlement;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -28,11 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * rows, not the span of their row ids.
  */
 class EnqueueEdgeCasesTest {
-
-  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-  private static final NamespaceRef NS =
-      new NamespaceRef(
-          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-alpha", "main", "software-dev", "1");
 
   @TempDir Path dir;
   private int ids;
@@ -152,7 +148,7 @@ class EnqueueEdgeCasesTest {
   }
 
   private static ClaimRequest claim() {
-    return new ClaimRequest(10, T0, Duration.ofMinutes(1), "d", ProjectScope.all(), false);
+    return claimAll(10, T0, Duration.ofMinutes(1), "d");
   }
 
   private BodyUploadTask body(String path, String hash) {

@@ -1,5 +1,7 @@
 package io.dossiersync.sqlite;
 
+import static io.dossiersync.sqlite.TestTasks.namespace;
+
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.EnqueueResult;
@@ -32,9 +34,7 @@ public final class EnqueueUntilKilled {
     Path file = Path.of(args[0]);
     int seed = Integer.parseInt(args[1]);
     Random random = new Random(seed);
-    NamespaceRef ns =
-        new NamespaceRef(
-            "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "crash-" + seed, "main", "software-dev", "1");
+    NamespaceRef ns = namespace("crash-" + seed);
     try (SqliteQueueStore store = SqliteQueueStore.builder().path(file).build()) {
       System.out.println("ready");
       System.out.flush();

@@ -1,14 +1,14 @@
 package io.dossiersync.sqlite;
 
+import static io.dossiersync.sqlite.TestTasks.NS;
+import static io.dossiersync.sqlite.TestTasks.T0;
+import static io.dossiersync.sqlite.TestTasks.claimAll;
+import static io.dossiersync.sqlite.TestTasks.snapshotEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
-import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ClaimedEvent;
-import io.dossiersync.core.queue.EventRecord;
-import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.queue.Settlement;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +17,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,10 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InPlaceClaimTest {
 
-  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-  private static final NamespaceRef NS =
-      new NamespaceRef(
-          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-alpha", "main", "software-dev", "1");
+  /** Every body row's lease columns, as {@code lease_owner/lease_until/claimed_at}. */
+  static final String BODY_LEASE_COLUMNS =
+      "SELECT lease_owner || '/' || lease_until || '/' || claimed_at FROM body_queue";
+
+  /**
+   * The lease columns of a row that no one holds: the all-zero owner token, and for both instants
+   * the fixed-width placeholder {@code 2^40} (an expired lease, so the row is claimable).
+   */
+  static final String NO_LEASE = "0".repeat(32) + "/" + (1L << 40) + "/" + (1L << 40);
+
+  private static final Duration LEASE = Duration.ofMinutes(2);
   private static final int BODIES = 64;
 
   @TempDir Path dir;
@@ -48,12 +53,7 @@ class InPlaceClaimTest {
       store.bodies().enqueue(bodies(), T0);
       walFrames(file, "TRUNCATE");
 
-      List<ClaimedBody> claimed =
-          store
-              .bodies()
-              .claim(
-                  new ClaimRequest(
-                      BODIES, T0, Duration.ofMinutes(2), "drainer-1", ProjectScope.all(), false));
+      List<ClaimedBody> claimed = store.bodies().claim(claimAll(BODIES, T0, LEASE, "drainer-1"));
 
       assertThat(claimed).hasSize(BODIES);
       // Rewriting each row whole would write at least its overflow page: >= 64 frames.
@@ -74,28 +74,16 @@ class InPlaceClaimTest {
     Path file = dir.resolve("queue.db");
     try (QueueStore store = SqliteQueueStore.builder().path(file).build()) {
       store.bodies().enqueue(bodies().subList(0, 2), T0);
-      assertThat(
-              SqliteFiles.strings(
-                  file,
-                  "SELECT lease_owner || '/' || lease_until || '/'"
-                      + " || claimed_at FROM body_queue"))
-          .containsExactly("0".repeat(32) + "/" + (1L << 40) + "/" + (1L << 40));
+      assertThat(SqliteFiles.strings(file, BODY_LEASE_COLUMNS)).containsExactly(NO_LEASE);
 
       ClaimedBody claimed =
           store
               .bodies()
-              .claim(
-                  new ClaimRequest(
-                      1,
-                      T0,
-                      Duration.ofMinutes(2),
-                      "drainer-with-a-rather-long-owner-id-42",
-                      ProjectScope.all(),
-                      false))
+              .claim(claimAll(1, T0, LEASE, "drainer-with-a-rather-long-owner-id-42"))
               .get(0);
 
       assertThat(claimed.lease().owner()).isEqualTo("drainer-with-a-rather-long-owner-id-42");
-      assertThat(claimed.lease().until()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
+      assertThat(claimed.lease().until()).isEqualTo(T0.plus(LEASE));
       assertThat(
               SqliteFiles.text(
                   file,
@@ -109,13 +97,7 @@ class InPlaceClaimTest {
                   "SELECT count(*) FROM body_queue" + " WHERE lease_until > " + T0.toEpochMilli()))
           .isEqualTo(1);
       // The second body is still claimable: the placeholder lease is an expired one.
-      assertThat(
-              store
-                  .bodies()
-                  .claim(
-                      new ClaimRequest(
-                          5, T0, Duration.ofMinutes(2), "other", ProjectScope.all(), false)))
-          .hasSize(1);
+      assertThat(store.bodies().claim(claimAll(5, T0, LEASE, "other"))).hasSize(1);
       assertThat(store.bodies().settle(List.of(Settlement.complete(claimed, T0)))).hasSize(1);
     }
   }
@@ -125,28 +107,13 @@ class InPlaceClaimTest {
     Path file = dir.resolve("queue.db");
     try (QueueStore store = SqliteQueueStore.builder().path(file).build()) {
       store.bodies().enqueue(bodies(), T0);
-      List<ClaimedBody> first =
-          store
-              .bodies()
-              .claim(
-                  new ClaimRequest(
-                      BODIES, T0, Duration.ofMinutes(2), "drainer-1", ProjectScope.all(), false));
+      List<ClaimedBody> first = store.bodies().claim(claimAll(BODIES, T0, LEASE, "drainer-1"));
       first.forEach(
           b -> assertThat(store.bodies().settle(List.of(Settlement.release(b, T0)))).hasSize(1));
-      assertThat(
-              SqliteFiles.strings(
-                  file,
-                  "SELECT lease_owner || '/' || lease_until || '/'"
-                      + " || claimed_at FROM body_queue"))
-          .containsExactly("0".repeat(32) + "/" + (1L << 40) + "/" + (1L << 40));
+      assertThat(SqliteFiles.strings(file, BODY_LEASE_COLUMNS)).containsExactly(NO_LEASE);
       walFrames(file, "TRUNCATE");
 
-      List<ClaimedBody> second =
-          store
-              .bodies()
-              .claim(
-                  new ClaimRequest(
-                      BODIES, T0, Duration.ofMinutes(2), "drainer-2", ProjectScope.all(), false));
+      List<ClaimedBody> second = store.bodies().claim(claimAll(BODIES, T0, LEASE, "drainer-2"));
 
       assertThat(second).hasSize(BODIES);
       assertThat(walFrames(file, "PASSIVE")).isPositive().isLessThan(BODIES / 4);
@@ -157,27 +124,11 @@ class InPlaceClaimTest {
   void eventRowsUseTheSameLeaseValues() throws Exception {
     Path file = dir.resolve("queue.db");
     try (QueueStore store = SqliteQueueStore.builder().path(file).build()) {
-      store
-          .events()
-          .enqueue(
-              List.of(
-                  new EventRecord(
-                      "01KT5YTQ0000000000000000EV",
-                      "MissionDossierSnapshotComputed",
-                      "047-alpha:s1",
-                      NS,
-                      Optional.empty(),
-                      "{}")),
-              T0);
+      store.events().enqueue(List.of(snapshotEvent(NS)), T0);
       assertThat(SqliteFiles.text(file, "SELECT lease_owner FROM event_queue"))
           .isEqualTo("0".repeat(32));
 
-      List<ClaimedEvent> claimed =
-          store
-              .events()
-              .claim(
-                  new ClaimRequest(
-                      5, T0, Duration.ofMinutes(2), "drainer-9", ProjectScope.all(), false));
+      List<ClaimedEvent> claimed = store.events().claim(claimAll(5, T0, LEASE, "drainer-9"));
       assertThat(SqliteFiles.text(file, "SELECT lease_owner FROM event_queue"))
           .isEqualTo(token("drainer-9"));
       assertThat(
@@ -188,13 +139,7 @@ class InPlaceClaimTest {
               SqliteFiles.text(
                   file, "SELECT lease_owner || '/' || lease_until FROM" + " event_queue"))
           .isEqualTo("0".repeat(32) + "/" + (1L << 40));
-      assertThat(
-              store
-                  .events()
-                  .claim(
-                      new ClaimRequest(
-                          5, T0, Duration.ofMinutes(2), "other", ProjectScope.all(), false)))
-          .hasSize(1);
+      assertThat(store.events().claim(claimAll(5, T0, LEASE, "other"))).hasSize(1);
     }
   }
 

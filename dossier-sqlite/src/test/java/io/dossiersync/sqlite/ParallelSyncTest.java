@@ -1,5 +1,7 @@
 package io.dossiersync.sqlite;
 
+import static io.dossiersync.sqlite.TestTasks.PROJECT;
+import static io.dossiersync.sqlite.TestTasks.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ParallelSyncTest {
 
-  private static final String PROJECT = "8a4a7da6-a97c-4bb4-893a-b31664abfee4";
-
   @TempDir Path dir;
 
   private List<FeatureSyncRequest> features(int n) {
@@ -47,9 +47,7 @@ class ParallelSyncTest {
               write(feature.resolve("research/notes-" + i + ".md"), "notes " + i);
               write(feature.resolve("tasks/WP01.md"), "# WP01 of " + i);
               write(feature.resolve("notes.txt"), "not a surface");
-              NamespaceRef ns =
-                  new NamespaceRef(
-                      PROJECT, feature.getFileName().toString(), "main", "software-dev", "1");
+              NamespaceRef ns = namespace(feature.getFileName().toString());
               return FeatureSyncRequest.of(feature, ns);
             })
         .toList();

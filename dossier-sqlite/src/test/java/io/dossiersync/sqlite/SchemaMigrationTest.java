@@ -1,9 +1,11 @@
 package io.dossiersync.sqlite;
 
+import static io.dossiersync.sqlite.TestTasks.NS;
+import static io.dossiersync.sqlite.TestTasks.T0;
+import static io.dossiersync.sqlite.TestTasks.claimAll;
+import static io.dossiersync.sqlite.TestTasks.snapshotEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dossiersync.core.NamespaceRef;
-import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
@@ -20,11 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A file written by schema version 1 opens, upgrades in place and keeps its tasks. */
 class SchemaMigrationTest {
-
-  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-  private static final NamespaceRef NS =
-      new NamespaceRef(
-          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-alpha", "main", "software-dev", "1");
 
   @TempDir Path dir;
 
@@ -51,18 +48,10 @@ class SchemaMigrationTest {
     try (QueueStore store = SqliteQueueStore.builder().path(file).build()) {
       assertThat(store.bodies().pending(ProjectScope.all())).isEqualTo(1);
       // Version 4 gives the unleased row the no-lease values new rows get (InPlaceClaimTest).
-      assertThat(
-              SqliteFiles.text(
-                  file,
-                  "SELECT lease_owner || '/' || lease_until || '/'"
-                      + " || claimed_at FROM body_queue"))
-          .isEqualTo("0".repeat(32) + "/" + (1L << 40) + "/" + (1L << 40));
+      assertThat(SqliteFiles.text(file, InPlaceClaimTest.BODY_LEASE_COLUMNS))
+          .isEqualTo(InPlaceClaimTest.NO_LEASE);
       ClaimedBody claimed =
-          store
-              .bodies()
-              .claim(
-                  new ClaimRequest(10, T0, Duration.ofMinutes(1), "d", ProjectScope.all(), false))
-              .get(0);
+          store.bodies().claim(claimAll(10, T0, Duration.ofMinutes(1), "d")).get(0);
       assertThat(claimed.task().namespace()).isEqualTo(NS);
       assertThat(claimed.task().contentBody()).isEqualTo("# spec");
       assertThat(claimed.retryCount()).isEqualTo(2);
@@ -101,18 +90,7 @@ class SchemaMigrationTest {
   void reopeningACurrentFileChangesNothingAndKeepsTasks() throws SQLException {
     Path file = dir.resolve("nested/dirs/queue.db");
     try (QueueStore store = SqliteQueueStore.builder().path(file).build()) {
-      store
-          .events()
-          .enqueue(
-              List.of(
-                  new io.dossiersync.core.queue.EventRecord(
-                      "01KT5YTQ0000000000000000EV",
-                      "MissionDossierSnapshotComputed",
-                      "047-alpha:s1",
-                      NS,
-                      java.util.Optional.empty(),
-                      "{}")),
-              T0);
+      store.events().enqueue(List.of(snapshotEvent(NS)), T0);
     }
     try (QueueStore store = SqliteQueueStore.builder().path(file).build()) {
       assertThat(store.events().pending(ProjectScope.all())).isEqualTo(1);

@@ -21,21 +21,27 @@ final class SqliteFiles {
   }
 
   static long longValue(Path file, String sql) throws SQLException {
-    try (Connection c = open(file);
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
+    return firstRow(file, sql, r -> r.getLong(1));
   }
 
   static String text(Path file, String sql) throws SQLException {
+    return firstRow(file, sql, r -> r.getString(1));
+  }
+
+  /** Reads a value of the query's first row. */
+  private static <T> T firstRow(Path file, String sql, Column<T> column) throws SQLException {
     try (Connection c = open(file);
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery(sql)) {
       r.next();
-      return r.getString(1);
+      return column.read(r);
     }
+  }
+
+  /** Reads a value of the result set's current row. */
+  @FunctionalInterface
+  private interface Column<T> {
+    T read(ResultSet row) throws SQLException;
   }
 
   static Set<String> strings(Path file, String sql) throws SQLException {

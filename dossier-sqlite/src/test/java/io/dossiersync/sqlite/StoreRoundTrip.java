@@ -1,19 +1,19 @@
 package io.dossiersync.sqlite;
 
+import static io.dossiersync.sqlite.TestTasks.claimAll;
+import static io.dossiersync.sqlite.TestTasks.namespace;
+import static io.dossiersync.sqlite.TestTasks.snapshotEvent;
+
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
-import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ClaimedEvent;
-import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.HealthUpdate;
-import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.Settlement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The main of a child JVM that runs one store's whole life on a fresh file: open (the schema is
@@ -22,9 +22,7 @@ import java.util.Optional;
  */
 public final class StoreRoundTrip {
 
-  private static final NamespaceRef NS =
-      new NamespaceRef(
-          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-runtime", "main", "software-dev", "1");
+  private static final NamespaceRef NS = namespace("047-runtime");
 
   private StoreRoundTrip() {}
 
@@ -38,22 +36,13 @@ public final class StoreRoundTrip {
     Duration lease = Duration.ofMinutes(2);
     try (SqliteQueueStore store = SqliteQueueStore.builder().path(Path.of(args[0])).build()) {
       store.enqueueDossier(
-          List.of(
-              new EventRecord(
-                  "01KT5YTQ0000000000000000EV",
-                  "MissionDossierSnapshotComputed",
-                  "047-runtime:s1",
-                  NS,
-                  Optional.empty(),
-                  "{}")),
+          List.of(snapshotEvent(NS)),
           List.of(
               new BodyUploadTask(
                   "01KT5YTQ0000000000000000B1", NS, "research/a.md", "a".repeat(64), "body a", 6)),
           now);
-      List<ClaimedEvent> events =
-          store.events().claim(new ClaimRequest(5, now, lease, "child", ProjectScope.all(), false));
-      List<ClaimedBody> bodies =
-          store.bodies().claim(new ClaimRequest(5, now, lease, "child", ProjectScope.all(), false));
+      List<ClaimedEvent> events = store.events().claim(claimAll(5, now, lease, "child"));
+      List<ClaimedBody> bodies = store.bodies().claim(claimAll(5, now, lease, "child"));
       int settled =
           store
                   .events()

@@ -1,5 +1,6 @@
 package io.dossiersync.sqlite;
 
+import static io.dossiersync.sqlite.TestTasks.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,9 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StreamedEnqueueTest {
 
-  private static final NamespaceRef NS =
-      new NamespaceRef(
-          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-stream", "main", "software-dev", "1");
+  private static final NamespaceRef NS = namespace("047-stream");
   private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
 
   @TempDir Path dir;

@@ -1,5 +1,6 @@
 package io.dossiersync.sqlite;
 
+import static io.dossiersync.sqlite.TestTasks.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.NamespaceRef;
@@ -32,9 +33,7 @@ class TwoProcessDrainTest {
   void twoChildJvmsDrainingOneFileNeverClaimTheSameTaskAndLoseNone() throws Exception {
     Path file = dir.resolve("shared.db");
     List<BodyUploadTask> tasks = new ArrayList<>();
-    NamespaceRef ns =
-        new NamespaceRef(
-            "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-shared", "main", "software-dev", "1");
+    NamespaceRef ns = namespace("047-shared");
     for (int i = 0; i < TASKS; i++) {
       String id = String.format(Locale.ROOT, "01KT5YTQ%018d", i);
       tasks.add(

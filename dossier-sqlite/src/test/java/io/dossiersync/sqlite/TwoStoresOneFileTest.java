@@ -1,10 +1,11 @@
 package io.dossiersync.sqlite;
 
+import static io.dossiersync.sqlite.TestTasks.NS;
+import static io.dossiersync.sqlite.TestTasks.T0;
+import static io.dossiersync.sqlite.TestTasks.claimAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
-import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.ProjectScope;
@@ -12,7 +13,6 @@ import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.queue.Settlement;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,11 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  * every enqueued task is claimed exactly once and nothing is lost.
  */
 class TwoStoresOneFileTest {
-
-  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-  private static final NamespaceRef NS =
-      new NamespaceRef(
-          "8a4a7da6-a97c-4bb4-893a-b31664abfee4", "047-alpha", "main", "software-dev", "1");
 
   @TempDir Path dir;
 
@@ -106,11 +101,7 @@ class TwoStoresOneFileTest {
       while (true) {
         boolean more = enqueueing.get();
         List<ClaimedBody> batch =
-            store
-                .bodies()
-                .claim(
-                    new ClaimRequest(
-                        7, T0, Duration.ofMinutes(5), owner, ProjectScope.all(), false));
+            store.bodies().claim(claimAll(7, T0, Duration.ofMinutes(5), owner));
         for (ClaimedBody body : batch) {
           claims.merge(body.task().uploadId(), 1, Integer::sum);
           assertThat(store.bodies().settle(List.of(Settlement.complete(body, T0)))).hasSize(1);

@@ -59,9 +59,7 @@ class UnusableFileTest {
   void nonSqliteFileIsRefusedAndNeverOverwritten(String what, byte[] content) throws Exception {
     Path file = dir.resolve("queue.db");
     Files.write(file, content);
-    Snapshot before = Snapshot.of(file);
-    assertRefusedAsCorrupt(file);
-    assertThat(Snapshot.of(file)).isEqualTo(before);
+    assertRefusedAsCorruptAndUntouched(file);
   }
 
   @Test
@@ -79,18 +77,14 @@ class UnusableFileTest {
             + " hex(randomblob(2000)), 'x', 1, i, i FROM n");
     byte[] whole = Files.readAllBytes(file);
     Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
-    Snapshot before = Snapshot.of(file);
-    assertRefusedAsCorrupt(file).hasMessageContaining("truncated");
-    assertThat(Snapshot.of(file)).isEqualTo(before);
+    assertRefusedAsCorruptAndUntouched(file, "truncated");
   }
 
   @Test
   void sqliteDatabaseOfAnotherApplicationIsRefused() throws Exception {
     Path file = dir.resolve("other.db");
     SqliteFiles.execute(file, "CREATE TABLE contacts (name TEXT)");
-    Snapshot before = Snapshot.of(file);
-    assertRefusedAsCorrupt(file).hasMessageContaining("another application");
-    assertThat(Snapshot.of(file)).isEqualTo(before);
+    assertRefusedAsCorruptAndUntouched(file, "another application");
   }
 
   @Test
@@ -102,13 +96,23 @@ class UnusableFileTest {
         .isEqualTo(SchemaMigrator.CURRENT_VERSION);
   }
 
-  private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable>
-      assertRefusedAsCorrupt(Path file) {
-    return assertThatThrownBy(() -> SqliteQueueStore.builder().path(file).build())
-        .isInstanceOf(QueueStoreException.class)
-        .hasMessageContaining(file.toString())
-        .hasMessageContaining("corrupt or not a dossier-sync queue database")
-        .hasMessageContaining("left untouched");
+  /**
+   * Opening the file fails as corrupt, naming the file and each detail, and leaves the file as it
+   * was (bytes and modification time).
+   */
+  private static void assertRefusedAsCorruptAndUntouched(Path file, String... details)
+      throws Exception {
+    Snapshot before = Snapshot.of(file);
+    var refusal =
+        assertThatThrownBy(() -> SqliteQueueStore.builder().path(file).build())
+            .isInstanceOf(QueueStoreException.class)
+            .hasMessageContaining(file.toString())
+            .hasMessageContaining("corrupt or not a dossier-sync queue database")
+            .hasMessageContaining("left untouched");
+    for (String detail : details) {
+      refusal.hasMessageContaining(detail);
+    }
+    assertThat(Snapshot.of(file)).isEqualTo(before);
   }
 
   /** The bytes and modification time of a file. */

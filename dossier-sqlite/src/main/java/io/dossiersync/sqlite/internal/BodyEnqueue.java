@@ -3,7 +3,6 @@ package io.dossiersync.sqlite.internal;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.EnqueueResult;
-import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.sqlite.internal.sql.SqlSession;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,43 +39,26 @@ final class BodyEnqueue {
   }
 
   EnqueueResult run(List<BodyUploadTask> tasks, long now) throws SQLException {
-    long pending = QueueCapacity.pending(session, QueueSql.BODIES, tasks.size(), maxQueueSize);
+    EnqueuePlan plan =
+        new EnqueuePlan(
+            QueueCapacity.pending(session, QueueSql.BODIES, tasks.size(), maxQueueSize),
+            maxQueueSize,
+            tasks.size());
     Map<PathKey, List<Pending>> live = rows.pendingKeys(paths(tasks));
-    List<EnqueueStatus> statuses = new ArrayList<>(tasks.size());
-    List<Long> doomed = new ArrayList<>();
-    Set<Integer> toInsert = new LinkedHashSet<>();
-    int superseded = 0;
     for (int i = 0; i < tasks.size(); i++) {
       BodyUploadTask task = tasks.get(i);
       PathKey key = new PathKey(task.namespace(), task.artifactPath());
       List<Pending> versions = live.computeIfAbsent(key, k -> new ArrayList<>());
       if (versions.stream().anyMatch(v -> v.hash().equals(task.contentHash()))) {
-        statuses.add(EnqueueStatus.ALREADY_IN_QUEUE);
-        continue;
+        plan.alreadyInQueue();
+      } else if (plan.enqueue(i, versions)) {
+        versions.clear();
+        versions.add(new Pending(-1, i, task.contentHash()));
       }
-      if (pending >= maxQueueSize && versions.isEmpty()) {
-        statuses.add(EnqueueStatus.QUEUE_FULL);
-        continue;
-      }
-      for (Pending older : versions) {
-        if (older.batchIndex() >= 0) {
-          toInsert.remove(older.batchIndex());
-        } else {
-          doomed.add(older.rowId());
-        }
-      }
-      superseded += versions.size();
-      pending += 1 - versions.size();
-      versions.clear();
-      versions.add(new Pending(-1, i, task.contentHash()));
-      toInsert.add(i);
-      statuses.add(EnqueueStatus.ENQUEUED);
     }
-    rows.delete(doomed);
-    List<BodyUploadTask> inserts = new ArrayList<>(toInsert.size());
-    toInsert.forEach(i -> inserts.add(tasks.get(i)));
-    rows.insert(inserts, now);
-    return new EnqueueResult(statuses, superseded);
+    rows.delete(plan.supersededRows());
+    rows.insert(plan.inserts(tasks), now);
+    return plan.result();
   }
 
   private static Map<NamespaceRef, Set<String>> paths(List<BodyUploadTask> tasks) {
@@ -93,7 +75,7 @@ final class BodyEnqueue {
   record PathKey(NamespaceRef namespace, String artifactPath) {}
 
   /** A pending version of a key: a row in the file, or a task earlier in this batch. */
-  record Pending(long rowId, int batchIndex, String hash) {
+  record Pending(long rowId, int batchIndex, String hash) implements EnqueuePlan.Version {
 
     static Map<PathKey, List<Pending>> index(List<Map.Entry<PathKey, Pending>> entries) {
       Map<PathKey, List<Pending>> index = new HashMap<>();

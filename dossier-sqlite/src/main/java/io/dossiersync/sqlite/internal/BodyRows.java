@@ -2,7 +2,6 @@ package io.dossiersync.sqlite.internal;
 
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.BodyUploadTask;
-import io.dossiersync.core.queue.QueueStoreException;
 import io.dossiersync.sqlite.internal.BodyEnqueue.PathKey;
 import io.dossiersync.sqlite.internal.BodyEnqueue.Pending;
 import io.dossiersync.sqlite.internal.sql.BodyColumn;
@@ -85,14 +84,6 @@ final class BodyRows {
             now
           });
     }
-    long inserted = session.batch(Sql.BODY_INSERT, rows);
-    if (inserted != tasks.size()) {
-      throw new QueueStoreException(
-          "body enqueue inserted "
-              + inserted
-              + " of "
-              + tasks.size()
-              + " planned rows; the batch was rolled back");
-    }
+    session.insertPlanned(Sql.BODY_INSERT, rows, "body enqueue");
   }
 }

@@ -2,9 +2,7 @@ package io.dossiersync.sqlite.internal;
 
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.core.queue.EnqueueResult;
-import io.dossiersync.core.queue.EnqueueStatus;
 import io.dossiersync.core.queue.EventRecord;
-import io.dossiersync.core.queue.QueueStoreException;
 import io.dossiersync.sqlite.internal.sql.Sql;
 import io.dossiersync.sqlite.internal.sql.SqlSession;
 import java.sql.Connection;
@@ -12,7 +10,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,17 +32,17 @@ final class EventEnqueue {
   }
 
   EnqueueResult run(List<EventRecord> events, long now) throws SQLException {
-    long pending = QueueCapacity.pending(session, QueueSql.EVENTS, events.size(), maxQueueSize);
+    EnqueuePlan plan =
+        new EnqueuePlan(
+            QueueCapacity.pending(session, QueueSql.EVENTS, events.size(), maxQueueSize),
+            maxQueueSize,
+            events.size());
     Set<String> ids = pendingIds(events);
     Map<String, List<Pending>> byKey = pendingRowsByKey(events);
-    Set<Integer> toInsert = new LinkedHashSet<>();
-    List<Long> doomed = new ArrayList<>();
-    List<EnqueueStatus> statuses = new ArrayList<>(events.size());
-    int superseded = 0;
     for (int i = 0; i < events.size(); i++) {
       EventRecord event = events.get(i);
       if (ids.contains(event.eventId())) {
-        statuses.add(EnqueueStatus.ALREADY_IN_QUEUE);
+        plan.alreadyInQueue();
         continue;
       }
       List<Pending> older =
@@ -53,33 +50,19 @@ final class EventEnqueue {
               .coalesceKey()
               .map(k -> byKey.computeIfAbsent(k, x -> new ArrayList<>()))
               .orElse(new ArrayList<>());
-      if (pending >= maxQueueSize && older.isEmpty()) {
-        statuses.add(EnqueueStatus.QUEUE_FULL);
-        continue;
+      if (plan.enqueue(i, older)) {
+        older.forEach(version -> ids.remove(version.eventId()));
+        older.clear();
+        older.add(new Pending(-1, i, event.eventId()));
+        ids.add(event.eventId());
       }
-      for (Pending version : older) {
-        ids.remove(version.eventId());
-        if (version.batchIndex() >= 0) {
-          toInsert.remove(version.batchIndex());
-        } else {
-          doomed.add(version.rowId());
-        }
-      }
-      superseded += older.size();
-      pending += 1 - older.size();
-      older.clear();
-      older.add(new Pending(-1, i, event.eventId()));
-      ids.add(event.eventId());
-      toInsert.add(i);
-      statuses.add(EnqueueStatus.ENQUEUED);
     }
-    if (!doomed.isEmpty()) {
-      session.update(Sql.EVENT_DELETE_IDS, doomed);
+    List<Long> superseded = plan.supersededRows();
+    if (!superseded.isEmpty()) {
+      session.update(Sql.EVENT_DELETE_IDS, superseded);
     }
-    List<EventRecord> inserts = new ArrayList<>(toInsert.size());
-    toInsert.forEach(i -> inserts.add(events.get(i)));
-    insert(inserts, now);
-    return new EnqueueResult(statuses, superseded);
+    insert(plan.inserts(events), now);
+    return plan.result();
   }
 
   private Set<String> pendingIds(List<EventRecord> events) throws SQLException {
@@ -106,7 +89,8 @@ final class EventEnqueue {
   }
 
   /** A pending event of a coalesce key: a row in the file, or an event earlier in the batch. */
-  private record Pending(long rowId, int batchIndex, String eventId) {}
+  private record Pending(long rowId, int batchIndex, String eventId)
+      implements EnqueuePlan.Version {}
 
   private void insert(List<EventRecord> events, long now) throws SQLException {
     List<Object[]> rows = new ArrayList<>(events.size());
@@ -127,14 +111,6 @@ final class EventEnqueue {
             now
           });
     }
-    long inserted = session.batch(Sql.EVENT_INSERT, rows);
-    if (inserted != events.size()) {
-      throw new QueueStoreException(
-          "event enqueue inserted "
-              + inserted
-              + " of "
-              + events.size()
-              + " planned rows; the batch was rolled back");
-    }
+    session.insertPlanned(Sql.EVENT_INSERT, rows, "event enqueue");
   }
 }

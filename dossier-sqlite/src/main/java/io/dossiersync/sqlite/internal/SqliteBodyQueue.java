@@ -17,8 +17,6 @@ import java.util.List;
  */
 public final class SqliteBodyQueue extends SqliteTaskQueue<ClaimedBody> implements BodyQueue {
 
-  private final int maxQueueSize;
-
   /**
    * Creates the view.
    *
@@ -26,8 +24,7 @@ public final class SqliteBodyQueue extends SqliteTaskQueue<ClaimedBody> implemen
    * @param maxQueueSize the most tasks the queue holds
    */
   public SqliteBodyQueue(Transactor database, int maxQueueSize) {
-    super(database, QueueSql.BODIES, "bodies");
-    this.maxQueueSize = maxQueueSize;
+    super(database, QueueSql.BODIES, "body", "bodies", maxQueueSize);
   }
 
   @Override
@@ -37,15 +34,7 @@ public final class SqliteBodyQueue extends SqliteTaskQueue<ClaimedBody> implemen
 
   @Override
   public EnqueueResult enqueue(List<BodyUploadTask> tasks, Instant now) {
-    if (tasks.isEmpty()) {
-      return EnqueueResult.none();
-    }
-    EnqueueResult result =
-        database()
-            .writeSerialized(
-                "enqueueing bodies",
-                s -> new BodyEnqueue(s.connection(), maxQueueSize).run(tasks, Millis.of(now)));
-    QueueFullWarning.logIfFull(database().location(), maxQueueSize, result, "body");
-    return result;
+    return enqueueBatch(
+        tasks, s -> new BodyEnqueue(s.connection(), maxQueueSize()).run(tasks, Millis.of(now)));
   }
 }

@@ -16,8 +16,6 @@ import java.util.List;
  */
 public final class SqliteEventQueue extends SqliteTaskQueue<ClaimedEvent> implements EventQueue {
 
-  private final int maxQueueSize;
-
   /**
    * Creates the view.
    *
@@ -25,8 +23,7 @@ public final class SqliteEventQueue extends SqliteTaskQueue<ClaimedEvent> implem
    * @param maxQueueSize the most events the queue holds
    */
   public SqliteEventQueue(Transactor database, int maxQueueSize) {
-    super(database, QueueSql.EVENTS, "events");
-    this.maxQueueSize = maxQueueSize;
+    super(database, QueueSql.EVENTS, "event", "events", maxQueueSize);
   }
 
   @Override
@@ -36,15 +33,7 @@ public final class SqliteEventQueue extends SqliteTaskQueue<ClaimedEvent> implem
 
   @Override
   public EnqueueResult enqueue(List<EventRecord> events, Instant now) {
-    if (events.isEmpty()) {
-      return EnqueueResult.none();
-    }
-    EnqueueResult result =
-        database()
-            .writeSerialized(
-                "enqueueing events",
-                s -> new EventEnqueue(s.connection(), maxQueueSize).run(events, Millis.of(now)));
-    QueueFullWarning.logIfFull(database().location(), maxQueueSize, result, "event");
-    return result;
+    return enqueueBatch(
+        events, s -> new EventEnqueue(s.connection(), maxQueueSize()).run(events, Millis.of(now)));
   }
 }

@@ -2,6 +2,7 @@ package io.dossiersync.sqlite.internal;
 
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedTask;
+import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.NextDue;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.SettledAndClaimed;
@@ -19,7 +20,8 @@ import java.util.SortedSet;
  * transaction on its own pooled connection; state changes after a claim are fenced by the task key
  * and {@code lease_owner} (a token of the owner: {@link
  * io.dossiersync.sqlite.internal.sql.LeaseColumns}). Thread-safe and safe across processes sharing
- * the database. A subclass adds the queue's claim statement and its enqueue.
+ * the database. A subclass adds the queue's claim statement and its enqueue batch, which {@link
+ * #enqueueBatch(List, Transactor.Work)} runs.
  *
  * @param <C> the claimed task type
  */
@@ -27,19 +29,50 @@ public abstract class SqliteTaskQueue<C extends ClaimedTask> implements TaskQueu
 
   private final Transactor database;
   private final QueueSql q;
+  private final String task;
   private final String noun;
+  private final int maxQueueSize;
   private final SqliteSettle<C> settler;
 
-  SqliteTaskQueue(Transactor database, QueueSql q, String noun) {
+  /**
+   * Creates the view.
+   *
+   * @param database the open, migrated database's transactions
+   * @param q the queue's statements
+   * @param task what one task is called in the queue-full warning, {@code "body"} or {@code
+   *     "event"}
+   * @param noun what the tasks are called in error messages, {@code "bodies"} or {@code "events"}
+   * @param maxQueueSize the most tasks the queue holds
+   */
+  SqliteTaskQueue(Transactor database, QueueSql q, String task, String noun, int maxQueueSize) {
     this.database = database;
     this.q = q;
+    this.task = task;
     this.noun = noun;
+    this.maxQueueSize = maxQueueSize;
     this.settler = new SqliteSettle<>(q);
   }
 
-  /** The database's transactions. */
-  final Transactor database() {
-    return database;
+  /** The most tasks the queue holds. */
+  final int maxQueueSize() {
+    return maxQueueSize;
+  }
+
+  /**
+   * Runs one enqueue batch in a serialized write transaction (nothing for an empty batch) and logs
+   * the queue-full warning when it left tasks out.
+   *
+   * @param tasks the batch
+   * @param batch plans and writes the batch on the transaction's session
+   * @return what the batch did
+   */
+  final EnqueueResult enqueueBatch(List<?> tasks, Transactor.Work<EnqueueResult> batch) {
+    if (tasks.isEmpty()) {
+      return EnqueueResult.none();
+    }
+    EnqueueResult result = database.writeSerialized("enqueueing " + noun, batch);
+    QueueFullWarning.logIfFull(database.location(), maxQueueSize, result, task);
+    return result;
   }
 
   /**

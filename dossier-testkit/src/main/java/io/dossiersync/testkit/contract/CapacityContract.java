@@ -55,7 +55,7 @@ public interface CapacityContract extends ContractFixture {
   @Test
   default void capacityIsCountedPerQueue() {
     QueueStore small = open(2);
-    small.bodies().enqueue(List.of(body(NS_A, "a.md", 1), body(NS_A, "b.md", 2)), T0);
+    small.bodies().enqueue(bodies(NS_A, 2), T0);
     assertThat(
             small
                 .events()
@@ -73,7 +73,7 @@ public interface CapacityContract extends ContractFixture {
   @Test
   default void fullBodyQueueStillReportsDuplicatesAndAcceptsSupersedes() {
     QueueStore small = open(2);
-    small.bodies().enqueue(List.of(body(NS_A, "a.md", 1), body(NS_A, "b.md", 2)), T0);
+    small.bodies().enqueue(bodies(NS_A, 2), T0);
     EnqueueResult result =
         small
             .bodies()

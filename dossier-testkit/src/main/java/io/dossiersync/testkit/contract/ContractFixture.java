@@ -7,6 +7,7 @@ import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EventRecord;
+import io.dossiersync.core.queue.Lease;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStore;
 import io.dossiersync.core.queue.Settlement;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,6 +87,19 @@ public interface ContractFixture {
   EventRecord event(NamespaceRef namespace, @Nullable String coalesceKey);
 
   /**
+   * Bodies of one namespace at the paths {@code a.md}, {@code b.md}, … with hash seeds 1, 2, …
+   *
+   * @param namespace their namespace
+   * @param count how many, at most 26
+   * @return the tasks, in path order
+   */
+  default List<BodyUploadTask> bodies(NamespaceRef namespace, int count) {
+    return IntStream.range(0, count)
+        .mapToObj(i -> body(namespace, (char) ('a' + i) + ".md", i + 1))
+        .toList();
+  }
+
+  /**
    * A valid namespace with mission {@code software-dev} and manifest version {@code 1}.
    *
    * @param project the project UUID
@@ -104,6 +119,17 @@ public interface ContractFixture {
    */
   static String hash(int n) {
     return String.format(Locale.ROOT, "%064x", n);
+  }
+
+  /**
+   * The claimed task again under a lease the store never granted (owner {@code intruder}), for
+   * showing that every state change is fenced by the lease owner.
+   *
+   * @param claimed a task as the store claimed it
+   * @return the same task with a forged lease
+   */
+  static ClaimedBody forged(ClaimedBody claimed) {
+    return new ClaimedBody(claimed.task(), 0, T0, new Lease("intruder", T0.plus(LEASE)));
   }
 
   /**

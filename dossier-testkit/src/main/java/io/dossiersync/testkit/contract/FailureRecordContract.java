@@ -157,13 +157,7 @@ public interface FailureRecordContract extends ContractFixture {
   /** Re-queueing an event whose coalesce key has a newer pending event drops the record. */
   @Test
   default void requeueOfAnEventWithANewerCoalescedEventPendingDropsTheRecord() {
-    store().events().enqueue(List.of(event(NS_A, "snapshot|A")), T0);
-    store()
-        .events()
-        .settle(
-            List.of(
-                Settlement.fail(
-                    store().events().claim(request(1, T0, "e")).get(0), "rejected", T0)));
+    failEvent(event(NS_A, "snapshot|A"));
     EventRecord newer = event(NS_A, "snapshot|A");
     store().events().enqueue(List.of(newer), T0.plusSeconds(1));
     assertThat(store().failures().requeueAll(T0.plusSeconds(2))).isZero();
@@ -178,13 +172,7 @@ public interface FailureRecordContract extends ContractFixture {
   default void requeueAllPutsEventsAndBodiesBack() {
     failBody(body(NS_A, "spec.md", 1), T0.plusSeconds(1));
     EventRecord event = event(NS_A, "snapshot|A");
-    store().events().enqueue(List.of(event), T0);
-    store()
-        .events()
-        .settle(
-            List.of(
-                Settlement.fail(
-                    store().events().claim(request(1, T0, "e")).get(0), "rejected", T0)));
+    failEvent(event);
     assertThat(store().failures().requeueAll(T0.plusSeconds(5))).isEqualTo(2);
     assertThat(store().failures().count()).isZero();
     assertThat(store().events().claim(request(10, T0.plusSeconds(5), "e2")))
@@ -195,5 +183,12 @@ public interface FailureRecordContract extends ContractFixture {
               assertThat(c.retryCount()).isZero();
             });
     assertThat(store().bodies().pending(ProjectScope.all())).isEqualTo(1);
+  }
+
+  /** Enqueues an event, claims it and fails it ({@code rejected}), all at {@link #T0}. */
+  private void failEvent(EventRecord event) {
+    store().events().enqueue(List.of(event), T0);
+    ClaimedEvent claimed = store().events().claim(request(1, T0, "e")).get(0);
+    store().events().settle(List.of(Settlement.fail(claimed, "rejected", T0)));
   }
 }

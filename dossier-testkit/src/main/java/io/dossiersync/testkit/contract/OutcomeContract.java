@@ -1,11 +1,11 @@
 package io.dossiersync.testkit.contract;
 
+import static io.dossiersync.testkit.contract.ContractFixture.forged;
 import static io.dossiersync.testkit.contract.ContractFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ClaimedEvent;
-import io.dossiersync.core.queue.Lease;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.Settlement;
 import java.time.Instant;
@@ -26,7 +26,7 @@ public interface OutcomeContract extends ContractFixture {
   default void stateChangesAreFencedByTheLeaseOwner() {
     store().bodies().enqueue(List.of(body(NS_A, "spec.md", 1)), T0);
     ClaimedBody mine = store().bodies().claim(request(1, T0, "d1")).get(0);
-    ClaimedBody forged = new ClaimedBody(mine.task(), 0, T0, new Lease("intruder", T0.plus(LEASE)));
+    ClaimedBody forged = forged(mine);
     assertThat(store().bodies().settle(List.of(Settlement.complete(forged, T0)))).isEmpty();
     assertThat(store().bodies().settle(List.of(Settlement.reschedule(forged, T0, "x", T0))))
         .isEmpty();
@@ -45,18 +45,9 @@ public interface OutcomeContract extends ContractFixture {
    */
   @Test
   default void settleAppliesOnlyTheSettlementsStillHeldInOneCall() {
-    store()
-        .bodies()
-        .enqueue(
-            List.of(
-                body(NS_A, "a.md", 1),
-                body(NS_A, "b.md", 2),
-                body(NS_A, "c.md", 3),
-                body(NS_A, "d.md", 4)),
-            T0);
+    store().bodies().enqueue(bodies(NS_A, 4), T0);
     List<ClaimedBody> claimed = store().bodies().claim(request(4, T0, "d1"));
-    ClaimedBody forged =
-        new ClaimedBody(claimed.get(1).task(), 0, T0, new Lease("intruder", T0.plus(LEASE)));
+    ClaimedBody forged = forged(claimed.get(1));
     assertThat(store().bodies().settle(List.of(Settlement.complete(claimed.get(2), T0))))
         .hasSize(1);
     Settlement<ClaimedBody> done = Settlement.complete(claimed.get(0), T0);

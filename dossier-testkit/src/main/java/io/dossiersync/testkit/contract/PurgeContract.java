@@ -23,15 +23,8 @@ public interface PurgeContract extends ContractFixture {
   /** Purge by project or by feature; the dry run counts the same tasks and deletes none. */
   @Test
   default void purgeDeletesPendingTasksOfAProjectOrFeatureAndDryRunOnlyCounts() {
-    store()
-        .bodies()
-        .enqueue(
-            List.of(
-                body(NS_A, "a.md", 1),
-                body(NS_A, "b.md", 2),
-                body(NS_A2, "c.md", 3),
-                body(NS_B, "a.md", 4)),
-            T0);
+    store().bodies().enqueue(bodies(NS_A, 2), T0);
+    store().bodies().enqueue(List.of(body(NS_A2, "c.md", 3), body(NS_B, "a.md", 4)), T0);
     store().events().enqueue(List.of(event(NS_A, null), event(NS_B, null)), T0);
     store().bodies().claim(request(1, T0, "leased-tasks-are-purged-too"));
     assertThat(store().purge(PurgeScope.project(PROJECT_A), true)).isEqualTo(new PurgeCount(1, 3));

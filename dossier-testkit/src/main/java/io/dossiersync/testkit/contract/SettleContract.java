@@ -1,12 +1,12 @@
 package io.dossiersync.testkit.contract;
 
+import static io.dossiersync.testkit.contract.ContractFixture.forged;
 import static io.dossiersync.testkit.contract.ContractFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ClaimedEvent;
 import io.dossiersync.core.queue.FailureRecord;
-import io.dossiersync.core.queue.Lease;
 import io.dossiersync.core.queue.NextDue;
 import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.SettledAndClaimed;
@@ -32,19 +32,9 @@ public interface SettleContract extends ContractFixture {
    */
   @Test
   default void settleAppliesEveryDecisionStillHeldAndReturnsThose() {
-    store()
-        .bodies()
-        .enqueue(
-            List.of(
-                body(NS_A, "a.md", 1),
-                body(NS_A, "b.md", 2),
-                body(NS_A, "c.md", 3),
-                body(NS_A, "d.md", 4),
-                body(NS_A, "e.md", 5)),
-            T0);
+    store().bodies().enqueue(bodies(NS_A, 5), T0);
     List<ClaimedBody> c = store().bodies().claim(request(5, T0, "d1"));
-    ClaimedBody forged =
-        new ClaimedBody(c.get(4).task(), 0, T0, new Lease("intruder", T0.plus(LEASE)));
+    ClaimedBody forged = forged(c.get(4));
     List<Settlement<ClaimedBody>> batch =
         List.of(
             Settlement.complete(c.get(0), T0),
@@ -99,18 +89,9 @@ public interface SettleContract extends ContractFixture {
    */
   @Test
   default void settleAndClaimSettlesFirstThenClaimsInOneCall() {
-    store()
-        .bodies()
-        .enqueue(
-            List.of(
-                body(NS_A, "a.md", 1),
-                body(NS_A, "b.md", 2),
-                body(NS_A, "c.md", 3),
-                body(NS_A, "d.md", 4)),
-            T0);
+    store().bodies().enqueue(bodies(NS_A, 4), T0);
     List<ClaimedBody> c = store().bodies().claim(request(3, T0, "d1"));
-    ClaimedBody forged =
-        new ClaimedBody(c.get(2).task(), 0, T0, new Lease("intruder", T0.plus(LEASE)));
+    ClaimedBody forged = forged(c.get(2));
     List<Settlement<ClaimedBody>> batch =
         List.of(
             Settlement.complete(c.get(0), T0),
@@ -169,12 +150,11 @@ public interface SettleContract extends ContractFixture {
    */
   @Test
   default void renewKeepsTheTasksHeldPastTheirFirstExpiry() {
-    store().bodies().enqueue(List.of(body(NS_A, "a.md", 1), body(NS_A, "b.md", 2)), T0);
+    store().bodies().enqueue(bodies(NS_A, 2), T0);
     store().events().enqueue(List.of(event(NS_A, null)), T0);
     List<ClaimedBody> bodies = store().bodies().claim(request(1, T0, "d1"));
     List<ClaimedEvent> events = store().events().claim(request(1, T0, "d1"));
-    ClaimedBody forged =
-        new ClaimedBody(bodies.get(0).task(), 0, T0, new Lease("intruder", T0.plus(LEASE)));
+    ClaimedBody forged = forged(bodies.get(0));
 
     assertThat(
             store().bodies().renew(List.of(bodies.get(0), forged), T0.plus(LEASE.multipliedBy(3))))

@@ -41,15 +41,8 @@ public interface StatsContract extends ContractFixture {
   /** Counts, age, retry histogram and per-feature counts of a mixed queue. */
   @Test
   default void statsCountPendingReadyInBackoffAgeRetriesAndFeatures() {
-    store()
-        .bodies()
-        .enqueue(
-            List.of(
-                body(NS_A, "a.md", 1),
-                body(NS_A, "b.md", 2),
-                body(NS_A, "c.md", 3),
-                body(NS_A2, "d.md", 4)),
-            T0);
+    store().bodies().enqueue(bodies(NS_A, 3), T0);
+    store().bodies().enqueue(List.of(body(NS_A2, "d.md", 4)), T0);
     ClaimedBody backoff = store().bodies().claim(request(1, T0, "d")).get(0);
     store()
         .bodies()

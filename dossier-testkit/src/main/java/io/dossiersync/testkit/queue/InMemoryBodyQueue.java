@@ -7,11 +7,7 @@ import io.dossiersync.core.queue.ClaimRequest;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.FailureKind;
-import io.dossiersync.core.queue.NextDue;
-import io.dossiersync.core.queue.ProjectScope;
 import io.dossiersync.core.queue.QueueStoreException;
-import io.dossiersync.core.queue.SettledAndClaimed;
-import io.dossiersync.core.queue.Settlement;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -19,16 +15,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.function.Predicate;
 
 /** The body queue of an {@link InMemoryQueueStore}; every call runs under the store lock. */
-final class InMemoryBodyQueue implements BodyQueue {
-
-  private final InMemoryState state;
+final class InMemoryBodyQueue extends InMemoryTaskQueue<BodyUploadTask, ClaimedBody>
+    implements BodyQueue {
 
   InMemoryBodyQueue(InMemoryState state) {
-    this.state = state;
+    super(state, state.bodies, FailureKind.BODY);
   }
 
   @Override
@@ -56,49 +50,14 @@ final class InMemoryBodyQueue implements BodyQueue {
         });
   }
 
-  /** Every settlement under the store lock at once: all or nothing, like one transaction. */
   @Override
-  public List<Settlement<ClaimedBody>> settle(List<Settlement<ClaimedBody>> settlements) {
-    return state.locked(
-        () ->
-            state.bodies.settle(
-                settlements,
-                (e, s) ->
-                    state.addFailure(
-                        FailureKind.BODY,
-                        e,
-                        e.task.namespace(),
-                        Optional.of(e.task.artifactPath()),
-                        Optional.of(e.task.contentHash()),
-                        s.reason(),
-                        s.at())));
-  }
-
-  /** Settles and claims under the store lock at once, like one transaction. */
-  @Override
-  public SettledAndClaimed<ClaimedBody> settleAndClaim(
-      List<Settlement<ClaimedBody>> settlements, ClaimRequest request) {
-    return state.locked(() -> BodyQueue.super.settleAndClaim(settlements, request));
+  Optional<String> artifactPath(BodyUploadTask task) {
+    return Optional.of(task.artifactPath());
   }
 
   @Override
-  public List<ClaimedBody> renew(List<ClaimedBody> held, Instant until) {
-    return state.locked(() -> state.bodies.renew(held, until));
-  }
-
-  @Override
-  public long pending(ProjectScope scope) {
-    return state.locked(() -> state.bodies.count(scope));
-  }
-
-  @Override
-  public NextDue nextDue(ProjectScope scope, Instant now) {
-    return state.locked(() -> state.bodies.nextDue(scope, now));
-  }
-
-  @Override
-  public SortedSet<String> projects() {
-    return state.locked(state.bodies::projects);
+  Optional<String> contentHash(BodyUploadTask task) {
+    return Optional.of(task.contentHash());
   }
 
   /**

@@ -6,21 +6,16 @@ import io.dossiersync.core.queue.EnqueueResult;
 import io.dossiersync.core.queue.EventQueue;
 import io.dossiersync.core.queue.EventRecord;
 import io.dossiersync.core.queue.FailureKind;
-import io.dossiersync.core.queue.NextDue;
-import io.dossiersync.core.queue.ProjectScope;
-import io.dossiersync.core.queue.SettledAndClaimed;
-import io.dossiersync.core.queue.Settlement;
 import java.time.Instant;
 import java.util.List;
-import java.util.SortedSet;
+import java.util.Optional;
 
 /** The event queue of an {@link InMemoryQueueStore}; every call runs under the store lock. */
-final class InMemoryEventQueue implements EventQueue {
-
-  private final InMemoryState state;
+final class InMemoryEventQueue extends InMemoryTaskQueue<EventRecord, ClaimedEvent>
+    implements EventQueue {
 
   InMemoryEventQueue(InMemoryState state) {
-    this.state = state;
+    super(state, state.events, FailureKind.EVENT);
   }
 
   @Override
@@ -44,49 +39,14 @@ final class InMemoryEventQueue implements EventQueue {
                 .toList());
   }
 
-  /** Every settlement under the store lock at once: all or nothing, like one transaction. */
   @Override
-  public List<Settlement<ClaimedEvent>> settle(List<Settlement<ClaimedEvent>> settlements) {
-    return state.locked(
-        () ->
-            state.events.settle(
-                settlements,
-                (e, s) ->
-                    state.addFailure(
-                        FailureKind.EVENT,
-                        e,
-                        e.task.namespace(),
-                        InMemoryEventFacts.artifactPath(e.task),
-                        InMemoryEventFacts.contentHash(e.task),
-                        s.reason(),
-                        s.at())));
-  }
-
-  /** Settles and claims under the store lock at once, like one transaction. */
-  @Override
-  public SettledAndClaimed<ClaimedEvent> settleAndClaim(
-      List<Settlement<ClaimedEvent>> settlements, ClaimRequest request) {
-    return state.locked(() -> EventQueue.super.settleAndClaim(settlements, request));
+  Optional<String> artifactPath(EventRecord event) {
+    return InMemoryEventFacts.artifactPath(event);
   }
 
   @Override
-  public List<ClaimedEvent> renew(List<ClaimedEvent> held, Instant until) {
-    return state.locked(() -> state.events.renew(held, until));
-  }
-
-  @Override
-  public long pending(ProjectScope scope) {
-    return state.locked(() -> state.events.count(scope));
-  }
-
-  @Override
-  public NextDue nextDue(ProjectScope scope, Instant now) {
-    return state.locked(() -> state.events.nextDue(scope, now));
-  }
-
-  @Override
-  public SortedSet<String> projects() {
-    return state.locked(state.events::projects);
+  Optional<String> contentHash(EventRecord event) {
+    return InMemoryEventFacts.contentHash(event);
   }
 
   /**

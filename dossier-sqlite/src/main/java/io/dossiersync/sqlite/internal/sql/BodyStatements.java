@@ -117,11 +117,7 @@ final class BodyStatements {
         .values(
             FieldList.of(
                 Values.text("uploadId"),
-                Values.text("project"),
-                Values.text("feature"),
-                Values.text("branch"),
-                Values.text("mission"),
-                Values.text("manifest"),
+                Values.namespace(),
                 Values.text("path"),
                 Values.text("hash"),
                 Values.text("algorithm"),

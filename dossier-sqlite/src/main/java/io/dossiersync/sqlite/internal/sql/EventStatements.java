@@ -13,10 +13,9 @@ import org.jooq.impl.DSL;
 /** The statements of the event queue alone (build time only). Immutable. */
 final class EventStatements {
 
-  /** What an event claim reads back: the event, its retries and the claim-order columns. */
-  static final List<Field<?>> CLAIMED =
+  /** The event and its retry columns, in the order a claim reads and an insert writes them. */
+  private static final List<Field<?>> EVENT =
       FieldList.of(
-          EVENT_QUEUE.ID,
           EVENT_QUEUE.EVENT_ID,
           EVENT_QUEUE.EVENT_TYPE,
           EVENT_QUEUE.AGGREGATE_ID,
@@ -27,21 +26,12 @@ final class EventStatements {
           EVENT_QUEUE.RETRY_COUNT,
           EVENT_QUEUE.NEXT_ATTEMPT_AT);
 
+  /** What an event claim reads back: the row id, then the event, its retries and claim order. */
+  static final List<Field<?>> CLAIMED = FieldList.of(EVENT_QUEUE.ID, EVENT);
+
   /** The columns a new row is given (by an enqueue or a re-queued failure record), in order. */
   static final List<Field<?>> INSERTED =
-      FieldList.of(
-          EVENT_QUEUE.EVENT_ID,
-          EVENT_QUEUE.EVENT_TYPE,
-          EVENT_QUEUE.AGGREGATE_ID,
-          QueueColumns.EVENTS.namespace(),
-          EVENT_QUEUE.COALESCE_KEY,
-          EVENT_QUEUE.PAYLOAD,
-          EVENT_QUEUE.CREATED_AT,
-          EVENT_QUEUE.RETRY_COUNT,
-          EVENT_QUEUE.NEXT_ATTEMPT_AT,
-          EVENT_QUEUE.LEASE_OWNER,
-          EVENT_QUEUE.LEASE_UNTIL,
-          EVENT_QUEUE.CLAIMED_AT);
+      FieldList.of(EVENT, EVENT_QUEUE.LEASE_OWNER, EVENT_QUEUE.LEASE_UNTIL, EVENT_QUEUE.CLAIMED_AT);
 
   private final DialectRules rules;
   private final QueueStatements queue;
@@ -114,11 +104,7 @@ final class EventStatements {
                 Values.text("eventId"),
                 Values.text("type"),
                 Values.text("aggregate"),
-                Values.text("project"),
-                Values.text("feature"),
-                Values.text("branch"),
-                Values.text("mission"),
-                Values.text("manifest"),
+                Values.namespace(),
                 Values.text("coalesceKey"),
                 Values.text("payload"),
                 QueueColumns.newRowAt(now)));

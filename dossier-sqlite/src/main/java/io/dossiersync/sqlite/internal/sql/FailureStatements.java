@@ -8,10 +8,13 @@ import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.FailureKind;
 import io.dossiersync.core.queue.FailureRecords;
 import io.dossiersync.sqlite.internal.jooq.tables.FailureRecordTable;
+import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -74,21 +77,14 @@ final class FailureStatements {
 
   /** Copies record {@code id} back into the body queue, unless its task is there already. */
   Query requeueBody() {
-    Field<Long> at = Values.number("now");
-    return DSL.insertInto(BODY_QUEUE)
-        .columns(BodyStatements.INSERTED)
-        .select(
-            DSL.select(
-                    FieldList.of(
-                        FAILURE_RECORD.TASK_ID,
-                        FailureColumns.ARTIFACT,
-                        DSL.inline(BodyUploadTask.HASH_ALGORITHM),
-                        FAILURE_RECORD.PAYLOAD,
-                        DSL.coalesce(FAILURE_RECORD.SIZE_BYTES, DSL.inline(0L)),
-                        QueueColumns.newRowAt(at)))
-                .from(FAILURE_RECORD)
-                .where(thisRecord()))
-        .onConflictDoNothing();
+    return requeueInto(
+        BODY_QUEUE,
+        BodyStatements.INSERTED,
+        FAILURE_RECORD.TASK_ID,
+        FailureColumns.ARTIFACT,
+        DSL.inline(BodyUploadTask.HASH_ALGORITHM),
+        FAILURE_RECORD.PAYLOAD,
+        DSL.coalesce(FAILURE_RECORD.SIZE_BYTES, DSL.inline(0L)));
   }
 
   /**
@@ -107,19 +103,28 @@ final class FailureStatements {
 
   /** Copies record {@code id} back into the event queue, unless its event is there already. */
   Query requeueEvent() {
-    Field<Long> at = Values.number("now");
-    return DSL.insertInto(EVENT_QUEUE)
-        .columns(EventStatements.INSERTED)
+    return requeueInto(
+        EVENT_QUEUE,
+        EventStatements.INSERTED,
+        FAILURE_RECORD.TASK_ID,
+        DSL.coalesce(FAILURE_RECORD.EVENT_TYPE, DSL.inline("")),
+        DSL.coalesce(FAILURE_RECORD.AGGREGATE_ID, DSL.inline("")),
+        FailureColumns.NAMESPACE,
+        FAILURE_RECORD.COALESCE_KEY,
+        rules.textOf(FAILURE_RECORD.PAYLOAD));
+  }
+
+  /**
+   * Inserts record {@code id} into a queue table as a new row (the record's values, then the
+   * new-row values at {@code now}), or does nothing when the row's unique key is there already.
+   */
+  private static <R extends Record> Query requeueInto(
+      Table<R> queue, List<Field<?>> columns, Object... recordValues) {
+    Field<Long> now = Values.number("now");
+    return DSL.insertInto(queue)
+        .columns(columns)
         .select(
-            DSL.select(
-                    FieldList.of(
-                        FAILURE_RECORD.TASK_ID,
-                        DSL.coalesce(FAILURE_RECORD.EVENT_TYPE, DSL.inline("")),
-                        DSL.coalesce(FAILURE_RECORD.AGGREGATE_ID, DSL.inline("")),
-                        FailureColumns.NAMESPACE,
-                        FAILURE_RECORD.COALESCE_KEY,
-                        rules.textOf(FAILURE_RECORD.PAYLOAD),
-                        QueueColumns.newRowAt(at)))
+            DSL.select(FieldList.of(FieldList.of(recordValues), QueueColumns.newRowAt(now)))
                 .from(FAILURE_RECORD)
                 .where(thisRecord()))
         .onConflictDoNothing();

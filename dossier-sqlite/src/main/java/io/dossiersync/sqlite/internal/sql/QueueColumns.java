@@ -3,7 +3,9 @@ package io.dossiersync.sqlite.internal.sql;
 import static io.dossiersync.sqlite.internal.jooq.Tables.BODY_QUEUE;
 import static io.dossiersync.sqlite.internal.jooq.Tables.EVENT_QUEUE;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Param;
@@ -96,6 +98,18 @@ record QueueColumns(
   /** The five namespace columns, in the order every statement lists them. */
   List<Field<String>> namespace() {
     return List.of(projectUuid, featureSlug, targetBranch, missionKey, manifestVersion);
+  }
+
+  /**
+   * The assignments that give a row the no-lease values of {@link LeaseColumns} (owner, lease end,
+   * claim time, in that order), for the {@code SET} of a statement that drops a lease.
+   */
+  Map<Field<?>, Field<?>> noLease() {
+    Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+    set.put(leaseOwner, DSL.inline(LeaseColumns.NO_OWNER));
+    set.put(leaseUntil, DSL.inline(LeaseColumns.NEVER));
+    set.put(claimedAt, DSL.inline(LeaseColumns.NEVER));
+    return set;
   }
 
   /**

@@ -71,19 +71,13 @@ final class QueueStatements {
         .set(q.nextAttemptAt(), Values.number("next"))
         .set(q.lastError(), Values.text("error"))
         .set(q.firstFailedAt(), DSL.coalesce(q.firstFailedAt(), q.claimedAt()))
-        .set(q.leaseOwner(), DSL.inline(LeaseColumns.NO_OWNER))
-        .set(q.leaseUntil(), DSL.inline(LeaseColumns.NEVER))
-        .set(q.claimedAt(), DSL.inline(LeaseColumns.NEVER))
+        .set(q.noLease())
         .where(fenced());
   }
 
   /** Drops the lease without counting a retry. */
   Query release() {
-    return DSL.update(q.table())
-        .set(q.leaseOwner(), DSL.inline(LeaseColumns.NO_OWNER))
-        .set(q.leaseUntil(), DSL.inline(LeaseColumns.NEVER))
-        .set(q.claimedAt(), DSL.inline(LeaseColumns.NEVER))
-        .where(fenced());
+    return DSL.update(q.table()).set(q.noLease()).where(fenced());
   }
 
   /**

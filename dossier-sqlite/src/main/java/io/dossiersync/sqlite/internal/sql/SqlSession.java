@@ -1,5 +1,6 @@
 package io.dossiersync.sqlite.internal.sql;
 
+import io.dossiersync.core.queue.QueueStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -150,6 +151,29 @@ public final class SqlSession {
       changed += count;
     }
     return changed;
+  }
+
+  /**
+   * Runs an insert once per planned row as one JDBC batch, every one of which must insert its row.
+   *
+   * @param sql the insert
+   * @param rows the planned rows, each in the order of {@link Sql#params()}
+   * @param what what inserts them, for the error, e.g. {@code "body enqueue"}
+   * @throws QueueStoreException when fewer rows went in than planned (the caller's transaction then
+   *     rolls back)
+   * @throws SQLException when the database fails the batch
+   */
+  public void insertPlanned(Sql sql, List<Object[]> rows, String what) throws SQLException {
+    long inserted = batch(sql, rows);
+    if (inserted != rows.size()) {
+      throw new QueueStoreException(
+          what
+              + " inserted "
+              + inserted
+              + " of "
+              + rows.size()
+              + " planned rows; the batch was rolled back");
+    }
   }
 
   /**

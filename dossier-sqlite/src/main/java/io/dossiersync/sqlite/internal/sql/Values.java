@@ -1,5 +1,6 @@
 package io.dossiersync.sqlite.internal.sql;
 
+import java.util.List;
 import org.jooq.Param;
 import org.jooq.impl.DSL;
 
@@ -22,5 +23,14 @@ final class Values {
 
   static Param<Integer> integer(String name) {
     return DSL.param(name, Integer.class);
+  }
+
+  /**
+   * The five namespace values {@code project}, {@code feature}, {@code branch}, {@code mission},
+   * {@code manifest}, in the order of {@link QueueColumns#namespace()}.
+   */
+  static List<Param<String>> namespace() {
+    return List.of(
+        text("project"), text("feature"), text("branch"), text("mission"), text("manifest"));
   }
 }
