@@ -137,14 +137,7 @@ final class WatchOutput implements WatchListener, DrainListener {
     if (json) {
       Json.line(
           out,
-          Json.object(
-              "drain",
-              DrainCommand.json(
-                  report.projects(),
-                  report,
-                  report.pendingEvents(),
-                  report.pendingBodies(),
-                  report.failureCount())));
+          Json.object("drain", DrainCommand.json(report.projects(), report, QueueLeft.of(report))));
     }
   }
 }
