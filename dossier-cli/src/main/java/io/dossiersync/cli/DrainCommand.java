@@ -84,15 +84,13 @@ final class DrainCommand implements Callable<Integer> {
                 : engine.drainOnce();
       }
       reachability.report(io.err(), session.server().orElseThrow());
-      long pendingEvents = session.store().events().pending(scope);
-      long pendingBodies = session.store().bodies().pending(scope);
-      long failures = session.store().failures().count();
+      QueueLeft left = QueueLeft.read(session.store(), scope);
       if (common.json) {
-        Json.print(io.out(), json(selected, report, pendingEvents, pendingBodies, failures));
+        Json.print(io.out(), json(selected, report, left));
       } else {
-        io.out().println(humanLine(selected, report, pendingEvents, pendingBodies, failures));
+        io.out().println(humanLine(selected, report, left));
       }
-      return exitCode(report, pendingEvents + pendingBodies);
+      return exitCode(report, left);
     }
   }
 
@@ -109,7 +107,7 @@ final class DrainCommand implements Callable<Integer> {
     return all;
   }
 
-  private int exitCode(DrainReport report, long pending) {
+  private int exitCode(DrainReport report, QueueLeft left) {
     if (report.authPaused()) {
       io.err()
           .println(
@@ -122,7 +120,7 @@ final class DrainCommand implements Callable<Integer> {
     if (report.bodiesFailed() > 0 || report.eventsFailed() > 0) {
       return ExitCode.FAILED;
     }
-    if (untilEmpty && report.timedOut() && pending > 0) {
+    if (untilEmpty && report.timedOut() && left.anyPending()) {
       return ExitCode.TIMED_OUT;
     }
     return ExitCode.OK;
@@ -131,31 +129,20 @@ final class DrainCommand implements Callable<Integer> {
   /**
    * The drain's JSON shape (PRODUCT.md §6), also each {@code drain} line of {@code watch --json}.
    */
-  static Map<String, Object> json(
-      SortedSet<String> projects,
-      DrainReport report,
-      long pendingEvents,
-      long pendingBodies,
-      long failures) {
-    return Json.object(
-        "projects", List.copyOf(projects),
-        "events", Json.object("sent", report.eventsSent(), "failed", report.eventsFailed()),
-        "bodies",
-            Json.object(
-                "uploaded", report.bodiesUploaded(),
-                "already_exists", report.bodiesAlreadyExists(),
-                "retry", report.bodiesRetry(),
-                "failed", report.bodiesFailed()),
-        "pending", Json.object("events", pendingEvents, "bodies", pendingBodies),
-        "failures", failures);
+  static Map<String, Object> json(SortedSet<String> projects, DrainReport report, QueueLeft left) {
+    return left.addTo(
+        Json.object(
+            "projects", List.copyOf(projects),
+            "events", Json.object("sent", report.eventsSent(), "failed", report.eventsFailed()),
+            "bodies",
+                Json.object(
+                    "uploaded", report.bodiesUploaded(),
+                    "already_exists", report.bodiesAlreadyExists(),
+                    "retry", report.bodiesRetry(),
+                    "failed", report.bodiesFailed())));
   }
 
-  private static String humanLine(
-      SortedSet<String> projects,
-      DrainReport report,
-      long pendingEvents,
-      long pendingBodies,
-      long failures) {
+  private static String humanLine(SortedSet<String> projects, DrainReport report, QueueLeft left) {
     return "projects: "
         + projects.size()
         + " | events: "
@@ -171,12 +158,7 @@ final class DrainCommand implements Callable<Integer> {
         + report.bodiesRetry()
         + " retry, "
         + report.bodiesFailed()
-        + " failed | pending: "
-        + pendingEvents
-        + " events, "
-        + pendingBodies
-        + " bodies"
-        + " | failure records: "
-        + failures;
+        + " failed"
+        + left.summary();
   }
 }

@@ -11,12 +11,7 @@ final class Summary {
 
   private Summary() {}
 
-  static String line(
-      Map<String, Integer> counts,
-      int features,
-      long pendingEvents,
-      long pendingBodies,
-      long failures) {
+  static String line(Map<String, Integer> counts, int features, QueueLeft left) {
     int total = counts.values().stream().mapToInt(Integer::intValue).sum();
     StringBuilder line = new StringBuilder();
     if (features > 1) {
@@ -29,12 +24,6 @@ final class Summary {
           .append(' ')
           .append(ORDER.get(i));
     }
-    line.append(" | pending: ")
-        .append(pendingEvents)
-        .append(" events, ")
-        .append(pendingBodies)
-        .append(" bodies | failure records: ")
-        .append(failures);
-    return line.toString();
+    return line.append(left.summary()).toString();
   }
 }

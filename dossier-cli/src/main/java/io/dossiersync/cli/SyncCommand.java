@@ -80,10 +80,7 @@ final class SyncCommand implements Callable<Integer> {
       features.forEach(f -> projects.add(f.namespace().projectUuid()));
       ProjectScope scope = ProjectScope.of(projects);
       Optional<DrainReport> drain = drain(session, scope, features, inFlight);
-      long pendingEvents = session.store().events().pending(scope);
-      long pendingBodies = session.store().bodies().pending(scope);
-      long failures = session.store().failures().count();
-      SyncReport report = new SyncReport(features, pendingEvents, pendingBodies, failures);
+      SyncReport report = new SyncReport(features, QueueLeft.read(session.store(), scope));
       if (common.json) {
         Json.print(io.out(), report.json());
       } else {
@@ -205,24 +202,19 @@ final class SyncCommand implements Callable<Integer> {
   }
 
   /** The whole run's output. */
-  private record SyncReport(
-      List<SyncedFeature> features, long pendingEvents, long pendingBodies, long failures) {
+  private record SyncReport(List<SyncedFeature> features, QueueLeft left) {
 
     boolean failed() {
       return features.stream().anyMatch(SyncedFeature::failed);
     }
 
     Map<String, Object> json() {
-      Map<String, Object> pending = Json.object("events", pendingEvents, "bodies", pendingBodies);
       if (features.size() == 1) {
-        Map<String, Object> one = features.get(0).json();
-        one.put("pending", pending);
-        one.put("failures", failures);
-        return one;
+        return left.addTo(features.get(0).json());
       }
       List<Map<String, Object>> all = new ArrayList<>();
       features.forEach(f -> all.add(f.json()));
-      return Json.object("features", all, "pending", pending, "failures", failures);
+      return left.addTo(Json.object("features", all));
     }
 
     void printTable(java.io.PrintStream out) {
@@ -244,7 +236,7 @@ final class SyncCommand implements Callable<Integer> {
         }
       }
       table.print(out);
-      out.println(Summary.line(counts, features.size(), pendingEvents, pendingBodies, failures));
+      out.println(Summary.line(counts, features.size(), left));
     }
   }
 }

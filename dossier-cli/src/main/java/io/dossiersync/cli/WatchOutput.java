@@ -70,22 +70,20 @@ final class WatchOutput implements WatchListener, DrainListener {
   @Override
   public synchronized void onFeatureFailed(Path featureDir, String reason) {
     err.println("dossier: watch: cannot sync " + featureDir + ": " + reason);
-    if (json) {
-      Json.line(
-          out,
-          Json.object(
-              "feature",
-              String.valueOf(featureDir.getFileName()),
-              "dir",
-              featureDir.toString(),
-              "error",
-              reason));
-    }
+    featureLine(featureDir, "error", reason);
   }
 
   @Override
   public synchronized void onFeatureGone(Path featureDir) {
     err.println("dossier: watch: " + featureDir + " is gone; no longer synced");
+    featureLine(featureDir, "gone", true);
+  }
+
+  /**
+   * With {@code --json}: the line of a feature that has no sync result, named by its directory,
+   * with one more field.
+   */
+  private void featureLine(Path featureDir, String key, Object value) {
     if (json) {
       Json.line(
           out,
@@ -94,8 +92,8 @@ final class WatchOutput implements WatchListener, DrainListener {
               String.valueOf(featureDir.getFileName()),
               "dir",
               featureDir.toString(),
-              "gone",
-              true));
+              key,
+              value));
     }
   }
 
@@ -139,14 +137,7 @@ final class WatchOutput implements WatchListener, DrainListener {
     if (json) {
       Json.line(
           out,
-          Json.object(
-              "drain",
-              DrainCommand.json(
-                  report.projects(),
-                  report,
-                  report.pendingEvents(),
-                  report.pendingBodies(),
-                  report.failureCount())));
+          Json.object("drain", DrainCommand.json(report.projects(), report, QueueLeft.of(report))));
     }
   }
 }

@@ -8,8 +8,6 @@ import io.dossiersync.http.internal.PushAnswerClassifier;
 import io.dossiersync.http.internal.PushContentJson;
 import io.dossiersync.http.internal.ReceiverEndpoint;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link ContentTransport} over HTTP: {@code POST {base}/api/dossier/push-content/} with the nine
@@ -30,14 +28,10 @@ import org.slf4j.LoggerFactory;
  *
  * @since 0.1.0
  */
-public final class HttpContentTransport implements ContentTransport {
-
-  private static final Logger LOG = LoggerFactory.getLogger(HttpContentTransport.class);
-
-  private final EndpointCall call;
+public final class HttpContentTransport extends EndpointTransport implements ContentTransport {
 
   HttpContentTransport(ReceiverEndpoint endpoint) {
-    this.call = new EndpointCall(endpoint, LOG);
+    super(endpoint);
   }
 
   /**
@@ -53,23 +47,12 @@ public final class HttpContentTransport implements ContentTransport {
 
   @Override
   public PushResult push(PushContentRequest request) {
-    return call.post(
+    return post(
         () -> PushContentJson.encode(request),
         Optional.empty(),
         PushAnswerClassifier::classify,
         PushResult::networkError,
         r -> r.httpStatus() + " " + r.outcome() + " " + r.reason(),
         () -> "artifact_path=" + request.artifactPath());
-  }
-
-  /** Releases this transport's share of the connection pool; idempotent. */
-  @Override
-  public void close() {
-    call.close();
-  }
-
-  @Override
-  public String toString() {
-    return "HttpContentTransport[" + call.uri() + "]";
   }
 }

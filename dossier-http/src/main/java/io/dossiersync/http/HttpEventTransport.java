@@ -10,8 +10,6 @@ import io.dossiersync.http.internal.EventBatchJson;
 import io.dossiersync.http.internal.ReceiverEndpoint;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link EventTransport} over HTTP: {@code POST {base}/api/v1/events/batch/} with {@code
@@ -30,14 +28,10 @@ import org.slf4j.LoggerFactory;
  *
  * @since 0.1.0
  */
-public final class HttpEventTransport implements EventTransport {
-
-  private static final Logger LOG = LoggerFactory.getLogger(HttpEventTransport.class);
-
-  private final EndpointCall call;
+public final class HttpEventTransport extends EndpointTransport implements EventTransport {
 
   HttpEventTransport(ReceiverEndpoint endpoint) {
-    this.call = new EndpointCall(endpoint, LOG);
+    super(endpoint);
   }
 
   /**
@@ -53,7 +47,7 @@ public final class HttpEventTransport implements EventTransport {
 
   @Override
   public EventBatchResult send(List<EventRecord> events) {
-    return call.post(
+    return post(
         () -> EventBatchJson.encodeGzip(events),
         Optional.of("gzip"),
         BatchAnswerClassifier::classify,
@@ -61,16 +55,5 @@ public final class HttpEventTransport implements EventTransport {
             EventBatchResult.notDelivered(TransportOutcome.RETRY, 0, reason, Optional.empty()),
         r -> r.httpStatus() + " " + r.outcome() + " " + r.reason(),
         () -> "events=" + events.size());
-  }
-
-  /** Releases this transport's share of the connection pool; idempotent. */
-  @Override
-  public void close() {
-    call.close();
-  }
-
-  @Override
-  public String toString() {
-    return "HttpEventTransport[" + call.uri() + "]";
   }
 }

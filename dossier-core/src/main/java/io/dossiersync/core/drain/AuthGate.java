@@ -2,7 +2,10 @@ package io.dossiersync.core.drain;
 
 import io.dossiersync.core.transport.AccessToken;
 import io.dossiersync.core.transport.TokenProvider;
+import io.dossiersync.core.transport.TransportOutcome;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +28,29 @@ final class AuthGate {
     this.tokens = tokens;
   }
 
+  /**
+   * Makes one request under this rule: when it is answered 401, makes it once more if a fresh token
+   * came since ({@link #mayRetry}), and pauses the round when the retry is answered 401 too.
+   *
+   * @param <R> the transport's result type
+   * @param request makes the request; it never throws
+   * @param outcome reads a result's outcome
+   * @return the last result
+   */
+  <R> R send(Supplier<R> request, Function<R, TransportOutcome> outcome) {
+    Optional<AccessToken> token = current();
+    R result = request.get();
+    if (outcome.apply(result) == TransportOutcome.UNAUTHORIZED && mayRetry(token)) {
+      result = request.get();
+      if (outcome.apply(result) == TransportOutcome.UNAUTHORIZED) {
+        paused = true;
+      }
+    }
+    return result;
+  }
+
   /** The token a request is about to carry; empty when none or when the provider fails. */
-  Optional<AccessToken> current() {
+  private Optional<AccessToken> current() {
     try {
       return tokens.currentToken();
     } catch (RuntimeException e) {
@@ -39,7 +63,7 @@ final class AuthGate {
    * A request carrying {@code rejected} was answered 401: tells whether to retry it once with a
    * fresh token; pauses the round otherwise.
    */
-  synchronized boolean mayRetry(Optional<AccessToken> rejected) {
+  private synchronized boolean mayRetry(Optional<AccessToken> rejected) {
     if (paused) {
       return false;
     }
@@ -55,11 +79,6 @@ final class AuthGate {
     boolean retry = fresh.isPresent() && !fresh.equals(rejected);
     paused = !retry;
     return retry;
-  }
-
-  /** The retry with the fresh token was rejected too. */
-  void pause() {
-    paused = true;
   }
 
   boolean paused() {

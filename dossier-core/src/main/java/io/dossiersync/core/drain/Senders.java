@@ -4,7 +4,6 @@ import io.dossiersync.core.queue.BodyUploadTask;
 import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.ClaimedEvent;
 import io.dossiersync.core.queue.EventRecord;
-import io.dossiersync.core.transport.AccessToken;
 import io.dossiersync.core.transport.EventBatchResult;
 import io.dossiersync.core.transport.PushContentRequest;
 import io.dossiersync.core.transport.PushResult;
@@ -81,7 +80,7 @@ final class Senders {
               Duration.ZERO));
     }
     long start = round.settings.nanoTime().getAsLong();
-    EventBatchResult result = sendWithRefresh(batch);
+    EventBatchResult result = round.auth.send(() -> send(batch), EventBatchResult::outcome);
     Duration took = Duration.ofNanos(round.settings.nanoTime().getAsLong() - start);
     boolean split =
         result.outcome() == TransportOutcome.TOO_LARGE
@@ -93,18 +92,6 @@ final class Senders {
     List<Sent.Piece> pieces = new ArrayList<>(sendSplitting(batch.subList(0, half)));
     pieces.addAll(sendSplitting(batch.subList(half, batch.size())));
     return pieces;
-  }
-
-  private EventBatchResult sendWithRefresh(List<ClaimedEvent> batch) {
-    Optional<AccessToken> token = round.auth.current();
-    EventBatchResult result = send(batch);
-    if (result.outcome() == TransportOutcome.UNAUTHORIZED && round.auth.mayRetry(token)) {
-      result = send(batch);
-      if (result.outcome() == TransportOutcome.UNAUTHORIZED) {
-        round.auth.pause();
-      }
-    }
-    return result;
   }
 
   private EventBatchResult send(List<ClaimedEvent> batch) {
@@ -121,15 +108,7 @@ final class Senders {
     if (round.auth.paused()) {
       return PushResult.of(TransportOutcome.UNAUTHORIZED, 0, "unauthorized");
     }
-    Optional<AccessToken> token = round.auth.current();
-    PushResult result = push(task);
-    if (result.outcome() == TransportOutcome.UNAUTHORIZED && round.auth.mayRetry(token)) {
-      result = push(task);
-      if (result.outcome() == TransportOutcome.UNAUTHORIZED) {
-        round.auth.pause();
-      }
-    }
-    return result;
+    return round.auth.send(() -> push(task), PushResult::outcome);
   }
 
   private PushResult push(BodyUploadTask task) {

@@ -1,11 +1,8 @@
 package io.dossiersync.core.transport;
 
 import io.dossiersync.core.internal.BoundedFile;
+import io.dossiersync.core.internal.StrictUtf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,7 +35,11 @@ final class TokenFile {
     } catch (IOException e) {
       throw new TokenFileException("cannot read the token file " + path + ": " + why(e));
     }
-    String text = decode(path, bytes).strip();
+    String text =
+        StrictUtf8.decode(bytes)
+            .orElseThrow(
+                () -> new TokenFileException("the token file " + path + " is not UTF-8 text"))
+            .strip();
     if (text.isEmpty()) {
       return Optional.empty();
     }
@@ -59,19 +60,6 @@ final class TokenFile {
           || permissions.contains(PosixFilePermission.OTHERS_READ);
     } catch (IOException | UnsupportedOperationException e) {
       return false;
-    }
-  }
-
-  private static String decode(Path path, byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new TokenFileException("the token file " + path + " is not UTF-8 text");
     }
   }
 

@@ -38,22 +38,8 @@ public interface TokenProvider {
    * @return the provider
    */
   static TokenProvider fixed(AccessToken token) {
-    return new TokenProvider() {
-      @Override
-      public Optional<AccessToken> currentToken() {
-        return Optional.of(token);
-      }
-
-      @Override
-      public Optional<AccessToken> refresh(Optional<AccessToken> rejected) {
-        return Optional.empty();
-      }
-
-      @Override
-      public String toString() {
-        return "TokenProvider.fixed";
-      }
-    };
+    return new UnrefreshableTokenProvider(
+        Optional.of(Objects.requireNonNull(token, "token")), "TokenProvider.fixed");
   }
 
   /**
@@ -85,21 +71,6 @@ public interface TokenProvider {
    * @return the provider
    */
   static TokenProvider none() {
-    return new TokenProvider() {
-      @Override
-      public Optional<AccessToken> currentToken() {
-        return Optional.empty();
-      }
-
-      @Override
-      public Optional<AccessToken> refresh(Optional<AccessToken> rejected) {
-        return Optional.empty();
-      }
-
-      @Override
-      public String toString() {
-        return "TokenProvider.none";
-      }
-    };
+    return new UnrefreshableTokenProvider(Optional.empty(), "TokenProvider.none");
   }
 }

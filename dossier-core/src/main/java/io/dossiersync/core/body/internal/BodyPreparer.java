@@ -6,14 +6,10 @@ import io.dossiersync.core.body.SurfacePolicy;
 import io.dossiersync.core.body.UploadOutcome;
 import io.dossiersync.core.index.ArtifactRef;
 import io.dossiersync.core.internal.Sha256;
+import io.dossiersync.core.internal.StrictUtf8;
 import io.dossiersync.core.internal.WalkedFile;
 import io.dossiersync.core.queue.BodyUploadTask;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -129,7 +125,7 @@ public final class BodyPreparer {
     if (!Optional.of(hash).equals(artifact.contentHashSha256())) {
       return skip(artifact, OutcomeReasons.CONTENT_HASH_MISMATCH);
     }
-    Optional<String> body = decodeStrict(bytes);
+    Optional<String> body = StrictUtf8.decode(bytes);
     if (body.isEmpty()) {
       return skip(artifact, OutcomeReasons.NOT_VALID_UTF8);
     }
@@ -148,19 +144,6 @@ public final class BodyPreparer {
     }
     String message = e.getMessage();
     return message == null ? e.getClass().getSimpleName() : message;
-  }
-
-  private static Optional<String> decodeStrict(byte[] bytes) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      return Optional.of(decoder.decode(ByteBuffer.wrap(bytes)).toString());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
-    }
   }
 
   private static PreparedBody skip(ArtifactRef artifact, String reason) {

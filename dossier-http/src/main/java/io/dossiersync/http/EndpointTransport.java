@@ -2,7 +2,6 @@ package io.dossiersync.http;
 
 import io.dossiersync.http.internal.ReceivedAnswer;
 import io.dossiersync.http.internal.ReceiverEndpoint;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -10,20 +9,22 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the two HTTP transports share: one receiver endpoint, a post that never throws, and one
  * DEBUG line per request in the transport's own logger ({@code POST <path> -> <status> <outcome>
  * <reason> <detail> in <n> ms}); the token and the body are never logged. Thread-safe.
  */
-final class EndpointCall implements AutoCloseable {
+abstract sealed class EndpointTransport implements AutoCloseable
+    permits HttpContentTransport, HttpEventTransport {
 
   private final ReceiverEndpoint endpoint;
   private final Logger log;
 
-  EndpointCall(ReceiverEndpoint endpoint, Logger log) {
+  EndpointTransport(ReceiverEndpoint endpoint) {
     this.endpoint = endpoint;
-    this.log = log;
+    this.log = LoggerFactory.getLogger(getClass());
   }
 
   /**
@@ -38,7 +39,7 @@ final class EndpointCall implements AutoCloseable {
    * @param detail what the request carried, e.g. {@code events=3}, built only when logging
    * @return the result; never throws for a missing or odd answer
    */
-  <T> T post(
+  final <T> T post(
       Supplier<byte[]> body,
       Optional<String> contentEncoding,
       BiFunction<ReceivedAnswer, Instant, T> classify,
@@ -58,13 +59,14 @@ final class EndpointCall implements AutoCloseable {
     return result;
   }
 
-  URI uri() {
-    return endpoint.uri();
-  }
-
-  /** Gives back the endpoint's share of the connection pool; idempotent. */
+  /** Releases this transport's share of the connection pool; idempotent. */
   @Override
   public void close() {
     endpoint.close();
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + endpoint.uri() + "]";
   }
 }
