@@ -84,11 +84,12 @@ final class CliScenario {
     Path reference = scratch.resolve("reference.db");
     figures.line(
         "workload",
-        "%s, %d counted rounds after 1 warm-up, launcher %s, floors with %s",
+        "%s, %d counted rounds after 1 warm-up, launcher %s, floors with %s, receivers %s",
         corpus,
         rounds,
         dossier,
-        String.join(" ", floorJvm()));
+        String.join(" ", floorJvm()),
+        ReceiverProcess.mode());
     for (int round = 0; round <= rounds; round++) {
       figures.line("round " + round, "load %s", ProcCpu.load());
       boolean floorFirst = round % 2 == 0;

@@ -7,9 +7,10 @@ import java.time.Duration;
  * The reference receiver in its own process for the {@code cli} scenario: any bearer token, every
  * project, index entries required (events come first, as a drain sends them), and an optional delay
  * before each answer. Prints {@code listening <base-uri>} and runs until its standard input closes.
- * Usage: {@code ReceiverMain [delay-ms=0] [index-entries=required|optional]}; {@code optional}
- * accepts bodies no event announced (the {@code client-cpu} scenario sends no events). Before it
- * prints its address it is warmed ({@link ReceiverWarmUp}) with no delay; the delay is set after.
+ * Usage: {@code ReceiverMain [delay-ms=0] [index-entries=required|optional] [cold|warm]}; {@code
+ * optional} accepts bodies no event announced (the {@code client-cpu} scenario sends no events);
+ * {@code warm} warms it ({@link ReceiverWarmUp}, with no delay; the delay is set after) before it
+ * prints its address.
  */
 public final class ReceiverMain {
 
@@ -28,9 +29,12 @@ public final class ReceiverMain {
     }
     long delayMs = args.length > 0 ? Long.parseLong(args[0]) : 0;
     boolean requireIndex = args.length < 2 || !args[1].equals("optional");
+    boolean warm = args.length > 2 && args[2].equals("warm");
     try (ReferenceReceiver receiver =
         ReferenceReceiver.builder().port(0).requireIndexEntry(requireIndex).start()) {
-      ReceiverWarmUp.run(receiver.baseUri());
+      if (warm) {
+        ReceiverWarmUp.run(receiver.baseUri());
+      }
       receiver.faults().responseDelay(Duration.ofMillis(delayMs));
       System.out.println("listening " + receiver.baseUri());
       System.out.flush();

@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link ReceiverMain} child process: started fresh for each drain round (so every body is new to
- * it), warmed before it answers its first measured request ({@link ReceiverWarmUp}), stopped by
- * closing its standard input. Not thread-safe.
+ * it), stopped by closing its standard input. Cold by default, as a fresh process is; with the
+ * environment variable {@code DOSSIER_BENCH_RECEIVER=warm} it is warmed ({@link ReceiverWarmUp})
+ * before its first measured request, as a long-running remote receiver is. Not thread-safe.
  */
 final class ReceiverProcess implements AutoCloseable {
 
@@ -34,6 +35,7 @@ final class ReceiverProcess implements AutoCloseable {
     command.add(ReceiverMain.class.getName());
     command.add(String.valueOf(delayMs));
     command.add(requireIndex ? "required" : "optional");
+    command.add(mode());
     Process process =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     BufferedReader out =
@@ -44,6 +46,11 @@ final class ReceiverProcess implements AutoCloseable {
       throw new IllegalStateException("the receiver process did not start: " + line);
     }
     return new ReceiverProcess(process, line.substring("listening ".length()).strip());
+  }
+
+  /** {@code warm} or {@code cold}: how every receiver process of this run starts. */
+  static String mode() {
+    return "warm".equals(System.getenv("DOSSIER_BENCH_RECEIVER")) ? "warm" : "cold";
   }
 
   String baseUri() {
