@@ -30,7 +30,7 @@ class EventBatchFaultsCliTest {
 
   @Test
   void bare404sFiveXxAndResetsOnBothEndpointsEndWithEveryBodyStoredOnce() throws Exception {
-    Path specs = Checkouts.generated(dir.resolve("checkout"), 4, 3, ReliabilityMode.seed());
+    Path specs = Checkouts.generated(dir.resolve("checkout"), 4, 3);
     Path db = dir.resolve("queue.db");
     ScheduledExecutorService healing = Executors.newSingleThreadScheduledExecutor();
     try (ReferenceReceiver receiver =
@@ -67,7 +67,7 @@ class EventBatchFaultsCliTest {
 
   @Test
   void aBatchSizeLimitSplitsTheBatchesUntilTheyFit() {
-    Path specs = Checkouts.generated(dir.resolve("checkout"), 3, 8, ReliabilityMode.seed());
+    Path specs = Checkouts.generated(dir.resolve("checkout"), 3, 8);
     Path db = dir.resolve("queue.db");
     try (ReferenceReceiver receiver = Recovery.receiver()) {
       receiver.faults().maxBatchEvents(7);
@@ -82,7 +82,7 @@ class EventBatchFaultsCliTest {
 
   @Test
   void aPoisonEventIsIsolatedAndEveryOtherEventAndBodyIsDelivered() {
-    Path specs = Checkouts.generated(dir.resolve("checkout"), 3, 4, ReliabilityMode.seed());
+    Path specs = Checkouts.generated(dir.resolve("checkout"), 3, 4);
     Path db = dir.resolve("queue.db");
     String poisonPath = "research/note-002.md";
     try (ReferenceReceiver receiver = Recovery.receiver()) {

@@ -36,7 +36,7 @@ class IndexEventFailedAcrossProcessesTest {
   @Test
   void aBodyWhoseIndexEventFailedInAnEarlierProcessIsFailedAtOnceAndRequeuedWithIt()
       throws Exception {
-    Path specs = Checkouts.generated(dir.resolve("checkout"), 1, 2, ReliabilityMode.seed());
+    Path specs = Checkouts.generated(dir.resolve("checkout"), 1, 2);
     Path db = dir.resolve("queue.db");
     try (ReferenceReceiver receiver = Recovery.receiver()) {
       receiver.faults().poisonAggregates(id -> id.equals(FEATURE + ":" + POISON_PATH));

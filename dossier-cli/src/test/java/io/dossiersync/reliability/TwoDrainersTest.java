@@ -1,5 +1,6 @@
 package io.dossiersync.reliability;
 
+import static io.dossiersync.reliability.ReliabilityMode.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,12 +35,7 @@ class TwoDrainersTest {
 
   @Test
   void twoDrainersOnOneFileNeverSendATaskTwiceAndLoseNothing() throws Exception {
-    Path specs =
-        Checkouts.generated(
-            dir.resolve("checkout"),
-            ReliabilityMode.pick(12, 40),
-            ReliabilityMode.pick(10, 20),
-            ReliabilityMode.seed());
+    Path specs = Checkouts.generated(dir.resolve("checkout"), pick(12, 40), pick(10, 20));
     Path db = dir.resolve("queue.db");
     Set<BodyKey> expected = Deliveries.acknowledged(Recovery.syncNoDrain(specs, db));
     long started = System.nanoTime();
