@@ -61,18 +61,7 @@ class FlakyReceiverCliTest {
           },
           flakyWindow().toMillis(),
           TimeUnit.MILLISECONDS);
-      CliRun sync =
-          CliRun.inProcess(
-              Recovery.env(),
-              "sync",
-              specs.toString(),
-              "--json",
-              "--db",
-              db.toString(),
-              "--server",
-              receiver.baseUri().toString());
-      assertThat(sync.exitCode()).as("sync: %s", sync).isZero();
-      Set<BodyKey> expected = Deliveries.acknowledged(sync.json());
+      Set<BodyKey> expected = Deliveries.acknowledged(Recovery.syncOnline(specs, db, receiver));
       JsonNode drain = Recovery.drainToTheEnd(db, receiver, 300);
       bursts.shutdownNow();
       Deliveries.assertDeliveredExactlyOnce(receiver.ledger(), expected);

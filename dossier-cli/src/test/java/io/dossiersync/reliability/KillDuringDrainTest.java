@@ -52,17 +52,7 @@ class KillDuringDrainTest {
       try (ReferenceReceiver receiver = Recovery.receiver()) {
         boolean killed;
         try (ChildDossier child =
-            ChildDossier.start(
-                Recovery.env(),
-                "drain",
-                "--until-empty",
-                "--max-time",
-                "300",
-                "--json",
-                "--db",
-                db.toString(),
-                "--server",
-                receiver.baseUri().toString())) {
+            ChildDossier.start(Recovery.env(), Recovery.drainUntilEmptyArgs(db, receiver, 300))) {
           killed = awaitRequests(receiver, child, afterRequests) && child.alive();
           child.kill();
         }
