@@ -179,14 +179,7 @@ class HostileProcessTest {
     }
     byte[] before = Files.readAllBytes(db);
 
-    CliRun run =
-        CliRun.inProcess(
-            Recovery.env(),
-            "sync",
-            checkout.feature().toString(),
-            "--no-drain",
-            "--db",
-            db.toString());
+    CliRun run = Recovery.syncNoDrainTable(checkout.feature(), db);
 
     assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
     assertThat(run.stderr().lines().toList()).hasSize(1);
@@ -205,14 +198,7 @@ class HostileProcessTest {
     HostileCheckout checkout = new HostileCheckout(dir.resolve("checkout"));
     checkout.text("research/red\u001b[31m.md", "# red\n");
 
-    CliRun run =
-        CliRun.inProcess(
-            Recovery.env(),
-            "sync",
-            checkout.feature().toString(),
-            "--no-drain",
-            "--db",
-            dir.resolve("queue.db").toString());
+    CliRun run = Recovery.syncNoDrainTable(checkout.feature(), dir.resolve("queue.db"));
 
     assertThat(run.exitCode()).as("%s", run).isZero();
     assertThat(run.stdout())

@@ -47,6 +47,15 @@ final class Recovery {
   }
 
   /**
+   * {@code dossier sync FEATURES --no-drain --db DB} in-process, printing its table (not JSON);
+   * whatever its end.
+   */
+  static CliRun syncNoDrainTable(Path features, Path db) {
+    return CliRun.inProcess(
+        env(), "sync", features.toString(), "--no-drain", "--db", db.toString());
+  }
+
+  /**
    * {@code dossier sync FEATURES --json --db DB --server URL} (with its one drain), in-process;
    * must succeed.
    */
