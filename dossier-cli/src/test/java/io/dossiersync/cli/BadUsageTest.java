@@ -149,7 +149,7 @@ class BadUsageTest {
 
   private void assertNothingQueued() {
     if (Files.exists(world.db())) {
-      CliRun status = world.run("status", List.of("--db", world.db().toString()), "--json");
+      CliRun status = world.run("status", world.offline(), "--json");
       assertThat(status.json().get("events").get("pending").asLong()).isZero();
       assertThat(status.json().get("bodies").get("pending").asLong()).isZero();
     }

@@ -1,5 +1,7 @@
 package io.dossiersync.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.dossiersync.receiver.ReferenceReceiver;
 import io.dossiersync.receiver.ReferenceReceiverBuilder;
 import io.dossiersync.testkit.fixture.CheckoutFixture;
@@ -66,6 +68,11 @@ final class CliWorld implements AutoCloseable {
     return Map.of("DOSSIER_TOKEN", TOKEN, "DOSSIER_HOME", dir.resolve("home").toString());
   }
 
+  /** {@code --db PATH} alone, for the commands that need no receiver. */
+  List<String> offline() {
+    return List.of("--db", db().toString());
+  }
+
   /** {@code --server URL --db PATH} for the running receiver. */
   List<String> online() {
     return List.of("--server", receiver.baseUri().toString(), "--db", db().toString());
@@ -83,6 +90,17 @@ final class CliWorld implements AutoCloseable {
     args.addAll(options);
     args.addAll(List.of(more));
     return CliRun.of(env(), args);
+  }
+
+  /** Runs {@code dossier sync --db PATH --no-drain more…}: enqueues without delivering. */
+  CliRun syncNoDrain(String... more) {
+    return run("sync", offline(), CliRun.args(List.of("--no-drain"), more).toArray(String[]::new));
+  }
+
+  /** Enqueues the first feature without delivering it, and checks that the sync exited 0. */
+  void queueFirstFeature() {
+    CliRun sync = syncNoDrain(feature(0).dir().toString());
+    assertThat(sync.exit()).as(sync.transcript()).isZero();
   }
 
   private static int closedPort() {

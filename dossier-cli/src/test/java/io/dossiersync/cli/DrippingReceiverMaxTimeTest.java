@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,13 +31,7 @@ class DrippingReceiverMaxTimeTest {
 
   @Test
   void aDrippingReceiverCannotHoldTheDrainPastItsLimit() {
-    CliRun sync =
-        world.run(
-            "sync",
-            List.of("--db", world.db().toString()),
-            "--no-drain",
-            world.feature(0).dir().toString());
-    assertThat(sync.exit()).as(sync.transcript()).isZero();
+    world.queueFirstFeature();
     world.receiver().faults().dripAnswers(Duration.ofSeconds(1));
 
     long start = System.nanoTime();

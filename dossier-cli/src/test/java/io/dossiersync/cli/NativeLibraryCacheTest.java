@@ -85,17 +85,7 @@ class NativeLibraryCacheTest {
   void aStatusProcessLoadsTheCachedLibrary() throws Exception {
     Path home = dir.resolve("home");
     Path db = dir.resolve("queue.db");
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:TieredStopAtLevel=1",
-            "-cp",
-            System.getProperty("java.class.path"),
-            DossierCli.class.getName(),
-            "status",
-            "--json",
-            "--db",
-            db.toString());
+    List<String> command = JavaCommand.dossier("status", "--json", "--db", db.toString());
     for (int run = 0; run < 2; run++) {
       ProcessBuilder builder =
           new ProcessBuilder(command)

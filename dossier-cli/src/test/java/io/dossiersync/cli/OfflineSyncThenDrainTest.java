@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,13 +27,7 @@ class OfflineSyncThenDrainTest {
 
   @Test
   void noDrainQueuesEveryEligibleBodyThenDrainDeliversThemOnce() {
-    CliRun sync =
-        world.run(
-            "sync",
-            List.of("--db", world.db().toString()),
-            "--no-drain",
-            "--json",
-            world.feature(0).dir().toString());
+    CliRun sync = world.syncNoDrain("--json", world.feature(0).dir().toString());
 
     assertThat(sync.exit()).as(sync.transcript()).isZero();
     long queued = countStatus(sync.json(), "queued");
@@ -43,7 +36,7 @@ class OfflineSyncThenDrainTest {
     long events = sync.json().get("events_emitted").asLong();
     assertThat(sync.json().get("pending").get("events").asLong()).isEqualTo(events);
 
-    CliRun status = world.run("status", List.of("--db", world.db().toString()), "--json");
+    CliRun status = world.run("status", world.offline(), "--json");
     assertThat(status.exit()).as(status.transcript()).isZero();
     JsonNode stats = status.json();
     assertThat(SyncOnlineTest.fieldNames(stats))
@@ -101,11 +94,7 @@ class OfflineSyncThenDrainTest {
 
   @Test
   void drainUntilEmptyThatRunsOutOfTimeExitsThree() {
-    world.run(
-        "sync",
-        List.of("--db", world.db().toString()),
-        "--no-drain",
-        world.feature(0).dir().toString());
+    world.queueFirstFeature();
 
     CliRun drain =
         world.run("drain", world.unreachable(), "--until-empty", "--max-time", "0", "--json");
@@ -116,7 +105,7 @@ class OfflineSyncThenDrainTest {
 
   @Test
   void drainWithoutAServerIsBadUsage() {
-    CliRun drain = world.run("drain", List.of("--db", world.db().toString()));
+    CliRun drain = world.run("drain", world.offline());
 
     assertThat(drain.exit()).isEqualTo(2);
     assertThat(drain.err()).contains("--server");

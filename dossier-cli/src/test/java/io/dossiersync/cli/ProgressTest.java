@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,13 +22,7 @@ class ProgressTest {
       Files.writeString(tasks.resolve(String.format("WP%03d.md", i)), "# WP " + i + "\n");
     }
 
-    CliRun run =
-        world.run(
-            "sync",
-            List.of("--db", world.db().toString()),
-            "--no-drain",
-            "--json",
-            world.feature(0).dir().toString());
+    CliRun run = world.syncNoDrain("--json", world.feature(0).dir().toString());
 
     assertThat(run.exit()).as(run.transcript()).isZero();
     assertThat(run.err()).containsPattern("\\[1/1\\] 047-big-feature: \\d{3} artifacts");
@@ -40,13 +33,7 @@ class ProgressTest {
   void severalFeaturesAreCountedOnStderr() {
     CliWorld world = new CliWorld(dir, "047-one", "048-two", "049-three");
 
-    CliRun run =
-        world.run(
-            "sync",
-            List.of("--db", world.db().toString()),
-            "--no-drain",
-            "--json",
-            world.checkout().kittySpecs().toString());
+    CliRun run = world.syncNoDrain("--json", world.checkout().kittySpecs().toString());
 
     assertThat(run.exit()).as(run.transcript()).isZero();
     assertThat(run.err()).contains("[1/3] 047-one", "[2/3] 048-two", "[3/3] 049-three");

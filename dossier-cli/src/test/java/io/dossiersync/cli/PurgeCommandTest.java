@@ -18,7 +18,7 @@ class PurgeCommandTest {
   @BeforeEach
   void queueTwoFeatures() {
     world = new CliWorld(dir, "047-body-sync", "048-second-feature");
-    db = List.of("--db", world.db().toString());
+    db = world.offline();
     CliRun sync = world.run("sync", db, "--no-drain", world.checkout().kittySpecs().toString());
     assertThat(sync.exit()).as(sync.transcript()).isZero();
   }

@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -81,18 +80,7 @@ class ReceiverCommandTest {
 
   private static Process startReceiver(Path data) throws IOException {
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                DossierCli.class.getName(),
-                "receiver",
-                "--port",
-                "0",
-                "--data",
-                data.toString()));
+        JavaCommand.dossier("receiver", "--port", "0", "--data", data.toString());
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("DOSSIER_TOKEN", CliWorld.TOKEN);

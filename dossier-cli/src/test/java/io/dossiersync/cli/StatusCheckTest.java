@@ -44,34 +44,32 @@ class StatusCheckTest {
 
   @Test
   void anEmptyQueuePassesTheCheck() {
-    CliRun check = world.run("status", List.of("--db", world.db().toString()), "--check");
+    CliRun check = world.run("status", world.offline(), "--check");
     assertThat(check.exit()).as(check.transcript()).isZero();
     assertThat(check.out()).startsWith("dossier: ok:").contains("3600 s");
   }
 
   @Test
   void aFreshPendingTaskPassesAndAnOldOneFailsNamingTheArtifactAndItsAge() throws SQLException {
-    queueTheFeature();
-    CliRun fresh = world.run("status", List.of("--db", world.db().toString()), "--check");
+    world.queueFirstFeature();
+    CliRun fresh = world.run("status", world.offline(), "--check");
     assertThat(fresh.exit()).as(fresh.transcript()).isZero();
 
     ageEveryTask(Duration.ofHours(2));
-    CliRun old = world.run("status", List.of("--db", world.db().toString()), "--check");
+    CliRun old = world.run("status", world.offline(), "--check");
     assertThat(old.exit()).as(old.transcript()).isEqualTo(ExitCode.UNHEALTHY);
     assertThat(old.out().lines()).hasSize(1);
     assertThat(old.out())
         .contains("unhealthy: oldest pending", "047-check", "limit 3600 s")
         .containsPattern("has waited 7[0-9]{3} s");
 
-    CliRun wider =
-        world.run(
-            "status", List.of("--db", world.db().toString()), "--check", "--max-age", "10800");
+    CliRun wider = world.run("status", world.offline(), "--check", "--max-age", "10800");
     assertThat(wider.exit()).as(wider.transcript()).isZero();
   }
 
   @Test
   void failureRecordsFailTheCheckWithTheirCount() {
-    queueTheFeature();
+    world.queueFirstFeature();
     try (QueueStore store = SqliteQueueStore.builder().path(world.db()).build()) {
       Instant now = Instant.now();
       List<ClaimedBody> claimed =
@@ -84,14 +82,7 @@ class StatusCheckTest {
       claimed.forEach(
           body -> store.bodies().settle(List.of(Settlement.fail(body, "http_400", now))));
     }
-    CliRun check =
-        world.run(
-            "status",
-            List.of("--db", world.db().toString()),
-            "--check",
-            "--max-age",
-            "100000",
-            "--json");
+    CliRun check = world.run("status", world.offline(), "--check", "--max-age", "100000", "--json");
     assertThat(check.exit()).as(check.transcript()).isEqualTo(4);
     assertThat(check.json().get("healthy").asBoolean()).isFalse();
     assertThat(check.json().get("message").asText()).contains("2 failure records");
@@ -99,20 +90,9 @@ class StatusCheckTest {
 
   @Test
   void aNegativeMaxAgeIsBadUsage() {
-    CliRun check =
-        world.run("status", List.of("--db", world.db().toString()), "--check", "--max-age", "-1");
+    CliRun check = world.run("status", world.offline(), "--check", "--max-age", "-1");
     assertThat(check.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(check.err()).contains("--max-age must be 0 or more seconds");
-  }
-
-  private void queueTheFeature() {
-    CliRun sync =
-        world.run(
-            "sync",
-            List.of("--db", world.db().toString()),
-            "--no-drain",
-            world.feature(0).dir().toString());
-    assertThat(sync.exit()).as(sync.transcript()).isZero();
   }
 
   private void ageEveryTask(Duration by) throws SQLException {

@@ -88,11 +88,7 @@ class TokenNeverPrintedTest {
   void tokenFromAFileIsRereadAfterA401() throws IOException {
     Path tokenFile = dir.resolve("token");
     Files.writeString(tokenFile, "tok-stale-one\n");
-    world.run(
-        "sync",
-        List.of("--db", world.db().toString()),
-        "--no-drain",
-        world.feature(0).dir().toString());
+    world.queueFirstFeature();
     List<String> options = new ArrayList<>(world.online());
     options.addAll(List.of("--token-file", tokenFile.toString(), "--verbose", "--json"));
 

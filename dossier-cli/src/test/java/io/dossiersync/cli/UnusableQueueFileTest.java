@@ -43,9 +43,7 @@ class UnusableQueueFileTest {
     CliWorld world = new CliWorld(dir, "047-body-sync");
     Files.writeString(world.db(), "garbage".repeat(1000));
 
-    CliRun run =
-        world.run(
-            "sync", List.of("--db", world.db().toString()), world.feature(0).dir().toString());
+    CliRun run = world.run("sync", world.offline(), world.feature(0).dir().toString());
 
     assertThat(run.exit()).as(run.transcript()).isEqualTo(1);
     assertThat(run.out()).isEmpty();

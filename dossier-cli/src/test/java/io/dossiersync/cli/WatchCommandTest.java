@@ -19,7 +19,7 @@ class WatchCommandTest {
   void outOfRangeOptionsAndMissingDirectoriesAreBadUsage() {
     try (CliWorld world = new CliWorld(dir, "047-watch")) {
       String feature = world.feature(0).dir().toString();
-      List<String> db = List.of("--db", world.db().toString());
+      List<String> db = world.offline();
       assertUsage(
           world.run("watch", db, "--debounce-ms", "-1", feature),
           "--debounce-ms must be between 0 and 600000");

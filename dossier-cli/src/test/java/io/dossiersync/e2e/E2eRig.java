@@ -9,6 +9,8 @@ import io.dossiersync.core.transport.AccessToken;
 import io.dossiersync.core.transport.TokenProvider;
 import io.dossiersync.http.HttpTransportConfig;
 import io.dossiersync.http.HttpTransports;
+import io.dossiersync.receiver.ReferenceReceiver;
+import io.dossiersync.receiver.ReferenceReceiverBuilder;
 import io.dossiersync.sqlite.SqliteQueueStore;
 import io.dossiersync.testkit.MutableClock;
 import io.dossiersync.testkit.fixture.FeatureFixture;
@@ -123,6 +125,14 @@ final class E2eRig implements AutoCloseable {
 
   DrainEngine engine(URI receiver) {
     return engine(receiver, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts a reference receiver that accepts {@link #TOKEN} and reads the rig's clock, adjusted by
+   * {@code settings}; the caller closes it.
+   */
+  ReferenceReceiver startReceiver(UnaryOperator<ReferenceReceiverBuilder> settings) {
+    return settings.apply(ReferenceReceiver.builder().token(TOKEN).clock(clock)).start();
   }
 
   @Override

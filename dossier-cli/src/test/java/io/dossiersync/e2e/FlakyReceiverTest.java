@@ -37,15 +37,13 @@ class FlakyReceiverTest {
   void everyBodyIsStoredExactlyOnceDespite503sResetsAnd429s() throws Exception {
     try (E2eRig rig = E2eRig.onMutableClock(dir);
         ReferenceReceiver receiver =
-            ReferenceReceiver.builder()
-                .token(E2eRig.TOKEN)
-                .clock(rig.clock())
-                .failureRate(0.3)
-                .resetRate(0.05)
-                .rateLimitRate(0.1)
-                .retryAfter(RETRY_AFTER)
-                .seed(20_260_301L)
-                .start()) {
+            rig.startReceiver(
+                b ->
+                    b.failureRate(0.3)
+                        .resetRate(0.05)
+                        .rateLimitRate(0.1)
+                        .retryAfter(RETRY_AFTER)
+                        .seed(20_260_301L))) {
       Path specs = dir.resolve("kitty-specs");
       List<FeatureFixture> features = new ArrayList<>();
       features.add(FeatureDirs.everySurface(specs, "010-flaky-surfaces"));

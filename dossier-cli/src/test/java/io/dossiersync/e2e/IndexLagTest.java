@@ -38,12 +38,7 @@ class IndexLagTest {
   @Test
   void indexEntryNotFoundIsRetriedUntilTheIndexCatchesUp() throws Exception {
     try (E2eRig rig = E2eRig.onMutableClock(dir);
-        ReferenceReceiver receiver =
-            ReferenceReceiver.builder()
-                .token(E2eRig.TOKEN)
-                .clock(rig.clock())
-                .indexLag(LAG)
-                .start()) {
+        ReferenceReceiver receiver = rig.startReceiver(b -> b.indexLag(LAG))) {
       FeatureFixture feature = FeatureDirs.everySurface(dir.resolve("kitty-specs"), "020-lagging");
       Map<BodyKey, String> expected =
           queuedBodies(

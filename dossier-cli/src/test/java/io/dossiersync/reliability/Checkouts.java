@@ -45,6 +45,15 @@ final class Checkouts {
     return specs;
   }
 
+  /**
+   * The same, with contents fixed by the suite's seed ({@link ReliabilityMode#seed()}).
+   *
+   * @return the {@code kitty-specs} directory
+   */
+  static Path generated(Path root, int features, int extra) {
+    return generated(root, features, extra, ReliabilityMode.seed());
+  }
+
   private static String slug(int f) {
     return String.format(Locale.ROOT, "%03d-generated-feature", f);
   }

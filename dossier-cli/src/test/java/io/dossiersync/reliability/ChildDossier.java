@@ -1,13 +1,12 @@
 package io.dossiersync.reliability;
 
-import io.dossiersync.cli.DossierCli;
+import io.dossiersync.cli.JavaCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,30 +38,7 @@ final class ChildDossier implements AutoCloseable {
 
   /** Starts {@code dossier args…} with {@code env} added to this JVM's environment. */
   static ChildDossier start(Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(java(List.of(), DossierCli.class.getName()));
-    command.addAll(List.of(args));
-    return start(command, env, List.of());
-  }
-
-  /**
-   * The command that runs a main class of the test class path in a child JVM ({@code -Xmx256m}).
-   *
-   * @param jvmFlags flags added before the class path
-   * @param mainClass the main class
-   */
-  static List<String> java(List<String> jvmFlags, String mainClass) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-Dorg.jooq.no-logo=true",
-                "-Dorg.jooq.no-tips=true"));
-    command.addAll(jvmFlags);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
-    return command;
+    return start(JavaCommand.dossier(args), env, List.of());
   }
 
   /** Starts any command with {@code env} added to, and {@code unset} removed from, this JVM's. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.receiver.BodyKey;
 import io.dossiersync.receiver.Endpoint;
+import io.dossiersync.receiver.ReceivedEvent;
 import io.dossiersync.receiver.ReceivedRequest;
 import io.dossiersync.receiver.ReceiverLedger;
 import java.util.ArrayList;
@@ -93,5 +94,26 @@ final class Deliveries {
       }
     }
     return alreadyExists;
+  }
+
+  /**
+   * Every expected body was pushed exactly once (no second push, not even one answered {@code
+   * already_exists}) and every event the receiver got arrived exactly once; there was at least one.
+   *
+   * @return how many distinct events arrived
+   */
+  static int assertPushedOnceAndEachEventOnce(ReceiverLedger ledger, Set<BodyKey> expected) {
+    for (BodyKey key : expected) {
+      assertThat(ledger.pushCount(key)).as("pushes of %s", key).isEqualTo(1);
+    }
+    Map<String, Integer> deliveries = new HashMap<>();
+    for (ReceivedEvent event : ledger.eventsReceived()) {
+      deliveries.merge(event.eventId(), 1, Integer::sum);
+    }
+    assertThat(deliveries)
+        .as("events delivered more than once")
+        .isNotEmpty()
+        .allSatisfy((id, n) -> assertThat(n).as("deliveries of event %s", id).isEqualTo(1));
+    return deliveries.size();
   }
 }

@@ -30,7 +30,7 @@ class EventBatchFaultsCliTest {
 
   @Test
   void bare404sFiveXxAndResetsOnBothEndpointsEndWithEveryBodyStoredOnce() throws Exception {
-    Path specs = Checkouts.generated(dir.resolve("checkout"), 4, 3, ReliabilityMode.seed());
+    Path specs = Checkouts.generated(dir.resolve("checkout"), 4, 3);
     Path db = dir.resolve("queue.db");
     ScheduledExecutorService healing = Executors.newSingleThreadScheduledExecutor();
     try (ReferenceReceiver receiver =
@@ -67,7 +67,7 @@ class EventBatchFaultsCliTest {
 
   @Test
   void aBatchSizeLimitSplitsTheBatchesUntilTheyFit() {
-    Path specs = Checkouts.generated(dir.resolve("checkout"), 3, 8, ReliabilityMode.seed());
+    Path specs = Checkouts.generated(dir.resolve("checkout"), 3, 8);
     Path db = dir.resolve("queue.db");
     try (ReferenceReceiver receiver = Recovery.receiver()) {
       receiver.faults().maxBatchEvents(7);
@@ -82,7 +82,7 @@ class EventBatchFaultsCliTest {
 
   @Test
   void aPoisonEventIsIsolatedAndEveryOtherEventAndBodyIsDelivered() {
-    Path specs = Checkouts.generated(dir.resolve("checkout"), 3, 4, ReliabilityMode.seed());
+    Path specs = Checkouts.generated(dir.resolve("checkout"), 3, 4);
     Path db = dir.resolve("queue.db");
     String poisonPath = "research/note-002.md";
     try (ReferenceReceiver receiver = Recovery.receiver()) {
@@ -104,37 +104,13 @@ class EventBatchFaultsCliTest {
       }
       assertThat(poisoned).as("the poisoned artifact was queued").hasSize(1);
 
-      CliRun drain =
-          CliRun.inProcess(
-              Recovery.env(),
-              "drain",
-              "--until-empty",
-              "--max-time",
-              "120",
-              "--json",
-              "--db",
-              db.toString(),
-              "--server",
-              receiver.baseUri().toString());
-      CliRun failures =
-          CliRun.inProcess(Recovery.env(), "failures", "--json", "--db", db.toString());
+      CliRun drain = Recovery.drainUntilEmpty(db, receiver, 120);
+      List<String> reasons = Recovery.failureRecords(db);
 
       assertThat(drain.exitCode()).as("drain: %s", drain).isEqualTo(1);
       assertThat(drain.json().at("/pending/events").asLong()).isZero();
       assertThat(drain.json().at("/pending/bodies").asLong()).isZero();
       Deliveries.assertDeliveredExactlyOnce(receiver.ledger(), expected);
-      List<String> reasons = new ArrayList<>();
-      failures
-          .json()
-          .get("failures")
-          .forEach(
-              f ->
-                  reasons.add(
-                      f.get("kind").asText()
-                          + " "
-                          + f.get("artifact_path").asText()
-                          + " "
-                          + f.get("reason").asText()));
       assertThat(reasons)
           .as("failure records")
           .hasSize(2)

@@ -1,5 +1,6 @@
 package io.dossiersync.reliability;
 
+import static io.dossiersync.reliability.ReliabilityMode.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,12 +40,7 @@ class FlakyReceiverCliTest {
 
   @Test
   void everyBodyIsStoredExactlyOnceThroughFailuresResetsAndRateLimits() throws Exception {
-    Path specs =
-        Checkouts.generated(
-            dir.resolve("checkout"),
-            ReliabilityMode.pick(6, 12),
-            ReliabilityMode.pick(4, 6),
-            ReliabilityMode.seed());
+    Path specs = Checkouts.generated(dir.resolve("checkout"), pick(6, 12), pick(4, 6));
     Path db = dir.resolve("queue.db");
     long started = System.nanoTime();
     ScheduledExecutorService bursts = Executors.newScheduledThreadPool(2);
@@ -65,18 +61,7 @@ class FlakyReceiverCliTest {
           },
           flakyWindow().toMillis(),
           TimeUnit.MILLISECONDS);
-      CliRun sync =
-          CliRun.inProcess(
-              Recovery.env(),
-              "sync",
-              specs.toString(),
-              "--json",
-              "--db",
-              db.toString(),
-              "--server",
-              receiver.baseUri().toString());
-      assertThat(sync.exitCode()).as("sync: %s", sync).isZero();
-      Set<BodyKey> expected = Deliveries.acknowledged(sync.json());
+      Set<BodyKey> expected = Deliveries.acknowledged(Recovery.syncOnline(specs, db, receiver));
       JsonNode drain = Recovery.drainToTheEnd(db, receiver, 300);
       bursts.shutdownNow();
       Deliveries.assertDeliveredExactlyOnce(receiver.ledger(), expected);
@@ -107,7 +92,7 @@ class FlakyReceiverCliTest {
   }
 
   private static Duration flakyWindow() {
-    return Duration.ofSeconds(ReliabilityMode.pick(12, 60));
+    return Duration.ofSeconds(pick(12, 60));
   }
 
   /** Turns the 429 burst on for the first {@link #BURST_LENGTH} of every {@link #BURST_EVERY}. */

@@ -23,85 +23,63 @@ final class HostileContentCases {
 
   static List<HostileCase> all() {
     return List.of(
-        skipped(
-            "UTF-16LE with BOM",
-            "spec.md",
-            NOT_UTF8,
-            c -> c.bytes("spec.md", utf16("\uFEFF# Spec\n", true))),
-        skipped(
-            "UTF-16BE with BOM",
-            "research/utf16be.md",
-            NOT_UTF8,
-            c -> c.bytes("research/utf16be.md", utf16("\uFEFF# Notes\n", false))),
-        queued(
+        skippedFile("UTF-16LE with BOM", "spec.md", NOT_UTF8, utf16("\uFEFF# Spec\n", true)),
+        skippedFile(
+            "UTF-16BE with BOM", "research/utf16be.md", NOT_UTF8, utf16("\uFEFF# Notes\n", false)),
+        queuedFile(
             "UTF-8 BOM kept as is",
             "research/bom.md",
-            c ->
-                c.bytes(
-                    "research/bom.md",
-                    concat(
-                        new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-                        "# BOM\n".getBytes(StandardCharsets.UTF_8)))),
-        skipped(
+            concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8("# BOM\n"))),
+        skippedFile(
             "invalid UTF-8: lone continuation byte",
             "research/lone.md",
             NOT_UTF8,
-            c -> c.bytes("research/lone.md", new byte[] {'a', (byte) 0x80, 'b'})),
-        skipped(
+            new byte[] {'a', (byte) 0x80, 'b'}),
+        skippedFile(
             "invalid UTF-8: overlong encoding",
             "research/overlong.md",
             NOT_UTF8,
-            c -> c.bytes("research/overlong.md", new byte[] {(byte) 0xC0, (byte) 0xAF})),
-        skipped(
+            new byte[] {(byte) 0xC0, (byte) 0xAF}),
+        skippedFile(
             "invalid UTF-8: encoded surrogate",
             "research/surrogate.md",
             NOT_UTF8,
-            c ->
-                c.bytes(
-                    "research/surrogate.md", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})),
-        skipped(
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}),
+        skippedFile(
             "invalid UTF-8: truncated sequence at the end",
             "tasks/WP07.md",
             NOT_UTF8,
-            c -> c.bytes("tasks/WP07.md", new byte[] {'#', ' ', (byte) 0xE2, (byte) 0x82})),
-        skipped(
+            new byte[] {'#', ' ', (byte) 0xE2, (byte) 0x82}),
+        skippedFile(
             "Latin-1 text",
             "plan.md",
             NOT_UTF8,
-            c -> c.bytes("plan.md", "caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1))),
-        queued(
-            "NUL bytes inside valid UTF-8",
-            "research/nul.md",
-            c -> c.bytes("research/nul.md", new byte[] {'a', 0, 'b', 0, '\n'})),
-        skipped(
+            "caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1)),
+        queuedFile(
+            "NUL bytes inside valid UTF-8", "research/nul.md", new byte[] {'a', 0, 'b', 0, '\n'}),
+        skippedFile(
             "binary image on a surface",
             "research/diagram.png",
             "unsupported_format: .png",
-            c -> c.bytes("research/diagram.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0})),
-        queued(
-            "524,287 bytes",
-            "research/below.md",
-            c -> c.bytes("research/below.md", filler(LIMIT - 1))),
-        queued(
-            "524,288 bytes (the limit)",
-            "research/at.md",
-            c -> c.bytes("research/at.md", filler(LIMIT))),
-        skipped(
+            new byte[] {(byte) 0x89, 'P', 'N', 'G', 0}),
+        queuedFile("524,287 bytes", "research/below.md", filler(LIMIT - 1)),
+        queuedFile("524,288 bytes (the limit)", "research/at.md", filler(LIMIT)),
+        skippedFile(
             "524,289 bytes",
             "research/above.md",
             "oversized: 524289 bytes > 524288 limit",
-            c -> c.bytes("research/above.md", filler(LIMIT + 1))),
-        skipped(
+            filler(LIMIT + 1)),
+        skippedFile(
             "oversized is checked before UTF-8",
             "research/big-binary.md",
             "oversized: 1048576 bytes > 524288 limit",
-            c -> c.bytes("research/big-binary.md", invalid(2 * LIMIT))),
-        skipped(
+            invalid(2 * LIMIT)),
+        skippedFile(
             "format is checked before UTF-8",
             "research/latin.txt",
             "unsupported_format: .txt",
-            c -> c.bytes("research/latin.txt", invalid(8))),
-        skipped("empty file", "spec.md", "empty_content", c -> c.bytes("spec.md", new byte[0])),
+            invalid(8)),
+        skippedFile("empty file", "spec.md", "empty_content", new byte[0]),
         notIndexed(
             "symlink escaping the feature",
             "research/escape.md",
@@ -132,53 +110,38 @@ final class HostileContentCases {
             "symlink to a file inside the feature",
             "research/alias.md",
             c -> c.symlink("research/alias.md", "../spec.md")),
-        queued(
-            "unicode name",
-            "research/\u65e5\u672c\u8a9e.md",
-            c -> c.text("research/\u65e5\u672c\u8a9e.md", "# \u65e5\u672c\u8a9e\n")),
-        queued(
-            "emoji name",
-            "research/\uD83D\uDE80-launch.md",
-            c -> c.text("research/\uD83D\uDE80-launch.md", "# launch\n")),
-        queued(
-            "decomposed (NFD) name",
-            "research/cafe\u0301.md",
-            c -> c.text("research/cafe\u0301.md", "# cafe\n")),
-        queued(
-            "250-character file name",
-            "research/" + "n".repeat(247) + ".md",
-            c -> c.text("research/" + "n".repeat(247) + ".md", "# long\n")),
-        queued("path of 40 nested directories", deep(), c -> c.text(deep(), "# deep\n")),
-        queued(
-            "spaces and parentheses in the name",
-            "research/my notes (v2).md",
-            c -> c.text("research/my notes (v2).md", "# notes\n")),
-        queued(
-            "upper-case extension",
-            "research/NOTES.MD",
-            c -> c.text("research/NOTES.MD", "# notes\n")),
-        skipped(
+        queuedFile(
+            "unicode name", "research/\u65e5\u672c\u8a9e.md", utf8("# \u65e5\u672c\u8a9e\n")),
+        queuedFile("emoji name", "research/\uD83D\uDE80-launch.md", utf8("# launch\n")),
+        queuedFile("decomposed (NFD) name", "research/cafe\u0301.md", utf8("# cafe\n")),
+        queuedFile(
+            "250-character file name", "research/" + "n".repeat(247) + ".md", utf8("# long\n")),
+        queuedFile("path of 40 nested directories", deep(), utf8("# deep\n")),
+        queuedFile(
+            "spaces and parentheses in the name", "research/my notes (v2).md", utf8("# notes\n")),
+        queuedFile("upper-case extension", "research/NOTES.MD", utf8("# notes\n")),
+        skippedFile(
             "double extension",
             "research/archive.md.gz",
             "unsupported_format: .gz",
-            c -> c.bytes("research/archive.md.gz", new byte[] {0x1F, (byte) 0x8B, 8, 0})),
-        skipped(
+            new byte[] {0x1F, (byte) 0x8B, 8, 0}),
+        skippedFile(
             "no extension",
             "research/README",
             "unsupported_format: (no extension)",
-            c -> c.text("research/README", "readme\n")),
+            utf8("readme\n")),
         notIndexed(
             "hidden file", "research/.draft.md", c -> c.text("research/.draft.md", "# draft\n")),
-        skipped(
+        skippedFile(
             "tasks/README.md is not a work package",
             "tasks/README.md",
             "unsupported_surface",
-            c -> c.text("tasks/README.md", "# tasks\n")),
-        skipped(
+            utf8("# tasks\n")),
+        skippedFile(
             "surface names are case-sensitive",
             "SPEC.md",
             "unsupported_surface",
-            c -> c.text("SPEC.md", "# upper\n")),
+            utf8("# upper\n")),
         skipped(
             "directory named spec.md: the file inside",
             "spec.md/inner.md",
@@ -192,15 +155,25 @@ final class HostileContentCases {
                 c.delete("kitty-specs/001-hostile/spec.md")
                     .text("spec.md/inner.md", "# inner\n")
                     .args("--step", "specify")),
-        skipped(
+        skippedFile(
             "directory named tasks/WP09.md",
             "tasks/WP09.md/notes.md",
             "unsupported_surface",
-            c -> c.text("tasks/WP09.md/notes.md", "# notes\n")),
+            utf8("# notes\n")),
         notIndexed(
             "empty directory named like a file",
             "research/empty-dir.md",
             c -> c.directory("research/empty-dir.md")));
+  }
+
+  /** A file written at {@code path} of the feature that must end {@code queued}. */
+  private static HostileCase queuedFile(String name, String path, byte[] content) {
+    return queued(name, path, c -> c.bytes(path, content));
+  }
+
+  /** A file written at {@code path} of the feature that must end {@code skipped} with a reason. */
+  private static HostileCase skippedFile(String name, String path, String reason, byte[] content) {
+    return skipped(name, path, reason, c -> c.bytes(path, content));
   }
 
   /** The permission-denied case: only meaningful when chmod denies, i.e. not as root. */
@@ -214,6 +187,10 @@ final class HostileContentCases {
 
   private static String deep() {
     return "research/" + "nested-dir/".repeat(40) + "deep.md";
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] utf16(String text, boolean littleEndian) {

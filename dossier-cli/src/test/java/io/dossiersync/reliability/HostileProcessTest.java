@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dossiersync.cli.DossierCli;
+import io.dossiersync.cli.JavaCommand;
 import io.dossiersync.core.NamespaceRef;
 import io.dossiersync.receiver.BodyKey;
 import io.dossiersync.receiver.ReferenceReceiver;
@@ -56,11 +57,8 @@ class HostileProcessTest {
                   "set -euo pipefail\n"
                       + launcherLocaleBlock()
                       + "\nexec \"$0\" ${jvm_locale[@]+\"${jvm_locale[@]}\"} \"$@\""));
-      List<String> java = ChildDossier.java(List.of(), DossierCli.class.getName());
-      command.add(java.get(0));
-      command.addAll(java.subList(1, java.size()));
       command.addAll(
-          List.of(
+          JavaCommand.dossier(
               "sync",
               checkout.feature().toString(),
               "--json",
@@ -92,15 +90,13 @@ class HostileProcessTest {
     HostileCheckout checkout = new HostileCheckout(dir.resolve("checkout"));
     checkout.text("research/caf\u00e9.md", "# caf\u00e9\n");
     List<String> command =
-        new ArrayList<>(ChildDossier.java(List.of(), DossierCli.class.getName()));
-    command.addAll(
-        List.of(
+        JavaCommand.dossier(
             "sync",
             checkout.feature().toString(),
             "--json",
             "--no-drain",
             "--db",
-            dir.resolve("queue.db").toString()));
+            dir.resolve("queue.db").toString());
     CliRun run =
         ChildDossier.start(command, env(Map.of("LC_ALL", "C")), LOCALE_VARIABLES).await(90);
 
@@ -120,10 +116,14 @@ class HostileProcessTest {
   void noHomeIsAUsageErrorNamingDossierHome() throws Exception {
     HostileCheckout checkout = new HostileCheckout(dir.resolve("checkout"));
     List<String> command =
-        new ArrayList<>(ChildDossier.java(List.of("-Duser.home=?"), DossierCli.class.getName()));
-    command.addAll(
-        List.of(
-            "sync", checkout.feature().toString(), "--no-drain", "--server", "http://127.0.0.1:9"));
+        JavaCommand.of(
+            List.of("-Duser.home=?"),
+            DossierCli.class.getName(),
+            "sync",
+            checkout.feature().toString(),
+            "--no-drain",
+            "--server",
+            "http://127.0.0.1:9");
     CliRun run =
         ChildDossier.start(command, env(Map.of()), List.of("HOME", "DOSSIER_HOME", "DOSSIER_DB"))
             .await(90);
@@ -144,8 +144,7 @@ class HostileProcessTest {
     Path db = dir.resolve("queue.db");
     Recovery.syncNoDrain(checkout.feature(), db);
     List<String> holderCommand =
-        new ArrayList<>(ChildDossier.java(List.of(), WriteLockHolder.class.getName()));
-    holderCommand.addAll(List.of(db.toString(), "60"));
+        JavaCommand.of(List.of(), WriteLockHolder.class.getName(), db.toString(), "60");
     try (ChildDossier holder = ChildDossier.start(holderCommand, Map.of(), List.of())) {
       assertThat(holder.awaitStderr("locked"::equals, 1, 60_000)).as("lock taken").isTrue();
       for (String[] args :
@@ -179,14 +178,7 @@ class HostileProcessTest {
     }
     byte[] before = Files.readAllBytes(db);
 
-    CliRun run =
-        CliRun.inProcess(
-            Recovery.env(),
-            "sync",
-            checkout.feature().toString(),
-            "--no-drain",
-            "--db",
-            db.toString());
+    CliRun run = Recovery.syncNoDrainTable(checkout.feature(), db);
 
     assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
     assertThat(run.stderr().lines().toList()).hasSize(1);
@@ -205,14 +197,7 @@ class HostileProcessTest {
     HostileCheckout checkout = new HostileCheckout(dir.resolve("checkout"));
     checkout.text("research/red\u001b[31m.md", "# red\n");
 
-    CliRun run =
-        CliRun.inProcess(
-            Recovery.env(),
-            "sync",
-            checkout.feature().toString(),
-            "--no-drain",
-            "--db",
-            dir.resolve("queue.db").toString());
+    CliRun run = Recovery.syncNoDrainTable(checkout.feature(), dir.resolve("queue.db"));
 
     assertThat(run.exitCode()).as("%s", run).isZero();
     assertThat(run.stdout())

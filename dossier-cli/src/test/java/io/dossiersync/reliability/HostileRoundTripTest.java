@@ -38,19 +38,8 @@ class HostileRoundTripTest {
             .toList();
     Path db = dir.resolve("queue.db");
     try (ReferenceReceiver receiver = Recovery.receiver()) {
-      CliRun sync =
-          CliRun.inProcess(
-              Recovery.env(),
-              "sync",
-              checkout.feature().toString(),
-              "--json",
-              "--db",
-              db.toString(),
-              "--server",
-              receiver.baseUri().toString());
-      assertThat(sync.exitCode()).as("sync: %s", sync).isZero();
+      JsonNode json = Recovery.syncOnline(checkout.feature(), db, receiver);
       Recovery.drainToTheEnd(db, receiver, 60);
-      JsonNode json = sync.json();
       NamespaceRef namespace = Deliveries.namespace(json.get("namespace"));
       Deliveries.assertDeliveredExactlyOnce(receiver.ledger(), Deliveries.acknowledged(json));
       for (HostileCase.Outcome outcome : queued) {

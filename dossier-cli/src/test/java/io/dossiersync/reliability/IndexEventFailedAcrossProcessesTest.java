@@ -13,7 +13,6 @@ import io.dossiersync.sqlite.SqliteQueueStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class IndexEventFailedAcrossProcessesTest {
   @Test
   void aBodyWhoseIndexEventFailedInAnEarlierProcessIsFailedAtOnceAndRequeuedWithIt()
       throws Exception {
-    Path specs = Checkouts.generated(dir.resolve("checkout"), 1, 2, ReliabilityMode.seed());
+    Path specs = Checkouts.generated(dir.resolve("checkout"), 1, 2);
     Path db = dir.resolve("queue.db");
     try (ReferenceReceiver receiver = Recovery.receiver()) {
       receiver.faults().poisonAggregates(id -> id.equals(FEATURE + ":" + POISON_PATH));
@@ -55,7 +54,7 @@ class IndexEventFailedAcrossProcessesTest {
             CliRun.inProcess(
                 Recovery.env(), "drain", "--json", "--db", db.toString(), "--server", server);
         assertThat(first.exitCode()).as("first drain: %s", first).isEqualTo(1);
-        assertThat(failures(db))
+        assertThat(Recovery.failureRecords(db))
             .as("after the first process")
             .singleElement()
             .asString()
@@ -68,22 +67,12 @@ class IndexEventFailedAcrossProcessesTest {
 
       CliRun second;
       try (ChildDossier child =
-          ChildDossier.start(
-              Recovery.env(),
-              "drain",
-              "--until-empty",
-              "--max-time",
-              "60",
-              "--json",
-              "--db",
-              db.toString(),
-              "--server",
-              server)) {
+          ChildDossier.start(Recovery.env(), Recovery.drainUntilEmptyArgs(db, receiver, 60))) {
         second = child.await(120);
       }
       assertThat(second.exitCode()).as("second drain: %s", second).isEqualTo(1);
       assertThat(second.json().at("/pending/bodies").asLong()).isZero();
-      assertThat(failures(db))
+      assertThat(Recovery.failureRecords(db))
           .as("after the second process")
           .hasSize(2)
           .contains("body " + POISON_PATH + " index_event_failed");
@@ -134,22 +123,5 @@ class IndexEventFailedAcrossProcessesTest {
     }
     assertThat(kept).as("the body at %s was claimed", path).isNotNull();
     return kept;
-  }
-
-  /** {@code kind path reason} of each failure record, through {@code dossier failures}. */
-  private static List<String> failures(Path db) {
-    CliRun run = CliRun.inProcess(Recovery.env(), "failures", "--json", "--db", db.toString());
-    List<String> lines = new ArrayList<>();
-    run.json()
-        .get("failures")
-        .forEach(
-            f ->
-                lines.add(
-                    f.get("kind").asText()
-                        + " "
-                        + f.get("artifact_path").asText()
-                        + " "
-                        + f.get("reason").asText()));
-    return lines;
   }
 }

@@ -1,5 +1,6 @@
 package io.dossiersync.reliability;
 
+import static io.dossiersync.reliability.ReliabilityMode.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.receiver.BodyKey;
@@ -25,13 +26,8 @@ class KillDuringDrainTest {
 
   @Test
   void killedDrainOfAGeneratedCheckoutLosesNothing() throws Exception {
-    Path specs =
-        Checkouts.generated(
-            dir.resolve("checkout"),
-            ReliabilityMode.pick(20, 60),
-            ReliabilityMode.pick(4, 10),
-            ReliabilityMode.seed());
-    rounds(specs, ReliabilityMode.pick(2, 10), 3);
+    Path specs = Checkouts.generated(dir.resolve("checkout"), pick(20, 60), pick(4, 10));
+    rounds(specs, pick(2, 10), 3);
   }
 
   @Test
@@ -56,17 +52,7 @@ class KillDuringDrainTest {
       try (ReferenceReceiver receiver = Recovery.receiver()) {
         boolean killed;
         try (ChildDossier child =
-            ChildDossier.start(
-                Recovery.env(),
-                "drain",
-                "--until-empty",
-                "--max-time",
-                "300",
-                "--json",
-                "--db",
-                db.toString(),
-                "--server",
-                receiver.baseUri().toString())) {
+            ChildDossier.start(Recovery.env(), Recovery.drainUntilEmptyArgs(db, receiver, 300))) {
           killed = awaitRequests(receiver, child, afterRequests) && child.alive();
           child.kill();
         }

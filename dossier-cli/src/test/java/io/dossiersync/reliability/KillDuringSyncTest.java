@@ -1,5 +1,6 @@
 package io.dossiersync.reliability;
 
+import static io.dossiersync.reliability.ReliabilityMode.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dossiersync.receiver.BodyKey;
@@ -32,13 +33,8 @@ class KillDuringSyncTest {
 
   @Test
   void killedSyncOfAGeneratedCheckoutLosesNothingAcknowledged() throws Exception {
-    Path specs =
-        Checkouts.generated(
-            dir.resolve("checkout"),
-            ReliabilityMode.pick(40, 80),
-            ReliabilityMode.pick(4, 8),
-            ReliabilityMode.seed());
-    rounds(specs, ReliabilityMode.pick(2, 10), 1);
+    Path specs = Checkouts.generated(dir.resolve("checkout"), pick(40, 80), pick(4, 8));
+    rounds(specs, pick(2, 10), 1);
   }
 
   @Test

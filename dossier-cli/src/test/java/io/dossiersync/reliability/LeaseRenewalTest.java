@@ -9,13 +9,10 @@ import io.dossiersync.core.transport.TokenProvider;
 import io.dossiersync.http.HttpTransportConfig;
 import io.dossiersync.http.HttpTransports;
 import io.dossiersync.receiver.BodyKey;
-import io.dossiersync.receiver.ReceivedEvent;
 import io.dossiersync.receiver.ReferenceReceiver;
 import io.dossiersync.sqlite.SqliteQueueStore;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,11 +34,7 @@ class LeaseRenewalTest {
     Path specs = Checkouts.generated(dir.resolve("checkout"), 2, 3, 7L);
     Path db = dir.resolve("queue.db");
     Set<BodyKey> expected = Deliveries.acknowledged(Recovery.syncNoDrain(specs, db));
-    try (ReferenceReceiver receiver =
-            ReferenceReceiver.builder()
-                .token(Recovery.TOKEN)
-                .responseDelay(Duration.ofMillis(1_500))
-                .start();
+    try (ReferenceReceiver receiver = Recovery.slowReceiver(Duration.ofMillis(1_500));
         SqliteQueueStore storeA = SqliteQueueStore.builder().path(db).open();
         SqliteQueueStore storeB = SqliteQueueStore.builder().path(db).open();
         HttpTransports httpA = http(receiver);
@@ -60,16 +53,7 @@ class LeaseRenewalTest {
         assertThat(one.bodiesAlreadyExists() + two.bodiesAlreadyExists()).isZero();
         assertThat(one.queuesEmpty() && two.queuesEmpty()).isTrue();
       }
-      for (BodyKey key : expected) {
-        assertThat(receiver.ledger().pushCount(key)).as("pushes of %s", key).isEqualTo(1);
-      }
-      Map<String, Integer> deliveries = new HashMap<>();
-      for (ReceivedEvent event : receiver.ledger().eventsReceived()) {
-        deliveries.merge(event.eventId(), 1, Integer::sum);
-      }
-      assertThat(deliveries)
-          .isNotEmpty()
-          .allSatisfy((id, n) -> assertThat(n).as("deliveries of event %s", id).isEqualTo(1));
+      Deliveries.assertPushedOnceAndEachEventOnce(receiver.ledger(), expected);
     }
   }
 

@@ -26,24 +26,9 @@ class MaxTimeTest {
     Recovery.syncNoDrain(specs, db);
     QueueFile before = new QueueFile(db);
     int queued = before.bodyTasks().size();
-    try (ReferenceReceiver receiver =
-        ReferenceReceiver.builder()
-            .token(Recovery.TOKEN)
-            .responseDelay(Duration.ofSeconds(30))
-            .start()) {
+    try (ReferenceReceiver receiver = Recovery.slowReceiver(Duration.ofSeconds(30))) {
       long start = System.nanoTime();
-      CliRun run =
-          CliRun.inProcess(
-              Recovery.env(),
-              "drain",
-              "--until-empty",
-              "--max-time",
-              "2",
-              "--json",
-              "--db",
-              db.toString(),
-              "--server",
-              receiver.baseUri().toString());
+      CliRun run = Recovery.drainUntilEmpty(db, receiver, 2);
       long millis = (System.nanoTime() - start) / 1_000_000;
 
       assertThat(run.exitCode()).as("drain: %s", run).isEqualTo(3);

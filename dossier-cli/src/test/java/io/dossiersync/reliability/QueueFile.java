@@ -7,8 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
 
@@ -36,52 +37,34 @@ final class QueueFile {
 
   /** The answer of {@code PRAGMA integrity_check}: {@code ok} for an intact file. */
   String integrityCheck() throws SQLException {
-    try (Connection c = open();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
-      StringBuilder answer = new StringBuilder();
-      while (r.next()) {
-        answer.append(answer.length() == 0 ? "" : "\n").append(r.getString(1));
-      }
-      return answer.toString();
-    }
+    return String.join("\n", select("PRAGMA integrity_check", r -> r.getString(1)));
   }
 
   /** The (namespace, path, hash) of every body task in the queue, leased or not. */
   Set<BodyKey> bodyTasks() throws SQLException {
-    Set<BodyKey> keys = new HashSet<>();
-    try (Connection c = open();
-        Statement s = c.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                "SELECT project_uuid, feature_slug, target_branch,"
-                    + " mission_key, manifest_version, artifact_path, content_hash FROM body_queue")) {
-      while (r.next()) {
-        keys.add(
-            new BodyKey(
-                new NamespaceRef(
-                    r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)),
-                r.getString(6),
-                r.getString(7)));
-      }
-    }
-    return keys;
+    return new HashSet<>(
+        select(
+            "SELECT project_uuid, feature_slug, target_branch,"
+                + " mission_key, manifest_version, artifact_path, content_hash FROM body_queue",
+            r ->
+                new BodyKey(
+                    new NamespaceRef(
+                        r.getString(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getString(4),
+                        r.getString(5)),
+                    r.getString(6),
+                    r.getString(7))));
   }
 
   /** How many rows of a table hold an unexpired lease at {@code nowMillis}. */
   long leased(String table, long nowMillis) throws SQLException {
-    try (Connection c = open();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT count(*) FROM "
-                    + table
-                    + " WHERE lease_until IS NOT NULL AND lease_until > ?")) {
-      s.setLong(1, nowMillis);
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getLong(1);
-      }
-    }
+    return select(
+            "SELECT count(*) FROM " + table + " WHERE lease_until IS NOT NULL AND lease_until > ?",
+            r -> r.getLong(1),
+            nowMillis)
+        .get(0);
   }
 
   /**
@@ -111,59 +94,68 @@ final class QueueFile {
    * One line per body task (path, retries, due and lease times, last error), for failure messages.
    */
   String describeBodies() throws SQLException {
-    StringBuilder text = new StringBuilder();
-    try (Connection c = open();
-        Statement s = c.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                "SELECT feature_slug, artifact_path, retry_count,"
-                    + " next_attempt_at, lease_owner, lease_until, last_error FROM body_queue")) {
-      while (r.next()) {
-        text.append(r.getString(1))
-            .append(':')
-            .append(r.getString(2))
-            .append(" retries=")
-            .append(r.getLong(3))
-            .append(" next_attempt_at=")
-            .append(r.getLong(4))
-            .append(" lease=")
-            .append(r.getString(5))
-            .append('@')
-            .append(r.getLong(6))
-            .append(" last_error=")
-            .append(r.getString(7))
-            .append('\n');
-      }
-    }
-    return text.toString();
+    return lines(
+        "SELECT feature_slug, artifact_path, retry_count,"
+            + " next_attempt_at, lease_owner, lease_until, last_error FROM body_queue",
+        r ->
+            String.format(
+                "%s:%s retries=%d next_attempt_at=%d lease=%s@%d last_error=%s",
+                r.getString(1),
+                r.getString(2),
+                r.getLong(3),
+                r.getLong(4),
+                r.getString(5),
+                r.getLong(6),
+                r.getString(7)));
   }
 
   /**
    * Event rows still queued, grouped by lease owner, retries and last error, for failure messages.
    */
   String describeEvents() throws SQLException {
-    StringBuilder text = new StringBuilder();
+    return lines(
+        "SELECT lease_owner, lease_until, retry_count, next_attempt_at,"
+            + " last_error, count(*) FROM event_queue GROUP BY 1, 2, 3, 4, 5",
+        r ->
+            String.format(
+                "events lease=%s@%d retries=%d next_attempt_at=%d last_error=%s count=%d",
+                r.getString(1),
+                r.getLong(2),
+                r.getLong(3),
+                r.getLong(4),
+                r.getString(5),
+                r.getLong(6)));
+  }
+
+  /** Reads one value from the current row of a result. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /** Runs one query on a fresh connection and reads every row of its answer. */
+  private <T> List<T> select(String sql, RowReader<T> reader, long... parameters)
+      throws SQLException {
+    List<T> rows = new ArrayList<>();
     try (Connection c = open();
-        Statement s = c.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                "SELECT lease_owner, lease_until, retry_count, next_attempt_at,"
-                    + " last_error, count(*) FROM event_queue GROUP BY 1, 2, 3, 4, 5")) {
-      while (r.next()) {
-        text.append("events lease=")
-            .append(r.getString(1))
-            .append('@')
-            .append(r.getLong(2))
-            .append(" retries=")
-            .append(r.getLong(3))
-            .append(" next_attempt_at=")
-            .append(r.getLong(4))
-            .append(" last_error=")
-            .append(r.getString(5))
-            .append(" count=")
-            .append(r.getLong(6))
-            .append('\n');
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setLong(i + 1, parameters[i]);
       }
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          rows.add(reader.read(r));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** One line (ended by a newline) per row of a query, for failure messages. */
+  private String lines(String sql, RowReader<String> line) throws SQLException {
+    StringBuilder text = new StringBuilder();
+    for (String row : select(sql, line)) {
+      text.append(row).append('\n');
     }
     return text.toString();
   }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dossiersync.receiver.ReferenceReceiver;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +32,11 @@ final class Recovery {
     return ReferenceReceiver.builder().token(TOKEN).start();
   }
 
+  /** The same, answering every request only after {@code delay}. */
+  static ReferenceReceiver slowReceiver(Duration delay) {
+    return ReferenceReceiver.builder().token(TOKEN).responseDelay(delay).start();
+  }
+
   /** {@code dossier sync FEATURES --no-drain --json --db DB}, in-process; must succeed. */
   static JsonNode syncNoDrain(Path features, Path db) {
     CliRun run =
@@ -39,13 +47,19 @@ final class Recovery {
   }
 
   /**
-   * The final sync (with its one drain) and {@code drain --until-empty}, in-process, both
-   * succeeding and leaving nothing pending and no failure record.
-   *
-   * @return the drain's JSON document
+   * {@code dossier sync FEATURES --no-drain --db DB} in-process, printing its table (not JSON);
+   * whatever its end.
    */
-  static JsonNode syncAndDrainToTheEnd(Path features, Path db, ReferenceReceiver receiver) {
-    String server = receiver.baseUri().toString();
+  static CliRun syncNoDrainTable(Path features, Path db) {
+    return CliRun.inProcess(
+        env(), "sync", features.toString(), "--no-drain", "--db", db.toString());
+  }
+
+  /**
+   * {@code dossier sync FEATURES --json --db DB --server URL} (with its one drain), in-process;
+   * must succeed.
+   */
+  static JsonNode syncOnline(Path features, Path db, ReferenceReceiver receiver) {
     CliRun sync =
         CliRun.inProcess(
             env(),
@@ -55,9 +69,45 @@ final class Recovery {
             "--db",
             db.toString(),
             "--server",
-            server);
-    assertThat(sync.exitCode()).as("final sync: %s", sync).isZero();
+            receiver.baseUri().toString());
+    assertThat(sync.exitCode()).as("sync: %s", sync).isZero();
+    return sync.json();
+  }
+
+  /**
+   * The final sync (with its one drain) and {@code drain --until-empty}, in-process, both
+   * succeeding and leaving nothing pending and no failure record.
+   *
+   * @return the drain's JSON document
+   */
+  static JsonNode syncAndDrainToTheEnd(Path features, Path db, ReferenceReceiver receiver) {
+    syncOnline(features, db, receiver);
     return drainToTheEnd(db, receiver, 120);
+  }
+
+  /**
+   * {@code dossier drain --until-empty --max-time SECONDS --json}, in-process, whatever its end.
+   */
+  static CliRun drainUntilEmpty(Path db, ReferenceReceiver receiver, long maxTimeSeconds) {
+    return CliRun.inProcess(env(), drainUntilEmptyArgs(db, receiver, maxTimeSeconds));
+  }
+
+  /**
+   * The command line {@code drain --until-empty --max-time SECONDS --json --db DB --server URL},
+   * for a run in this JVM or in a child.
+   */
+  static String[] drainUntilEmptyArgs(Path db, ReferenceReceiver receiver, long maxTimeSeconds) {
+    return new String[] {
+      "drain",
+      "--until-empty",
+      "--max-time",
+      String.valueOf(maxTimeSeconds),
+      "--json",
+      "--db",
+      db.toString(),
+      "--server",
+      receiver.baseUri().toString()
+    };
   }
 
   private static String describe(Path db) {
@@ -70,18 +120,7 @@ final class Recovery {
 
   /** {@code dossier drain --until-empty} in-process; it must empty the queue without failures. */
   static JsonNode drainToTheEnd(Path db, ReferenceReceiver receiver, long maxTimeSeconds) {
-    CliRun drain =
-        CliRun.inProcess(
-            env(),
-            "drain",
-            "--until-empty",
-            "--max-time",
-            String.valueOf(maxTimeSeconds),
-            "--json",
-            "--db",
-            db.toString(),
-            "--server",
-            receiver.baseUri().toString());
+    CliRun drain = drainUntilEmpty(db, receiver, maxTimeSeconds);
     if (drain.exitCode() != 0) {
       throw new AssertionError(
           "final drain: "
@@ -96,5 +135,22 @@ final class Recovery {
     assertThat(json.at("/pending/bodies").asLong()).as("bodies pending after the drain").isZero();
     assertThat(json.get("failures").asLong()).as("failure records").isZero();
     return json;
+  }
+
+  /** {@code kind path reason} of each failure record, through {@code dossier failures}. */
+  static List<String> failureRecords(Path db) {
+    CliRun run = CliRun.inProcess(env(), "failures", "--json", "--db", db.toString());
+    List<String> lines = new ArrayList<>();
+    run.json()
+        .get("failures")
+        .forEach(
+            f ->
+                lines.add(
+                    f.get("kind").asText()
+                        + " "
+                        + f.get("artifact_path").asText()
+                        + " "
+                        + f.get("reason").asText()));
+    return lines;
   }
 }

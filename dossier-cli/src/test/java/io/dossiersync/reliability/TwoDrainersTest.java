@@ -1,15 +1,13 @@
 package io.dossiersync.reliability;
 
+import static io.dossiersync.reliability.ReliabilityMode.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dossiersync.receiver.BodyKey;
-import io.dossiersync.receiver.ReceivedEvent;
 import io.dossiersync.receiver.ReferenceReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,31 +32,12 @@ class TwoDrainersTest {
 
   @Test
   void twoDrainersOnOneFileNeverSendATaskTwiceAndLoseNothing() throws Exception {
-    Path specs =
-        Checkouts.generated(
-            dir.resolve("checkout"),
-            ReliabilityMode.pick(12, 40),
-            ReliabilityMode.pick(10, 20),
-            ReliabilityMode.seed());
+    Path specs = Checkouts.generated(dir.resolve("checkout"), pick(12, 40), pick(10, 20));
     Path db = dir.resolve("queue.db");
     Set<BodyKey> expected = Deliveries.acknowledged(Recovery.syncNoDrain(specs, db));
     long started = System.nanoTime();
-    try (ReferenceReceiver receiver =
-        ReferenceReceiver.builder()
-            .token(Recovery.TOKEN)
-            .responseDelay(Duration.ofMillis(30))
-            .start()) {
-      String[] drain = {
-        "drain",
-        "--until-empty",
-        "--max-time",
-        "30",
-        "--json",
-        "--db",
-        db.toString(),
-        "--server",
-        receiver.baseUri().toString()
-      };
+    try (ReferenceReceiver receiver = Recovery.slowReceiver(Duration.ofMillis(30))) {
+      String[] drain = Recovery.drainUntilEmptyArgs(db, receiver, 30);
       CliRun first;
       CliRun second;
       long firstMillis;
@@ -106,16 +85,7 @@ class TwoDrainersTest {
           .isZero();
 
       Deliveries.assertDeliveredExactlyOnce(receiver.ledger(), expected);
-      for (BodyKey key : expected) {
-        assertThat(receiver.ledger().pushCount(key)).as("pushes of %s", key).isEqualTo(1);
-      }
-      Map<String, Integer> deliveries = new HashMap<>();
-      for (ReceivedEvent event : receiver.ledger().eventsReceived()) {
-        deliveries.merge(event.eventId(), 1, Integer::sum);
-      }
-      assertThat(deliveries)
-          .as("events delivered more than once")
-          .allSatisfy((id, n) -> assertThat(n).as("deliveries of event %s", id).isEqualTo(1));
+      int events = Deliveries.assertPushedOnceAndEachEventOnce(receiver.ledger(), expected);
       QueueFile queue = new QueueFile(db);
       assertThat(queue.integrityCheck()).isEqualTo("ok");
       assertThat(queue.bodyTasks()).as("bodies left in the queue").isEmpty();
@@ -127,7 +97,7 @@ class TwoDrainersTest {
           expected.size(),
           uploadedByFirst,
           uploadedBySecond,
-          deliveries.size(),
+          events,
           firstMillis,
           secondMillis,
           lingered,
