@@ -1,6 +1,5 @@
 package io.dossiersync.receiver;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dossiersync.receiver.PushContentValidator.ValidPush;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +24,7 @@ final class PushContentProcessor {
     this.ledger = ledger;
   }
 
-  Answer process(Optional<String> contentType, Optional<JsonNode> tree) {
+  Answer process(Optional<String> contentType, PushFacts facts) {
     try {
       if (!contentType
           .map(t -> t.toLowerCase(Locale.ROOT).startsWith("application/json"))
@@ -34,7 +33,8 @@ final class PushContentProcessor {
       }
       ValidPush push =
           PushContentValidator.validate(
-              tree.orElseThrow(() -> Rejection.validation("the body is not valid JSON")));
+              facts.tree().orElseThrow(() -> Rejection.validation("the body is not valid JSON")),
+              facts.contentUtf8());
       BodyKey key = push.key();
       if (!projects.isKnown(key.namespace().projectUuid())) {
         throw Rejection.notFound("namespace_not_found");

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -44,7 +45,14 @@ final class PushContentValidator {
   /** A validated push: its key and its body. */
   record ValidPush(BodyKey key, String body) {}
 
-  static ValidPush validate(JsonNode root) {
+  /**
+   * Checks a push.
+   *
+   * @param root the parsed body
+   * @param contentUtf8 the UTF-8 bytes of {@code content_body} as {@link String#getBytes} made
+   *     them, when the caller has them already; encoded here otherwise
+   */
+  static ValidPush validate(JsonNode root, Optional<byte[]> contentUtf8) {
     if (!root.isObject()) {
       throw Rejection.validation("the body must be a JSON object");
     }
@@ -66,7 +74,7 @@ final class PushContentValidator {
       throw Rejection.validation("content_hash must be 64 lower-case hex characters");
     }
     String body = root.get("content_body").textValue();
-    byte[] utf8 = strictUtf8(body);
+    byte[] utf8 = strictUtf8(body, contentUtf8);
     if (utf8.length > MAX_BODY_BYTES) {
       throw Rejection.validation(
           "content_body is " + utf8.length + " bytes, over the " + MAX_BODY_BYTES + " byte limit");
@@ -124,9 +132,9 @@ final class PushContentValidator {
   /**
    * The UTF-8 bytes of {@code body}, refusing an unpaired surrogate (which {@link String#getBytes}
    * would silently turn into {@code ?}). {@code getBytes} is the JDK's fast encoder; the scan only
-   * looks for surrogates.
+   * looks for surrogates. {@code encoded} are those bytes when the caller made them already.
    */
-  private static byte[] strictUtf8(String body) {
+  private static byte[] strictUtf8(String body, Optional<byte[]> encoded) {
     for (int i = 0, n = body.length(); i < n; i++) {
       char c = body.charAt(i);
       if (Character.isSurrogate(c)) {
@@ -139,7 +147,7 @@ final class PushContentValidator {
         }
       }
     }
-    return body.getBytes(StandardCharsets.UTF_8);
+    return encoded.orElseGet(() -> body.getBytes(StandardCharsets.UTF_8));
   }
 
   static String sha256Hex(byte[] bytes) {

@@ -9,22 +9,20 @@ import java.util.OptionalLong;
 
 /**
  * What a push-content body says, read leniently for the ledger (a faulted or invalid request is
- * still recorded with whatever fields were readable), plus the parsed tree when it was JSON.
+ * still recorded with whatever fields were readable), plus the parsed tree when it was JSON and the
+ * UTF-8 bytes of {@code content_body} when it was a string (encoded once: the ledger takes their
+ * size, the validator hashes them).
  */
 record PushFacts(
     Optional<JsonNode> tree,
     Optional<NamespaceRef> namespace,
     Optional<String> artifactPath,
     Optional<String> contentHash,
-    OptionalLong contentBytes) {
+    Optional<byte[]> contentUtf8) {
 
   static final PushFacts NONE =
       new PushFacts(
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          OptionalLong.empty());
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
   static PushFacts peek(byte[] body) {
     JsonNode tree;
@@ -39,18 +37,19 @@ record PushFacts(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          OptionalLong.empty());
+          Optional.empty());
     }
-    OptionalLong bytes =
-        Json.textField(tree, "content_body")
-            .map(b -> OptionalLong.of(b.getBytes(StandardCharsets.UTF_8).length))
-            .orElse(OptionalLong.empty());
     return new PushFacts(
         Optional.of(tree),
         namespace(tree),
         Json.textField(tree, "artifact_path"),
         Json.textField(tree, "content_hash"),
-        bytes);
+        Json.textField(tree, "content_body").map(b -> b.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The UTF-8 size of {@code content_body}, when it was a string. */
+  OptionalLong contentBytes() {
+    return contentUtf8.map(b -> OptionalLong.of(b.length)).orElse(OptionalLong.empty());
   }
 
   private static Optional<NamespaceRef> namespace(JsonNode tree) {

@@ -139,7 +139,7 @@ final class ReceiverDispatcher implements HttpHandler {
           Json.error("unauthorized"));
     }
     if (endpoint == Endpoint.PUSH_CONTENT) {
-      return pushes.process(Exchanges.header(exchange, "Content-Type"), facts.tree());
+      return pushes.process(Exchanges.header(exchange, "Content-Type"), facts);
     }
     return batches.process(Exchanges.header(exchange, "Content-Encoding"), body, at);
   }
