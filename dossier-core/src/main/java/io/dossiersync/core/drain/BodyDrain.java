@@ -5,9 +5,7 @@ import io.dossiersync.core.queue.ClaimedBody;
 import io.dossiersync.core.queue.QueueStoreException;
 import io.dossiersync.core.transport.PushResult;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +13,17 @@ import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The body half of a round (PRODUCT.md §4.1), on the round thread, the only writer: it keeps at
- * most {@code concurrency} pushes in flight, claims more when fewer than {@code concurrency}
- * claimed bodies wait to be sent (claiming {@code limit − held}, with {@code limit = concurrency +
- * bodyClaimBatchSize}, db-scheduler's upper-limit rule), takes each answer from the result queue
- * and writes the answers waiting in the same transaction as that claim ({@code settleAndClaim}), or
- * on their own once {@code bodyClaimBatchSize} wait and no claim is due; always after handing the
- * senders new work, so that no sender waits for a commit. Stopping: nothing more is sent, the
- * claimed-unsent bodies are given back at once, the pushes in flight are waited for (each is
- * bounded by the transport's deadline) and their answers written.
+ * The body half of a round (PRODUCT.md §4.1), on the round thread, the only writer. Every claimed
+ * body is handed to the senders at once ({@link Senders#sendBody}), so a send thread that ends a
+ * push starts the next body without waiting for the round thread, and at most {@code concurrency}
+ * pushes are in flight, one per send thread. The round claims again when at most half a claim batch
+ * waits beyond the pushes in flight, so that the claim's transaction overlaps the pushes; it claims
+ * {@code limit − held}, with {@code limit = concurrency + bodyClaimBatchSize} (db-scheduler's
+ * upper-limit rule). It takes each answer from the result queue and writes the answers waiting in
+ * the same transaction as that claim ({@code settleAndClaim}), or on their own once {@code
+ * bodyClaimBatchSize} wait and no claim is due. Stopping: nothing more is claimed, the held bodies
+ * no send thread started are taken back and given back at once, the pushes in flight are waited for
+ * (each is bounded by the transport's deadline) and their answers written.
  */
 final class BodyDrain {
 
@@ -32,10 +32,12 @@ final class BodyDrain {
   private final Senders senders;
   private final Inbox inbox;
   private final ResultBatch<ClaimedBody> pending;
-  private final Deque<ClaimedBody> unsent = new ArrayDeque<>();
-  private final Map<String, ClaimedBody> inFlight = new LinkedHashMap<>();
-  private final int concurrency;
+
+  /** The claimed bodies handed to the senders whose answer has not come back, by upload id. */
+  private final Map<String, ClaimedBody> held = new LinkedHashMap<>();
+
   private final int limit;
+  private final int claimAtWant;
   private boolean exhausted;
   private @Nullable QueueStoreException claimError;
 
@@ -45,15 +47,16 @@ final class BodyDrain {
     this.senders = senders;
     this.inbox = inbox;
     this.pending = new ResultBatch<>(round, queue);
-    this.concurrency = round.settings.concurrency();
-    this.limit = concurrency + round.settings.bodyClaimBatchSize();
+    int batch = round.settings.bodyClaimBatchSize();
+    this.limit = round.settings.concurrency() + batch;
+    this.claimAtWant = Math.max(1, (batch + 1) / 2);
   }
 
   /**
    * Sends every ready body of the round's scope whose namespace has no pending event, until none is
    * left or the round stops. When the round thread is interrupted (a stop past its timeout) it
-   * gives back every body it holds, unsent or in flight, and returns at once: a push that still
-   * ends well has its body sent again by a later drain, which the receiver answers {@code
+   * gives back every body it holds, started or not, and returns at once: a push that still ends
+   * well has its body sent again by a later drain, which the receiver answers {@code
    * already_exists} (at least once).
    *
    * @throws QueueStoreException from a claim, after the pushes in flight ended
@@ -63,14 +66,12 @@ final class BodyDrain {
       while (true) {
         boolean stop = round.stopped() || claimError != null;
         if (stop) {
-          releaseUnsent();
+          releaseUnstarted();
         } else {
-          submitWhileRoom();
           claimIfLow();
-          submitWhileRoom();
         }
-        if (inFlight.isEmpty()) {
-          if (unsent.isEmpty() && (exhausted || stop)) {
+        if (held.isEmpty()) {
+          if (exhausted || stop) {
             break;
           }
           continue;
@@ -79,18 +80,15 @@ final class BodyDrain {
         for (Sent more = inbox.poll(); more != null; more = inbox.poll()) {
           handle(more);
         }
-        if (!round.stopped()) {
-          submitWhileRoom();
-        }
         if (pending.size() >= round.settings.bodyClaimBatchSize() && !claimDue()) {
           pending.write();
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      releaseUnsent();
-      inFlight.values().forEach(b -> pending.release(b, DrainReasons.DRAIN_STOPPED));
-      inFlight.clear();
+      releaseUnstarted();
+      held.values().forEach(b -> pending.release(b, DrainReasons.DRAIN_STOPPED));
+      held.clear();
     } finally {
       pending.write();
     }
@@ -99,60 +97,62 @@ final class BodyDrain {
     }
   }
 
-  /** True when the next pass claims: the answers waiting are then written with that claim. */
+  /**
+   * True when the next pass claims (the answers waiting are then written with that claim): room for
+   * at least half a claim batch, that is at most half a batch waits beyond the pushes in flight.
+   */
   private boolean claimDue() {
-    return !exhausted && unsent.size() < concurrency && want() >= 1 && !round.stopped();
-  }
-
-  private int want() {
-    return limit - inFlight.size() - unsent.size();
+    return !exhausted && limit - held.size() >= claimAtWant && !round.stopped();
   }
 
   /**
    * Claims {@code limit − held} bodies when few are left to send, writing the answers waiting in
-   * the same transaction ({@link ResultBatch#writeAndClaim}).
+   * the same transaction ({@link ResultBatch#writeAndClaim}), and hands them to the senders.
    */
   private void claimIfLow() {
     if (!claimDue()) {
       return;
     }
-    int want = want();
+    int want = limit - held.size();
+    List<ClaimedBody> claimed;
     try {
-      List<ClaimedBody> claimed = pending.writeAndClaim(round.claim(want, true));
-      exhausted = claimed.size() < want;
-      for (ClaimedBody body : claimed) {
-        if (round.indexEventFailed(body)) {
-          pending.fail(body, DrainReasons.INDEX_EVENT_FAILED, 0, Duration.ZERO);
-        } else {
-          unsent.add(body);
-        }
-      }
+      claimed = pending.writeAndClaim(round.claim(want, true));
     } catch (QueueStoreException e) {
       claimError = e;
+      return;
     }
-  }
-
-  private void submitWhileRoom() {
-    while (inFlight.size() < concurrency && !unsent.isEmpty() && !round.stopped()) {
-      ClaimedBody body = unsent.poll();
-      inFlight.put(body.task().uploadId(), body);
-      try {
-        senders.sendBody(body);
-      } catch (RejectedExecutionException e) {
-        inFlight.remove(body.task().uploadId());
-        pending.release(body, DrainReasons.DRAIN_STOPPED);
-        round.shutDown();
+    exhausted = claimed.size() < want;
+    for (ClaimedBody body : claimed) {
+      if (round.indexEventFailed(body)) {
+        pending.fail(body, DrainReasons.INDEX_EVENT_FAILED, 0, Duration.ZERO);
+      } else if (round.stopped()) {
+        pending.release(body, round.stopReason());
+      } else {
+        handOut(body);
       }
     }
   }
 
-  /** Gives back at once (written now) every claimed body not sent yet. */
-  private void releaseUnsent() {
-    if (unsent.isEmpty()) {
+  private void handOut(ClaimedBody body) {
+    held.put(body.task().uploadId(), body);
+    try {
+      senders.sendBody(body);
+    } catch (RejectedExecutionException e) {
+      // The engine is closed: the round stops, with the bodies no send thread started given back.
+      round.shutDown();
+      releaseUnstarted();
+    }
+  }
+
+  /** Gives back at once (written now) every held body no send thread started. */
+  private void releaseUnstarted() {
+    List<ClaimedBody> back = senders.takeBack();
+    if (back.isEmpty()) {
       return;
     }
     String reason = round.stopReason();
-    for (ClaimedBody body = unsent.poll(); body != null; body = unsent.poll()) {
+    for (ClaimedBody body : back) {
+      held.remove(body.task().uploadId());
       pending.release(body, reason);
     }
     pending.write();
@@ -161,9 +161,11 @@ final class BodyDrain {
   private void handle(Sent sent) {
     if (sent == Sent.Wake.INSTANCE) {
       if (round.abandoned()) {
-        inFlight.values().forEach(b -> pending.release(b, DrainReasons.DRAIN_STOPPED));
-        inFlight.clear();
-      } else if (round.pastDeadlineSeen() && !inFlight.isEmpty()) {
+        senders.takeBack();
+        held.values().forEach(b -> pending.release(b, DrainReasons.DRAIN_STOPPED));
+        held.clear();
+      } else if (round.pastDeadlineSeen() && !held.isEmpty()) {
+        releaseUnstarted();
         round.abortInFlight();
       }
       return;
@@ -173,14 +175,14 @@ final class BodyDrain {
           .body()
           .forEach(
               b -> {
-                inFlight.remove(b.task().uploadId());
+                held.remove(b.task().uploadId());
                 pending.release(b, DrainReasons.DRAIN_STOPPED);
               });
       round.fatal(failed.failure());
       return;
     }
     Sent.Body done = (Sent.Body) sent;
-    inFlight.remove(done.uploadId());
+    held.remove(done.uploadId());
     PushResult result = done.result();
     ClaimedBody body = done.body();
     int http = result.httpStatus();
@@ -204,8 +206,6 @@ final class BodyDrain {
   /** Writes the answers waiting, then renews the leases of what is in flight or unsent. */
   private void renew() {
     pending.write();
-    List<ClaimedBody> held = new ArrayList<>(inFlight.values());
-    held.addAll(unsent);
-    round.renew(queue, held);
+    round.renew(queue, new ArrayList<>(held.values()));
   }
 }

@@ -60,12 +60,14 @@ import org.slf4j.LoggerFactory;
  * <p><b>One writer:</b> rounds are serialised (a second caller waits) and each runs on its caller's
  * thread, the round thread, which alone claims, writes to the {@link QueueStore} and calls the
  * listener. Requests run on the engine's {@code concurrency} daemon send threads, which only send
- * and put each answer on the round's result queue; the round thread keeps at most {@code
- * concurrency} requests in flight, claims more when few claimed tasks are left to send, writes the
- * answers in one transaction per batch, and renews the leases of what it holds every third of the
- * lease. <b>Memory bound:</b> a round holds at most {@code concurrency + bodyClaimBatchSize} bodies
- * (in flight or claimed and waiting to be sent) or {@code concurrency} event batches, never more
- * whatever the queue's length; answers waiting to be written keep no body text.
+ * and put each answer on the round's result queue, so at most {@code concurrency} requests are in
+ * flight; the round thread hands every claimed body to the send threads at once (a thread that ends
+ * a push starts the next without waiting for it), claims more while at least half a claim batch is
+ * still waiting, writes the answers in one transaction per batch, and renews the leases of what it
+ * holds every third of the lease. <b>Memory bound:</b> a round holds at most {@code concurrency +
+ * bodyClaimBatchSize} bodies (in flight or claimed and waiting to be sent) or {@code concurrency}
+ * event batches, never more whatever the queue's length; answers waiting to be written keep no body
+ * text.
  *
  * <p><b>Durability:</b> the engine holds no state of its own; what happens to a task is what the
  * {@link QueueStore} records. A send interrupted by a crash leaves its task leased until the lease

@@ -184,9 +184,8 @@ public final class DrainEngineBuilder {
   }
 
   /**
-   * Bodies claimed at a time, and completed together, 1 to 1,000; a drain holds at most two batches
-   * in memory (the one being sent and the next). Default {@value
-   * DrainEngine#DEFAULT_BODY_CLAIM_BATCH_SIZE}.
+   * Bodies claimed at a time, and completed together, 1 to 1,000; it sets the drain's memory bound
+   * (see {@link DrainEngine}). Default {@value DrainEngine#DEFAULT_BODY_CLAIM_BATCH_SIZE}.
    *
    * @param value the claim batch size
    * @return this builder

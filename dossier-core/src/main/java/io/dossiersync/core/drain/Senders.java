@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 
 /**
@@ -21,12 +23,17 @@ import java.util.concurrent.Executor;
  * they measure each request with the monotonic clock and retry once after a 401 when the round's
  * {@link AuthGate} has a fresh token. An event batch answered 413 or 400 is split in halves and
  * each half sent again, recursively (PRODUCT.md §4.2), down to single events.
+ *
+ * <p>Bodies wait for a send thread on a queue of their own ({@link #sendBody}), so a thread that
+ * finishes a push starts the next body at once, without waiting for the round thread, and the round
+ * thread can take back the bodies no thread has started ({@link #takeBack}).
  */
 final class Senders {
 
   private final DrainRound round;
   private final Executor executor;
   private final BlockingQueue<Sent> results;
+  private final Queue<ClaimedBody> ready = new ConcurrentLinkedQueue<>();
 
   Senders(DrainRound round, Executor executor, BlockingQueue<Sent> results) {
     this.round = round;
@@ -51,22 +58,44 @@ final class Senders {
   }
 
   /**
-   * Pushes a body on a send thread.
+   * Hands a body to the send threads: the first free one pushes it, unless the round takes it back
+   * first.
    *
-   * @throws java.util.concurrent.RejectedExecutionException when the engine is closed
+   * @throws java.util.concurrent.RejectedExecutionException when the engine is closed; the body
+   *     then waits for {@link #takeBack}
    */
   void sendBody(ClaimedBody body) {
-    executor.execute(
-        () -> {
-          try {
-            long start = round.settings.nanoTime().getAsLong();
-            PushResult result = pushWithRefresh(body.task());
-            Duration took = Duration.ofNanos(round.settings.nanoTime().getAsLong() - start);
-            results.add(new Sent.Body(withoutText(body), body.task().uploadId(), result, took));
-          } catch (Throwable t) {
-            results.add(new Sent.Failed(List.of(), List.of(body), t));
-          }
-        });
+    ready.add(body);
+    executor.execute(this::pushNextReady);
+  }
+
+  /**
+   * Takes back every body handed to the send threads that none has started.
+   *
+   * @return the bodies taken back, in the order they were handed over
+   */
+  List<ClaimedBody> takeBack() {
+    List<ClaimedBody> back = new ArrayList<>();
+    for (ClaimedBody body = ready.poll(); body != null; body = ready.poll()) {
+      back.add(body);
+    }
+    return back;
+  }
+
+  /** Pushes the oldest body waiting, if the round did not take it back. */
+  private void pushNextReady() {
+    ClaimedBody body = ready.poll();
+    if (body == null) {
+      return;
+    }
+    try {
+      long start = round.settings.nanoTime().getAsLong();
+      PushResult result = pushWithRefresh(body.task());
+      Duration took = Duration.ofNanos(round.settings.nanoTime().getAsLong() - start);
+      results.add(new Sent.Body(withoutText(body), body.task().uploadId(), result, took));
+    } catch (Throwable t) {
+      results.add(new Sent.Failed(List.of(), List.of(body), t));
+    }
   }
 
   /** Sends {@code batch}; a 413 or 400 for several events sends each half again on its own. */
