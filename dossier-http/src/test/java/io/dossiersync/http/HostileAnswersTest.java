@@ -31,10 +31,15 @@ class HostileAnswersTest {
                 config(server, Duration.ofSeconds(1)), TokenProvider.none())) {
 
       EventBatchResult result = events.send(Samples.events("E1"));
+      // the deadline watch now sleeps up to a whole deadline: a request started in the middle of
+      // that sleep is aborted at its own deadline all the same
+      Thread.sleep(250);
+      EventBatchResult second = events.send(Samples.events("E2"));
 
       assertThat(result.outcome()).isEqualTo(TransportOutcome.RETRY);
       assertThat(result.reason()).isEqualTo(PooledHttpClient.DEADLINE_REASON);
       assertThat(result.httpStatus()).isZero();
+      assertThat(second.reason()).isEqualTo(PooledHttpClient.DEADLINE_REASON);
     }
   }
 

@@ -13,10 +13,16 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 final class Exchange {
 
   private final HttpUriRequestBase request;
+  private final long startedNanos = System.nanoTime();
   private final AtomicReference<String> abortReason = new AtomicReference<>();
 
   Exchange(HttpUriRequestBase request) {
     this.request = request;
+  }
+
+  /** When the exchange began ({@link System#nanoTime()}): its deadline counts from here. */
+  long startedNanos() {
+    return startedNanos;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.dossiersync.http.internal;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The exchanges in flight through one holder (an endpoint, or the whole pooled client), so that
@@ -30,6 +31,11 @@ final class InFlight {
 
   void untrack(Exchange exchange) {
     exchanges.remove(exchange);
+  }
+
+  /** Calls {@code action} for each exchange in flight now. */
+  void forEach(Consumer<Exchange> action) {
+    exchanges.forEach(action);
   }
 
   /** Aborts every exchange in flight now and every one tracked from now on. */

@@ -3,11 +3,7 @@ package io.dossiersync.http.internal;
 import io.dossiersync.core.transport.AccessToken;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -27,15 +23,15 @@ import org.jspecify.annotations.Nullable;
  * handed).
  *
  * <p>Every request has a total deadline ({@link ClientSettings#requestDeadline()}: pool wait,
- * connect, send and the whole answer). It is enforced by aborting the request from a timer ({@code
- * HttpUriRequestBase.cancel()} closes the connection under a blocked read, so a receiver that drips
- * one byte a second cannot hold a sender); the classic API keeps the senders' simple blocking code,
- * where the async client would need a second I/O reactor for the same guarantee. At most {@link
- * #MAX_ANSWER_BYTES} of an answer are read; a longer answer's connection is dropped rather than
- * drained.
+ * connect, send and the whole answer). It is enforced by aborting the request from a {@link
+ * DeadlineWatch} thread ({@code HttpUriRequestBase.cancel()} closes the connection under a blocked
+ * read, so a receiver that drips one byte a second cannot hold a sender); the classic API keeps the
+ * senders' simple blocking code, where the async client would need a second I/O reactor for the
+ * same guarantee. At most {@link #MAX_ANSWER_BYTES} of an answer are read; a longer answer's
+ * connection is dropped rather than drained.
  *
  * <p>Thread-safe. Reference-counted: each holder calls {@link #release()} once; the last release
- * aborts what is still in flight, stops the deadline timer and closes the pool. A post after that
+ * aborts what is still in flight, stops the deadline watch and closes the pool. A post after that
  * fails with an {@link IllegalStateException}, which the transports report as a retryable
  * connection error.
  */
@@ -55,9 +51,8 @@ public final class PooledHttpClient {
 
   private final CloseableHttpClient client;
   private final Optional<PoolingHttpClientConnectionManager> ownPool;
-  private final Duration deadline;
-  private final ScheduledThreadPoolExecutor timer;
   private final InFlight inFlight = new InFlight(CLOSED_REASON);
+  private final DeadlineWatch deadlines;
   private final AtomicInteger holders = new AtomicInteger(1);
 
   /**
@@ -74,16 +69,7 @@ public final class PooledHttpClient {
       this.client = built.client();
       this.ownPool = Optional.of(built.pool());
     }
-    this.deadline = config.requestDeadline();
-    this.timer =
-        new ScheduledThreadPoolExecutor(
-            1,
-            runnable -> {
-              Thread thread = new Thread(runnable, "dossier-http-deadline");
-              thread.setDaemon(true);
-              return thread;
-            });
-    timer.setRemoveOnCancelPolicy(true);
+    this.deadlines = new DeadlineWatch(inFlight, config.requestDeadline());
   }
 
   /**
@@ -103,7 +89,7 @@ public final class PooledHttpClient {
   public void release() {
     if (holders.decrementAndGet() == 0) {
       inFlight.abortAll();
-      timer.shutdownNow();
+      deadlines.stop();
       if (ownPool.isPresent()) {
         client.close(CloseMode.GRACEFUL);
         ownPool.get().close(CloseMode.GRACEFUL);
@@ -158,11 +144,9 @@ public final class PooledHttpClient {
     post.setEntity(new ByteArrayEntity(body, contentType, contentEncoding.orElse(null), false));
     token.ifPresent(t -> post.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + t.value()));
     Exchange exchange = new Exchange(post);
-    ScheduledFuture<?> alarm =
-        timer.schedule(
-            () -> exchange.abort(DEADLINE_REASON), deadline.toMillis(), TimeUnit.MILLISECONDS);
     inFlight.track(exchange);
     endpoint.track(exchange);
+    deadlines.ensureRunning();
     try {
       return execute(post);
     } catch (IOException | RuntimeException e) {
@@ -172,7 +156,6 @@ public final class PooledHttpClient {
       }
       throw e;
     } finally {
-      alarm.cancel(false);
       endpoint.untrack(exchange);
       inFlight.untrack(exchange);
     }
