@@ -122,14 +122,20 @@ final class BodyDrain {
       return;
     }
     exhausted = claimed.size() < want;
+    boolean givenBack = false;
     for (ClaimedBody body : claimed) {
       if (round.indexEventFailed(body)) {
         pending.fail(body, DrainReasons.INDEX_EVENT_FAILED, 0, Duration.ZERO);
       } else if (round.stopped()) {
+        // the round stopped while handing this claim out: the rest is given back at once
         pending.release(body, round.stopReason());
+        givenBack = true;
       } else {
         handOut(body);
       }
+    }
+    if (givenBack) {
+      pending.write();
     }
   }
 

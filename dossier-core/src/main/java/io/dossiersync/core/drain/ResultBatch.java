@@ -155,9 +155,12 @@ final class ResultBatch<C extends ClaimedTask> {
 
   private void report(
       List<Settlement<C>> batch, List<TaskResult> told, List<Settlement<C>> applied) {
-    Set<Settlement<C>> done = new HashSet<>(applied);
+    // By task id (a batch settles each task once): a settlement's equality would hash its whole
+    // task, an event's payload included.
+    Set<String> done = new HashSet<>();
+    applied.forEach(s -> done.add(s.claimed().taskId()));
     for (int i = 0; i < batch.size(); i++) {
-      if (done.contains(batch.get(i))) {
+      if (done.contains(batch.get(i).claimed().taskId())) {
         TaskResult result = told.get(i);
         if (result.status() == TaskStatus.FAILED
             && batch.get(i).claimed() instanceof ClaimedEvent event) {

@@ -7,7 +7,9 @@ import io.dossiersync.sqlite.internal.sql.SqlSession;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,8 @@ final class SqliteSettle<C extends ClaimedTask> {
     if (settlements.isEmpty()) {
       return List.of();
     }
-    Set<Settlement<C>> applied = new HashSet<>();
+    // By identity: a settlement's equality would hash its whole task, body or payload included.
+    Set<Settlement<C>> applied = Collections.newSetFromMap(new IdentityHashMap<>());
     List<Settlement<C>> reschedules = new ArrayList<>();
     List<Settlement<C>> releases = new ArrayList<>();
     Map<List<Object>, List<Settlement<C>>> completes = new LinkedHashMap<>();
