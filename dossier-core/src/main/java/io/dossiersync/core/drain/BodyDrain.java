@@ -102,7 +102,12 @@ final class BodyDrain {
    * at least half a claim batch, that is at most half a batch waits beyond the pushes in flight.
    */
   private boolean claimDue() {
-    return !exhausted && limit - held.size() >= claimAtWant && !round.stopped();
+    return !exhausted && room() >= claimAtWant && !round.stopped();
+  }
+
+  /** How many more bodies the round may hold: {@code limit − held}. */
+  private int room() {
+    return limit - held.size();
   }
 
   /**
@@ -113,7 +118,7 @@ final class BodyDrain {
     if (!claimDue()) {
       return;
     }
-    int want = limit - held.size();
+    int want = room();
     List<ClaimedBody> claimed;
     try {
       claimed = pending.writeAndClaim(round.claim(want, true));
@@ -122,21 +127,18 @@ final class BodyDrain {
       return;
     }
     exhausted = claimed.size() < want;
-    boolean givenBack = false;
+    List<ClaimedBody> notHandedOut = new ArrayList<>();
     for (ClaimedBody body : claimed) {
       if (round.indexEventFailed(body)) {
         pending.fail(body, DrainReasons.INDEX_EVENT_FAILED, 0, Duration.ZERO);
       } else if (round.stopped()) {
-        // the round stopped while handing this claim out: the rest is given back at once
-        pending.release(body, round.stopReason());
-        givenBack = true;
+        // the round stopped while handing this claim out: the rest is given back with the others
+        notHandedOut.add(body);
       } else {
         handOut(body);
       }
     }
-    if (givenBack) {
-      pending.write();
-    }
+    giveBack(notHandedOut);
   }
 
   private void handOut(ClaimedBody body) {
@@ -152,12 +154,16 @@ final class BodyDrain {
 
   /** Gives back at once (written now) every held body no send thread started. */
   private void releaseUnstarted() {
-    List<ClaimedBody> back = senders.takeBack();
-    if (back.isEmpty()) {
+    giveBack(senders.takeBack());
+  }
+
+  /** Gives back at once (written now) claimed bodies no send thread will start. */
+  private void giveBack(List<ClaimedBody> bodies) {
+    if (bodies.isEmpty()) {
       return;
     }
     String reason = round.stopReason();
-    for (ClaimedBody body : back) {
+    for (ClaimedBody body : bodies) {
       held.remove(body.task().uploadId());
       pending.release(body, reason);
     }
@@ -167,7 +173,7 @@ final class BodyDrain {
   private void handle(Sent sent) {
     if (sent == Sent.Wake.INSTANCE) {
       if (round.abandoned()) {
-        senders.takeBack();
+        senders.takeBack(); // released below with everything else held
         held.values().forEach(b -> pending.release(b, DrainReasons.DRAIN_STOPPED));
         held.clear();
       } else if (round.pastDeadlineSeen() && !held.isEmpty()) {
@@ -209,7 +215,7 @@ final class BodyDrain {
     }
   }
 
-  /** Writes the answers waiting, then renews the leases of what is in flight or unsent. */
+  /** Writes the answers waiting, then renews the leases of every held body, started or not. */
   private void renew() {
     pending.write();
     round.renew(queue, new ArrayList<>(held.values()));

@@ -155,8 +155,8 @@ final class ResultBatch<C extends ClaimedTask> {
 
   private void report(
       List<Settlement<C>> batch, List<TaskResult> told, List<Settlement<C>> applied) {
-    // By task id (a batch settles each task once): a settlement's equality would hash its whole
-    // task, an event's payload included.
+    // By task id (a call settles each task at most once, as the port says): a settlement's own
+    // equality would hash its whole task, an event's payload included.
     Set<String> done = new HashSet<>();
     applied.forEach(s -> done.add(s.claimed().taskId()));
     for (int i = 0; i < batch.size(); i++) {

@@ -75,8 +75,12 @@ final class Senders {
    * @return the bodies taken back, in the order they were handed over
    */
   List<ClaimedBody> takeBack() {
+    ClaimedBody first = ready.poll();
+    if (first == null) {
+      return List.of();
+    }
     List<ClaimedBody> back = new ArrayList<>();
-    for (ClaimedBody body = ready.poll(); body != null; body = ready.poll()) {
+    for (ClaimedBody body = first; body != null; body = ready.poll()) {
       back.add(body);
     }
     return back;

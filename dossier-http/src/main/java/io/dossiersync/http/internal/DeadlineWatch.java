@@ -50,17 +50,16 @@ final class DeadlineWatch {
   private void watch() {
     while (!stopped) {
       long now = System.nanoTime();
-      long[] next = {now + deadlineNanos};
-      inFlight.forEach(
-          exchange -> {
-            long due = exchange.startedNanos() + deadlineNanos;
-            if (due - now <= 0) {
-              exchange.abort(PooledHttpClient.DEADLINE_REASON);
-            } else if (due - next[0] < 0) {
-              next[0] = due;
-            }
-          });
-      LockSupport.parkNanos(this, next[0] - now);
+      long next = now + deadlineNanos;
+      for (Exchange exchange : inFlight.exchanges()) {
+        long due = exchange.startedNanos() + deadlineNanos;
+        if (due - now <= 0) {
+          exchange.abort(PooledHttpClient.DEADLINE_REASON);
+        } else if (due - next < 0) {
+          next = due;
+        }
+      }
+      LockSupport.parkNanos(this, next - now);
     }
   }
 }

@@ -2,7 +2,6 @@ package io.dossiersync.http.internal;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * The exchanges in flight through one holder (an endpoint, or the whole pooled client), so that
@@ -33,9 +32,9 @@ final class InFlight {
     exchanges.remove(exchange);
   }
 
-  /** Calls {@code action} for each exchange in flight now. */
-  void forEach(Consumer<Exchange> action) {
-    exchanges.forEach(action);
+  /** The exchanges in flight, a live view (weakly consistent, as the set's iterator is). */
+  Iterable<Exchange> exchanges() {
+    return exchanges;
   }
 
   /** Aborts every exchange in flight now and every one tracked from now on. */

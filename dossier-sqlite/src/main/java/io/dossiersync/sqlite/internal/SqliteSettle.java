@@ -7,9 +7,7 @@ import io.dossiersync.sqlite.internal.sql.SqlSession;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +38,9 @@ final class SqliteSettle<C extends ClaimedTask> {
     if (settlements.isEmpty()) {
       return List.of();
     }
-    // By identity: a settlement's equality would hash its whole task, body or payload included.
-    Set<Settlement<C>> applied = Collections.newSetFromMap(new IdentityHashMap<>());
+    // The task ids that applied (each task is settled at most once per call, as the port says):
+    // a settlement's own equality would hash its whole task, body or payload included.
+    Set<String> applied = new HashSet<>();
     List<Settlement<C>> reschedules = new ArrayList<>();
     List<Settlement<C>> releases = new ArrayList<>();
     Map<List<Object>, List<Settlement<C>>> completes = new LinkedHashMap<>();
@@ -61,7 +60,7 @@ final class SqliteSettle<C extends ClaimedTask> {
       }
     }
     for (List<Settlement<C>> group : completes.values()) {
-      keep(applied, group, complete(s, group));
+      applied.addAll(complete(s, group));
     }
     batch(s, reschedules, applied, true);
     batch(s, releases, applied, false);
@@ -70,12 +69,12 @@ final class SqliteSettle<C extends ClaimedTask> {
       String token = token(first.claimed());
       List<String> ids = keys(group);
       s.update(q.fail(), token, ids, first.reason(), Millis.of(first.at()));
-      keep(applied, group, complete(s, group));
+      applied.addAll(complete(s, group));
     }
     List<Settlement<C>> inOrder = new ArrayList<>(applied.size());
     settlements.forEach(
         settlement -> {
-          if (applied.contains(settlement)) {
+          if (applied.contains(settlement.claimed().taskId())) {
             inOrder.add(settlement);
           }
         });
@@ -112,7 +111,7 @@ final class SqliteSettle<C extends ClaimedTask> {
 
   /** One JDBC batch of reschedules or releases, one value set (and one key) per settlement. */
   private void batch(
-      SqlSession s, List<Settlement<C>> items, Set<Settlement<C>> applied, boolean reschedule)
+      SqlSession s, List<Settlement<C>> items, Set<String> applied, boolean reschedule)
       throws SQLException {
     if (items.isEmpty()) {
       return;
@@ -133,13 +132,9 @@ final class SqliteSettle<C extends ClaimedTask> {
     int[] counts = s.batchCounts(reschedule ? q.reschedule() : q.release(), rows);
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] > 0) {
-        applied.add(items.get(i));
+        applied.add(items.get(i).claimed().taskId());
       }
     }
-  }
-
-  private void keep(Set<Settlement<C>> applied, List<Settlement<C>> group, Set<String> done) {
-    group.stream().filter(g -> done.contains(g.claimed().taskId())).forEach(applied::add);
   }
 
   private List<String> keys(List<Settlement<C>> group) {
